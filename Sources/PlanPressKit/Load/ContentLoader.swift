@@ -1,0 +1,90 @@
+/// The load stage: reads `Content/` into a `Site`. The only code that reads content files.
+public enum ContentLoader {
+    public static func load(from contentDirectory: String) -> (site: Site?, diagnostics: [Diagnostic]) {
+        let files = ContentFiles(root: contentDirectory)
+        let sink = DiagnosticSink()
+        guard files.isDirectory("") || files.isDirectory(".") else {
+            sink.error("the content folder does not exist: create it or pass --content DIR", at: SourceLocation(file: contentDirectory))
+            return (nil, sink.diagnostics)
+        }
+        let settings = loadSettings(files, sink: sink)
+        let executors = loadExecutors(files, sink: sink)
+        let plans = loadPlans(files, sink: sink)
+        let commentary = loadMarkdown(files, folder: "commentary", sink: sink) { text, file, _, s in
+            CommentaryLoader.load(text: text, file: file, sink: s)
+        }
+        let updates = loadMarkdown(files, folder: "updates", sink: sink) { text, file, slug, s in
+            UpdateLoader.load(text: text, file: file, slug: slug, files: files, sink: s)
+        }
+        let reports = loadReports(files, sink: sink)
+        var sources: [String: String] = [:]
+        for path in files.list("sources", extensions: ["txt", "md"]) {
+            if let text = files.read(path, sink: sink) { sources[String(path.dropFirst("sources/".count))] = text }
+        }
+        guard let settings else { return (nil, sink.diagnostics) }
+        let site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
+                        updates: updates, reports: reports, sourceFiles: sources)
+        return (site, sink.diagnostics)
+    }
+
+    private static func loadSettings(_ files: ContentFiles, sink: DiagnosticSink) -> SiteSettings? {
+        guard files.exists("site.yaml") else {
+            sink.error("no site.yaml: create it with title, base_url and as_of (see docs/content-format.md)", at: SourceLocation(file: files.display("site.yaml")))
+            return nil
+        }
+        guard let text = files.read("site.yaml", sink: sink),
+              let value = YAMLValue.parse(text, file: files.display("site.yaml"), sink: sink) else { return nil }
+        return SettingsLoader.load(value, sink: sink)
+    }
+
+    private static func loadExecutors(_ files: ContentFiles, sink: DiagnosticSink) -> [Executor] {
+        files.list("executors", extensions: ["yaml", "yml"]).flatMap { path -> [Executor] in
+            guard let text = files.read(path, sink: sink),
+                  let value = YAMLValue.parse(text, file: files.display(path), sink: sink) else { return [] }
+            return ExecutorLoader.load(value, sink: sink)
+        }
+    }
+
+    private static func loadPlans(_ files: ContentFiles, sink: DiagnosticSink) -> [Plan] {
+        let paths = files.list("plans", extensions: ["yaml", "yml"]).filter { path in
+            let parts = path.split(separator: "/")
+            return parts.count == 3 && (parts[2] == "plan.yaml" || parts[2] == "plan.yml")
+        }
+        let loaded = parallelMap(paths) { path -> (Plan?, [Diagnostic]) in
+            let local = DiagnosticSink()
+            let folder = String(path.split(separator: "/")[1])
+            guard let text = files.read(path, sink: local),
+                  let value = YAMLValue.parse(text, file: files.display(path), sink: local) else { return (nil, local.diagnostics) }
+            let plan = PlanLoader(sink: local, folderID: folder).load(value)
+            return (plan, local.diagnostics)
+        }
+        for (_, diagnostics) in loaded { sink.append(contentsOf: diagnostics) }
+        return loaded.compactMap(\.0)
+    }
+
+    private static func loadMarkdown<T>(_ files: ContentFiles, folder: String, sink: DiagnosticSink,
+                                        _ read: (String, String, String, DiagnosticSink) -> T?) -> [T] {
+        let paths = files.list(folder, extensions: ["md", "markdown"])
+        let loaded = parallelMap(paths) { path -> (T?, [Diagnostic]) in
+            let local = DiagnosticSink()
+            guard let text = files.read(path, sink: local) else { return (nil, local.diagnostics) }
+            let name = (path.split(separator: "/").last.map(String.init) ?? path)
+            let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
+            return (read(text, files.display(path), slug, local), local.diagnostics)
+        }
+        for (_, diagnostics) in loaded { sink.append(contentsOf: diagnostics) }
+        return loaded.compactMap(\.0)
+    }
+
+    private static func loadReports(_ files: ContentFiles, sink: DiagnosticSink) -> [Report] {
+        let paths = files.list("reports", extensions: ["yaml", "yml"])
+        return paths.compactMap { path in
+            guard let text = files.read(path, sink: sink),
+                  let value = YAMLValue.parse(text, file: files.display(path), sink: sink) else { return nil }
+            let relative = path.dropFirst("reports/".count)
+            let id = String(relative.prefix(upTo: relative.lastIndex(of: ".") ?? relative.endIndex))
+                .replacingOccurrences(of: "/", with: "-")
+            return ReportLoader.load(value, id: id, sink: sink)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Yams
+
+/// Reads the keys of one YAML mapping, reporting missing, mistyped and
+/// unknown keys with their locations. Call `finish()` after reading.
+final class MappingReader {
+    let value: YAMLValue
+    let sink: DiagnosticSink
+    /// What the mapping is, for messages: "measure 6.2", "executor 'x'".
+    let what: String
+    private var entries: [String: (key: YAMLValue, value: YAMLValue)] = [:]
+    private var order: [String] = []
+    private var used: Set<String> = []
+
+    init?(_ value: YAMLValue, what: String, sink: DiagnosticSink) {
+        guard case .mapping(let mapping) = value.node else {
+            sink.error("\(what) must be a mapping (key: value pairs), found \(value.kindName)", at: value.location)
+            return nil
+        }
+        self.value = value
+        self.sink = sink
+        self.what = what
+        for (key, item) in mapping {
+            let keyValue = YAMLValue(node: key, file: value.file, lineOffset: value.lineOffset)
+            let name = keyValue.scalarText ?? ""
+            entries[name] = (keyValue, YAMLValue(node: item, file: value.file, lineOffset: value.lineOffset))
+            order.append(name)
+        }
+    }
+
+    var location: SourceLocation { value.location }
+    var keys: [String] { order }
+
+    /// The value under `key`, or nil when absent or null.
+    func optional(_ key: String) -> YAMLValue? {
+        used.insert(key)
+        guard let entry = entries[key], !entry.value.isNull else { return nil }
+        return entry.value
+    }
+
+    func has(_ key: String) -> Bool { entries[key] != nil }
+
+    func keyLocation(_ key: String) -> SourceLocation { entries[key]?.key.location ?? location }
+
+    func required(_ key: String) -> YAMLValue? {
+        if let found = optional(key) { return found }
+        sink.error("\(what) has no '\(key)': add `\(key): …`", at: location)
+        return nil
+    }
+
+    func string(_ key: String, required isRequired: Bool = false) -> String? {
+        guard let item = isRequired ? required(key) : optional(key) else { return nil }
+        guard let text = item.scalarText else {
+            sink.error("'\(key)' of \(what) must be text, found \(item.kindName)", at: item.location)
+            return nil
+        }
+        return text
+    }
+
+    /// A non-empty text, trimmed of surrounding whitespace.
+    func text(_ key: String, required isRequired: Bool = false) -> String? {
+        guard let raw = string(key, required: isRequired) else { return nil }
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if isRequired { sink.error("'\(key)' of \(what) is empty", at: keyLocation(key)) }
+            return nil
+        }
+        return trimmed
+    }
+
+    func int(_ key: String, required isRequired: Bool = false) -> Int? {
+        guard let item = isRequired ? required(key) : optional(key) else { return nil }
+        guard let text = item.scalarText, let number = Int(text) else {
+            sink.error("'\(key)' of \(what) must be a whole number, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            return nil
+        }
+        return number
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let item = optional(key) else { return nil }
+        switch item.scalarText {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            sink.error("'\(key)' of \(what) must be true or false, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            return nil
+        }
+    }
+
+    func date(_ key: String, required isRequired: Bool = false) -> CalendarDate? {
+        guard let item = isRequired ? required(key) : optional(key) else { return nil }
+        guard let text = item.scalarText, let date = CalendarDate(iso: text) else {
+            sink.error("'\(key)' of \(what) must be a date as YYYY-MM-DD, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            return nil
+        }
+        return date
+    }
+
+    func list(_ key: String, required isRequired: Bool = false) -> [YAMLValue]? {
+        guard let item = isRequired ? required(key) : optional(key) else { return nil }
+        guard let items = item.sequenceItems else {
+            sink.error("'\(key)' of \(what) must be a list (lines starting with '- '), found \(item.kindName)", at: item.location)
+            return nil
+        }
+        return items
+    }
+
+    func strings(_ key: String) -> [String] {
+        guard let items = list(key) else { return [] }
+        return items.compactMap { item in
+            guard let text = item.scalarText else {
+                sink.error("each entry of '\(key)' in \(what) must be text", at: item.location)
+                return nil
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    func mapping(_ key: String, required isRequired: Bool = false) -> MappingReader? {
+        guard let item = isRequired ? required(key) : optional(key) else { return nil }
+        return MappingReader(item, what: "'\(key)' of \(what)", sink: sink)
+    }
+
+    /// Reports keys nobody asked for: almost always a typo.
+    func finish() {
+        for name in order where !used.contains(name) {
+            let hint = Suggestions.hint(for: name, in: used.sorted())
+            sink.error("unknown key '\(name)' in \(what)\(hint)", at: keyLocation(name))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// Reads one `plans/<id>/plan.yaml` into a `Plan`.
+struct PlanLoader {
+    let sink: DiagnosticSink
+    /// The folder name, which must equal the plan id.
+    let folderID: String
+
+    func load(_ value: YAMLValue) -> Plan? {
+        guard let map = MappingReader(value, what: "plan", sink: sink) else { return nil }
+        let id = map.text("id", required: true) ?? folderID
+        if !IDRules.isValid(id) {
+            sink.error("plan id '\(id)' is not allowed: \(IDRules.explanation)", at: map.keyLocation("id"))
+        } else if id != folderID {
+            sink.error("plan id '\(id)' differs from its folder 'plans/\(folderID)': rename one so they match", at: map.keyLocation("id"))
+        }
+        let title = map.text("title", required: true) ?? id
+        let shortTitle = map.text("short_title") ?? title
+        let issuer = map.text("issuer")
+        let documentKind = map.text("document_kind")
+        let status = readStatus(map)
+        let period = readPeriod(map)
+        let approval = readApproval(map)
+        let signatory = readSignatory(map)
+        let vision = map.text("vision")
+        let preamble = map.text("preamble")
+        let source = map.text("source")
+        let levels = readLevels(map)
+        let abbreviations = readAbbreviations(map)
+        let budget = readBudget(map, period: period)
+        let context = TreeContext(planID: id, levels: levels, period: period, budget: budget)
+        let goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
+        let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        if levels.count > 0, goals.isEmpty, measures.isEmpty {
+            sink.error("plan '\(id)' has neither 'goals' nor 'measures'", at: map.location)
+        }
+        map.finish()
+        return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
+                    issuerLocation: map.has("issuer") ? map.keyLocation("issuer") : nil,
+                    documentKind: documentKind, status: status, period: period, approval: approval,
+                    signatory: signatory, vision: vision, preamble: preamble, source: source, levels: levels,
+                    abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
+                    location: map.location)
+    }
+
+    private func readStatus(_ map: MappingReader) -> Plan.Status {
+        guard let text = map.text("status") else { return .adopted }
+        if let status = Plan.Status(rawValue: text) { return status }
+        sink.error("plan status must be 'adopted' or 'draft', found '\(text)'", at: map.keyLocation("status"))
+        return .adopted
+    }
+
+    private func readPeriod(_ map: MappingReader) -> Period {
+        guard let periodMap = map.mapping("period", required: true) else { return Period(from: nil, to: nil) }
+        let from = periodMap.int("from"), to = periodMap.int("to")
+        periodMap.finish()
+        if from == nil && to == nil {
+            sink.error("period needs 'from', 'to' or both (years)", at: periodMap.location)
+        }
+        if let from, let to, from > to {
+            sink.error("period starts in \(from) after it ends in \(to)", at: periodMap.location)
+        }
+        return Period(from: from, to: to)
+    }
+
+    private func readApproval(_ map: MappingReader) -> Approval? {
+        guard let a = map.mapping("approval") else { return nil }
+        let approval = Approval(label: a.text("label"), by: a.text("by"), person: a.text("person"),
+                                document: a.text("document"), number: a.text("number"), date: a.date("date"),
+                                datePrinted: a.text("date_printed"))
+        a.finish()
+        return approval
+    }
+
+    private func readSignatory(_ map: MappingReader) -> Signatory? {
+        guard let s = map.mapping("signatory") else { return nil }
+        let signatory = Signatory(position: s.text("position"), name: s.text("name"))
+        s.finish()
+        return signatory
+    }
+
+    private func readLevels(_ map: MappingReader) -> [Level] {
+        guard let items = map.list("levels", required: true) else { return [] }
+        var slugs: Set<String> = []
+        let levels: [Level] = items.compactMap { item in
+            guard let l = MappingReader(item, what: "level", sink: sink) else { return nil }
+            let name = l.text("name", required: true)
+            let plural = l.text("plural")
+            let slug = l.text("slug", required: true)
+            l.finish()
+            guard let name, let slug else { return nil }
+            if !IDRules.isValid(slug) || slug.contains(".") {
+                sink.error("level slug '\(slug)' is not allowed: use lowercase Latin letters, digits and '-'", at: l.keyLocation("slug"))
+            }
+            if !slugs.insert(slug).inserted {
+                sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
+            }
+            return Level(name: name, plural: plural ?? name, slug: slug)
+        }
+        if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
+        return levels
+    }
+
+    private func readAbbreviations(_ map: MappingReader) -> [Abbreviation] {
+        (map.list("abbreviations") ?? []).compactMap { item in
+            guard let a = MappingReader(item, what: "abbreviation", sink: sink) else { return nil }
+            let abbr = a.text("abbr", required: true)
+            let full = a.text("full", required: true)
+            let defined = a.bool("defined") ?? false
+            a.finish()
+            guard let abbr, let full else { return nil }
+            return Abbreviation(abbr: abbr, full: full, defined: defined, location: a.location)
+        }
+    }
+}
+
+/// What measures and goals need to know about their plan while loading.
+struct TreeContext {
+    let planID: String
+    let levels: [Level]
+    let period: Period
+    let budget: BudgetSpec?
+}

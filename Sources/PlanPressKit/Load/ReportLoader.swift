@@ -1,0 +1,97 @@
+/// Reads `reports/**/*.yaml`: one monitoring report (see docs/monitoring.md).
+enum ReportLoader {
+    static func load(_ value: YAMLValue, id: String, sink: DiagnosticSink) -> Report? {
+        guard let map = MappingReader(value, what: "report", sink: sink) else { return nil }
+        let plan = map.text("plan", required: true)
+        let periodText = map.string("period", required: true)
+        var period: ReportPeriod?
+        if let periodText {
+            period = ReportPeriod(code: periodText.trimmingCharacters(in: .whitespaces))
+            if period == nil {
+                sink.error("report period '\(periodText)' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)", at: map.keyLocation("period"))
+            }
+        }
+        let reporter = map.mapping("reporter", required: true).flatMap { readReporter($0, sink: sink) }
+        let published = map.date("published", required: true)
+        let title = map.text("title")
+        let summary = map.text("summary")
+        let measures = (map.list("measures") ?? []).compactMap { readMeasureStatus($0, sink: sink) }
+        let indicators = (map.list("indicators") ?? []).compactMap { readIndicatorValue($0, sink: sink) }
+        map.finish()
+        guard let plan, let period, let reporter, let published else { return nil }
+        return Report(id: id, plan: PlanID(plan), planLocation: map.keyLocation("plan"), period: period, reporter: reporter,
+                      published: published, title: title, summary: summary, measures: measures, indicators: indicators,
+                      file: value.file, location: map.location)
+    }
+
+    private static func readReporter(_ r: MappingReader, sink: DiagnosticSink) -> Reporter? {
+        let kindText = r.text("kind", required: true)
+        let name = r.text("name", required: true)
+        let executor = r.text("executor")
+        r.finish()
+        guard let kindText, let name else { return nil }
+        guard let kind = Reporter.Kind(rawValue: kindText) else {
+            let allowed = Reporter.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            sink.error("reporter kind '\(kindText)' is unknown; use one of: \(allowed)", at: r.keyLocation("kind"))
+            return nil
+        }
+        return Reporter(kind: kind, name: name, executor: executor.map(ExecutorID.init))
+    }
+
+    private static func readMeasureStatus(_ value: YAMLValue, sink: DiagnosticSink) -> MeasureStatus? {
+        guard let m = MappingReader(value, what: "measure status", sink: sink) else { return nil }
+        let measure = m.text("measure", required: true)
+        let statusText = m.text("status", required: true)
+        let narrative = m.text("narrative")
+        let evidence: [MeasureStatus.Evidence] = (m.list("evidence") ?? []).compactMap { item in
+            guard let e = MappingReader(item, what: "evidence", sink: sink) else { return nil }
+            let title = e.text("title", required: true)
+            let url = e.text("url", required: true)
+            e.finish()
+            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                sink.error("evidence url '\(url)' must start with https:// or http://", at: e.keyLocation("url"))
+                return nil
+            }
+            guard let title, let url else { return nil }
+            return MeasureStatus.Evidence(title: title, url: url)
+        }
+        m.finish()
+        guard let measure, let statusText else { return nil }
+        guard let status = MeasureStatusValue(rawValue: statusText) else {
+            let allowed = MeasureStatusValue.allCases.map(\.rawValue).joined(separator: ", ")
+            sink.error("status '\(statusText)' of measure \(measure) is not in the vocabulary; use one of: \(allowed)", at: m.keyLocation("status"))
+            return nil
+        }
+        return MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location)
+    }
+
+    private static func readIndicatorValue(_ value: YAMLValue, sink: DiagnosticSink) -> IndicatorValue? {
+        guard let i = MappingReader(value, what: "indicator value", sink: sink) else { return nil }
+        let indicator = i.text("indicator", required: true)
+        let amount = number(i, "value", required: true, sink: sink)
+        let date = i.date("date", required: true)
+        let unit = i.text("unit")
+        let note = i.text("note")
+        let breakdown: [IndicatorValue.Disaggregation] = (i.list("breakdown") ?? []).compactMap { item in
+            guard let d = MappingReader(item, what: "breakdown entry", sink: sink) else { return nil }
+            let dimension = d.text("dimension", required: true)
+            let group = d.text("group", required: true)
+            let value = number(d, "value", required: true, sink: sink)
+            d.finish()
+            guard let dimension, let group, let value else { return nil }
+            return IndicatorValue.Disaggregation(dimension: dimension, group: group, value: value)
+        }
+        i.finish()
+        guard let indicator, let amount, let date else { return nil }
+        return IndicatorValue(indicator: indicator, value: amount, date: date, unit: unit, breakdown: breakdown, note: note, location: i.location)
+    }
+
+    private static func number(_ map: MappingReader, _ key: String, required: Bool, sink: DiagnosticSink) -> Money? {
+        guard let raw = map.string(key, required: required) else { return nil }
+        guard let money = Money(parsing: raw) else {
+            sink.error("'\(key)' must be a number such as 12 or 3,5, found '\(raw)'", at: map.keyLocation(key))
+            return nil
+        }
+        return money
+    }
+}

@@ -1,0 +1,52 @@
+/// Reads `updates/*.md`: a press update with front matter.
+enum UpdateLoader {
+    static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let parts = FrontMatter.split(text) else {
+            sink.error("an update must start with front matter between '---' lines (title, date, …); run `planpress new update \"Заголовок\"` for a template", at: start)
+            return nil
+        }
+        guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
+              let map = MappingReader(value, what: "update front matter", sink: sink) else { return nil }
+        if !IDRules.isValid(slug) {
+            sink.error("update file name '\(slug)' is not a valid slug: \(IDRules.explanation)", at: start)
+        }
+        let title = map.text("title", required: true)
+        let date = map.date("date", required: true)
+        let summary = map.text("summary")
+        let author = map.text("author")
+        var items: [ItemReference] = []
+        var itemLocations: [SourceLocation] = []
+        for item in map.list("items") ?? [] {
+            guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingCharacters(in: .whitespaces)) else {
+                sink.error("'\(item.scalarText ?? "")' is not an item reference; write e.g. measure:<plan>/<number> or executor:<id>", at: item.location)
+                continue
+            }
+            items.append(reference)
+            itemLocations.append(item.location)
+        }
+        let tags = map.strings("tags")
+        let cover = map.mapping("cover").flatMap { readCover($0, files: files, sink: sink) }
+        let draft = map.bool("draft") ?? false
+        map.finish()
+        guard let title, let date else { return nil }
+        return Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
+                      itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
+                      file: file, bodyLine: parts.bodyLine, location: map.location)
+    }
+
+    private static func readCover(_ c: MappingReader, files: ContentFiles, sink: DiagnosticSink) -> Update.Cover? {
+        let image = c.text("image", required: true)
+        let alt = c.text("alt")
+        c.finish()
+        guard let image else { return nil }
+        if alt == nil {
+            sink.error("the cover image has no 'alt' text: describe the picture for people who cannot see it", at: c.location)
+        }
+        let safe = !image.hasPrefix("/") && !image.split(separator: "/").contains("..")
+        if !safe || !files.exists(image) || files.isDirectory(image) {
+            sink.error("cover image '\(image)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg", at: c.keyLocation("image"))
+        }
+        return Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"))
+    }
+}

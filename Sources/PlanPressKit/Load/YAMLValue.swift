@@ -1,0 +1,74 @@
+import Yams
+
+/// A YAML node together with the file it came from, so every value read from
+/// it can report its own file:line:column.
+struct YAMLValue {
+    let node: Node
+    let file: String
+    /// Lines before the YAML text in its file (front matter starts after `---`).
+    let lineOffset: Int
+
+    var location: SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        guard scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The scalar's text exactly as written (no YAML 1.1 conversions).
+    var scalarText: String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
+
+    var sequenceItems: [YAMLValue]? {
+        guard case .sequence(let sequence) = node else { return nil }
+        return sequence.map { YAMLValue(node: $0, file: file, lineOffset: lineOffset) }
+    }
+
+    var kindName: String {
+        switch node {
+        case .scalar: return "a text value"
+        case .mapping: return "a mapping (key: value pairs)"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
+            }
+            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
+        } catch {
+            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .error("YAML syntax: \(problem); check indentation, quotes and colons on this line", at: at(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(keys) in one mapping: keep one of them", at: at(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error("cannot read the file as UTF-8 YAML: \(problem)", at: SourceLocation(file: file))
+        default:
+            return .error("YAML: \(error)", at: SourceLocation(file: file))
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// A node of a plan's goal tree at any level (strategic goal, direction, task …).
+public struct Goal: Sendable {
+    public var number: String
+    public var printedNumber: String?
+    public var title: String
+    /// 0 for top-level goals; names its level through `Plan.levels[depth]`.
+    public var depth: Int
+    /// `<level slug>-<number>`, unique within the plan and used in URLs.
+    public var id: String
+    public var goals: [Goal]
+    public var measures: [Measure]
+    public var statedTotals: StatedTotals?
+    public var location: SourceLocation
+}

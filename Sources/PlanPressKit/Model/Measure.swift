@@ -1,0 +1,42 @@
+/// A measure: the leaf of a plan, what someone is responsible for doing.
+public struct Measure: Sendable {
+    public var number: String
+    public var printedNumber: String?
+    public var text: String
+    public var responsible: Responsibility?
+    public var term: Term
+    public var indicators: [Indicator]
+    public var results: [String]
+    public var funding: Funding
+    public var location: SourceLocation
+}
+
+/// The "responsible" cell: as printed, and expanded into registry entries.
+public struct Responsibility: Sendable {
+    public var printed: String?
+    public var assignments: [Assignment]
+}
+
+public struct Assignment: Sendable {
+    public var executor: ExecutorID
+    /// «за згодою»: the body takes part by consent, not by subordination.
+    public var consent: Bool
+    public var location: SourceLocation
+}
+
+public struct Indicator: Sendable {
+    public var id: String
+    public var text: String
+    public var target: Target?
+    public var location: SourceLocation
+}
+
+public struct Target: Sendable {
+    public enum Comparator: String, Sendable, CaseIterable {
+        case atLeast = "at-least", atMost = "at-most", exactly, about
+    }
+    public var printed: String
+    public var value: Money?
+    public var unit: String?
+    public var comparator: Comparator?
+}

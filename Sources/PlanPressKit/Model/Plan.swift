@@ -1,0 +1,65 @@
+/// One published plan: its metadata and its goal tree.
+public struct Plan: Sendable {
+    public enum Status: String, Sendable { case adopted, draft }
+
+    public var id: PlanID
+    public var title: String
+    public var shortTitle: String
+    public var issuer: ExecutorID?
+    public var issuerLocation: SourceLocation?
+    public var documentKind: String?
+    public var status: Status
+    public var period: Period
+    public var approval: Approval?
+    public var signatory: Signatory?
+    public var vision: String?
+    public var preamble: String?
+    /// File name inside `Content/sources/`.
+    public var source: String?
+    public var levels: [Level]
+    public var abbreviations: [Abbreviation]
+    public var budget: BudgetSpec?
+    /// Top-level goals (empty for a plan of plain items).
+    public var goals: [Goal]
+    /// Measures directly under the plan.
+    public var measures: [Measure]
+    public var location: SourceLocation
+
+    /// The level that names measures (the last one).
+    public var measureLevel: Level { levels.last ?? Level(name: "Захід", plural: "Заходи", slug: "measure") }
+}
+
+public struct Period: Sendable, Hashable {
+    public var from: Int?
+    public var to: Int?
+    /// The year a term without a year refers to: the plan's single year, else its last.
+    public var defaultYear: Int? { to ?? from }
+}
+
+public struct Level: Sendable, Hashable {
+    public var name: String
+    public var plural: String
+    public var slug: String
+}
+
+public struct Approval: Sendable {
+    public var label: String?
+    public var by: String?
+    public var person: String?
+    public var document: String?
+    public var number: String?
+    public var date: CalendarDate?
+    public var datePrinted: String?
+}
+
+public struct Signatory: Sendable {
+    public var position: String?
+    public var name: String?
+}
+
+public struct Abbreviation: Sendable, Hashable {
+    public var abbr: String
+    public var full: String
+    public var defined: Bool
+    public var location: SourceLocation
+}

@@ -1,0 +1,125 @@
+/// A monitoring report: one reporter's account of one plan for one period.
+public struct Report: Sendable {
+    public var id: String
+    public var plan: PlanID
+    public var planLocation: SourceLocation
+    public var period: ReportPeriod
+    public var reporter: Reporter
+    public var published: CalendarDate
+    public var title: String?
+    public var summary: String?
+    public var measures: [MeasureStatus]
+    public var indicators: [IndicatorValue]
+    public var file: String
+    public var location: SourceLocation
+}
+
+public struct ReportPeriod: Sendable, Hashable, Comparable {
+    public enum Kind: String, Sendable, CaseIterable { case year, half, quarter }
+    public var kind: Kind
+    public var year: Int
+    /// Half (1–2) or quarter (1–4); 0 for a year.
+    public var part: Int
+
+    public var start: YearMonth {
+        switch kind {
+        case .year: return YearMonth(year: year, month: 1)
+        case .half: return YearMonth(year: year, month: part == 1 ? 1 : 7)
+        case .quarter: return YearMonth(year: year, month: (part - 1) * 3 + 1)
+        }
+    }
+
+    public var end: YearMonth {
+        switch kind {
+        case .year: return YearMonth(year: year, month: 12)
+        case .half: return YearMonth(year: year, month: part == 1 ? 6 : 12)
+        case .quarter: return YearMonth(year: year, month: part * 3)
+        }
+    }
+
+    /// `2025`, `2025-H1`, `2025-Q3`: the machine form used in files.
+    public var code: String {
+        switch kind {
+        case .year: return "\(year)"
+        case .half: return "\(year)-H\(part)"
+        case .quarter: return "\(year)-Q\(part)"
+        }
+    }
+
+    public init(kind: Kind, year: Int, part: Int) {
+        self.kind = kind
+        self.year = year
+        self.part = part
+    }
+
+    public init?(code: String) {
+        let parts = code.split(separator: "-")
+        guard let year = Int(parts.first ?? ""), (1900...2200).contains(year) else { return nil }
+        if parts.count == 1 { self.init(kind: .year, year: year, part: 0); return }
+        guard parts.count == 2, let letter = parts[1].first, let n = Int(parts[1].dropFirst()) else { return nil }
+        switch (letter, n) {
+        case ("H", 1...2): self.init(kind: .half, year: year, part: n)
+        case ("Q", 1...4): self.init(kind: .quarter, year: year, part: n)
+        default: return nil
+        }
+    }
+
+    public static func < (a: ReportPeriod, b: ReportPeriod) -> Bool {
+        (a.end, a.start) < (b.end, b.start)
+    }
+}
+
+public struct Reporter: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The responsible body itself or another state body.
+        case official
+        /// A civil-society organisation monitoring the plan.
+        case civilSociety = "civil-society"
+    }
+    public var kind: Kind
+    public var name: String
+    public var executor: ExecutorID?
+}
+
+public enum MeasureStatusValue: String, Sendable, CaseIterable {
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case completed
+    case partlyCompleted = "partly-completed"
+    case notCompleted = "not-completed"
+    case noInformation = "no-information"
+
+    /// Whether a measure with this status counts as done for overdue logic.
+    public var isDone: Bool { self == .completed }
+}
+
+public struct MeasureStatus: Sendable {
+    public var measure: String
+    public var status: MeasureStatusValue
+    public var narrative: String?
+    public var evidence: [Evidence]
+    public var location: SourceLocation
+
+    public struct Evidence: Sendable {
+        public var title: String
+        public var url: String
+    }
+}
+
+public struct IndicatorValue: Sendable {
+    public var indicator: String
+    public var value: Money
+    public var date: CalendarDate
+    public var unit: String?
+    public var breakdown: [Disaggregation]
+    public var note: String?
+    public var location: SourceLocation
+
+    public struct Disaggregation: Sendable, Hashable {
+        /// `sex`, `age`, `place` …
+        public var dimension: String
+        /// `жінки`, `чоловіки`, `18-35` …
+        public var group: String
+        public var value: Money
+    }
+}

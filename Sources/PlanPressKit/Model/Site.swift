@@ -1,0 +1,43 @@
+/// Everything loaded from `Content/`, before linking.
+public struct Site: Sendable {
+    public var settings: SiteSettings
+    public var executors: [Executor]
+    public var plans: [Plan]
+    public var commentary: [Commentary]
+    public var updates: [Update]
+    public var reports: [Report]
+    /// Source texts by file name (inside `Content/sources/`).
+    public var sourceFiles: [String: String]
+}
+
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var description: String
+    public var language: String
+    /// Absolute base URL ending in `/`, e.g. `https://example.org/plany/`.
+    public var baseURL: String
+    public var asOf: CalendarDate
+    public var publisher: String?
+    public var location: SourceLocation
+
+    /// The path part of the base URL: `/plany/` or `/`.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" + baseURL }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        var path = String(rest[slash...])
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+}
+
+/// Markdown text attached to a plan item.
+public struct Commentary: Sendable {
+    public var about: ItemReference
+    public var title: String?
+    public var markdown: String
+    public var file: String
+    /// Line of the first body line in the file (for Markdown link diagnostics).
+    public var bodyLine: Int
+    public var location: SourceLocation
+}
