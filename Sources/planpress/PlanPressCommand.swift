@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PlanPressKit
 
 @main
@@ -11,17 +12,66 @@ struct PlanPressCommand: AsyncParsableCommand {
     )
 }
 
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder with site.yaml, plans, executors and commentary.") var content = "Content"
+    @Option(help: "Folder with Mustache templates, locales and assets.") var templates = "Templates"
+    @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding site.yaml (e.g. https://example.org/plany/).")
+    var baseURL: String?
+    @Flag(help: "Publish updates marked draft.") var drafts = false
+}
+
+/// Prints diagnostics to standard error, one per line, sorted by location.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics.sortedByLocation() {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+func fail(_ failure: BuildFailure) -> ExitCode {
+    report(failure.diagnostics)
+    let errors = failure.diagnostics.errorCount, warnings = failure.diagnostics.warningCount
+    FileHandle.standardError.write(Data("planpress: \(errors) error(s), \(warnings) warning(s); nothing was written\n".utf8))
+    return ExitCode.failure
+}
+
 struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build Content/ into Public/.")
-    @Option(help: "Content folder.") var content = "Content"
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+    @OptionGroup var site: SiteOptions
+    @Option(help: "Output folder; replaced only when the build succeeds.") var output = "Public"
+
     func run() async throws {
-        let (site, diagnostics) = ContentLoader.load(from: content)
-        for d in diagnostics.sortedByLocation() { print(d) }
-        print("plans: \(site?.plans.count ?? 0)")
+        let options = Builder.Options(content: site.content, templates: site.templates, output: output,
+                                      baseURL: site.baseURL, includeDrafts: site.drafts)
+        let builder = Builder(options: options, log: { print($0) })
+        do {
+            let result = try builder.build()
+            report(result.diagnostics)
+            let total = result.stages.reduce(0) { $0 + $1.seconds }
+            print("built \(result.pages) pages (\(result.files) files, \(result.unchanged) unchanged) into \(output) in \(String(format: "%.2f", total)) s")
+        } catch let failure as BuildFailure {
+            throw fail(failure)
+        } catch {
+            FileHandle.standardError.write(Data("planpress: error: \(error); the previous \(output) is unchanged\n".utf8))
+            throw ExitCode.failure
+        }
     }
 }
 
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate without writing.")
-    func run() async throws {}
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Load and validate everything; write nothing.")
+    @OptionGroup var site: SiteOptions
+    @Flag(help: "Fail on warnings too (such as budget totals that do not add up).") var strict = false
+
+    func run() async throws {
+        let options = Builder.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
+                                      includeDrafts: site.drafts, strict: strict)
+        do {
+            let (graph, _, result) = try Builder(options: options).check()
+            report(result.diagnostics)
+            let measures = graph.plans.reduce(0) { $0 + $1.measures.count }
+            print("ok: \(graph.plans.count) plans, \(measures) measures, \(graph.executors.count) executors; \(result.diagnostics.warningCount) warning(s)")
+        } catch let failure as BuildFailure {
+            throw fail(failure)
+        }
+    }
 }

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The pipeline: load → link (validate) → render → write. Each stage is timed.
+public struct Builder {
+    public struct Options: Sendable {
+        public var content: String
+        public var templates: String
+        public var output: String
+        public var baseURL: String?
+        public var includeDrafts: Bool
+        /// Treat warnings as errors (`check --strict`).
+        public var strict: Bool
+
+        public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
+                    baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+            self.content = content
+            self.templates = templates
+            self.output = output
+            self.baseURL = baseURL
+            self.includeDrafts = includeDrafts
+            self.strict = strict
+        }
+    }
+
+    public struct Stage: Sendable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var stages: [Stage]
+        public var pages: Int
+        public var files: Int
+        public var unchanged: Int
+    }
+
+    public let options: Options
+    public var log: (@Sendable (String) -> Void)?
+
+    public init(options: Options, log: (@Sendable (String) -> Void)? = nil) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Loads and links everything without writing. Throws `BuildFailure` on errors.
+    public func check() throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
+        var stages: [Stage] = []
+        var diagnostics: [Diagnostic] = []
+        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content) }
+        let (templates, templateDiagnostics) = timed("load templates", &stages) { TemplateLoader.load(from: options.templates) }
+        diagnostics += contentDiagnostics + templateDiagnostics
+        guard let site, diagnostics.errorCount == 0 else { throw BuildFailure(diagnostics) }
+        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL)
+        let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
+        diagnostics += linkDiagnostics
+        let failing = options.strict ? diagnostics.count : diagnostics.errorCount
+        guard let graph, let templates, failing == 0 else { throw BuildFailure(diagnostics) }
+        return (graph, templates, Result(diagnostics: diagnostics, stages: stages, pages: 0, files: 0, unchanged: 0))
+    }
+
+    /// The whole build. On failure nothing in the output folder changes.
+    public func build() throws -> Result {
+        var (graph, templates, result) = try check()
+        var stages = result.stages
+        let files = timed("render", &stages) { SiteRenderer(graph: graph, templates: templates).render() }
+        let report = try timed("write", &stages) { try OutputWriter(output: options.output).write(files.files) }
+        result.stages = stages
+        result.pages = files.pages
+        result.files = files.files.count
+        result.unchanged = report.unchanged
+        return result
+    }
+
+    private func timed<T>(_ name: String, _ stages: inout [Stage], _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try work()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        stages.append(Stage(name: name, seconds: seconds))
+        log?("\(name): \(String(format: "%.3f", seconds)) s")
+        return value
+    }
+}

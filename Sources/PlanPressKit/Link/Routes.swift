@@ -1,0 +1,90 @@
+/// The one place that builds URLs and output paths. Templates, Markdown links
+/// and feeds never assemble them by hand.
+public struct Routes: Sendable {
+    /// Path prefix every URL starts with, `/` or `/plany/`.
+    public let basePath: String
+    /// Absolute base URL for feeds, sitemaps and canonical links.
+    public let baseURL: String
+    /// `""` for the default language, `"en/"` for the English interface.
+    public let localePrefix: String
+
+    public init(baseURL: String, localePrefix: String = "") {
+        var url = baseURL
+        if !url.hasSuffix("/") { url += "/" }
+        self.baseURL = url
+        self.basePath = SiteSettings(title: "", description: "", language: "uk", baseURL: url,
+                                     asOf: CalendarDate(year: 2000, month: 1, day: 1), location: SourceLocation(file: "")).basePath
+        self.localePrefix = localePrefix
+    }
+
+    public func withLocale(_ prefix: String) -> Routes {
+        Routes(baseURL: baseURL, localePrefix: prefix)
+    }
+
+    /// Output path of a page, relative to the output folder (`plans/x/index.html`).
+    public func file(for page: PageID) -> String {
+        let relative = relativePath(for: page)
+        if relative.hasSuffix("/") || relative.isEmpty { return relative + "index.html" }
+        return relative
+    }
+
+    /// Root-relative URL of a page (`/plany/plans/x/`).
+    public func path(for page: PageID) -> String { basePath + relativePath(for: page) }
+
+    /// Absolute URL (`https://example.org/plany/plans/x/`).
+    public func url(for page: PageID) -> String { absolute(relativePath(for: page)) }
+
+    /// Root-relative URL of a file that is not a page (assets, data).
+    public func asset(_ relative: String) -> String { basePath + relative }
+
+    public func absolute(_ relative: String) -> String {
+        if baseURL.contains("://") { return baseURL + relative }
+        return basePath + relative
+    }
+
+    func relativePath(for page: PageID) -> String {
+        let l = localePrefix
+        switch page {
+        case .home: return l
+        case .plan(let p): return "\(l)plans/\(p)/"
+        case .goal(let p, let g): return "\(l)plans/\(p)/goals/\(g)/"
+        case .measure(let p, let m): return "\(l)plans/\(p)/measures/\(m)/"
+        case .indicator(let p, let i): return "\(l)plans/\(p)/indicators/\(i)/"
+        case .planPrint(let p): return "\(l)plans/\(p)/print/"
+        case .planTimeline(let p): return "\(l)plans/\(p)/timeline/"
+        case .planSource(let p): return "sources/\(p).txt"
+        case .executors: return "\(l)executors/"
+        case .executor(let e): return "\(l)executors/\(e)/"
+        case .glossary: return "\(l)glossary/"
+        case .updates(let page): return page <= 1 ? "\(l)updates/" : "\(l)updates/page/\(page)/"
+        case .update(let slug): return "\(l)updates/\(slug)/"
+        case .updatesFeed: return "updates/feed.xml"
+        case .planFeed(let p): return "plans/\(p)/feed.xml"
+        case .search: return "\(l)search/"
+        case .openData: return "\(l)data/"
+        case .notFound: return "\(l)404.html"
+        }
+    }
+}
+
+/// Every kind of page the site has.
+public enum PageID: Hashable, Sendable {
+    case home
+    case plan(PlanID)
+    case goal(PlanID, String)
+    case measure(PlanID, String)
+    case indicator(PlanID, String)
+    case planPrint(PlanID)
+    case planTimeline(PlanID)
+    case planSource(PlanID)
+    case executors
+    case executor(ExecutorID)
+    case glossary
+    case updates(page: Int)
+    case update(String)
+    case updatesFeed
+    case planFeed(PlanID)
+    case search
+    case openData
+    case notFound
+}

@@ -1,0 +1,70 @@
+extension SiteLinker {
+    /// Validates reports against the plans and builds status and value histories.
+    func linkMonitoring(plans: [PlanIndex], planByID: [PlanID: Int], executors: [ExecutorID: Executor],
+                        resolver: ReferenceResolver) -> Monitoring {
+        var monitoring = Monitoring(asOf: site.settings.asOf)
+        var claimed: [String: Report] = [:]
+        let order = site.reports.indices.sorted {
+            let a = site.reports[$0], b = site.reports[$1]
+            return (a.period, a.published, a.id) < (b.period, b.published, b.id)
+        }
+        for r in order {
+            let report = site.reports[r]
+            guard let p = planByID[report.plan] else {
+                sink.error("report names unknown plan '\(report.plan)'\(Suggestions.hint(for: report.plan.raw, in: planByID.keys.map(\.raw)))",
+                           at: report.planLocation)
+                continue
+            }
+            if let executor = report.reporter.executor, executors[executor] == nil {
+                sink.error("reporter names unknown executor '\(executor)'\(Suggestions.hint(for: executor.raw, in: executors.keys.map(\.raw)))",
+                           at: report.location)
+            }
+            let claim = "\(report.plan)|\(report.reporter.name)|\(report.period.code)"
+            if let other = claimed[claim] {
+                sink.error("two reports by '\(report.reporter.name)' cover plan '\(report.plan)' for \(report.period.code) (also \(other.file)): merge them into one",
+                           at: report.location)
+                continue
+            }
+            claimed[claim] = report
+            monitoring.reportsByPlan[p, default: []].append(r)
+            addStatuses(report, index: r, plan: p, plans: plans, resolver: resolver, into: &monitoring)
+            addValues(report, index: r, plan: p, plans: plans, into: &monitoring)
+        }
+        return monitoring
+    }
+
+    private func addStatuses(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex],
+                             resolver: ReferenceResolver, into monitoring: inout Monitoring) {
+        var seen: Set<String> = []
+        for status in report.measures {
+            guard let m = plans[p].measureByNumber[status.measure] else {
+                sink.error("report gives a status for measure \(status.measure), but plan '\(report.plan)' has no such measure\(Suggestions.hint(for: status.measure, in: plans[p].measureByNumber.keys))",
+                           at: status.location)
+                continue
+            }
+            guard seen.insert(status.measure).inserted else {
+                sink.error("report gives measure \(status.measure) twice: keep one entry", at: status.location)
+                continue
+            }
+            let narrative = status.narrative.map {
+                renderMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
+            }
+            let entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
+                                               status: status.status, narrativeHTML: narrative, evidence: status.evidence)
+            monitoring.history[SiteGraph.MeasureKey(plan: p, measure: m), default: []].append(entry)
+        }
+    }
+
+    private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], into monitoring: inout Monitoring) {
+        for value in report.indicators {
+            guard let i = plans[p].indicatorByID[value.indicator] else {
+                sink.error("report gives a value for indicator '\(value.indicator)', but plan '\(report.plan)' has no such indicator\(Suggestions.hint(for: value.indicator, in: plans[p].indicatorByID.keys))",
+                           at: value.location)
+                continue
+            }
+            let key = Monitoring.IndicatorKey(plan: p, indicator: i)
+            monitoring.values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
+            monitoring.values[key]!.sort { ($0.value.date, $0.report) < ($1.value.date, $1.report) }
+        }
+    }
+}

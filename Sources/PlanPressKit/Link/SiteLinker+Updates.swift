@@ -1,0 +1,32 @@
+extension SiteLinker {
+    /// Checks updates, drops drafts (unless asked) and those dated after the
+    /// as-of date, renders their bodies and indexes them by the items they name.
+    func linkUpdates(resolver: ReferenceResolver) -> ([Update], [String: String], [ItemReference: [Int]]) {
+        var bySlug: [String: Update] = [:]
+        for update in site.updates {
+            if let existing = bySlug[update.slug] {
+                sink.error("two updates have the slug '\(update.slug)' (also \(existing.file)): rename one file", at: update.location)
+                continue
+            }
+            bySlug[update.slug] = update
+            for (reference, location) in zip(update.items, update.itemLocations) {
+                if let problem = resolver.problem(with: reference) {
+                    sink.error("update names \(reference), \(problem)", at: location)
+                }
+            }
+        }
+        let published = site.updates.filter { update in
+            bySlug[update.slug]?.file == update.file
+                && (options.includeDrafts || !update.draft)
+                && !(site.settings.asOf < update.date)
+        }.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+        var html: [String: String] = [:]
+        var byItem: [ItemReference: [Int]] = [:]
+        for (index, update) in published.enumerated() {
+            html[update.slug] = renderMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine,
+                                               defaultPlan: nil, resolver: resolver)
+            for reference in Set(update.items) { byItem[reference, default: []].append(index) }
+        }
+        return (published, html, byItem)
+    }
+}

@@ -1,0 +1,161 @@
+/// The validate-and-link stage: checks every reference, computes back-links
+/// and renders Markdown with resolved links. Reports every problem it finds.
+public struct SiteLinker {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public var baseURL: String?
+        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+        }
+    }
+
+    let site: Site
+    let options: Options
+    let sink = DiagnosticSink()
+
+    public static func link(_ site: Site, options: Options = Options()) -> (graph: SiteGraph?, diagnostics: [Diagnostic]) {
+        let linker = SiteLinker(site: site, options: options)
+        let graph = linker.run()
+        return (graph, linker.sink.diagnostics)
+    }
+
+    private func run() -> SiteGraph {
+        let routes = Routes(baseURL: options.baseURL ?? site.settings.baseURL)
+        let executors = registry()
+        let plans = parallelMap(site.plans) { plan -> (PlanIndex, [Diagnostic]) in
+            let local = DiagnosticSink()
+            let index = PlanIndex(plan: plan, sink: local)
+            BudgetReconciler.check(index, sink: local)
+            return (index, local.diagnostics)
+        }.map { index, diagnostics in
+            sink.append(contentsOf: diagnostics)
+            return index
+        }
+        let planByID = Dictionary(plans.enumerated().map { ($1.plan.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let involvements = checkAssignments(plans, executors: executors)
+        checkPlanMetadata(plans, executors: executors)
+        let resolver = ReferenceResolver(plans: plans, planByID: planByID, executors: executors,
+                                         updates: Set(site.updates.map(\.slug)), routes: routes)
+        let commentary = renderCommentary(resolver: resolver)
+        let (updates, updateHTML, updatesByItem) = linkUpdates(resolver: resolver)
+        let monitoring = linkMonitoring(plans: plans, planByID: planByID, executors: executors, resolver: resolver)
+        var subordinates: [ExecutorID: [ExecutorID]] = [:]
+        for executor in executors.values.sorted(by: { $0.id < $1.id }) {
+            if let parent = executor.parent { subordinates[parent, default: []].append(executor.id) }
+        }
+        let order = executors.values.sorted { UkrainianCollation.less($0.name, $1.name) }.map(\.id)
+        return SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
+                         executorOrder: order, involvements: involvements, subordinates: subordinates,
+                         commentary: commentary, glossary: glossary(), updateHTML: updateHTML, updates: updates,
+                         updatesByItem: updatesByItem, monitoring: monitoring)
+    }
+
+    /// Merges the registry files; duplicates, unknown parents and cycles are errors.
+    private func registry() -> [ExecutorID: Executor] {
+        var byID: [ExecutorID: Executor] = [:]
+        for executor in site.executors {
+            if let existing = byID[executor.id] {
+                sink.error("executor '\(executor.id)' is defined twice (also at \(existing.location)): keep one entry and use its id everywhere",
+                           at: executor.location)
+                continue
+            }
+            byID[executor.id] = executor
+        }
+        let ids = byID.keys.map(\.raw)
+        for executor in byID.values {
+            guard let parent = executor.parent else { continue }
+            if byID[parent] == nil {
+                sink.error("executor '\(executor.id)' names unknown parent '\(parent)'\(Suggestions.hint(for: parent.raw, in: ids))",
+                           at: executor.location)
+                continue
+            }
+            var seen: Set<ExecutorID> = [executor.id]
+            var current = byID[parent]
+            while let body = current {
+                if !seen.insert(body.id).inserted {
+                    sink.error("executor '\(executor.id)' is its own ancestor through 'parent': break the cycle", at: executor.location)
+                    break
+                }
+                current = body.parent.flatMap { byID[$0] }
+            }
+        }
+        return byID
+    }
+
+    private func checkAssignments(_ plans: [PlanIndex], executors: [ExecutorID: Executor]) -> [ExecutorID: [SiteGraph.Involvement]] {
+        var involvements: [ExecutorID: [SiteGraph.Involvement]] = [:]
+        let known = executors.keys.map(\.raw)
+        for (p, plan) in plans.enumerated() {
+            for (m, node) in plan.measures.enumerated() {
+                var seen: Set<ExecutorID> = []
+                for (position, assignment) in (node.measure.responsible?.assignments ?? []).enumerated() {
+                    guard executors[assignment.executor] != nil else {
+                        sink.error("measure \(node.measure.number) names unknown executor '\(assignment.executor)'\(Suggestions.hint(for: assignment.executor.raw, in: known)); add it to Content/executors/ or fix the id",
+                                   at: assignment.location)
+                        continue
+                    }
+                    guard seen.insert(assignment.executor).inserted else {
+                        sink.error("measure \(node.measure.number) names executor '\(assignment.executor)' twice: list it once", at: assignment.location)
+                        continue
+                    }
+                    involvements[assignment.executor, default: []].append(
+                        SiteGraph.Involvement(key: SiteGraph.MeasureKey(plan: p, measure: m), consent: assignment.consent, position: position))
+                }
+            }
+        }
+        return involvements
+    }
+
+    private func checkPlanMetadata(_ plans: [PlanIndex], executors: [ExecutorID: Executor]) {
+        for plan in plans.map(\.plan) {
+            if let issuer = plan.issuer, executors[issuer] == nil {
+                sink.error("plan '\(plan.id)' names unknown issuer '\(issuer)'\(Suggestions.hint(for: issuer.raw, in: executors.keys.map(\.raw)))",
+                           at: plan.issuerLocation ?? plan.location)
+            }
+            if let source = plan.source, site.sourceFiles[source] == nil {
+                sink.error("plan '\(plan.id)' names source '\(source)', which is not in Content/sources/\(Suggestions.hint(for: source, in: site.sourceFiles.keys))",
+                           at: plan.location)
+            }
+        }
+    }
+
+    private func glossary() -> [SiteGraph.GlossaryEntry] {
+        var entries: [String: SiteGraph.GlossaryEntry] = [:]
+        for plan in site.plans {
+            for abbreviation in plan.abbreviations {
+                let key = abbreviation.abbr + "\u{0}" + abbreviation.full
+                var entry = entries[key] ?? SiteGraph.GlossaryEntry(abbr: abbreviation.abbr, full: abbreviation.full, definedIn: [], usedIn: [])
+                if abbreviation.defined {
+                    if !entry.definedIn.contains(plan.id) { entry.definedIn.append(plan.id) }
+                } else if !entry.usedIn.contains(plan.id) {
+                    entry.usedIn.append(plan.id)
+                }
+                entries[key] = entry
+            }
+        }
+        return entries.values.sorted {
+            $0.abbr != $1.abbr ? UkrainianCollation.less($0.abbr, $1.abbr) : $0.full < $1.full
+        }
+    }
+
+    private func renderCommentary(resolver: ReferenceResolver) -> [ItemReference: [SiteGraph.RenderedCommentary]] {
+        var result: [ItemReference: [SiteGraph.RenderedCommentary]] = [:]
+        for item in site.commentary {
+            if let problem = resolver.problem(with: item.about) {
+                sink.error("commentary is about \(item.about), \(problem)", at: item.location)
+                continue
+            }
+            let html = renderMarkdown(item.markdown, file: item.file, firstLine: item.bodyLine,
+                                      defaultPlan: item.about.planID, resolver: resolver)
+            result[item.about, default: []].append(SiteGraph.RenderedCommentary(title: item.title, html: html, file: item.file))
+        }
+        return result
+    }
+
+    func renderMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {
+        Markdown.render(markdown, file: file, firstLine: firstLine, resolve: { url in
+            resolver.resolveLink(url, defaultPlan: defaultPlan)
+        }, sink: sink)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// Templates, interface strings and static assets read from `Templates/`.
+public struct TemplateSet: Sendable {
+    public var library: MustacheLibrary
+    public var names: Set<String>
+    /// language → key → string
+    public var locales: [String: [String: String]]
+    /// Files under `Templates/assets/`, relative path → bytes.
+    public var assets: [(path: String, data: Data)]
+}
+
+/// The part of the load stage that reads `Templates/`.
+public enum TemplateLoader {
+    public static let requiredTemplates = ["layout", "home", "plan", "goal", "measure", "indicator", "executors",
+                                           "executor", "glossary", "not-found", "plan-print"]
+
+    public static func load(from directory: String) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
+        let files = ContentFiles(root: directory)
+        let sink = DiagnosticSink()
+        guard files.isDirectory("") else {
+            sink.error("the templates folder does not exist: create it or pass --templates DIR", at: SourceLocation(file: directory))
+            return (nil, sink.diagnostics)
+        }
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        for path in files.list("", extensions: ["mustache"]) {
+            guard let text = files.read(path, sink: sink) else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                sink.error("template syntax: \(describe(error.error)); check the {{tags}} on this line",
+                           at: SourceLocation(file: files.display(path), line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                sink.error("template cannot be read: \(error)", at: SourceLocation(file: files.display(path)))
+            }
+        }
+        for name in requiredTemplates where !names.contains(name) {
+            sink.error("template '\(name).mustache' is missing: PlanPress needs it to render that kind of page",
+                       at: SourceLocation(file: files.display("\(name).mustache")))
+        }
+        let locales = loadLocales(files, sink: sink)
+        var assets: [(String, Data)] = []
+        for path in files.list("assets", extensions: ["css", "js", "svg", "png", "ico", "woff2", "json", "txt", "webmanifest"]) {
+            if let data = FileManager.default.contents(atPath: directory + "/" + path) {
+                assets.append((path, data))
+            }
+        }
+        guard !sink.hasErrors else { return (nil, sink.diagnostics) }
+        return (TemplateSet(library: library, names: names, locales: locales, assets: assets), sink.diagnostics)
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let parse = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch parse {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(parse)"
+        }
+    }
+
+    private static func loadLocales(_ files: ContentFiles, sink: DiagnosticSink) -> [String: [String: String]] {
+        var locales: [String: [String: String]] = [:]
+        for path in files.list("locales", extensions: ["yaml", "yml"]) {
+            guard let text = files.read(path, sink: sink),
+                  let value = YAMLValue.parse(text, file: files.display(path), sink: sink),
+                  let map = MappingReader(value, what: "locale file", sink: sink) else { continue }
+            var strings: [String: String] = [:]
+            for key in map.keys { strings[key] = map.string(key) ?? "" }
+            let language = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            locales[language] = strings
+        }
+        if let uk = locales["uk"] {
+            for (language, strings) in locales where language != "uk" {
+                for key in uk.keys.sorted() where strings[key] == nil {
+                    sink.error("interface string '\(key)' is missing from the \(language) locale", at: SourceLocation(file: files.display("locales/\(language).yaml")))
+                }
+            }
+        } else {
+            sink.error("locales/uk.yaml is missing: the Ukrainian interface strings are required", at: SourceLocation(file: files.display("locales/uk.yaml")))
+        }
+        return locales
+    }
+}

@@ -1,0 +1,76 @@
+extension PageRenderer {
+    func executorsContext() -> Context {
+        var context = base(page: .executors, title: t("executors_heading"), breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), nil)])
+        context["executors"] = graph.executorOrder.map { id -> Context in
+            let executor = graph.executors[id]!
+            let involvements = graph.involvements[id] ?? []
+            let consent = involvements.filter(\.consent).count
+            return ["name": executor.name, "short": opt(executor.short), "url": routes.path(for: .executor(id)),
+                    "kind": t("kind_\(executor.kind.rawValue)"),
+                    "lead_count": involvements.count - consent, "consent_count": consent,
+                    "plans": Set(involvements.map(\.key.plan)).count]
+        }
+        return context
+    }
+
+    func executorContext(_ id: ExecutorID) -> Context {
+        let executor = graph.executors[id]!
+        var context = base(page: .executor(id), title: executor.name,
+                           breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, nil)])
+        context["name"] = executor.name
+        context["short"] = opt(executor.short)
+        context["kind"] = t("kind_\(executor.kind.rawValue)")
+        if let parent = executor.parent.flatMap({ graph.executors[$0] }) {
+            context["parent"] = ["name": parent.name, "url": routes.path(for: .executor(parent.id))]
+        }
+        context["has_subordinates"] = !(graph.subordinates[id] ?? []).isEmpty
+        context["subordinates"] = (graph.subordinates[id] ?? []).compactMap { graph.executors[$0] }.map {
+            ["name": $0.name, "url": routes.path(for: .executor($0.id))]
+        }
+        let involvements = graph.involvements[id] ?? []
+        let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
+        context["plans"] = byPlan.keys.sorted().map { p in executorPlanSection(p, involvements: byPlan[p]!) }
+        context["has_measures"] = !involvements.isEmpty
+        context["lead_count"] = involvements.filter { !$0.consent }.count
+        context["consent_count"] = involvements.filter(\.consent).count
+        context["commentary"] = commentary(.executor(id))
+        return context
+    }
+
+    /// One plan's measures for an executor, grouped by the goal above them, with its budget.
+    private func executorPlanSection(_ p: Int, involvements: [SiteGraph.Involvement]) -> Context {
+        let index = graph.plans[p]
+        let sorted = involvements.sorted { $0.key < $1.key }
+        var groups: [Context] = []
+        var currentGoal: Int?? = .none
+        var rows: [Context] = []
+        func flush() {
+            guard case .some(let goal) = currentGoal, !rows.isEmpty else { return }
+            var group: Context = ["measures": rows]
+            if let goal { group["goal_path"] = goalPath(p, goal: goal) }
+            groups.append(group)
+            rows = []
+        }
+        for involvement in sorted {
+            let node = index.measures[involvement.key.measure]
+            if currentGoal != .some(node.goal) {
+                flush()
+                currentGoal = .some(node.goal)
+            }
+            var item = measureItem(involvement.key)
+            item["consent"] = involvement.consent
+            item["role"] = involvement.consent ? t("by_consent") : (involvement.position == 0 ? t("leads") : t("takes_part"))
+            rows.append(item)
+        }
+        flush()
+        var section: Context = ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
+                                "groups": groups, "count": count(involvements.count, "count_measures")]
+        if let budget = index.plan.budget {
+            let sums = BudgetSums(measures: sorted.map { index.measures[$0.key.measure].measure })
+            if !sums.isEmpty {
+                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(index.plan.shortTitle)")
+            }
+        }
+        return section
+    }
+}

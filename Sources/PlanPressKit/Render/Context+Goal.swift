@@ -1,0 +1,58 @@
+extension PageRenderer {
+    /// A goal as it appears in a tree or a list.
+    func goalItem(_ p: Int, _ g: Int, recursive: Bool) -> Context {
+        let index = graph.plans[p]
+        let node = index.goals[g]
+        var item: Context = [
+            "level": index.level(of: g).name, "number": node.goal.number,
+            "title_html": inline(node.goal.title, plan: index.plan.id),
+            "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
+            "measure_count": count(node.subtree.count, "count_measures"),
+        ]
+        if recursive {
+            item["children"] = node.children.map { goalItem(p, $0, recursive: true) }
+            item["has_children"] = !node.children.isEmpty
+        }
+        return item
+    }
+
+    func goalContext(_ p: Int, _ g: Int) -> Context {
+        let index = graph.plans[p]
+        let node = index.goals[g]
+        let goal = node.goal
+        let level = index.level(of: g)
+        var context = base(page: .goal(index.plan.id, goal.id),
+                           title: "\(level.name) \(goal.number) — \(index.plan.shortTitle)",
+                           description: HTML.excerpt(goal.title, limit: 200), breadcrumbs: goalCrumbs(p, goal: g))
+        context["level"] = level.name
+        context["number"] = goal.number
+        context["title_html"] = inline(goal.title, plan: index.plan.id)
+        context["plan_title"] = index.plan.shortTitle
+        context["plan_url"] = routes.path(for: .plan(index.plan.id))
+        let children = node.children.map { goalItem(p, $0, recursive: false) }
+        context["children"] = children
+        context["has_children"] = !children.isEmpty
+        if let first = node.children.first {
+            context["children_heading"] = index.level(of: first).plural
+        }
+        let measures = node.directMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
+        context["measures"] = measures
+        context["has_measures"] = !measures.isEmpty
+        context["measures_heading"] = index.plan.measureLevel.plural
+        context["subtree_count"] = count(node.subtree.count, "count_measures")
+        if let budget = index.plan.budget {
+            let sums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
+            if !sums.isEmpty {
+                context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(level.name.lowercased()) \(goal.number)")
+            }
+            let checks = BudgetReconciler.checks(index).filter { $0.goal == g }
+            context["reconciliation"] = reconciliation(checks, plan: index.plan)
+            context["has_reconciliation"] = !checks.isEmpty
+        }
+        context["commentary"] = commentary(.goal(index.plan.id, goal.id))
+        context["pager"] = pager(index.siblings(ofGoal: g), current: g) { s in
+            ("\(index.level(of: s).name) \(index.goals[s].goal.number)", .goal(index.plan.id, index.goals[s].goal.id))
+        }
+        return context
+    }
+}

@@ -1,0 +1,43 @@
+extension PageRenderer {
+    func indicatorItem(_ p: Int, _ node: PlanIndex.IndicatorNode) -> Context {
+        let plan = graph.plans[p].plan
+        var item: Context = [
+            "id": node.indicator.id,
+            "url": routes.path(for: .indicator(plan.id, node.indicator.id)),
+            "html": HTML.paragraphs(node.indicator.text, abbreviations: markers[plan.id]),
+        ]
+        item["target"] = opt(node.indicator.target?.printed)
+        return item
+    }
+
+    func indicatorContext(_ p: Int, _ i: Int) -> Context {
+        let index = graph.plans[p]
+        let node = index.indicators[i]
+        let measureNode = index.measures[node.measure]
+        let measure = measureNode.measure
+        let crumbs = (measureNode.goal.map { goalCrumbs(p, goal: $0) } ?? planCrumbs(p))
+            + [("\(index.plan.measureLevel.name) \(measure.number)", .measure(index.plan.id, measure.number)),
+               ("\(t("indicator")) \(node.indicator.id)", nil)]
+        var context = base(page: .indicator(index.plan.id, node.indicator.id),
+                           title: "\(t("indicator")) \(node.indicator.id) — \(index.plan.shortTitle)",
+                           description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
+        context["id"] = node.indicator.id
+        context["text_html"] = text(node.indicator.text, plan: index.plan.id)
+        if let target = node.indicator.target {
+            var targetContext: Context = ["printed": target.printed]
+            if let value = target.value { targetContext["value"] = format.number(value) }
+            targetContext["unit"] = opt(target.unit)
+            context["target"] = targetContext
+        }
+        context["measure"] = measureItem(SiteGraph.MeasureKey(plan: p, measure: node.measure), excerpt: 400)
+        context["goal_path"] = measureNode.goal.map { goalPath(p, goal: $0) } ?? []
+        context["has_goal_path"] = measureNode.goal != nil
+        context["plan_title"] = index.plan.shortTitle
+        context["plan_url"] = routes.path(for: .plan(index.plan.id))
+        context["commentary"] = commentary(.indicator(index.plan.id, node.indicator.id))
+        context["pager"] = pager(Array(measureNode.indicators), current: i) { s in
+            ("\(t("indicator")) \(index.indicators[s].indicator.id)", .indicator(index.plan.id, index.indicators[s].indicator.id))
+        }
+        return context
+    }
+}

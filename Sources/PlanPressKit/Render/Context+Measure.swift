@@ -1,0 +1,131 @@
+extension PageRenderer {
+    /// A measure as it appears in lists: number, excerpt, executors, term, status.
+    func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Context {
+        let index = graph.plans[key.plan]
+        let node = index.measures[key.measure]
+        let measure = node.measure
+        var item: Context = [
+            "number": measure.number,
+            "url": routes.path(for: .measure(index.plan.id, measure.number)),
+            "level": index.plan.measureLevel.name,
+            "excerpt": HTML.excerpt(measure.text, limit: excerpt),
+            "executors": executorRefs(measure, plan: index.plan.id),
+            "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
+            "term": measure.term.printed ?? t("not_stated"),
+            "term_stated": measure.term.printed != nil,
+            "plan_title": index.plan.shortTitle,
+            "plan_url": routes.path(for: .plan(index.plan.id)),
+        ]
+        item.merge(statusContext(key, term: measure.term)) { _, new in new }
+        return item
+    }
+
+    func executorRefs(_ measure: Measure, plan: PlanID) -> [Context] {
+        (measure.responsible?.assignments ?? []).compactMap { assignment in
+            guard let executor = graph.executors[assignment.executor] else { return nil }
+            return ["name": executor.displayName, "full_name": executor.name,
+                    "url": routes.path(for: .executor(executor.id)), "consent": assignment.consent]
+        }
+    }
+
+    func measureContext(_ key: SiteGraph.MeasureKey) -> Context {
+        let index = graph.plans[key.plan]
+        let node = index.measures[key.measure]
+        let measure = node.measure
+        let planID = index.plan.id
+        let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan))
+            + [("\(index.plan.measureLevel.name) \(measure.number)", nil)]
+        var context = base(page: .measure(planID, measure.number),
+                           title: "\(index.plan.measureLevel.name) \(measure.number) — \(index.plan.shortTitle)",
+                           description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs)
+        context["level"] = index.plan.measureLevel.name
+        context["number"] = measure.number
+        context["printed_number"] = opt(measure.printedNumber)
+        context["text_html"] = text(measure.text, plan: planID)
+        context["plan_title"] = index.plan.shortTitle
+        context["plan_url"] = routes.path(for: .plan(planID))
+        context["goal_path"] = node.goal.map { goalPath(key.plan, goal: $0) } ?? []
+        context["has_goal_path"] = node.goal != nil
+        context["responsible_printed"] = opt(measure.responsible?.printed.map { inline($0, plan: planID) })
+        context["executors"] = executorRefs(measure, plan: planID)
+        context["has_executors"] = !(measure.responsible?.assignments.isEmpty ?? true)
+        context["any_consent"] = measure.responsible?.assignments.contains { $0.consent } ?? false
+        context["term"] = termContext(measure.term)
+        context["indicators"] = index.indicators[node.indicators].map { indicatorItem(key.plan, $0) }
+        context["has_indicators"] = !node.indicators.isEmpty
+        context["results"] = measure.results.map { ["html": inline($0, plan: planID)] }
+        context["has_results"] = !measure.results.isEmpty
+        context["funding"] = fundingContext(measure, plan: index.plan)
+        context["commentary"] = commentary(.measure(planID, measure.number))
+        context["pager"] = pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
+            ("\(index.plan.measureLevel.name) \(index.measures[m].measure.number)", .measure(planID, index.measures[m].measure.number))
+        }
+        context.merge(statusContext(key, term: measure.term)) { _, new in new }
+        return context
+    }
+
+    func goalPath(_ p: Int, goal: Int) -> [Context] {
+        let index = graph.plans[p]
+        return index.path(toGoal: goal).map { g in
+            let node = index.goals[g].goal
+            return ["level": index.level(of: g).name, "number": node.number, "title_html": inline(node.title, plan: index.plan.id),
+                    "url": routes.path(for: .goal(index.plan.id, node.id))]
+        }
+    }
+
+    func termContext(_ term: Term) -> Context {
+        var context: Context = ["printed": term.printed ?? t("not_stated"), "stated": term.printed != nil]
+        if let due = term.reading.due, !term.reading.isRecurring {
+            context["due"] = format.date(due)
+            context["due_iso"] = due.iso
+        }
+        context["reading"] = termReading(term.reading)
+        return context
+    }
+
+    func termReading(_ reading: TermReading) -> String {
+        switch reading {
+        case .notStated: return t("not_stated")
+        case .years(let from, let to): return from == to ? "\(from)" : "\(from)–\(to)"
+        case .quarters(let year, let from, let to):
+            let roman = ["I", "II", "III", "IV"]
+            let quarters = from == to ? roman[from - 1] : "\(roman[from - 1])–\(roman[to - 1])"
+            return language == "en" ? "Q\(quarters) \(year)" : "\(quarters) квартал \(year) р."
+        case .months(let year, let from, let to):
+            let months = from == to ? format.monthName(from) : "\(format.monthName(from))–\(format.monthName(to))"
+            return "\(months) \(year)"
+        case .duringYear(let year): return "\(t("term_during_year")) \(year)"
+        case .recurring(_, let from, let to):
+            let span = [from, to].compactMap { $0 }.map(String.init)
+            return t("term_recurring") + (span.isEmpty ? "" : " (\(Set(span).count == 1 ? span[0] : span.joined(separator: "–")))")
+        }
+    }
+
+    /// Previous/next among siblings.
+    func pager(_ siblings: [Int], current: Int, describe: (Int) -> (String, PageID)) -> Context {
+        guard let position = siblings.firstIndex(of: current) else { return [:] }
+        var context: Context = [:]
+        if position > 0 {
+            let (title, page) = describe(siblings[position - 1])
+            context["previous"] = ["title": title, "url": routes.path(for: page)]
+        }
+        if position + 1 < siblings.count {
+            let (title, page) = describe(siblings[position + 1])
+            context["next"] = ["title": title, "url": routes.path(for: page)]
+        }
+        context["has_any"] = !context.isEmpty
+        return context
+    }
+
+    /// Status badge, overdue and due flags for a measure.
+    func statusContext(_ key: SiteGraph.MeasureKey, term: Term) -> Context {
+        let monitoring = graph.monitoring
+        var context: Context = ["status": false]
+        if let current = monitoring.current(key) {
+            context["status"] = ["code": current.status.rawValue, "label": t("status_\(current.status.rawValue)"),
+                                 "disputed": current.disputed, "period": current.period.code]
+        }
+        context["overdue"] = monitoring.isOverdue(key, term: term)
+        return context
+    }
+}

@@ -1,0 +1,28 @@
+extension PageRenderer {
+    func homeContext() -> Context {
+        var context = base(page: .home, title: graph.site.settings.title, breadcrumbs: [(t("nav_home"), nil)])
+        context["plans"] = graph.plans.indices.map(planSummary)
+        context["plan_count"] = count(graph.plans.count, "count_plans")
+        context["measure_count"] = count(graph.plans.reduce(0) { $0 + $1.measures.count }, "count_measures")
+        context["executor_count"] = count(graph.involvements.count, "count_executors")
+        return context
+    }
+
+    func glossaryContext() -> Context {
+        var context = base(page: .glossary, title: t("glossary_heading"), breadcrumbs: [(t("nav_home"), .home), (t("glossary_heading"), nil)])
+        func planLinks(_ ids: [PlanID]) -> [Context] {
+            ids.compactMap { id in graph.plan(id).map { ["title": $0.plan.shortTitle, "url": routes.path(for: .plan(id))] } }
+        }
+        context["entries"] = graph.glossary.map { entry -> Context in
+            ["abbr": entry.abbr, "full": entry.full, "defined_in": planLinks(entry.definedIn), "used_in": planLinks(entry.usedIn),
+             "anchor": "abbr-" + String(entry.abbr.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-"))]
+        }
+        return context
+    }
+
+    func notFoundContext() -> Context {
+        var context = base(page: .notFound, title: t("not_found_heading"), breadcrumbs: [(t("nav_home"), .home), (t("not_found_heading"), nil)])
+        context["plans"] = graph.plans.indices.map(planSummary)
+        return context
+    }
+}

@@ -1,0 +1,159 @@
+import Mustache
+
+/// A file of the finished site, relative to the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+    public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }
+}
+
+/// The render stage for one interface language: page contexts, fully
+/// resolved, printed by the templates.
+public struct PageRenderer: Sendable {
+    public typealias Context = [String: Any]
+
+    let graph: SiteGraph
+    let templates: TemplateSet
+    let language: String
+    let routes: Routes
+    let format: Formatting
+    let strings: [String: String]
+    let markers: [PlanID: AbbreviationMarker]
+    let otherRoutes: Routes?
+
+    public init(graph: SiteGraph, templates: TemplateSet, language: String, routes: Routes, otherRoutes: Routes?) {
+        self.graph = graph
+        self.templates = templates
+        self.language = language
+        self.routes = routes
+        self.otherRoutes = otherRoutes
+        self.format = Formatting(language: language)
+        self.strings = templates.locales[language] ?? templates.locales["uk"] ?? [:]
+        var markers: [PlanID: AbbreviationMarker] = [:]
+        let global = graph.glossary.map { (abbr: $0.abbr, full: $0.full) }
+        for plan in graph.plans {
+            let own = plan.plan.abbreviations.map { (abbr: $0.abbr, full: $0.full) }
+            markers[plan.plan.id] = AbbreviationMarker(own + global)
+        }
+        self.markers = markers
+    }
+
+    /// Every page of this language, in a fixed order.
+    public func pageIDs() -> [PageID] {
+        var pages: [PageID] = [.home, .executors, .glossary, .notFound]
+        for index in graph.plans {
+            let id = index.plan.id
+            pages.append(.plan(id))
+            pages.append(.planPrint(id))
+            pages += index.goals.map { .goal(id, $0.goal.id) }
+            pages += index.measures.map { .measure(id, $0.measure.number) }
+            pages += index.indicators.map { .indicator(id, $0.indicator.id) }
+        }
+        pages += graph.executorOrder.map { .executor($0) }
+        return pages
+    }
+
+    /// Renders the given pages on all cores.
+    public func render(_ pages: [PageID]) -> [OutputFile] {
+        parallelMap(pages) { page in
+            OutputFile(path: routes.file(for: page), text: render(page))
+        }
+    }
+
+    func render(_ page: PageID) -> String {
+        let (template, context) = self.context(for: page)
+        return templates.library.render(context, withTemplate: template) ?? ""
+    }
+
+    func context(for page: PageID) -> (String, Context) {
+        switch page {
+        case .home: return ("home", homeContext())
+        case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
+        case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
+        case .goal(let id, let goal):
+            let p = graph.planByID[id]!
+            return ("goal", goalContext(p, graph.plans[p].goalByID[goal]!))
+        case .measure(let id, let number):
+            let p = graph.planByID[id]!
+            return ("measure", measureContext(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)))
+        case .indicator(let id, let indicator):
+            let p = graph.planByID[id]!
+            return ("indicator", indicatorContext(p, graph.plans[p].indicatorByID[indicator]!))
+        case .executors: return ("executors", executorsContext())
+        case .executor(let id): return ("executor", executorContext(id))
+        case .glossary: return ("glossary", glossaryContext())
+        case .notFound: return ("not-found", notFoundContext())
+        default: return ("not-found", notFoundContext())
+        }
+    }
+
+    // MARK: shared pieces
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    func count(_ n: Int, _ key: String) -> String {
+        format.count(n, t(key).split(separator: "|").map(String.init))
+    }
+
+    /// Keys every page has: site, navigation, interface strings, breadcrumbs.
+    func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
+        var crumbs: [Context] = breadcrumbs.map { title, target in
+            var crumb: Context = ["title": title]
+            if let target { crumb["url"] = routes.path(for: target) }
+            return crumb
+        }
+        if !crumbs.isEmpty { crumbs[crumbs.count - 1]["current"] = true }
+        var context: Context = [
+            "lang": language,
+            "t": strings,
+            "site_title": graph.site.settings.title,
+            "site_description": graph.site.settings.description,
+            "page_title": title,
+            "description": description ?? graph.site.settings.description,
+            "canonical": routes.url(for: page),
+            "css": routes.asset("assets/site.css"),
+            "print_css": routes.asset("assets/print.css"),
+            "home_url": routes.path(for: .home),
+            "executors_url": routes.path(for: .executors),
+            "glossary_url": routes.path(for: .glossary),
+            "as_of": format.date(graph.site.settings.asOf),
+            "breadcrumbs": crumbs,
+            "has_breadcrumbs": crumbs.count > 1,
+        ]
+        if let otherRoutes {
+            context["alternate_url"] = otherRoutes.path(for: page)
+            context["alternate_lang"] = language == "uk" ? "en" : "uk"
+        }
+        return context
+    }
+
+    func planCrumbs(_ p: Int) -> [(String, PageID?)] {
+        [(t("nav_home"), .home), (graph.plans[p].plan.shortTitle, .plan(graph.plans[p].plan.id))]
+    }
+
+    func goalCrumbs(_ p: Int, goal: Int) -> [(String, PageID?)] {
+        let index = graph.plans[p]
+        return planCrumbs(p) + index.path(toGoal: goal).map { g in
+            ("\(index.level(of: g).name) \(index.goals[g].goal.number)", .goal(index.plan.id, index.goals[g].goal.id))
+        }
+    }
+
+    func text(_ text: String, plan: PlanID) -> String { HTML.paragraphs(text, abbreviations: markers[plan]) }
+    func inline(_ text: String, plan: PlanID) -> String { HTML.inline(text, markers[plan]) }
+
+    func commentary(_ reference: ItemReference) -> [Context] {
+        (graph.commentary[reference] ?? []).map { ["title": $0.title ?? t("commentary"), "html": $0.html] }
+    }
+}
+
+/// Mustache treats every string, even an empty one, as true in a section:
+/// absent values must be `false` so `{{#x}}…{{/x}}` hides them (and does not
+/// fall through to a parent context's key of the same name).
+func opt(_ value: String?) -> Any {
+    guard let value, !value.isEmpty else { return false }
+    return value
+}
