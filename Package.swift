@@ -36,8 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanPressKitTests",
-            dependencies: ["PlanPressKit"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["PlanPressKit"]
         ),
     ]
 )

@@ -20,9 +20,9 @@ final class MappingReader {
         self.sink = sink
         self.what = what
         for (key, item) in mapping {
-            let keyValue = YAMLValue(node: key, file: value.file, lineOffset: value.lineOffset)
+            let keyValue = value.child(key)
             let name = keyValue.scalarText ?? ""
-            entries[name] = (keyValue, YAMLValue(node: item, file: value.file, lineOffset: value.lineOffset))
+            entries[name] = (keyValue, value.child(item))
             order.append(name)
         }
     }

@@ -25,6 +25,7 @@ public enum TemplateLoader {
         }
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var broken: Set<String> = []
         for path in files.list("", extensions: ["mustache"]) {
             guard let text = files.read(path, sink: sink) else { continue }
             let name = String(path.dropLast(".mustache".count))
@@ -32,13 +33,14 @@ public enum TemplateLoader {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(name)
                 sink.error("template syntax: \(describe(error.error)); check the {{tags}} on this line",
                            at: SourceLocation(file: files.display(path), line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
                 sink.error("template cannot be read: \(error)", at: SourceLocation(file: files.display(path)))
             }
         }
-        for name in requiredTemplates where !names.contains(name) {
+        for name in requiredTemplates where !names.contains(name) && !broken.contains(name) {
             sink.error("template '\(name).mustache' is missing: PlanPress needs it to render that kind of page",
                        at: SourceLocation(file: files.display("\(name).mustache")))
         }

@@ -7,10 +7,16 @@ struct YAMLValue {
     let file: String
     /// Lines before the YAML text in its file (front matter starts after `---`).
     let lineOffset: Int
+    let text: SourceText
 
     var location: SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        let column = text.characterColumn(line: mark.line, byteColumn: mark.column)
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: column)
+    }
+
+    func child(_ node: Node) -> YAMLValue {
+        YAMLValue(node: node, file: file, lineOffset: lineOffset, text: text)
     }
 
     var isNull: Bool {
@@ -27,7 +33,7 @@ struct YAMLValue {
 
     var sequenceItems: [YAMLValue]? {
         guard case .sequence(let sequence) = node else { return nil }
-        return sequence.map { YAMLValue(node: $0, file: file, lineOffset: lineOffset) }
+        return sequence.map { child($0) }
     }
 
     var kindName: String {
@@ -41,22 +47,23 @@ struct YAMLValue {
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
+        let source = SourceText(text)
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
+                return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset, text: source)
             }
-            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+            return YAMLValue(node: node, file: file, lineOffset: lineOffset, text: source)
         } catch let error as YamlError {
-            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: source))
         } catch {
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, text: SourceText) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            SourceLocation(file: file, line: mark.line + lineOffset, column: text.characterColumn(line: mark.line, byteColumn: mark.column))
         }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

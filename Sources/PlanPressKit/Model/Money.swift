@@ -79,7 +79,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         if fraction.count < scale { fraction += String(repeating: "0", count: scale - fraction.count) }
         var grouped = ""
         for (offset, char) in integer.enumerated() {
-            if offset > 0 && (integer.count - offset) % 3 == 0 && integer.count > 4 { grouped += group }
+            if offset > 0 && (integer.count - offset) % 3 == 0 && integer.count > 3 { grouped += group }
             grouped.append(char)
         }
         let sign = negative && value != 0 ? "−" : ""

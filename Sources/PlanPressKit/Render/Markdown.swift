@@ -30,13 +30,13 @@ public enum Markdown {
             } ?? cmark_parse_document("", 0, options)
         }) else { return "" }
         defer { cmark_node_free(document) }
-        rewrite(document, file: file, firstLine: firstLine, resolve: resolve, sink: sink)
+        rewrite(document, file: file, firstLine: firstLine, text: SourceText(text), resolve: resolve, sink: sink)
         guard let html = cmark_render_html(document, options) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }
 
-    private static func rewrite(_ document: OpaquePointer, file: String, firstLine: Int,
+    private static func rewrite(_ document: OpaquePointer, file: String, firstLine: Int, text: SourceText,
                                 resolve: (String) -> LinkResolution, sink: DiagnosticSink) {
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -54,8 +54,9 @@ public enum Markdown {
                 case .keep: break
                 case .replace(let resolved): cmark_node_set_url(node, resolved)
                 case .unknown(let message):
-                    let line = firstLine + Int(cmark_node_get_start_line(node)) - 1
-                    sink.error(message, at: SourceLocation(file: file, line: line, column: Int(cmark_node_get_start_column(node))))
+                    let bodyLine = Int(cmark_node_get_start_line(node))
+                    let column = text.characterColumn(line: bodyLine, byteColumn: Int(cmark_node_get_start_column(node)))
+                    sink.error(message, at: SourceLocation(file: file, line: firstLine + bodyLine - 1, column: column))
                 }
             default:
                 continue
