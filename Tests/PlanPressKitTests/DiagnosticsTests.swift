@@ -58,8 +58,8 @@ import Testing
         """
         let result = try failure(plan: plan)
         #expect(result == [
-            "Content/plans/p/plan.yaml:14:40: error: measure 1: amount 'сім' for 2025 is not a number; write it as printed, e.g. \"7,0\", \"1 234,5\" or \"-\"",
-            "Content/plans/p/plan.yaml:14:47: error: measure 1: '20x5' is not a year; amounts are keyed by year like 2021",
+            "Content/plans/p/plan.yaml:14:46: error: measure 1: amount 'сім' for 2025 is not a number; write it as printed, e.g. \"7,0\", \"1 234,5\" or \"-\"",
+            "Content/plans/p/plan.yaml:14:53: error: measure 1: '20x5' is not a year; amounts are keyed by year like 2021",
         ])
     }
 

@@ -73,3 +73,14 @@ import Testing
                 ["захід", "заходи", "заходів", "заходів", "захід", "заходи", "заходів", "заходів"])
     }
 }
+
+@Suite struct ExcerptTests {
+    @Test func shortTextsAreKeptWithWhitespaceFolded() {
+        #expect(HTML.excerpt("  Провести\n навчання  ", limit: 50) == "Провести навчання")
+    }
+
+    @Test func longTextsAreCutOnAWordBoundary() {
+        #expect(HTML.excerpt("Забезпечення координації виконання плану", limit: 30) == "Забезпечення координації…")
+        #expect(HTML.excerpt("один, два, три", limit: 9) == "один…")
+    }
+}

@@ -63,8 +63,8 @@ public enum BudgetReconciler {
     }
 
     /// Adds a warning for each mismatch (`check --strict` makes them fail).
-    static func check(_ index: PlanIndex, sink: DiagnosticSink) {
-        for check in checks(index) where !check.matches {
+    static func report(_ checks: [Check], of index: PlanIndex, sink: DiagnosticSink) {
+        for check in checks where !check.matches {
             let scope = check.goal.map { "\(index.level(of: $0).name.lowercased()) \(index.goals[$0].goal.number)" } ?? "the plan"
             let source = check.printedSource ?? check.source
             let stated = check.stated.map(\.machine) ?? "nothing"

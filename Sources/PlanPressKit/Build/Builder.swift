@@ -33,6 +33,8 @@ public struct Builder {
         public var pages: Int
         public var files: Int
         public var unchanged: Int
+        /// The base path the site was built for (`/plany/`): the preview serves under it.
+        public var basePath: String = "/"
     }
 
     public let options: Options
@@ -69,6 +71,7 @@ public struct Builder {
         result.pages = files.pages
         result.files = files.files.count
         result.unchanged = report.unchanged
+        result.basePath = graph.routes.basePath
         return result
     }
 

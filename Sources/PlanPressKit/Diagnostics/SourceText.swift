@@ -1,5 +1,5 @@
-/// The lines of a file, to turn the byte columns that libyaml and cmark
-/// report into the character columns editors show.
+/// The lines of a file, to turn the byte columns that cmark reports into the
+/// character columns editors show (libyaml already counts characters).
 final class SourceText: Sendable {
     private let lines: [Substring]
 

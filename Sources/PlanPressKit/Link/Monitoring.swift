@@ -50,7 +50,9 @@ public struct Monitoring: Sendable {
         return Current(status: chosen.status, period: last.period, disputed: statuses.count > 1, entries: latest)
     }
 
-    /// Due: the term has ended on or before the as-of date.
+    /// Due: the term's last day lies before the as-of date (on the last day
+    /// itself the measure is still within its term). Recurring and unstated
+    /// terms are never due.
     public func isDue(_ term: Term) -> Bool {
         guard let due = term.reading.due, !term.reading.isRecurring else { return false }
         return due < asOf

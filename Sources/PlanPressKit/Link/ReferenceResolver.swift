@@ -42,7 +42,7 @@ struct ReferenceResolver {
                 : "but executor '\(id)' does not exist\(Suggestions.hint(for: id.raw, in: executors.keys.map(\.raw)))"
         case .update(let slug):
             return updates.contains(slug) ? nil
-                : "but update '\(slug)' does not exist\(Suggestions.hint(for: slug, in: updates))"
+                : "but update '\(slug)' is not published (no such file, a draft, or dated after as_of)\(Suggestions.hint(for: slug, in: updates))"
         }
     }
 

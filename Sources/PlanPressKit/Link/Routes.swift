@@ -58,6 +58,7 @@ public struct Routes: Sendable {
         case .glossary: return "\(l)glossary/"
         case .updates(let page): return page <= 1 ? "\(l)updates/" : "\(l)updates/page/\(page)/"
         case .update(let slug): return "\(l)updates/\(slug)/"
+        case .updateCover(let slug, let ext): return "updates/\(slug)/cover.\(ext)"
         case .updatesFeed: return "updates/feed.xml"
         case .planFeed(let p): return "plans/\(p)/feed.xml"
         case .search: return "\(l)search/"
@@ -82,6 +83,8 @@ public enum PageID: Hashable, Sendable {
     case glossary
     case updates(page: Int)
     case update(String)
+    /// The cover image of an update (one file, shared by every language).
+    case updateCover(String, ext: String)
     case updatesFeed
     case planFeed(PlanID)
     case search

@@ -46,6 +46,8 @@ public struct SiteGraph: Sendable {
     public let updates: [Update]
     public let updatesByItem: [ItemReference: [Int]]
     public let monitoring: Monitoring
+    /// Stated-versus-computed budget checks per plan (index as `plans`), computed once.
+    public let budgetChecks: [[BudgetReconciler.Check]]
 
     public func plan(_ id: PlanID) -> PlanIndex? { planByID[id].map { plans[$0] } }
 

@@ -16,8 +16,8 @@ extension SiteLinker {
                 continue
             }
             if let executor = report.reporter.executor, executors[executor] == nil {
-                sink.error("reporter names unknown executor '\(executor)'\(Suggestions.hint(for: executor.raw, in: executors.keys.map(\.raw)))",
-                           at: report.location)
+                sink.error("reporter names unknown executor '\(executor)'\(Suggestions.hint(for: executor.raw, in: executors.keys.map(\.raw))); add it to Content/executors/ or fix the id",
+                           at: report.reporter.executorLocation ?? report.location)
             }
             let claim = "\(report.plan)|\(report.reporter.name)|\(report.period.code)"
             if let other = claimed[claim] {

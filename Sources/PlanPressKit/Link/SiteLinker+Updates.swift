@@ -16,9 +16,7 @@ extension SiteLinker {
             }
         }
         let published = site.updates.filter { update in
-            bySlug[update.slug]?.file == update.file
-                && (options.includeDrafts || !update.draft)
-                && !(site.settings.asOf < update.date)
+            bySlug[update.slug]?.file == update.file && isPublished(update)
         }.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         var html: [String: String] = [:]
         var byItem: [ItemReference: [Int]] = [:]
@@ -28,5 +26,15 @@ extension SiteLinker {
             for reference in Set(update.items) { byItem[reference, default: []].append(index) }
         }
         return (published, html, byItem)
+    }
+
+    /// Drafts only with `--drafts`; nothing dated after the as-of date.
+    func isPublished(_ update: Update) -> Bool {
+        (options.includeDrafts || !update.draft) && !(site.settings.asOf < update.date)
+    }
+
+    /// Slugs `update:` links may point to: a link to an unpublished update would break.
+    func publishedUpdateSlugs() -> Set<String> {
+        Set(site.updates.filter(isPublished).map(\.slug))
     }
 }

@@ -23,12 +23,14 @@ public struct SiteLinker {
     private func run() -> SiteGraph {
         let routes = Routes(baseURL: options.baseURL ?? site.settings.baseURL)
         let executors = registry()
-        let plans = parallelMap(site.plans) { plan -> (PlanIndex, [Diagnostic]) in
+        let linked = parallelMap(site.plans) { plan -> (PlanIndex, [BudgetReconciler.Check], [Diagnostic]) in
             let local = DiagnosticSink()
             let index = PlanIndex(plan: plan, sink: local)
-            BudgetReconciler.check(index, sink: local)
-            return (index, local.diagnostics)
-        }.map { index, diagnostics in
+            let checks = BudgetReconciler.checks(index)
+            BudgetReconciler.report(checks, of: index, sink: local)
+            return (index, checks, local.diagnostics)
+        }
+        let plans = linked.map { index, _, diagnostics in
             sink.append(contentsOf: diagnostics)
             return index
         }
@@ -36,7 +38,7 @@ public struct SiteLinker {
         let involvements = checkAssignments(plans, executors: executors)
         checkPlanMetadata(plans, executors: executors)
         let resolver = ReferenceResolver(plans: plans, planByID: planByID, executors: executors,
-                                         updates: Set(site.updates.map(\.slug)), routes: routes)
+                                         updates: publishedUpdateSlugs(), routes: routes)
         let commentary = renderCommentary(resolver: resolver)
         let (updates, updateHTML, updatesByItem) = linkUpdates(resolver: resolver)
         let monitoring = linkMonitoring(plans: plans, planByID: planByID, executors: executors, resolver: resolver)
@@ -48,7 +50,7 @@ public struct SiteLinker {
         return SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
                          executorOrder: order, involvements: involvements, subordinates: subordinates,
                          commentary: commentary, glossary: glossary(), updateHTML: updateHTML, updates: updates,
-                         updatesByItem: updatesByItem, monitoring: monitoring)
+                         updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
     }
 
     /// Merges the registry files; duplicates, unknown parents and cycles are errors.

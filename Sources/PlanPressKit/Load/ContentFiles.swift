@@ -27,6 +27,9 @@ struct ContentFiles {
         return FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// The bytes of a file (images); nil when it cannot be read.
+    func data(_ relative: String) -> Data? { FileManager.default.contents(atPath: root + "/" + relative) }
+
     /// The path printed in diagnostics.
     func display(_ relative: String) -> String { root + "/" + relative }
 

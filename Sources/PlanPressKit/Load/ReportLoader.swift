@@ -8,7 +8,8 @@ enum ReportLoader {
         if let periodText {
             period = ReportPeriod(code: periodText.trimmingCharacters(in: .whitespaces))
             if period == nil {
-                sink.error("report period '\(periodText)' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)", at: map.keyLocation("period"))
+                sink.error("report period '\(periodText)' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)",
+                           at: map.optional("period")?.location ?? map.keyLocation("period"))
             }
         }
         let reporter = map.mapping("reporter", required: true).flatMap { readReporter($0, sink: sink) }
@@ -19,7 +20,7 @@ enum ReportLoader {
         let indicators = (map.list("indicators") ?? []).compactMap { readIndicatorValue($0, sink: sink) }
         map.finish()
         guard let plan, let period, let reporter, let published else { return nil }
-        return Report(id: id, plan: PlanID(plan), planLocation: map.keyLocation("plan"), period: period, reporter: reporter,
+        return Report(id: id, plan: PlanID(plan), planLocation: map.optional("plan")?.location ?? map.keyLocation("plan"), period: period, reporter: reporter,
                       published: published, title: title, summary: summary, measures: measures, indicators: indicators,
                       file: value.file, location: map.location)
     }
@@ -35,7 +36,7 @@ enum ReportLoader {
             sink.error("reporter kind '\(kindText)' is unknown; use one of: \(allowed)", at: r.keyLocation("kind"))
             return nil
         }
-        return Reporter(kind: kind, name: name, executor: executor.map(ExecutorID.init))
+        return Reporter(kind: kind, name: name, executor: executor.map(ExecutorID.init), executorLocation: r.optional("executor")?.location)
     }
 
     private static func readMeasureStatus(_ value: YAMLValue, sink: DiagnosticSink) -> MeasureStatus? {
@@ -59,14 +60,15 @@ enum ReportLoader {
         guard let measure, let statusText else { return nil }
         guard let status = MeasureStatusValue(rawValue: statusText) else {
             let allowed = MeasureStatusValue.allCases.map(\.rawValue).joined(separator: ", ")
-            sink.error("status '\(statusText)' of measure \(measure) is not in the vocabulary; use one of: \(allowed)", at: m.keyLocation("status"))
+            sink.error("status '\(statusText)' of measure \(measure) is not in the vocabulary; use one of: \(allowed)",
+                       at: m.optional("status")?.location ?? m.keyLocation("status"))
             return nil
         }
         return MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location)
     }
 
     private static func readIndicatorValue(_ value: YAMLValue, sink: DiagnosticSink) -> IndicatorValue? {
-        guard let i = MappingReader(value, what: "indicator value", sink: sink) else { return nil }
+        guard let i = MappingReader(value, what: "indicator entry", sink: sink) else { return nil }
         let indicator = i.text("indicator", required: true)
         let amount = number(i, "value", required: true, sink: sink)
         let date = i.date("date", required: true)
@@ -87,9 +89,10 @@ enum ReportLoader {
     }
 
     private static func number(_ map: MappingReader, _ key: String, required: Bool, sink: DiagnosticSink) -> Money? {
-        guard let raw = map.string(key, required: required) else { return nil }
-        guard let money = Money(parsing: raw) else {
-            sink.error("'\(key)' must be a number such as 12 or 3,5, found '\(raw)'", at: map.keyLocation(key))
+        guard let item = required ? map.required(key) : map.optional(key) else { return nil }
+        guard let raw = item.scalarText, let money = Money(parsing: raw) else {
+            let found = item.scalarText.map { "'\($0)'" } ?? item.kindName
+            sink.error("'\(key)' of \(map.what) must be a number such as 12 or 3,5, found \(found)", at: item.location)
             return nil
         }
         return money

@@ -4,6 +4,8 @@ import Mustache
 /// Templates, interface strings and static assets read from `Templates/`.
 public struct TemplateSet: Sendable {
     public var library: MustacheLibrary
+    /// The same templates compiled for fast rendering (Render/Engine).
+    public var renderer: TemplateRenderer
     public var names: Set<String>
     /// language → key → string
     public var locales: [String: [String: String]]
@@ -14,7 +16,7 @@ public struct TemplateSet: Sendable {
 /// The part of the load stage that reads `Templates/`.
 public enum TemplateLoader {
     public static let requiredTemplates = ["layout", "home", "plan", "goal", "measure", "indicator", "executors",
-                                           "executor", "glossary", "not-found", "plan-print"]
+                                           "executor", "glossary", "not-found", "plan-print", "updates", "update", "timeline", "search"]
 
     public static func load(from directory: String) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
         let files = ContentFiles(root: directory)
@@ -26,12 +28,19 @@ public enum TemplateLoader {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var broken: Set<String> = []
+        var compiled: [String: CompiledTemplate] = [:]
         for path in files.list("", extensions: ["mustache"]) {
             guard let text = files.read(path, sink: sink) else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                do {
+                    compiled[name] = try CompiledTemplate(name: name, source: text)
+                } catch let error as TemplateSyntaxError {
+                    broken.insert(name)
+                    sink.error("template uses a form PlanPress does not render: \(error.message)", at: SourceLocation(file: files.display(path), line: error.line))
+                }
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
                 sink.error("template syntax: \(describe(error.error)); check the {{tags}} on this line",
@@ -52,7 +61,8 @@ public enum TemplateLoader {
             }
         }
         guard !sink.hasErrors else { return (nil, sink.diagnostics) }
-        return (TemplateSet(library: library, names: names, locales: locales, assets: assets), sink.diagnostics)
+        return (TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), names: names, locales: locales,
+                            assets: assets), sink.diagnostics)
     }
 
     static func describe(_ error: Error) -> String {

@@ -44,9 +44,16 @@ enum UpdateLoader {
             sink.error("the cover image has no 'alt' text: describe the picture for people who cannot see it", at: c.location)
         }
         let safe = !image.hasPrefix("/") && !image.split(separator: "/").contains("..")
+        var bytes: [UInt8] = []
         if !safe || !files.exists(image) || files.isDirectory(image) {
             sink.error("cover image '\(image)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg", at: c.keyLocation("image"))
+        } else if let data = files.data(image) {
+            bytes = Array(data)
         }
-        return Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"))
+        let cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
+        if !Update.Cover.extensions.contains(cover.fileExtension) {
+            sink.error("cover image '\(image)' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those", at: c.keyLocation("image"))
+        }
+        return cover
     }
 }

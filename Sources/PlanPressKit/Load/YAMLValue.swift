@@ -7,16 +7,15 @@ struct YAMLValue {
     let file: String
     /// Lines before the YAML text in its file (front matter starts after `---`).
     let lineOffset: Int
-    let text: SourceText
 
     var location: SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: file, line: lineOffset + 1, column: 1) }
-        let column = text.characterColumn(line: mark.line, byteColumn: mark.column)
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: column)
+        // libyaml counts columns in characters already (cmark counts bytes; see Markdown.swift).
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
     func child(_ node: Node) -> YAMLValue {
-        YAMLValue(node: node, file: file, lineOffset: lineOffset, text: text)
+        YAMLValue(node: node, file: file, lineOffset: lineOffset)
     }
 
     var isNull: Bool {
@@ -47,23 +46,22 @@ struct YAMLValue {
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
-        let source = SourceText(text)
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset, text: source)
+                return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
             }
-            return YAMLValue(node: node, file: file, lineOffset: lineOffset, text: source)
+            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
-            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: source))
+            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
         }
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, text: SourceText) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: text.characterColumn(line: mark.line, byteColumn: mark.column))
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

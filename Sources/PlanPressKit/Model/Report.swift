@@ -2,6 +2,7 @@
 public struct Report: Sendable {
     public var id: String
     public var plan: PlanID
+    /// Where the `plan:` value is written, for "unknown plan" errors.
     public var planLocation: SourceLocation
     public var period: ReportPeriod
     public var reporter: Reporter
@@ -79,6 +80,22 @@ public struct Reporter: Sendable, Hashable {
     public var kind: Kind
     public var name: String
     public var executor: ExecutorID?
+    /// Where `executor:` is written (not part of the reporter's identity).
+    public var executorLocation: SourceLocation?
+
+    public init(kind: Kind, name: String, executor: ExecutorID?, executorLocation: SourceLocation? = nil) {
+        self.kind = kind
+        self.name = name
+        self.executor = executor
+        self.executorLocation = executorLocation
+    }
+
+    public static func == (a: Reporter, b: Reporter) -> Bool { (a.kind, a.name, a.executor) == (b.kind, b.name, b.executor) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(name)
+        hasher.combine(executor)
+    }
 }
 
 public enum MeasureStatusValue: String, Sendable, CaseIterable {

@@ -20,5 +20,13 @@ public struct Update: Sendable {
         public var path: String
         public var alt: String
         public var location: SourceLocation
+        /// The image file, copied to the update's folder in the output.
+        public var bytes: [UInt8]
+
+        /// Lowercase file extension (`jpg`, `png`, …).
+        public var fileExtension: String { (path.split(separator: ".").last.map(String.init) ?? "").lowercased() }
+
+        /// Image types a cover may have (no SVG: it can carry scripts).
+        public static let extensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
     }
 }

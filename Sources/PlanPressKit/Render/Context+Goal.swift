@@ -45,11 +45,15 @@ extension PageRenderer {
             if !sums.isEmpty {
                 context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(level.name.lowercased()) \(goal.number)")
             }
-            let checks = BudgetReconciler.checks(index).filter { $0.goal == g }
+            let checks = graph.budgetChecks[p].filter { $0.goal == g }
             context["reconciliation"] = reconciliation(checks, plan: index.plan)
             context["has_reconciliation"] = !checks.isEmpty
         }
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
+        context["downloads"] = downloads(plans: [index.plan.id], site: [.archive],
+                                         hint: t("data_goal_hint").replacingOccurrences(of: "{goal}", with: goal.id))
+        context["goal_monitoring"] = goalMonitoring(p, g)
+        context["related_updates"] = relatedUpdates(.goal(index.plan.id, goal.id), heading: "updates_about_goal")
         context["pager"] = pager(index.siblings(ofGoal: g), current: g) { s in
             ("\(index.level(of: s).name) \(index.goals[s].goal.number)", .goal(index.plan.id, index.goals[s].goal.id))
         }

@@ -35,6 +35,8 @@ extension PageRenderer {
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))
         context["commentary"] = commentary(.indicator(index.plan.id, node.indicator.id))
+        context["actuals"] = indicatorValues(p, i)
+        context["related_updates"] = relatedUpdates(.indicator(index.plan.id, node.indicator.id), heading: "updates_about_indicator")
         context["pager"] = pager(Array(measureNode.indicators), current: i) { s in
             ("\(t("indicator")) \(index.indicators[s].indicator.id)", .indicator(index.plan.id, index.indicators[s].indicator.id))
         }

@@ -1,6 +1,13 @@
 extension PageRenderer {
     /// A measure as it appears in lists: number, excerpt, executors, term, status.
+    /// Lists repeat measures on many pages (goals, executors, timelines), so the
+    /// default form is built once per language by `prepareItems()`.
     func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Context {
+        if excerpt == 220, let cached = itemCache.item(key) { return cached }
+        return buildMeasureItem(key, excerpt: excerpt)
+    }
+
+    func buildMeasureItem(_ key: SiteGraph.MeasureKey, excerpt: Int) -> Context {
         let index = graph.plans[key.plan]
         let node = index.measures[key.measure]
         let measure = node.measure
@@ -57,10 +64,12 @@ extension PageRenderer {
         context["has_results"] = !measure.results.isEmpty
         context["funding"] = fundingContext(measure, plan: index.plan)
         context["commentary"] = commentary(.measure(planID, measure.number))
+        context["related_updates"] = relatedUpdates(.measure(planID, measure.number), heading: "updates_about_measure")
         context["pager"] = pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
             ("\(index.plan.measureLevel.name) \(index.measures[m].measure.number)", .measure(planID, index.measures[m].measure.number))
         }
         context.merge(statusContext(key, term: measure.term)) { _, new in new }
+        context["monitoring"] = measureMonitoring(key)
         return context
     }
 

@@ -57,6 +57,9 @@ extension PageRenderer {
         if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
         context["print_url"] = routes.path(for: .planPrint(plan.id))
         context["commentary"] = commentary(.plan(plan.id))
+        context["downloads"] = downloads(plans: [plan.id], site: [.archive])
+        context["plan_monitoring"] = planMonitoring(p)
+        context.merge(planUpdates(plan.id)) { _, new in new }
         context.merge(planBudget(p)) { _, new in new }
         return context
     }
@@ -80,11 +83,12 @@ extension PageRenderer {
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
         ]
-        let checks = BudgetReconciler.checks(index)
+        let checks = graph.budgetChecks[p]
         let mismatches = checks.filter { !$0.matches }
         return [
             "has_budget": true,
             "budget_by_source": sourceTable(sums, budget: budget, caption: t("budget_by_source")),
+            "budget_chart": budgetChart(BudgetChart(sums: sums, budget: budget), id: "budget-chart") ?? false,
             "budget_by_goal": byGoal,
             "has_checks": !checks.isEmpty,
             "mismatches": mismatches.map { check -> Context in

@@ -5,6 +5,7 @@ extension PageRenderer {
         context["plan_count"] = count(graph.plans.count, "count_plans")
         context["measure_count"] = count(graph.plans.reduce(0) { $0 + $1.measures.count }, "count_measures")
         context["executor_count"] = count(graph.involvements.count, "count_executors")
+        context["related_updates"] = latestUpdates()
         return context
     }
 
@@ -13,9 +14,14 @@ extension PageRenderer {
         func planLinks(_ ids: [PlanID]) -> [Context] {
             ids.compactMap { id in graph.plan(id).map { ["title": $0.plan.shortTitle, "url": routes.path(for: .plan(id))] } }
         }
+        var anchors: [String: Int] = [:]
         context["entries"] = graph.glossary.map { entry -> Context in
-            ["abbr": entry.abbr, "full": entry.full, "defined_in": planLinks(entry.definedIn), "used_in": planLinks(entry.usedIn),
-             "anchor": "abbr-" + String(entry.abbr.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-"))]
+            // One abbreviation can have two full forms (spellings differ between plans): ids stay unique.
+            var anchor = "abbr-" + String(entry.abbr.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "-"))
+            anchors[anchor, default: 0] += 1
+            if anchors[anchor]! > 1 { anchor += "-\(anchors[anchor]!)" }
+            return ["abbr": entry.abbr, "full": entry.full, "defined_in": planLinks(entry.definedIn), "used_in": planLinks(entry.usedIn),
+                    "anchor": anchor]
         }
         return context
     }

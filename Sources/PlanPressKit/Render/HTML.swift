@@ -61,13 +61,35 @@ public enum HTML {
         return nil
     }
 
-    /// First `limit` characters on a word boundary, with an ellipsis.
+    /// First `limit` characters on a word boundary, with an ellipsis;
+    /// whitespace runs become single spaces. Works on scalars: this runs for
+    /// every measure in every list, and Character iteration is slow.
     public static func excerpt(_ text: String, limit: Int) -> String {
-        let flat = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        let cut = flat.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:")) + "…"
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        var pendingSpace = false
+        var lastSpace: String.UnicodeScalarView.Index?
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                if count >= limit { break }
+                lastSpace = scalars.endIndex
+                scalars.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            if count >= limit {
+                var cut = String(scalars[..<(lastSpace ?? scalars.endIndex)])
+                while let last = cut.unicodeScalars.last, " ,;:".unicodeScalars.contains(last) { cut.unicodeScalars.removeLast() }
+                return cut + "…"
+            }
+            scalars.append(scalar)
+            count += 1
+        }
+        return String(scalars)
     }
 }
 
@@ -76,6 +98,10 @@ import Foundation
 /// Wraps known abbreviations in `<abbr title="…">` so a reader never has to guess.
 public struct AbbreviationMarker: Sendable {
     private let entries: [(abbr: String, title: String)]
+    /// Entries by first character, longest first.
+    private let candidates: [Character: [(chars: [Character], abbr: String, title: String)]]
+    /// Quick test: text without any of these cannot contain an abbreviation.
+    private let firstScalars: Set<Unicode.Scalar>
 
     /// Only real abbreviations are marked: at least two capitals, or a `/` or `.` inside.
     public init(_ abbreviations: [(abbr: String, full: String)]) {
@@ -86,21 +112,23 @@ public struct AbbreviationMarker: Sendable {
         }
         .sorted { $0.abbr.count > $1.abbr.count }
         .map { (HTML.escape($0.abbr), HTML.escape($0.full)) }
+        var candidates: [Character: [(chars: [Character], abbr: String, title: String)]] = [:]
+        for entry in entries {
+            let chars = Array(entry.abbr)
+            candidates[chars[0], default: []].append((chars, entry.abbr, entry.title))
+        }
+        self.candidates = candidates
+        self.firstScalars = Set(candidates.keys.compactMap { $0.unicodeScalars.first })
     }
 
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Marks abbreviations in already-escaped text, whole words only, longest first.
     public func mark(_ escaped: String) -> String {
-        guard !entries.isEmpty else { return escaped }
+        guard !entries.isEmpty, escaped.unicodeScalars.contains(where: { firstScalars.contains($0) }) else { return escaped }
         let chars = Array(escaped)
         var result = ""
         var i = 0
-        var candidates: [Character: [(chars: [Character], abbr: String, title: String)]] = [:]
-        for entry in entries {
-            let c = Array(entry.abbr)
-            candidates[c[0], default: []].append((c, entry.abbr, entry.title))
-        }
         while i < chars.count {
             let atBoundary = i == 0 || !isWordChar(chars[i - 1])
             if atBoundary, let list = candidates[chars[i]] {

@@ -24,8 +24,12 @@ public struct PageRenderer: Sendable {
     let strings: [String: String]
     let markers: [PlanID: AbbreviationMarker]
     let otherRoutes: Routes?
+    let itemCache: MeasureItemCache
+    /// The open-data files and their sizes, for the `/data/` page and download links.
+    public var openData = OpenDataCatalog()
 
     public init(graph: SiteGraph, templates: TemplateSet, language: String, routes: Routes, otherRoutes: Routes?) {
+        self.itemCache = MeasureItemCache()
         self.graph = graph
         self.templates = templates
         self.language = language
@@ -44,29 +48,35 @@ public struct PageRenderer: Sendable {
 
     /// Every page of this language, in a fixed order.
     public func pageIDs() -> [PageID] {
-        var pages: [PageID] = [.home, .executors, .glossary, .notFound]
+        var pages: [PageID] = [.home, .executors, .glossary, .notFound, .openData]
         for index in graph.plans {
             let id = index.plan.id
             pages.append(.plan(id))
             pages.append(.planPrint(id))
+            pages.append(.planTimeline(id))
             pages += index.goals.map { .goal(id, $0.goal.id) }
             pages += index.measures.map { .measure(id, $0.measure.number) }
             pages += index.indicators.map { .indicator(id, $0.indicator.id) }
         }
         pages += graph.executorOrder.map { .executor($0) }
+        pages += updatePageIDs()
+        pages.append(.search)
         return pages
     }
 
     /// Renders the given pages on all cores.
     public func render(_ pages: [PageID]) -> [OutputFile] {
-        parallelMap(pages) { page in
+        prepareItems()
+        return parallelMap(pages) { page in
             OutputFile(path: routes.file(for: page), text: render(page))
         }
     }
 
     func render(_ page: PageID) -> String {
         let (template, context) = self.context(for: page)
-        return templates.library.render(context, withTemplate: template) ?? ""
+        let html = templates.renderer.render(context, template: template) ?? ""
+        // Plan content is Ukrainian whatever the interface: mark it for screen readers.
+        return language == PageRenderer.contentLanguage ? html : ContentLanguage.mark(html, language: PageRenderer.contentLanguage)
     }
 
     func context(for page: PageID) -> (String, Context) {
@@ -74,6 +84,7 @@ public struct PageRenderer: Sendable {
         case .home: return ("home", homeContext())
         case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
         case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
+        case .planTimeline(let id): return ("timeline", timelineContext(graph.planByID[id]!))
         case .goal(let id, let goal):
             let p = graph.planByID[id]!
             return ("goal", goalContext(p, graph.plans[p].goalByID[goal]!))
@@ -87,6 +98,10 @@ public struct PageRenderer: Sendable {
         case .executor(let id): return ("executor", executorContext(id))
         case .glossary: return ("glossary", glossaryContext())
         case .notFound: return ("not-found", notFoundContext())
+        case .openData: return ("open-data", openDataContext())
+        case .updates(let n): return ("updates", updatesContext(page: n))
+        case .update(let slug): return ("update", updateContext(slug))
+        case .search: return ("search", searchContext())
         default: return ("not-found", notFoundContext())
         }
     }
@@ -120,10 +135,13 @@ public struct PageRenderer: Sendable {
             "home_url": routes.path(for: .home),
             "executors_url": routes.path(for: .executors),
             "glossary_url": routes.path(for: .glossary),
+            "data_url": routes.path(for: .openData),
             "as_of": format.date(graph.site.settings.asOf),
             "breadcrumbs": crumbs,
             "has_breadcrumbs": crumbs.count > 1,
         ]
+        context.merge(sharingContext(page: page)) { _, new in new }
+        context.merge(readerContext(page: page)) { _, new in new }
         if let otherRoutes {
             context["alternate_url"] = otherRoutes.path(for: page)
             context["alternate_lang"] = language == "uk" ? "en" : "uk"
@@ -156,4 +174,39 @@ public struct PageRenderer: Sendable {
 func opt(_ value: String?) -> Any {
     guard let value, !value.isEmpty else { return false }
     return value
+}
+
+/// Measure list items of one language, built once before the pages render.
+final class MeasureItemCache: @unchecked Sendable {
+    // Written once by `PageRenderer.prepareItems()` before any page renders; only read afterwards.
+    private var items: [[[String: Any]]] = []
+
+    func item(_ key: SiteGraph.MeasureKey) -> [String: Any]? {
+        key.plan < items.count ? items[key.plan][key.measure] : nil
+    }
+
+    func fill(_ items: [[[String: Any]]]) { self.items = items }
+    var isFilled: Bool { !items.isEmpty }
+}
+
+extension PageRenderer {
+    /// Builds every measure's list item in parallel; later lookups are reads only.
+    func prepareItems() {
+        guard !itemCache.isFilled else { return }
+        let keys = graph.plans.indices.map { p in graph.plans[p].measures.indices.map { SiteGraph.MeasureKey(plan: p, measure: $0) } }
+        let flat = parallelMap(keys.flatMap { $0 }) { SendableBox(buildMeasureItem($0, excerpt: 220)) }
+        var offset = 0
+        var items: [[[String: Any]]] = []
+        for plan in keys {
+            items.append(flat[offset..<(offset + plan.count)].map(\.value))
+            offset += plan.count
+        }
+        itemCache.fill(items)
+    }
+}
+
+/// Carries a non-Sendable value out of a parallel task that created it.
+struct SendableBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -1,0 +1,67 @@
+/// The render stage's files for the press office: the Atom feeds (all
+/// updates, one per plan), `sitemap.xml`, `robots.txt` and update cover images.
+struct PressFiles {
+    let graph: SiteGraph
+    let templates: TemplateSet
+    /// Routes of every interface language (the default first).
+    let locales: [Routes]
+
+    /// `pages` are the files rendered so far, for the sitemap.
+    func files(pages: [OutputFile]) -> [OutputFile] {
+        let routes = graph.routes
+        var files = [OutputFile(path: routes.relativePath(for: .updatesFeed), text: updatesFeed().xml())]
+        for index in graph.plans {
+            files.append(OutputFile(path: routes.relativePath(for: .planFeed(index.plan.id)), text: planFeed(index).xml()))
+        }
+        for update in graph.updates {
+            guard let cover = update.cover else { continue }
+            files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: cover.fileExtension)), bytes: cover.bytes))
+        }
+        let sitemap = Sitemap(files: pages, routes: routes, locales: locales, updates: graph.updates, asOf: graph.site.settings.asOf)
+        files.append(OutputFile(path: Sitemap.fileName, text: sitemap.xml()))
+        files.append(OutputFile(path: Sitemap.robotsFileName, text: Sitemap.robots(routes: routes)))
+        return files
+    }
+
+    /// Interface strings of the default language: feeds are not translated.
+    private func t(_ key: String) -> String {
+        templates.locales[graph.site.settings.language]?[key] ?? templates.locales["uk"]?[key] ?? key
+    }
+
+    func updatesFeed() -> AtomFeed {
+        let settings = graph.site.settings
+        return feed(title: "\(settings.title) — \(t("updates_heading"))", subtitle: settings.description,
+                    page: .updates(page: 1), feed: .updatesFeed, updates: graph.updates)
+    }
+
+    /// Updates about the plan or any of its items.
+    func planFeed(_ index: PlanIndex) -> AtomFeed {
+        let id = index.plan.id
+        let updates = graph.updates.filter { $0.items.contains { $0.planID == id } }
+        return feed(title: "\(index.plan.shortTitle) — \(t("updates_heading"))", subtitle: index.plan.title,
+                    page: .plan(id), feed: .planFeed(id), updates: updates)
+    }
+
+    private func feed(title: String, subtitle: String, page: PageID, feed: PageID, updates: [Update]) -> AtomFeed {
+        let routes = graph.routes
+        let settings = graph.site.settings
+        let entries = updates.map { update in
+            AtomFeed.Entry(id: routes.url(for: .update(update.slug)), title: update.title, date: update.date,
+                           url: routes.url(for: .update(update.slug)), summary: update.summary,
+                           contentHTML: entryHTML(update), author: update.author, categories: update.tags)
+        }
+        return AtomFeed(selfURL: routes.url(for: feed), pageURL: routes.url(for: page), baseURL: routes.baseURL,
+                        title: title, subtitle: subtitle, language: settings.language,
+                        author: settings.publisher ?? settings.title, entries: entries, emptyDate: settings.asOf)
+    }
+
+    /// The body, with the cover image first (absolute URL, alt text kept).
+    private func entryHTML(_ update: Update) -> String {
+        var html = graph.updateHTML[update.slug] ?? ""
+        if let cover = update.cover {
+            let url = graph.routes.url(for: .updateCover(update.slug, ext: cover.fileExtension))
+            html = "<p><img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(cover.alt))\"></p>\n" + html
+        }
+        return html
+    }
+}

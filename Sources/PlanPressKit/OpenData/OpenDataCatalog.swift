@@ -1,0 +1,53 @@
+/// One file of the open data, as listed on the `/data/` page and linked from
+/// the pages it covers.
+public struct OpenDataDownload: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// `/data/<plan>.json`: the whole plan.
+        case planJSON = "plan-json"
+        /// `/data/<plan>-measures.csv`: one row per measure.
+        case measuresCSV = "measures-csv"
+        /// `/data/<plan>-budget.csv`: one row per measure, source and year.
+        case budgetCSV = "budget-csv"
+        /// `/data/executors.csv`: the registry of responsible bodies.
+        case executorsCSV = "executors-csv"
+        /// `/data/schema.json`: JSON Schema of the plan files.
+        case schema
+        /// `/data/all.zip`: every file above.
+        case archive = "zip"
+    }
+
+    public var kind: Kind
+    /// The plan a per-plan file covers; nil for site-wide files.
+    public var plan: PlanID?
+    /// Path relative to the output folder, e.g. `data/kreminna-wps-2020-2022.json`.
+    public var path: String
+    public var size: Int
+
+    /// `JSON`, `CSV` or `ZIP`, for link labels.
+    public var format: String {
+        switch kind {
+        case .planJSON, .schema: return "JSON"
+        case .measuresCSV, .budgetCSV, .executorsCSV: return "CSV"
+        case .archive: return "ZIP"
+        }
+    }
+}
+
+/// Every open-data file with its size, produced with the files themselves.
+public struct OpenDataCatalog: Sendable {
+    public var downloads: [OpenDataDownload] = []
+
+    public init(downloads: [OpenDataDownload] = []) { self.downloads = downloads }
+
+    /// The per-plan files of one plan, in a fixed order (JSON, measures, budget).
+    public func files(of plan: PlanID) -> [OpenDataDownload] {
+        downloads.filter { $0.plan == plan }
+    }
+
+    /// A site-wide file.
+    public func file(_ kind: OpenDataDownload.Kind) -> OpenDataDownload? {
+        downloads.first { $0.kind == kind && $0.plan == nil }
+    }
+
+    public var isEmpty: Bool { downloads.isEmpty }
+}

@@ -1,0 +1,319 @@
+/// `/data/schema.json`: JSON Schema (draft 2020-12) of `/data/<plan>.json`.
+/// Every object lists all its keys as required and allows no others, so a
+/// change to `PlanJSON` that the schema does not describe fails validation
+/// (tests/e2e/test_open_data.py). Documented in docs/open-data.md.
+enum OpenDataSchema {
+    /// The schema, with `$id` set to its published absolute URL when the site has one.
+    static func text(id: String?) -> String {
+        let idLine = id.map { "  \"$id\": \"\($0)\",\n" } ?? ""
+        return "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n" + idLine + body
+    }
+
+    private static let body = #"""
+      "title": "PlanPress plan",
+      "description": "One action plan as published by PlanPress: metadata, goal tree, measures, indicators, responsible bodies, budget lines with stated and computed totals, and monitoring. Money and indicator values are exact decimal numbers (parse them as decimals, not binary floating point).",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["format", "format_version", "schema", "as_of", "plan", "levels", "abbreviations", "budget", "goals", "measures", "indicators", "executors", "reports"],
+      "properties": {
+        "format": {"const": "planpress-plan"},
+        "format_version": {"const": 1},
+        "schema": {"type": "string", "description": "URL of this schema."},
+        "as_of": {"$ref": "#/$defs/date", "description": "The date the site speaks for (overdue logic)."},
+        "plan": {"$ref": "#/$defs/plan"},
+        "levels": {"type": "array", "items": {"$ref": "#/$defs/level"}},
+        "abbreviations": {"type": "array", "items": {"$ref": "#/$defs/abbreviation"}},
+        "budget": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/budget"}], "description": "null for a plan without money."},
+        "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}, "description": "Top-level goals; each holds its children."},
+        "measures": {"type": "array", "items": {"$ref": "#/$defs/measure"}, "description": "Every measure in document order."},
+        "indicators": {"type": "array", "items": {"$ref": "#/$defs/indicator"}},
+        "executors": {"type": "array", "items": {"$ref": "#/$defs/executor"}, "description": "Bodies named as responsible in this plan."},
+        "reports": {"type": "array", "items": {"$ref": "#/$defs/report"}}
+      },
+      "$defs": {
+        "text": {"type": ["string", "null"]},
+        "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9.-]*$"},
+        "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "month": {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$"},
+        "money": {"type": "number", "description": "Exact decimal written with a point, e.g. 92.0."},
+        "optional_money": {"type": ["number", "null"]},
+        "url": {"type": "string", "pattern": "^(https?://|/)"},
+        "plan": {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["id", "title", "short_title", "document_kind", "status", "period", "issuer", "approval", "signatory", "vision", "preamble", "url", "source_url"],
+          "properties": {
+            "id": {"$ref": "#/$defs/id"},
+            "title": {"type": "string"},
+            "short_title": {"type": "string"},
+            "document_kind": {"$ref": "#/$defs/text"},
+            "status": {"enum": ["adopted", "draft"]},
+            "period": {
+              "type": "object", "additionalProperties": false, "required": ["from", "to"],
+              "properties": {"from": {"type": ["integer", "null"]}, "to": {"type": ["integer", "null"]}}
+            },
+            "issuer": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
+            "approval": {
+              "oneOf": [{"type": "null"}, {
+                "type": "object", "additionalProperties": false,
+                "required": ["label", "by", "person", "document", "number", "date", "date_printed"],
+                "properties": {
+                  "label": {"$ref": "#/$defs/text"}, "by": {"$ref": "#/$defs/text"}, "person": {"$ref": "#/$defs/text"},
+                  "document": {"$ref": "#/$defs/text"}, "number": {"$ref": "#/$defs/text"},
+                  "date": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/date"}]}, "date_printed": {"$ref": "#/$defs/text"}
+                }
+              }]
+            },
+            "signatory": {
+              "oneOf": [{"type": "null"}, {
+                "type": "object", "additionalProperties": false, "required": ["position", "name"],
+                "properties": {"position": {"$ref": "#/$defs/text"}, "name": {"$ref": "#/$defs/text"}}
+              }]
+            },
+            "vision": {"$ref": "#/$defs/text"},
+            "preamble": {"$ref": "#/$defs/text"},
+            "url": {"$ref": "#/$defs/url"},
+            "source_url": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/url"}]}
+          }
+        },
+        "level": {
+          "type": "object", "additionalProperties": false, "required": ["depth", "name", "plural", "slug"],
+          "properties": {"depth": {"type": "integer", "minimum": 0}, "name": {"type": "string"}, "plural": {"type": "string"}, "slug": {"type": "string"}}
+        },
+        "abbreviation": {
+          "type": "object", "additionalProperties": false, "required": ["abbr", "full", "defined"],
+          "properties": {"abbr": {"type": "string"}, "full": {"type": "string"}, "defined": {"type": "boolean"}}
+        },
+        "amount": {
+          "type": "object", "additionalProperties": false, "required": ["year", "amount", "dash"],
+          "description": "One year of a line. amount is null when the document prints a dash (dash: true). Years the document leaves empty are absent.",
+          "properties": {"year": {"type": "integer"}, "amount": {"$ref": "#/$defs/optional_money"}, "dash": {"type": "boolean"}}
+        },
+        "line": {
+          "type": "object", "additionalProperties": false, "required": ["source", "source_printed", "amounts"],
+          "properties": {
+            "source": {"$ref": "#/$defs/id", "description": "Normalised source id from budget.sources."},
+            "source_printed": {"type": "string", "description": "The source as the document spells it."},
+            "amounts": {"type": "array", "items": {"$ref": "#/$defs/amount"}}
+          }
+        },
+        "stated_totals": {
+          "oneOf": [{"type": "null"}, {
+            "type": "object", "additionalProperties": false, "required": ["label", "file", "line", "lines"],
+            "description": "A total or subtotal block as printed in the document.",
+            "properties": {
+              "label": {"$ref": "#/$defs/text"}, "file": {"type": "string"}, "line": {"type": "integer"},
+              "lines": {"type": "array", "items": {"$ref": "#/$defs/line"}}
+            }
+          }]
+        },
+        "computed_totals": {
+          "type": "object", "additionalProperties": false,
+          "required": ["by_source_year", "by_year", "by_source", "total", "funded_measures"],
+          "description": "Sums of the measures' rows, computed by PlanPress.",
+          "properties": {
+            "by_source_year": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["source", "year", "amount"],
+              "properties": {"source": {"$ref": "#/$defs/id"}, "year": {"type": "integer"}, "amount": {"$ref": "#/$defs/money"}}
+            }},
+            "by_year": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["year", "amount"],
+              "properties": {"year": {"type": "integer"}, "amount": {"$ref": "#/$defs/optional_money"}}
+            }},
+            "by_source": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["source", "amount"],
+              "properties": {"source": {"$ref": "#/$defs/id"}, "amount": {"$ref": "#/$defs/optional_money"}}
+            }},
+            "total": {"$ref": "#/$defs/optional_money"},
+            "funded_measures": {"type": "integer", "minimum": 0}
+          }
+        },
+        "check": {
+          "type": "object", "additionalProperties": false,
+          "required": ["scope", "goal", "label", "source", "source_printed", "year", "stated", "computed", "difference", "matches", "rows", "measures", "file", "line"],
+          "description": "A stated total next to the sum of the rows it covers. stated is null when rows have money in a source the stated block leaves out.",
+          "properties": {
+            "scope": {"enum": ["plan", "goal"]},
+            "goal": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
+            "label": {"$ref": "#/$defs/text"},
+            "source": {"$ref": "#/$defs/id"},
+            "source_printed": {"$ref": "#/$defs/text"},
+            "year": {"type": "integer"},
+            "stated": {"$ref": "#/$defs/optional_money"},
+            "computed": {"$ref": "#/$defs/money"},
+            "difference": {"$ref": "#/$defs/money", "description": "computed − stated."},
+            "matches": {"type": "boolean"},
+            "rows": {"type": "integer", "minimum": 0},
+            "measures": {"type": "array", "items": {"type": "string"}, "description": "Numbers of the measures the total covers."},
+            "file": {"type": "string"},
+            "line": {"type": "integer"}
+          }
+        },
+        "budget": {
+          "type": "object", "additionalProperties": false,
+          "required": ["unit", "years", "sources", "stated_totals", "computed_totals", "checks", "mismatches"],
+          "properties": {
+            "unit": {"type": "string"},
+            "years": {"type": "array", "items": {"type": "integer"}},
+            "sources": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["id", "name", "spellings"],
+              "properties": {"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"}, "spellings": {"type": "array", "items": {"type": "string"}}}
+            }},
+            "stated_totals": {"$ref": "#/$defs/stated_totals"},
+            "computed_totals": {"$ref": "#/$defs/computed_totals"},
+            "checks": {"type": "array", "items": {"$ref": "#/$defs/check"}},
+            "mismatches": {"type": "array", "items": {"$ref": "#/$defs/check"}}
+          }
+        },
+        "goal": {
+          "type": "object", "additionalProperties": false,
+          "required": ["id", "number", "printed_number", "level", "depth", "title", "url", "measures", "budget", "goals"],
+          "properties": {
+            "id": {"$ref": "#/$defs/id"},
+            "number": {"type": "string"},
+            "printed_number": {"$ref": "#/$defs/text"},
+            "level": {"type": "string"},
+            "depth": {"type": "integer", "minimum": 0},
+            "title": {"type": "string"},
+            "url": {"$ref": "#/$defs/url"},
+            "measures": {"type": "array", "items": {"type": "string"}, "description": "Numbers of the measures directly under this goal."},
+            "budget": {
+              "oneOf": [{"type": "null"}, {
+                "type": "object", "additionalProperties": false, "required": ["stated_totals", "computed_totals"],
+                "properties": {"stated_totals": {"$ref": "#/$defs/stated_totals"}, "computed_totals": {"$ref": "#/$defs/computed_totals"}}
+              }]
+            },
+            "goals": {"type": "array", "items": {"$ref": "#/$defs/goal"}}
+          }
+        },
+        "term": {
+          "type": "object", "additionalProperties": false, "required": ["printed", "kind", "start", "end", "due", "frequency"],
+          "properties": {
+            "printed": {"$ref": "#/$defs/text"},
+            "kind": {"enum": ["not-stated", "years", "quarter", "month", "during-year", "recurring"]},
+            "start": {"$ref": "#/$defs/month"},
+            "end": {"$ref": "#/$defs/month"},
+            "due": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/date"}]},
+            "frequency": {"enum": [null, "ongoing", "monthly", "quarterly", "yearly", "scheduled"]}
+          }
+        },
+        "reporter": {
+          "type": "object", "additionalProperties": false, "required": ["kind", "name", "executor"],
+          "properties": {"kind": {"enum": ["official", "civil-society"]}, "name": {"type": "string"}, "executor": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]}}
+        },
+        "status": {"enum": ["not-started", "in-progress", "completed", "partly-completed", "not-completed", "no-information"]},
+        "period": {"type": "string", "pattern": "^[0-9]{4}(-H[12]|-Q[1-4])?$"},
+        "measure": {
+          "type": "object", "additionalProperties": false,
+          "required": ["number", "printed_number", "url", "goal", "goal_path", "text", "responsible", "term", "indicators", "results", "funding", "monitoring"],
+          "properties": {
+            "number": {"type": "string"},
+            "printed_number": {"$ref": "#/$defs/text"},
+            "url": {"$ref": "#/$defs/url"},
+            "goal": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
+            "goal_path": {"type": "array", "items": {"$ref": "#/$defs/id"}},
+            "text": {"type": "string"},
+            "responsible": {
+              "oneOf": [{"type": "null"}, {
+                "type": "object", "additionalProperties": false, "required": ["printed", "executors"],
+                "properties": {
+                  "printed": {"$ref": "#/$defs/text"},
+                  "executors": {"type": "array", "items": {
+                    "type": "object", "additionalProperties": false, "required": ["id", "consent"],
+                    "properties": {"id": {"$ref": "#/$defs/id"}, "consent": {"type": "boolean"}}
+                  }}
+                }
+              }]
+            },
+            "term": {"$ref": "#/$defs/term"},
+            "indicators": {"type": "array", "items": {"type": "string"}},
+            "results": {"type": "array", "items": {"type": "string"}},
+            "funding": {
+              "type": "object", "additionalProperties": false, "required": ["status", "printed", "lines", "total"],
+              "properties": {
+                "status": {"enum": ["stated", "not-needed", "within-existing", "not-stated"]},
+                "printed": {"$ref": "#/$defs/text"},
+                "lines": {"type": "array", "items": {"$ref": "#/$defs/line"}},
+                "total": {"$ref": "#/$defs/optional_money"}
+              }
+            },
+            "monitoring": {
+              "type": "object", "additionalProperties": false, "required": ["status", "period", "disputed", "due", "overdue", "history"],
+              "properties": {
+                "status": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/status"}]},
+                "period": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/period"}]},
+                "disputed": {"type": "boolean"},
+                "due": {"type": "boolean"},
+                "overdue": {"type": "boolean"},
+                "history": {"type": "array", "items": {
+                  "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "evidence"],
+                  "properties": {
+                    "period": {"$ref": "#/$defs/period"}, "status": {"$ref": "#/$defs/status"}, "report": {"type": "string"},
+                    "reporter": {"$ref": "#/$defs/reporter"}, "published": {"$ref": "#/$defs/date"},
+                    "evidence": {"type": "array", "items": {
+                      "type": "object", "additionalProperties": false, "required": ["title", "url"],
+                      "properties": {"title": {"type": "string"}, "url": {"type": "string"}}
+                    }}
+                  }
+                }}
+              }
+            }
+          }
+        },
+        "indicator": {
+          "type": "object", "additionalProperties": false, "required": ["id", "measure", "text", "url", "target", "values"],
+          "properties": {
+            "id": {"type": "string"},
+            "measure": {"type": "string"},
+            "text": {"type": "string"},
+            "url": {"$ref": "#/$defs/url"},
+            "target": {
+              "oneOf": [{"type": "null"}, {
+                "type": "object", "additionalProperties": false, "required": ["printed", "value", "unit", "comparator"],
+                "properties": {
+                  "printed": {"type": "string"}, "value": {"$ref": "#/$defs/optional_money"}, "unit": {"$ref": "#/$defs/text"},
+                  "comparator": {"enum": [null, "at-least", "at-most", "exactly", "about"]}
+                }
+              }]
+            },
+            "values": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["date", "value", "unit", "report", "reporter", "breakdown", "note"],
+              "properties": {
+                "date": {"$ref": "#/$defs/date"}, "value": {"$ref": "#/$defs/money"}, "unit": {"$ref": "#/$defs/text"},
+                "report": {"type": "string"}, "reporter": {"$ref": "#/$defs/reporter"},
+                "breakdown": {"type": "array", "items": {
+                  "type": "object", "additionalProperties": false, "required": ["dimension", "group", "value"],
+                  "properties": {"dimension": {"type": "string"}, "group": {"type": "string"}, "value": {"$ref": "#/$defs/money"}}
+                }},
+                "note": {"$ref": "#/$defs/text"}
+              }
+            }}
+          }
+        },
+        "executor": {
+          "type": "object", "additionalProperties": false, "required": ["id", "name", "short", "kind", "parent", "url", "measures"],
+          "properties": {
+            "id": {"$ref": "#/$defs/id"},
+            "name": {"type": "string"},
+            "short": {"$ref": "#/$defs/text"},
+            "kind": {"enum": ["authority", "unit", "territorial-body", "official", "institution", "coordination-body", "civil-society", "international", "collective"]},
+            "parent": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
+            "url": {"$ref": "#/$defs/url"},
+            "measures": {"type": "array", "items": {
+              "type": "object", "additionalProperties": false, "required": ["number", "consent", "position"],
+              "properties": {"number": {"type": "string"}, "consent": {"type": "boolean"}, "position": {"type": "integer", "minimum": 0, "description": "0 for the first-named body."}}
+            }}
+          }
+        },
+        "report": {
+          "type": "object", "additionalProperties": false, "required": ["id", "period", "reporter", "published", "title", "summary"],
+          "properties": {
+            "id": {"type": "string"}, "period": {"$ref": "#/$defs/period"}, "reporter": {"$ref": "#/$defs/reporter"},
+            "published": {"$ref": "#/$defs/date"}, "title": {"$ref": "#/$defs/text"}, "summary": {"$ref": "#/$defs/text"}
+          }
+        }
+      }
+    }
+
+    """#
+}

@@ -1,0 +1,167 @@
+/// Marks Ukrainian plan content on pages whose interface is another language,
+/// so screen readers read it with a Ukrainian voice (WCAG 3.1.2).
+///
+/// Plan content is always published in Ukrainian, and interface strings of
+/// other languages contain no Cyrillic; so inside `<body>`, a text node with
+/// Cyrillic letters that is not already inside a `lang="uk"` element is
+/// content. It gets `lang="uk"` on its element when it is that element's whole
+/// content (and always inside SVG, `<title>`, `<option>`, `<textarea>`, which
+/// cannot hold a `<span>`), otherwise a `<span lang="uk">` around it. An
+/// element whose `title`, `alt` or `aria-label` is in Cyrillic gets
+/// `lang="uk"` too. Generated markup only: quoted attributes, escaped text.
+public enum ContentLanguage {
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                            "source", "track", "wbr"]
+    static let textOnly: Set<String> = ["title", "option", "textarea", "desc", "text", "tspan"]
+    static let rawText: Set<String> = ["script", "style"]
+
+    private struct Open {
+        var name: String
+        var isUkrainian: Bool
+        /// Offset in the output just before the `>` (or `/>`) of its start tag.
+        var insertAt: Int
+        var children = 0
+        var inSVG: Bool
+    }
+
+    public static func mark(_ html: String, language: String = "uk") -> String {
+        let input = Array(html.utf8)
+        guard let body = find(Array("<body".utf8), in: input, from: 0) else { return html }
+        let attribute = Array(" lang=\"\(language)\"".utf8)
+        let wrapOpen = Array("<span lang=\"\(language)\">".utf8), wrapClose = Array("</span>".utf8)
+        var out = Array(input[..<body])
+        out.reserveCapacity(input.count + input.count / 10)
+        var stack: [Open] = []
+        var i = body
+
+        func insertAttribute(into index: Int) {
+            let at = stack[index].insertAt
+            out.insert(contentsOf: attribute, at: at)
+            stack[index].isUkrainian = true
+            for later in stack.indices where later > index { stack[later].insertAt += attribute.count }
+        }
+
+        while i < input.count {
+            if input[i] == UInt8(ascii: "<") {
+                if starts(input, at: i, with: "<!--") {
+                    let end = find(Array("-->".utf8), in: input, from: i).map { $0 + 3 } ?? input.count
+                    out += input[i..<end]
+                    i = end
+                    continue
+                }
+                let end = tagEnd(input, from: i)
+                let tag = Array(input[i..<end])
+                i = end
+                if tag.count > 1, tag[1] == UInt8(ascii: "/") {
+                    let name = tagName(tag, from: 2)
+                    if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
+                    out += tag
+                    continue
+                }
+                let name = tagName(tag, from: 1)
+                if !stack.isEmpty { stack[stack.count - 1].children += 1 }
+                out += tag
+                let selfClosing = tag.count > 1 && tag[tag.count - 2] == UInt8(ascii: "/")
+                let inherited = stack.last?.isUkrainian ?? false
+                let ownLang = attributeValue(tag, "lang")
+                var open = Open(name: name, isUkrainian: ownLang.map { $0 == language } ?? inherited,
+                                insertAt: out.count - (selfClosing ? 2 : 1), inSVG: name == "svg" || (stack.last?.inSVG ?? false))
+                if ownLang == nil, !open.isUkrainian,
+                   ["title", "alt", "aria-label"].contains(where: { attributeValue(tag, $0).map(hasCyrillic) ?? false }) {
+                    out.insert(contentsOf: attribute, at: open.insertAt)
+                    open.isUkrainian = true
+                }
+                if rawText.contains(name) {
+                    let close = find(Array("</\(name)".utf8), in: input, from: i) ?? input.count
+                    out += input[i..<close]
+                    i = close
+                    stack.append(open)
+                } else if !voidElements.contains(name) && !selfClosing {
+                    stack.append(open)
+                }
+                continue
+            }
+            let next = find([UInt8(ascii: "<")], in: input, from: i) ?? input.count
+            let text = input[i..<next]
+            i = next
+            guard let parent = stack.indices.last, !stack[parent].isUkrainian, hasCyrillic(text) else {
+                if let parent = stack.indices.last, !isWhitespace(text) { stack[parent].children += 1 }
+                out += text
+                continue
+            }
+            let whole = stack[parent].children == 0 && starts(input, at: next, with: "</\(stack[parent].name)")
+            if whole || stack[parent].inSVG || textOnly.contains(stack[parent].name) {
+                insertAttribute(into: parent)
+                out += text
+            } else {
+                out += wrapOpen
+                out += text
+                out += wrapClose
+            }
+            stack[parent].children += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: bytes
+
+    static func hasCyrillic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        // U+0400…U+04FF are encoded with the lead bytes D0…D3.
+        bytes.contains { (0xD0...0xD3).contains($0) }
+    }
+
+    static func hasCyrillic(_ text: String) -> Bool { hasCyrillic(text.utf8) }
+
+    static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    static func starts(_ bytes: [UInt8], at index: Int, with prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        return index + p.count <= bytes.count && bytes[index..<(index + p.count)].elementsEqual(p)
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        var i = start
+        while i <= bytes.count - needle.count {
+            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Index just past the `>` that ends the tag starting at `start`, skipping quoted values.
+    static func tagEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var i = start + 1
+        var quote: UInt8? = nil
+        while i < bytes.count {
+            let b = bytes[i]
+            if let q = quote {
+                if b == q { quote = nil }
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                quote = b
+            } else if b == UInt8(ascii: ">") {
+                return i + 1
+            }
+            i += 1
+        }
+        return bytes.count
+    }
+
+    static func tagName(_ tag: [UInt8], from start: Int) -> String {
+        var end = start
+        while end < tag.count, !(tag[end] == 0x20 || tag[end] == 0x0A || tag[end] == 0x09 || tag[end] == UInt8(ascii: ">")
+                                  || tag[end] == UInt8(ascii: "/")) { end += 1 }
+        return String(decoding: tag[start..<end], as: UTF8.self).lowercased()
+    }
+
+    /// The value of a double-quoted attribute in a start tag, if present.
+    static func attributeValue(_ tag: [UInt8], _ name: String) -> String? {
+        let needle = Array(" \(name)=\"".utf8)
+        guard let at = find(needle, in: tag, from: 0) else { return nil }
+        let start = at + needle.count
+        guard let end = find([UInt8(ascii: "\"")], in: tag, from: start) else { return nil }
+        return String(decoding: tag[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,35 @@
+extension PageRenderer {
+    /// The language plan content is published in, whatever the interface language.
+    static let contentLanguage = "uk"
+
+    /// Keys for readers, merged into every page by `base`: the search link and
+    /// `page_kind`, the page's kind as a class name for the `<body>`.
+    func readerContext(page: PageID) -> Context {
+        ["search_url": routes.path(for: .search), "page_kind": PageRenderer.kind(of: page)]
+    }
+
+    /// A short name for each kind of page (`measure`, `plan-print` …).
+    static func kind(of page: PageID) -> String {
+        switch page {
+        case .home: return "home"
+        case .plan: return "plan"
+        case .goal: return "goal"
+        case .measure: return "measure"
+        case .indicator: return "indicator"
+        case .planPrint: return "plan-print"
+        case .planTimeline: return "timeline"
+        case .planSource: return "source"
+        case .executors: return "executors"
+        case .executor: return "executor"
+        case .glossary: return "glossary"
+        case .updates: return "updates"
+        case .update: return "update"
+        case .updateCover: return "image"
+        case .search: return "search"
+        case .openData: return "open-data"
+        case .notFound: return "not-found"
+        // Files that are not HTML pages (feeds, images) and kinds added later.
+        default: return "other"
+        }
+    }
+}

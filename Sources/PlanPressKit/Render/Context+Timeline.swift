@@ -1,0 +1,61 @@
+/// `/plans/<plan>/timeline/`: the plan's measures by the years of their term,
+/// as a plain table (no JavaScript), with the status of each.
+extension PageRenderer {
+    func timelineContext(_ p: Int) -> Context {
+        let index = graph.plans[p]
+        let plan = index.plan
+        var context = base(page: .planTimeline(plan.id), title: "\(t("timeline")) — \(plan.shortTitle)",
+                           description: plan.title, breadcrumbs: planCrumbs(p) + [(t("timeline"), nil)])
+        let dated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years != nil }
+        let undated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years == nil }
+        let years = timelineYears(plan.period, dated.compactMap { index.measures[$0].measure.term.reading.years })
+        let asOfYear = graph.monitoring.asOf.year
+        let sorted = dated.sorted { a, b in
+            let ra = index.measures[a].measure.term.reading, rb = index.measures[b].measure.term.reading
+            return (ra.start!, ra.end!, a) < (rb.start!, rb.end!, b)
+        }
+        context["plan_title"] = plan.shortTitle
+        context["plan_url"] = routes.path(for: .plan(plan.id))
+        context["level"] = plan.measureLevel.name
+        context["measures_heading"] = plan.measureLevel.plural
+        context["years"] = years.map { ["year": $0, "current": $0 == asOfYear] as Context }
+        context["rows"] = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
+        context["has_rows"] = !sorted.isEmpty
+        context["due_counts"] = years.map { year in
+            ["count": dated.filter { m in
+                let reading = index.measures[m].measure.term.reading
+                return !reading.isRecurring && reading.end?.year == year
+            }.count] as Context
+        }
+        context["undated"] = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
+        context["has_undated"] = !undated.isEmpty
+        context["intro"] = fill("timeline_intro", ["date": format.date(graph.monitoring.asOf)])
+        return context
+    }
+
+    /// The plan period, widened to every year a term touches.
+    func timelineYears(_ period: Period, _ spans: [ClosedRange<Int>]) -> [Int] {
+        let lows = spans.map(\.lowerBound) + [period.from].compactMap { $0 }
+        let highs = spans.map(\.upperBound) + [period.to].compactMap { $0 }
+        guard let low = lows.min(), let high = highs.max(), low <= high else { return [] }
+        return Array(low...high)
+    }
+
+    private func timelineRow(_ key: SiteGraph.MeasureKey, years: [Int]) -> Context {
+        var row = measureItem(key, excerpt: 140)
+        let reading = graph.measure(key).measure.term.reading
+        let span = reading.years!
+        let due = reading.due
+        row["cells"] = years.map { year -> Context in
+            guard span.contains(year) else { return ["on": false, "classes": "tl", "due": false, "text": false] }
+            var classes = "tl tl-on"
+            if reading.isRecurring { classes += " tl-recurring" }
+            if year == span.lowerBound { classes += " tl-start" }
+            if year == span.upperBound { classes += " tl-end" }
+            let isDueYear = !reading.isRecurring && year == span.upperBound
+            let text = reading.isRecurring ? t("timeline_recurring_cell") : (isDueYear ? t("timeline_due_cell") : t("timeline_in_term_cell"))
+            return ["on": true, "classes": classes, "due": opt(isDueYear ? due.map { format.date($0) } : nil), "text": text]
+        }
+        return row
+    }
+}

@@ -1,0 +1,135 @@
+/// Press updates: the paginated list, one page per update, the «Новини про
+/// цей захід» sections on item pages and the latest updates on the home page.
+extension PageRenderer {
+    static let updatesPerPage = 10
+    static let latestUpdatesOnHome = 3
+
+    /// Number of `/updates/` pages: at least one, so the menu link always works.
+    var updateListPages: Int { max(1, (graph.updates.count + Self.updatesPerPage - 1) / Self.updatesPerPage) }
+
+    /// The list pages, then one page per published update (newest first).
+    func updatePageIDs() -> [PageID] {
+        (1...updateListPages).map { PageID.updates(page: $0) } + graph.updates.map { .update($0.slug) }
+    }
+
+    /// An update as it appears in lists.
+    func updateItem(_ update: Update) -> Context {
+        ["title": update.title, "url": routes.path(for: .update(update.slug)),
+         "date": format.date(update.date), "date_iso": update.date.iso,
+         "author": opt(update.author), "summary": opt(update.summary), "draft": update.draft]
+    }
+
+    func updatesContext(page: Int) -> Context {
+        let heading = t("updates_heading")
+        let title = page > 1 ? "\(heading) — \(t("updates_page")) \(page)" : heading
+        var context = base(page: .updates(page: page), title: title,
+                           breadcrumbs: [(t("nav_home"), .home), (title, nil)])
+        let start = (page - 1) * Self.updatesPerPage
+        let slice = graph.updates[min(start, graph.updates.count)..<min(start + Self.updatesPerPage, graph.updates.count)]
+        context["updates"] = slice.map(updateItem)
+        context["has_updates"] = !slice.isEmpty
+        context["pagination"] = pagination(current: page)
+        return context
+    }
+
+    /// Page numbers with previous (newer) and next (older) links.
+    private func pagination(current: Int) -> Any {
+        let count = updateListPages
+        guard count > 1 else { return false }
+        return [
+            "pages": (1...count).map { n -> Context in
+                ["number": n, "url": routes.path(for: .updates(page: n)), "current": n == current]
+            },
+            "previous": current > 1 ? routes.path(for: .updates(page: current - 1)) : false,
+            "next": current < count ? routes.path(for: .updates(page: current + 1)) : false,
+        ] as Context
+    }
+
+    func updateContext(_ slug: String) -> Context {
+        let update = graph.updates.first { $0.slug == slug }!
+        let html = graph.updateHTML[slug] ?? ""
+        var context = base(page: .update(slug), title: update.title,
+                           description: update.summary ?? HTML.excerpt(update.markdown, limit: 200),
+                           breadcrumbs: [(t("nav_home"), .home), (t("updates_heading"), .updates(page: 1)), (update.title, nil)])
+        context.merge(updateItem(update)) { _, new in new }
+        context["body_html"] = html
+        context["cover"] = false
+        if let cover = update.cover {
+            let image = PageID.updateCover(slug, ext: cover.fileExtension)
+            context["cover"] = ["url": routes.path(for: image), "alt": cover.alt] as Context
+            context["og_image"] = routes.url(for: image)
+            context["og_image_alt"] = cover.alt
+            context["twitter_card"] = "summary_large_image"
+        }
+        context["og_type"] = "article"
+        let items = update.items.compactMap(aboutItem)
+        context["items"] = items
+        context["has_items"] = !items.isEmpty
+        context["tags"] = update.tags.map { ["tag": $0] }
+        context["has_tags"] = !update.tags.isEmpty
+        return context
+    }
+
+    /// A plan item an update is about, as a link with a readable label.
+    private func aboutItem(_ reference: ItemReference) -> Context? {
+        func inPlan(_ plan: PlanID, _ label: (PlanIndex) -> String?) -> String? {
+            graph.plan(plan).flatMap { index in label(index).map { "\($0) — \(index.plan.shortTitle)" } }
+        }
+        let label: String?
+        switch reference {
+        case .plan(let p): label = graph.plan(p)?.plan.shortTitle
+        case .goal(let p, let g):
+            label = inPlan(p) { index in index.goalByID[g].map { "\(index.level(of: $0).name) \(index.goals[$0].goal.number)" } }
+        case .measure(let p, let m): label = inPlan(p) { "\($0.plan.measureLevel.name) \(m)" }
+        case .indicator(let p, let i): label = inPlan(p) { _ in "\(t("indicator")) \(i)" }
+        case .executor(let e): label = graph.executors[e]?.name
+        case .update(let slug): label = graph.updates.first { $0.slug == slug }?.title
+        }
+        guard let label else { return nil }
+        return ["title": label, "url": routes.path(for: PageID(reference))]
+    }
+
+    /// The «Новини про …» section for an item page, or false when there are none.
+    func relatedUpdates(_ reference: ItemReference, heading key: String) -> Any {
+        relatedUpdates(indices: graph.updatesByItem[reference] ?? [], heading: t(key))
+    }
+
+    /// A plan page lists updates about the plan or any of its items, with the plan's feed.
+    func planUpdates(_ plan: PlanID) -> Context {
+        let indices = graph.updates.indices.filter { graph.updates[$0].items.contains { $0.planID == plan } }
+        var section = relatedUpdates(indices: indices, heading: t("updates_about_plan"))
+        if var found = section as? Context {
+            found["feed_url"] = routes.path(for: .planFeed(plan))
+            found["feed_label"] = t("updates_plan_feed")
+            section = found
+        }
+        return ["related_updates": section, "plan_feed_url": routes.path(for: .planFeed(plan))]
+    }
+
+    /// The latest updates for the home page.
+    func latestUpdates() -> Any {
+        var section = relatedUpdates(indices: Array(graph.updates.indices.prefix(Self.latestUpdatesOnHome)),
+                                     heading: t("updates_latest"))
+        if var found = section as? Context {
+            found["all_url"] = routes.path(for: .updates(page: 1))
+            found["feed_url"] = routes.path(for: .updatesFeed)
+            found["feed_label"] = t("updates_feed")
+            section = found
+        }
+        return section
+    }
+
+    private func relatedUpdates(indices: [Int], heading: String) -> Any {
+        guard !indices.isEmpty else { return false }
+        return ["heading": heading, "items": indices.sorted().map { updateItem(graph.updates[$0]) },
+                "all_url": false, "feed_url": false, "feed_label": false] as Context
+    }
+
+    /// Open Graph, Twitter card and feed keys every page has (`base`).
+    func sharingContext(page: PageID) -> Context {
+        ["og_type": "website", "og_locale": language == "en" ? "en_US" : "uk_UA",
+         "og_image": false, "og_image_alt": false, "twitter_card": "summary",
+         "updates_url": routes.path(for: .updates(page: 1)), "feed_url": routes.path(for: .updatesFeed),
+         "plan_feed_url": false]
+    }
+}

@@ -1,0 +1,147 @@
+/// Renders compiled templates against `[String: Any]` contexts.
+public struct TemplateRenderer: Sendable {
+    let templates: [String: CompiledTemplate]
+
+    public init(templates: [String: CompiledTemplate]) {
+        self.templates = templates
+    }
+
+    public func render(_ context: [String: Any], template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var output = ""
+        output.reserveCapacity(16_384)
+        var stack: [Any] = [context]
+        render(template.nodes, stack: &stack, blocks: [:], indentation: "", into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [Any], blocks: [String: [CompiledTemplate.Node]],
+                        indentation: String, into output: inout String) {
+        if !indentation.isEmpty {
+            // As swift-mustache: before each non-empty piece that starts a new line, the partial's indentation.
+            var local = ""
+            for node in nodes {
+                var piece = ""
+                render([node], stack: &stack, blocks: blocks, indentation: "", into: &piece)
+                if !piece.isEmpty, local.last == "\n" { local += indentation }
+                local += piece
+            }
+            output += local
+            return
+        }
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let path, let escaped):
+                guard let value = lookup(path, in: stack) else { continue }
+                let text = TemplateRenderer.string(value)
+                output += escaped ? HTML.escape(text) : text
+            case .section(let path, let children, let inverted):
+                let value = lookup(path, in: stack)
+                if inverted {
+                    if !TemplateRenderer.isTruthy(value) { render(children, stack: &stack, blocks: blocks, indentation: "", into: &output) }
+                    continue
+                }
+                guard let value, TemplateRenderer.isTruthy(value) else { continue }
+                if let list = TemplateRenderer.elements(of: value) {
+                    for item in list {
+                        stack.append(item)
+                        render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                        stack.removeLast()
+                    }
+                } else if Swift.type(of: value) == Bool.self {
+                    render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                } else {
+                    stack.append(value)
+                    render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                    stack.removeLast()
+                }
+            case .partial(let name, let partialIndentation):
+                if let partial = templates[name] {
+                    render(partial.nodes, stack: &stack, blocks: blocks, indentation: partialIndentation, into: &output)
+                }
+            case .parent(let name, let overrides):
+                guard let parent = templates[name] else { continue }
+                // Blocks given further out (by a child of this template) win over this template's own.
+                let merged = overrides.merging(blocks) { _, outer in outer }
+                render(parent.nodes, stack: &stack, blocks: merged, indentation: "", into: &output)
+            case .block(let name, let defaults):
+                render(blocks[name] ?? defaults, stack: &stack, blocks: blocks, indentation: "", into: &output)
+            }
+        }
+    }
+
+    /// The first name is looked up from the innermost context outwards; the
+    /// rest of a dotted name only inside what the first part found.
+    private func lookup(_ path: CompiledTemplate.Path, in stack: [Any]) -> Any? {
+        if path.isImplicit { return stack.last }
+        var value: Any?
+        var depth = stack.count - 1
+        while depth >= 0 {
+            if case .some(.some(let found)) = TemplateRenderer.child(of: stack[depth], named: path.parts[0]) {
+                value = found
+                break
+            }
+            depth -= 1
+        }
+        for part in path.parts.dropFirst() {
+            guard let current = value, case .some(let next) = TemplateRenderer.child(of: current, named: part) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// A dictionary's value for `name` (nil inside when absent); nil when
+    /// `object` is not a dictionary. Types are compared exactly before any
+    /// cast: casting between collection types makes Swift convert every
+    /// element, which made each `{{t.key}}` copy the whole string table.
+    @inline(__always)
+    static func child(of object: Any, named name: String) -> Any?? {
+        let type = Swift.type(of: object)
+        if type == [String: Any].self { return .some((object as! [String: Any])[name]) }
+        if type == [String: String].self { return .some((object as! [String: String])[name]) }
+        if type == [String: Int].self { return .some((object as! [String: Int])[name]) }
+        if type == [String: Bool].self { return .some((object as! [String: Bool])[name]) }
+        if let dictionary = object as? [String: Any] { return .some(dictionary[name]) }
+        return nil
+    }
+
+    /// The elements of a list value, without converting its element type.
+    @inline(__always)
+    static func elements(of value: Any) -> [Any]? {
+        let type = Swift.type(of: value)
+        if type == [[String: Any]].self { return (value as! [[String: Any]]).map { $0 as Any } }
+        if type == [Any].self { return (value as! [Any]) }
+        if type == [String].self { return (value as! [String]).map { $0 as Any } }
+        if type == [[String: Int]].self { return (value as! [[String: Int]]).map { $0 as Any } }
+        if type == [[String: String]].self { return (value as! [[String: String]]).map { $0 as Any } }
+        if type is any Collection.Type, let list = value as? [Any] { return list }
+        return nil
+    }
+
+    static func isTruthy(_ value: Any?) -> Bool {
+        guard let value else { return false }
+        let type = Swift.type(of: value)
+        if type == Bool.self { return value as! Bool }
+        if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self { return true }
+        if let list = elements(of: value) { return !list.isEmpty }
+        if let optional = value as? OptionalProtocol { return !optional.isNone }
+        return true
+    }
+
+    static func string(_ value: Any) -> String {
+        let type = Swift.type(of: value)
+        if type == String.self { return value as! String }
+        if type == Int.self { return String(value as! Int) }
+        if type == Bool.self { return (value as! Bool) ? "true" : "false" }
+        if let optional = value as? OptionalProtocol, optional.isNone { return "" }
+        return String(describing: value)
+    }
+}
+
+/// Lets `Any` holding `Optional.none` count as absent.
+protocol OptionalProtocol { var isNone: Bool { get } }
+extension Optional: OptionalProtocol {
+    var isNone: Bool { self == nil }
+}

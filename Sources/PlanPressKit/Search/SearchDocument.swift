@@ -1,0 +1,105 @@
+import Foundation
+
+/// One thing the search can find: a measure, goal, indicator, executor or update.
+public struct SearchDocument: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case measure, goal, indicator, executor, update
+    }
+
+    public var kind: Kind
+    /// Index into `SiteGraph.plans`, nil for executors and updates.
+    public var plan: Int?
+    /// What the result is called: «Захід 1.2», «Стратегічна ціль 1. …», an
+    /// executor's name, an update's title; for an indicator only its number
+    /// (the page puts the localised word «Показник» in front).
+    public var heading: String
+    /// Text for the snippet.
+    public var text: String
+    /// URL relative to the interface language's root (`plans/x/measures/1.2/`).
+    public var path: String
+    /// Weighted text: (text, weight). Numbers and headings weigh more than body text.
+    public var fields: [(String, Int)]
+
+    public static func == (a: SearchDocument, b: SearchDocument) -> Bool {
+        a.kind == b.kind && a.plan == b.plan && a.heading == b.heading && a.path == b.path && a.text == b.text
+    }
+}
+
+/// Collects the search documents of a linked site, in a fixed order: plans in
+/// site order (goals, measures, indicators of each), then executors, then updates.
+public enum SearchDocuments {
+    static let numberWeight = 8, headingWeight = 4, textWeight = 1
+
+    public static func collect(_ graph: SiteGraph) -> [SearchDocument] {
+        let routes = Routes(baseURL: "/")
+        var documents: [SearchDocument] = []
+        for (p, index) in graph.plans.enumerated() {
+            documents += goals(index, plan: p, routes: routes)
+            documents += measures(index, plan: p, graph: graph, routes: routes)
+            documents += indicators(index, plan: p, routes: routes)
+        }
+        documents += executors(graph, routes: routes)
+        documents += updates(graph, routes: routes)
+        return documents
+    }
+
+    static func goals(_ index: PlanIndex, plan p: Int, routes: Routes) -> [SearchDocument] {
+        index.goals.indices.map { g in
+            let goal = index.goals[g].goal
+            let level = index.level(of: g).name
+            return SearchDocument(kind: .goal, plan: p, heading: "\(level) \(goal.number). \(goal.title)", text: "",
+                                  path: routes.relativePath(for: .goal(index.plan.id, goal.id)),
+                                  fields: [(goal.number, numberWeight), ("\(level) \(goal.title)", headingWeight)])
+        }
+    }
+
+    static func measures(_ index: PlanIndex, plan p: Int, graph: SiteGraph, routes: Routes) -> [SearchDocument] {
+        index.measures.map { node in
+            let measure = node.measure
+            let level = index.plan.measureLevel.name
+            let executors = (measure.responsible?.assignments ?? []).compactMap { graph.executors[$0.executor] }
+                .map { [$0.name, $0.short ?? ""].joined(separator: " ") }
+            var fields: [(String, Int)] = [(measure.number, numberWeight), (level, headingWeight), (measure.text, headingWeight)]
+            fields.append(((measure.results + [measure.responsible?.printed ?? ""] + executors).joined(separator: "\n"), textWeight))
+            return SearchDocument(kind: .measure, plan: p, heading: "\(level) \(measure.number)", text: measure.text,
+                                  path: routes.relativePath(for: .measure(index.plan.id, measure.number)), fields: fields)
+        }
+    }
+
+    static func indicators(_ index: PlanIndex, plan p: Int, routes: Routes) -> [SearchDocument] {
+        index.indicators.map { node in
+            let indicator = node.indicator
+            return SearchDocument(kind: .indicator, plan: p, heading: indicator.id, text: indicator.text,
+                                  path: routes.relativePath(for: .indicator(index.plan.id, indicator.id)),
+                                  fields: [(indicator.id, numberWeight), (indicator.text, headingWeight),
+                                           (indicator.target?.printed ?? "", textWeight)])
+        }
+    }
+
+    static func executors(_ graph: SiteGraph, routes: Routes) -> [SearchDocument] {
+        graph.executorOrder.compactMap { id in
+            guard let executor = graph.executors[id] else { return nil }
+            let names = ([executor.short ?? ""] + executor.aliases).filter { !$0.isEmpty }
+            return SearchDocument(kind: .executor, plan: nil, heading: executor.name, text: names.joined(separator: "; "),
+                                  path: routes.relativePath(for: .executor(id)),
+                                  fields: [(executor.name, headingWeight), (names.joined(separator: " "), headingWeight)])
+        }
+    }
+
+    static func updates(_ graph: SiteGraph, routes: Routes) -> [SearchDocument] {
+        graph.updates.map { update in
+            let body = plainText(markdown: update.markdown)
+            return SearchDocument(kind: .update, plan: nil, heading: update.title, text: update.summary ?? body,
+                                  path: routes.relativePath(for: .update(update.slug)),
+                                  fields: [(update.title, headingWeight), (update.summary ?? "", textWeight),
+                                           (body, textWeight), (update.tags.joined(separator: " "), textWeight)])
+        }
+    }
+
+    /// Markdown as readable text for snippets: link targets, emphasis and heading marks removed.
+    static func plainText(markdown: String) -> String {
+        var text = markdown.replacingOccurrences(of: #"\]\([^)]*\)"#, with: "]", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"[*_#>\[\]`]+"#, with: "", options: .regularExpression)
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Words for the search index: normalisation, tokens and a light Ukrainian
+/// stemmer. `Templates/assets/search.js` does exactly the same on the query
+/// side; `Tests/Fixtures/search/words.json` holds the cases both must agree on.
+public enum SearchText {
+    /// Apostrophe spellings that occur in Ukrainian text (ʼ ' ’ ‘ ` ´ ʹ): all dropped,
+    /// so «сім'ї», «сімʼї» and «сім’ї» are one word.
+    static let apostrophes: Set<Unicode.Scalar> = ["\u{27}", "\u{2019}", "\u{2BC}", "\u{2018}", "\u{60}", "\u{B4}", "\u{2B9}"]
+
+    /// Function words that carry no meaning in a query.
+    static let stopWords: Set<String> = [
+        "та", "як", "що", "до", "за", "на", "по", "не", "від", "для", "або", "але", "про", "при", "між",
+        "це", "його", "її", "їх", "щодо", "із", "зі", "під", "над", "через", "the", "and", "of", "in", "to", "for",
+    ]
+
+    /// Endings removed by `stem`, longest first. Nominalisations (-ння, -ість)
+    /// go too, so «забезпечення» and «забезпечити» share the stem «забезпеч».
+    static let endings: [[Unicode.Scalar]] = [
+        "ування", "ювання", "ання", "яння", "ення", "іння", "ість", "ості", "істю", "ують", "ього", "ьому",
+        "ами", "ями", "ими", "ого", "ому", "ьої", "ові", "еві", "єві", "ією", "ати", "яти", "ити", "іти", "ути",
+        "ють", "ать", "ять", "уть", "ить", "іть",
+        "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ей", "ії", "ія", "ію", "ої", "ій", "ий", "их",
+        "іх", "им", "ім", "ою", "ею", "єю", "ти", "ть", "ує", "ює",
+        "а", "я", "о", "е", "є", "і", "ї", "и", "у", "ю", "ь",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// A stem keeps at least this many letters.
+    static let minimumStem = 3
+
+    /// NFC, lower case, ґ as г, no apostrophes, no combining marks (stress) or soft hyphens.
+    public static func normalise(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+            if apostrophes.contains(scalar) || scalar == "\u{AD}" { continue }
+            if scalar.properties.generalCategory.isMark { continue }
+            scalars.append(scalar == "ґ" ? "г" : scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Words of a text, normalised, in order: runs of letters and digits; a dot
+    /// between two digits stays inside (`1.2`). Single characters are dropped.
+    public static func words(_ text: String) -> [String] {
+        let scalars = Array(normalise(text).unicodeScalars)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if current.count > 1 { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for (i, scalar) in scalars.enumerated() {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+            } else if scalar == ".", let last = current.last, isDigit(last), i + 1 < scalars.count, isDigit(scalars[i + 1]) {
+                current.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// The index terms of a text: its words without stop words, stemmed.
+    public static func terms(_ text: String) -> [String] {
+        words(text).filter { !stopWords.contains($0) }.map(stem)
+    }
+
+    /// Removes the longest known ending that leaves at least `minimumStem`
+    /// letters, then a final soft sign. Only Cyrillic words are stemmed.
+    public static func stem(_ word: String) -> String {
+        var scalars = Array(word.unicodeScalars)
+        guard scalars.count > minimumStem, scalars.contains(where: isCyrillic) else { return word }
+        for ending in endings where scalars.count - ending.count >= minimumStem && scalars.suffix(ending.count).elementsEqual(ending) {
+            scalars.removeLast(ending.count)
+            break
+        }
+        if scalars.count > minimumStem, scalars.last == "ь" { scalars.removeLast() }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    /// The index shard a term lives in: its first two characters, transliterated
+    /// to ASCII so the file name is safe on any host.
+    public static func shardKey(_ term: String) -> String {
+        term.unicodeScalars.prefix(2).map { scalar -> String in
+            if let latin = transliteration[scalar] { return latin }
+            if scalar.isASCII, isWordScalar(scalar) { return String(scalar) }
+            return "_"
+        }.joined()
+    }
+
+    static let transliteration: [Unicode.Scalar: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "h", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z", "и": "y",
+        "і": "i", "ї": "yi", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+        "ь": "q", "ю": "iu", "я": "ia",
+    ]
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .decimalNumber }
+    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x400...0x4FF).contains(scalar.value) }
+}
+
+private extension Unicode.GeneralCategory {
+    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The state of the preview's builds, and the event stream that tells open
+/// pages to reload (after a good build) or to show the diagnostics (after a
+/// failed one). Served by the preview only; never written into the site.
+public final class LiveReload: @unchecked Sendable {
+    public struct State: Sendable, Equatable, Codable {
+        /// Counts every finished build, good or failed.
+        public var build = 0
+        /// The number of the build the site folder holds (0: none yet).
+        public var site = 0
+        public var ok = false
+        public var diagnostics = ""
+    }
+
+    static let scriptPath = "/__planpress/reload.js"
+    static let eventsPath = "/__planpress/events"
+    /// Inserted before `</head>` of every HTML page the preview serves.
+    static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
+
+    private let condition = NSCondition()
+    private var current = State()
+    private var closed = false
+
+    public init() {}
+
+    public var state: State {
+        condition.lock()
+        defer { condition.unlock() }
+        return current
+    }
+
+    /// Records a finished build and wakes every open page.
+    func finished(ok: Bool, diagnostics: String) {
+        condition.lock()
+        current.build += 1
+        if ok { current.site = current.build }
+        current.ok = ok
+        current.diagnostics = diagnostics
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends every stream (the server is stopping).
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Server-sent events: the state now, then each new state; a comment every
+    /// 15 s notices pages that have gone away.
+    func stream(_ connection: HTTPServer.Connection) {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n"
+        guard connection.send(Array(head.utf8)) else { return }
+        var sent = -1
+        while true {
+            condition.lock()
+            if current.build == sent && !closed { _ = condition.wait(until: Date().addingTimeInterval(15)) }
+            let state = current, isClosed = closed
+            condition.unlock()
+            if isClosed { return }
+            let message = state.build == sent ? ": ping\n\n" : "data: \(Self.json(state))\n\n"
+            sent = state.build
+            guard connection.send(Array(message.utf8)) else { return }
+        }
+    }
+
+    static func json(_ state: State) -> String {
+        let data = (try? JSONEncoder().encode(state)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The page's HTML with the reload script added.
+    static func inject(into html: [UInt8]) -> [UInt8] {
+        let tag = Array(scriptTag.utf8)
+        let marker = Array("</head>".utf8)
+        guard let range = html.firstRange(of: marker) else { return html + tag }
+        return Array(html[..<range.lowerBound]) + tag + Array(html[range.lowerBound...])
+    }
+
+    /// Reloads the page after a good build; shows the diagnostics over the
+    /// page after a failed one. Text only (`textContent`): nothing from the
+    /// diagnostics is ever parsed as HTML.
+    static let script = """
+    (function () {
+      "use strict";
+      var site = null, overlay = null;
+      function show(text) {
+        if (!overlay) {
+          overlay = document.createElement("div");
+          overlay.id = "planpress-overlay";
+          overlay.setAttribute("role", "alert");
+          overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 monospace;padding:2em;white-space:pre-wrap";
+          document.body.appendChild(overlay);
+        }
+        overlay.textContent = "Сайт не вдалося зібрати — виправте помилки і збережіть файл.\\nThe build failed; the page shows the last good build.\\n\\n" + text;
+      }
+      function hide() { if (overlay) { overlay.remove(); overlay = null; } }
+      var events = new EventSource("\(eventsPath)");
+      events.onmessage = function (event) {
+        var state = JSON.parse(event.data);
+        if (site === null) { site = state.site; }
+        else if (state.site !== site) { location.reload(); return; }
+        if (state.ok) { hide(); } else { show(state.diagnostics); }
+      };
+    })();
+
+    """
+
+    /// Shown for every page while no build has ever succeeded.
+    static func failurePage(_ state: State) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="uk"><head><meta charset="utf-8"><title>PlanPress: помилки збірки</title>\(scriptTag)</head>
+        <body><h1>Сайт не вдалося зібрати</h1><p>Виправте помилки нижче і збережіть файл: сторінка оновиться сама.</p>
+        <pre>\(HTML.escape(state.diagnostics))</pre></body></html>
+
+        """
+    }
+}

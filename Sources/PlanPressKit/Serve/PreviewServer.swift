@@ -1,0 +1,189 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `planpress serve`: builds the site into a private temporary folder, serves
+/// it under its base path, rebuilds when anything under the content or
+/// templates folder changes and tells open pages to reload. A failed rebuild
+/// keeps the last good site and shows its diagnostics over the page.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var content: String
+        public var templates: String
+        public var baseURL: String?
+        public var includeDrafts: Bool
+        public var host: String
+        /// 0 picks a free port.
+        public var port: UInt16
+        /// How often the folders are checked for changes.
+        public var pollInterval: Double
+
+        public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
+                    includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2) {
+            self.content = content
+            self.templates = templates
+            self.baseURL = baseURL
+            self.includeDrafts = includeDrafts
+            self.host = host
+            self.port = port
+            self.pollInterval = pollInterval
+        }
+    }
+
+    public let options: Options
+    public let liveReload = LiveReload()
+    /// The private folder the site is built into (removed by `stop`).
+    public let workFolder: String
+    var output: String { workFolder + "/site" }
+    private let log: @Sendable (String) -> Void
+    private let lock = NSLock()
+    /// Held for a whole build, so `stop` never removes the folder mid-write.
+    private let buildLock = NSLock()
+    private var files: SiteFiles
+    private var server: HTTPServer?
+    private var stopped = false
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
+        self.options = options
+        self.log = log
+        var template = Array((FileManager.default.temporaryDirectory.path + "/planpress-preview-XXXXXX").utf8CString)
+        guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw ServeError(message: "cannot create a temporary folder for the preview: \(String(cString: strerror(errno)))")
+        }
+        workFolder = String(cString: folder)
+        files = SiteFiles(root: workFolder + "/site", basePath: "/")
+    }
+
+    public var port: UInt16 { server?.port ?? options.port }
+
+    /// The site's address, base path included.
+    public var url: String {
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        return "http://\(host):\(port)\(siteFiles.basePath)"
+    }
+
+    private var siteFiles: SiteFiles {
+        lock.lock()
+        defer { lock.unlock() }
+        return files
+    }
+
+    /// Builds once, starts serving and watching. Serves even when the first
+    /// build fails (the page shows the diagnostics until they are fixed).
+    public func start() throws {
+        let watcher = ContentWatcher(folders: [options.content, options.templates])
+        let first = watcher.fingerprint()
+        rebuild()
+        let server = HTTPServer(host: options.host, port: options.port) { [self] in handle($0) }
+        try server.start()
+        self.server = server
+        Thread.detachNewThread { [self] in
+            var last = first
+            while !isStopped {
+                usleep(UInt32(options.pollInterval * 1_000_000))
+                let now = watcher.fingerprint()
+                if now != last && !isStopped {
+                    last = now
+                    rebuild()
+                }
+            }
+        }
+    }
+
+    public func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        server?.stop()
+        liveReload.close()
+        buildLock.lock()
+        try? FileManager.default.removeItem(atPath: workFolder)
+        buildLock.unlock()
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    /// One build into the private folder; the folder changes only on success.
+    func rebuild() {
+        buildLock.lock()
+        defer { buildLock.unlock() }
+        guard !isStopped else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
+                                             baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+        let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        do {
+            let result = try Builder(options: builderOptions).build()
+            lock.lock()
+            files = SiteFiles(root: output, basePath: result.basePath)
+            lock.unlock()
+            for diagnostic in result.diagnostics.sortedByLocation() { log(diagnostic.description) }
+            liveReload.finished(ok: true, diagnostics: "")
+            log("built \(result.pages) pages in \(seconds()) s")
+        } catch {
+            let text = (error as? BuildFailure)?.description ?? "error: \(error)"
+            log(text)
+            log("the build failed (\(seconds()) s): still serving the last good build; fix the errors above and save")
+            liveReload.finished(ok: false, diagnostics: text)
+        }
+    }
+
+    func handle(_ request: HTTPRequest) -> HTTPServer.Reply {
+        guard hostIsAllowed(request.headers["host"]) else {
+            return .response(.text(403, "Unexpected Host header: open the address planpress serve printed\n"))
+        }
+        let path = String(request.target.prefix { $0 != "?" })
+        if path == LiveReload.scriptPath {
+            return .response(HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReload.script.utf8)))
+        }
+        if path == LiveReload.eventsPath {
+            return .stream { [liveReload] in liveReload.stream($0) }
+        }
+        let state = liveReload.state
+        guard state.site > 0 else {
+            return .response(HTTPResponse(status: 500, contentType: "text/html; charset=utf-8", body: Array(LiveReload.failurePage(state).utf8)))
+        }
+        let files = siteFiles
+        switch files.resolve(request.target) {
+        case .file(let file):
+            guard let data = FileManager.default.contents(atPath: file) else { return notFound(files, request.target) }
+            return .response(page(200, path: file, bytes: Array(data)))
+        case .redirect(let location): return .response(.redirect(to: location))
+        case .badRequest: return .response(.text(400, "Bad request\n"))
+        case .notFound: return notFound(files, request.target)
+        }
+    }
+
+    private func notFound(_ files: SiteFiles, _ target: String) -> HTTPServer.Reply {
+        guard let page = files.notFoundPage(for: target), let data = FileManager.default.contents(atPath: page) else {
+            return .response(.text(404, "Not found\n"))
+        }
+        return .response(self.page(404, path: page, bytes: Array(data)))
+    }
+
+    /// A file's response; HTML gets the reload script (only here, never on disk).
+    private func page(_ status: Int, path: String, bytes: [UInt8]) -> HTTPResponse {
+        let type = ContentTypes.forPath(path)
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes) : bytes
+        return HTTPResponse(status: status, contentType: type, body: body)
+    }
+
+    /// Bound to a loopback address, only loopback host names are answered, so
+    /// a web page cannot read the preview through a rebound DNS name.
+    private func hostIsAllowed(_ header: String?) -> Bool {
+        guard options.host.hasPrefix("127.") || options.host == "::1" else { return true }
+        guard let header else { return true }
+        var name = header
+        if name.hasPrefix("["), let close = name.firstIndex(of: "]") {
+            name = String(name[...close])
+        } else if let colon = name.lastIndex(of: ":") {
+            name = String(name[..<colon])
+        }
+        return ["localhost", "[::1]", options.host].contains(name.lowercased())
+    }
+}

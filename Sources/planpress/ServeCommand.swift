@@ -1,0 +1,55 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PlanPressKit
+
+/// `planpress serve`: live preview on 127.0.0.1.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build, serve on 127.0.0.1, rebuild on every change under Content/ and Templates/, reload the browser.")
+
+    @OptionGroup var site: SiteOptions
+    @Option(help: "Port to listen on.") var port: UInt16 = 8000
+    @Option(help: "Address to bind. Only 127.0.0.1 (this computer) unless you mean to share the preview.") var host = "127.0.0.1"
+
+    func run() async throws {
+        let options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
+                                            includeDrafts: site.drafts, host: host, port: port)
+        let preview: PreviewServer
+        do {
+            // Line by line, also when the output goes to a file or a pipe.
+            preview = try PreviewServer(options: options, log: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            })
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+        // Ctrl-C or kill: remove the private build folder, then exit.
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                preview.stop()
+                Foundation.exit(0)
+            }
+            source.resume()
+            Self.signalSources.append(source)
+        }
+        do {
+            try preview.start()
+        } catch let error as ServeError {
+            preview.stop()
+            FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
+            throw ExitCode.failure
+        }
+        if !(host.hasPrefix("127.") || host == "::1") {
+            FileHandle.standardOutput.write(Data("warning: listening on \(host): other computers on the network can open this preview\n".utf8))
+        }
+        FileHandle.standardOutput.write(Data("serving \(preview.url) (built into \(preview.workFolder)); press Ctrl-C to stop\n".utf8))
+        while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
+    }
+
+    nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import PlanPressKit
+
+/// The search index: words and stems (shared cases with the browser script),
+/// documents of every kind, shards and chunks as written.
+@Suite struct SearchTests {
+    struct WordCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var words: [String]
+        var terms: [String]
+        var shard: String
+        var testDescription: String { text }
+    }
+
+    /// Tests/Fixtures/search/words.json, also checked against search.js in tests/e2e/test_search.py.
+    static let wordCases: [WordCase] = {
+        let url = TestSite.fixtures.appendingPathComponent("search/words.json")
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let cases = object["cases"] as? [[Any]] else { return [] }
+        return cases.map { row in
+            WordCase(text: row[0] as! String, words: row[1] as! [String], terms: row[2] as! [String], shard: row[3] as! String)
+        }
+    }()
+
+    @Test func sharedCasesAreLoaded() {
+        #expect(SearchTests.wordCases.count > 20)
+    }
+
+    @Test(arguments: SearchTests.wordCases)
+    func wordsTermsAndShards(_ example: WordCase) {
+        #expect(SearchText.words(example.text) == example.words)
+        #expect(SearchText.terms(example.text) == example.terms)
+        #expect((SearchText.terms(example.text).first.map(SearchText.shardKey) ?? "") == example.shard)
+    }
+
+    @Test func apostropheSpellingsAreOneWord() {
+        let spellings = ["сім'ї", "сім’ї", "сімʼї", "сім‘ї", "сім`ї"]
+        #expect(Set(spellings.map(SearchText.terms)).count == 1)
+    }
+
+    @Test func stemsKeepThreeLetters() {
+        #expect(SearchText.stem("мір") == "мір")
+        #expect(SearchText.stem("миру") == "мир")
+        #expect(SearchText.stem("план") == "план")
+        #expect(SearchText.stem("планів") == "план")
+        #expect(SearchText.stem("women") == "women")
+    }
+
+    func buildSite() throws -> TestSite {
+        try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
+                      "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update])
+    }
+
+    static let update = """
+        ---
+        title: "Розпочато курси самооборони"
+        date: 2026-01-10
+        summary: "Перші заняття для жінок громади."
+        ---
+        Заняття проводять **щотижня**; див. [захід](measure:test-plan/1.1).
+        """
+
+    @Test func indexHoldsEveryKindWithItsPage() throws {
+        let site = try buildSite()
+        defer { site.remove() }
+        try site.build()
+        let meta = try jsonObject(site, "search/meta.json") as! [String: Any]
+        let count = meta["count"] as! Int
+        let chunk = meta["chunk"] as! Int
+        var documents: [[Any]] = []
+        for n in 0..<((count + chunk - 1) / chunk) {
+            documents += try jsonObject(site, "search/d/\(n).json") as! [[Any]]
+        }
+        #expect(documents.count == count)
+        let kinds = Set(documents.map { $0[0] as! String })
+        #expect(kinds == Set(SearchDocument.Kind.allCases.map(\.rawValue)))
+        for document in documents {
+            let path = document[4] as! String
+            #expect(site.exists(path + "index.html"), "search result without a page: \(path)")
+            #expect(site.exists("en/" + path + "index.html"), "search result without an English page: \(path)")
+        }
+        let update = try #require(documents.first { $0[0] as? String == "update" })
+        #expect(update[2] as? String == "Розпочато курси самооборони")
+        #expect(update[3] as? String == "Перші заняття для жінок громади.")
+    }
+
+    @Test func shardsListTheDocumentsOfATerm() throws {
+        let site = try buildSite()
+        defer { site.remove() }
+        try site.build()
+        let meta = try jsonObject(site, "search/meta.json") as! [String: Any]
+        let shards = meta["shards"] as! [String]
+        #expect(shards.contains("sa"))
+        for key in shards { #expect(site.exists("search/s/\(key).json"), "missing shard \(key)") }
+        let shard = try jsonObject(site, "search/s/sa.json") as! [String: [Int]]
+        let postings = try #require(shard["самооборон"])
+        #expect(postings.count % 2 == 0)
+        let chunk = meta["chunk"] as! Int
+        let found = stride(from: 0, to: postings.count, by: 2).map { postings[$0] }
+        let kinds = try found.map { number -> String in
+            let rows = try jsonObject(site, "search/d/\(number / chunk).json") as! [[Any]]
+            return rows[number % chunk][0] as! String
+        }
+        // The update's title says «самооборони»: found by the stem «самооборон».
+        #expect(kinds.contains("update"))
+        #expect(stride(from: 1, to: postings.count, by: 2).allSatisfy { postings[$0] >= 1 })
+    }
+
+    @Test func searchPageWorksInBothLanguages() throws {
+        let site = try buildSite()
+        defer { site.remove() }
+        try site.build()
+        let uk = try site.page("search/index.html")
+        #expect(uk.contains("<label for=\"search-query\">Що шукати</label>"))
+        #expect(uk.contains("data-index=\"/plany/search/\" data-root=\"/plany/\""))
+        #expect(uk.contains("<script src=\"/plany/assets/search.js\" defer></script>"))
+        #expect(uk.contains("role=\"status\" aria-live=\"polite\""))
+        let en = try site.page("en/search/index.html")
+        #expect(en.contains("data-index=\"/plany/search/\" data-root=\"/plany/en/\""))
+        #expect(en.contains("data-kind-measure=\"Measure\""))
+        #expect(try site.page("plans/test-plan/index.html").contains("<a href=\"/plany/search/\">Пошук</a>"))
+    }
+
+    @Test func indexIsDeterministic() throws {
+        let site = try buildSite()
+        defer { site.remove() }
+        try site.build()
+        let first = try site.page("search/s/sa.json") + site.page("search/d/0.json") + site.page("search/meta.json")
+        try FileManager.default.removeItem(atPath: site.output)
+        try site.build()
+        #expect(try site.page("search/s/sa.json") + site.page("search/d/0.json") + site.page("search/meta.json") == first)
+    }
+
+    func jsonObject(_ site: TestSite, _ path: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(site.page(path).utf8))
+    }
+}

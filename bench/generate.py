@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Deterministic synthetic content in PlanPress's own content format.
+
+    python3 bench/generate.py OUT_DIR --measures N [--seed S]
+
+Writes OUT_DIR/Content with plans of 3–4 levels, measures with 1–3 KB of
+Markdown commentary, 1–15 executors, 1–5 indicators, budgets over 3–5 years,
+monitoring reports and updates. The same arguments always give the same bytes.
+"""
+import argparse, os, random, shutil
+
+WORDS = ("забезпечення координації виконання плану заходів щодо реалізації національного "
+         "громадянського суспільства жінок чоловіків безпеки миру участі рівних прав можливостей "
+         "навчання тренінгів інформаційних кампаній соціального захисту населення області громади "
+         "внутрішньо переміщених осіб ветеранів молоді освіти охорони здоров'я розвитку підтримки "
+         "моніторингу оцінки показників звітів засідань координаційної ради протоколів рішень").split()
+LEVELS = [("Стратегічна ціль", "Стратегічні цілі", "strategic-goal"), ("Оперативна ціль", "Оперативні цілі", "operational-goal"),
+          ("Завдання", "Завдання", "task")]
+STATUSES = ["not-started", "in-progress", "completed", "partly-completed", "not-completed", "no-information"]
+
+
+def sentence(rng, lo, hi):
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(lo, hi))).capitalize()
+
+
+def q(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def markdown(rng, size):
+    parts, total = [], 0
+    while total < size:
+        para = " ".join(sentence(rng, 8, 20) + "." for _ in range(rng.randint(2, 5)))
+        if rng.random() < 0.2:
+            para = "## " + sentence(rng, 2, 5) + "\n\n" + para
+        if rng.random() < 0.2:
+            para += "\n\n- " + "\n- ".join(sentence(rng, 3, 8) for _ in range(3))
+        parts.append(para)
+        total += len(para.encode())
+    return "\n\n".join(parts) + "\n"
+
+
+def generate(out, measures, seed):
+    rng = random.Random(seed)
+    content = os.path.join(out, "Content")
+    shutil.rmtree(out, ignore_errors=True)
+    for d in ("executors", "plans", "commentary", "reports", "updates", "sources"):
+        os.makedirs(os.path.join(content, d))
+    with open(os.path.join(content, "site.yaml"), "w") as f:
+        f.write('title: "Синтетичний сайт"\ndescription: "Набір для вимірювань"\nbase_url: "https://example.org/plany/"\nas_of: 2026-11-21\n')
+    executor_count = max(20, measures // 10)
+    with open(os.path.join(content, "executors", "bench.yaml"), "w") as f:
+        for i in range(executor_count):
+            f.write(f"- id: body-{i}\n  name: {q('Орган ' + sentence(rng, 3, 8) + ' ' + str(i))}\n  kind: {'unit' if i % 3 else 'authority'}\n")
+            if i % 3:
+                f.write(f"  parent: body-{(i // 3) * 3}\n")
+    per_plan = 400
+    plan_count = max(1, (measures + per_plan - 1) // per_plan)
+    made = 0
+    for p in range(plan_count):
+        n = min(per_plan, measures - made)
+        made += n
+        write_plan(rng, content, f"plan-{p}", n, executor_count)
+    return plan_count
+
+
+def write_plan(rng, content, pid, n, executor_count):
+    years = list(range(2025, 2025 + rng.randint(3, 5)))
+    depth = rng.choice([2, 3])  # goal levels above measures: 3–4 levels in all
+    levels = LEVELS[:depth]
+    lines = [f"id: {pid}", f"title: {q('План ' + sentence(rng, 5, 10))}", f"short_title: {q('План ' + pid)}",
+             "issuer: body-0", f"period: {{from: {years[0]}, to: {years[-1]}}}", f"source: {pid}.txt", "levels:"]
+    lines += [f"  - {{name: {q(a)}, plural: {q(b)}, slug: {c}}}" for a, b, c in levels]
+    lines += ['  - {name: "Захід", plural: "Заходи", slug: measure}', "budget:", '  unit: "тис. грн"',
+              f"  years: [{', '.join(map(str, years))}]", "  sources:",
+              '    - {id: local, name: "Місцевий бюджет", spellings: ["Місцевий бюджет", "Міський бюджет"]}',
+              '    - {id: state, name: "Державний бюджет"}', '    - {id: other, name: "Інші джерела", spellings: ["Інші"]}',
+              "goals:"]
+    numbers = []
+    placed = [0]
+
+    def goal(level, num, pad):
+        lines.append(f"{pad}- number: {q(num)}")
+        lines.append(f"{pad}  title: {q(sentence(rng, 6, 16))}")
+        if level + 1 < depth:
+            lines.append(f"{pad}  goals:")
+            for i in range(1, rng.randint(3, 4) + 1):
+                if placed[0] >= n:
+                    break
+                goal(level + 1, f"{num}.{i}", pad + "    ")
+        else:
+            lines.append(f"{pad}  measures:")
+            for k in range(1, rng.randint(3, 6) + 1):
+                if placed[0] >= n:
+                    break
+                placed[0] += 1
+                write_measure(rng, lines, f"{num}.{k}", pad + "    ", executor_count, years)
+                numbers.append(f"{num}.{k}")
+
+    top = 0
+    while placed[0] < n:
+        top += 1
+        goal(0, str(top), "  ")
+    os.makedirs(os.path.join(content, "plans", pid))
+    with open(os.path.join(content, "plans", pid, "plan.yaml"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    with open(os.path.join(content, "sources", f"{pid}.txt"), "w") as f:
+        f.write("Синтетичне джерело\n")
+    for number in numbers:
+        with open(os.path.join(content, "commentary", f"{pid}-{number}.md"), "w") as f:
+            f.write(f"---\nabout: measure:{pid}/{number}\ntitle: \"Коментар\"\n---\n")
+            f.write(markdown(rng, rng.randint(1000, 3000)))
+            f.write(f"\nДив. також [план](plan:{pid}).\n")
+    write_reports(rng, content, pid, numbers, years)
+    for u in range(max(1, len(numbers) // 50)):
+        with open(os.path.join(content, "updates", f"{pid}-update-{u}.md"), "w") as f:
+            day = 1 + u % 28
+            f.write(f"---\ntitle: {q(sentence(rng, 4, 9))}\ndate: 2026-{1 + u % 10:02d}-{day:02d}\nsummary: {q(sentence(rng, 8, 14))}\n")
+            f.write(f"items:\n  - plan:{pid}\n  - measure:{pid}/{rng.choice(numbers)}\n---\n")
+            f.write(markdown(rng, 800))
+
+
+def write_measure(rng, lines, number, pad, executor_count, years):
+    lines.append(f"{pad}- number: {q(number)}")
+    lines.append(f"{pad}  text: {q(sentence(rng, 15, 60))}")
+    ids = rng.sample(range(executor_count), rng.randint(1, min(15, executor_count)))
+    lines.append(f"{pad}  responsible:")
+    lines.append(f"{pad}    executors:")
+    for i, e in enumerate(ids):
+        lines.append(f"{pad}      - {{id: body-{e}, consent: {'true' if i and rng.random() < 0.3 else 'false'}}}")
+    lines.append(f"{pad}  term: {q(rng.choice([f'{years[0]}–{years[-1]}', str(rng.choice(years)), 'IV квартал', 'Постійно', 'протягом року']))}")
+    lines.append(f"{pad}  indicators:")
+    for _ in range(rng.randint(1, 5)):
+        lines.append(f"{pad}    - {q(sentence(rng, 6, 18))}")
+    kind = rng.random()
+    if kind < 0.5:
+        lines.append(f"{pad}  funding:")
+        lines.append(f"{pad}    lines:")
+        for source in rng.sample(["Місцевий бюджет", "Державний бюджет", "Інші"], rng.randint(1, 2)):
+            amounts = ", ".join(f'{y}: "{rng.randint(1, 5000)},{rng.randint(0, 9)}"' for y in years)
+            lines.append(f"{pad}      - {{source: {q(source)}, amounts: {{{amounts}}}}}")
+    elif kind < 0.8:
+        lines.append(f'{pad}  funding: {{status: not-needed, printed: "Не потребує"}}')
+
+
+def write_reports(rng, content, pid, numbers, years):
+    folder = os.path.join(content, "reports", pid)
+    os.makedirs(folder)
+    for reporter, kind in (("Виконавець", "official"), ("Коаліція 1325", "civil-society")):
+        with open(os.path.join(folder, f"{kind}-{years[0]}.yaml"), "w") as f:
+            f.write(f"plan: {pid}\nperiod: {years[0]}\nreporter: {{kind: {kind}, name: {q(reporter)}}}\npublished: 2026-02-01\nmeasures:\n")
+            for number in rng.sample(numbers, max(1, len(numbers) // 2)):
+                f.write(f"  - measure: {q(number)}\n    status: {rng.choice(STATUSES)}\n    narrative: {q(sentence(rng, 10, 30))}\n")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--measures", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=1325)
+    args = parser.parse_args()
+    plans = generate(args.out, args.measures, args.seed)
+    print(f"generated {args.measures} measures in {plans} plans into {args.out}")

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""PlanPress benchmark: full builds at several sizes, plus a one-measure edit.
+
+    python3 bench/run.py [--sizes shipped,5k,20k,100k] [--runs 3] [--binary .build/release/planpress]
+
+For each size it reports pages written, wall time, CPU time, peak memory (max
+RSS of the build process) and per-stage times, as medians of several runs,
+and writes them to bench/results/latest.json and appends a line per size to
+bench/results/history.csv so results can be compared over time.
+"""
+import argparse, csv, datetime, json, os, platform, re, resource, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build-bench")
+# measures per size; pages ≈ 2 languages × (measure + indicator pages) + goals + executors
+SIZES = {"5k": 575, "20k": 2300, "100k": 11500}
+STAGE = re.compile(r"^(load content|load templates|link and validate|render|write): ([0-9.]+) s$")
+PAGES = re.compile(r"built (\d+) pages \((\d+) files, (\d+) unchanged\)")
+
+
+def run_build(binary, content, output, templates):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", output],
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"build failed for {content}:\n{proc.stderr[-3000:]}")
+    stages = {m.group(1): float(m.group(2)) for m in map(STAGE.match, proc.stdout.splitlines()) if m}
+    pages = PAGES.search(proc.stdout)
+    return {
+        "wall": wall,
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "peak_mb": after.ru_maxrss / 1024.0,  # max RSS of any child so far (KiB on Linux)
+        "stages": stages,
+        "pages": int(pages.group(1)), "files": int(pages.group(2)), "unchanged": int(pages.group(3)),
+    }
+
+
+def measure_rss(binary, content, output, templates):
+    """Peak RSS of one build alone, via /usr/bin/time when present (ru_maxrss is a running maximum)."""
+    if not shutil.which("/usr/bin/time"):
+        return None
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", "--content", content, "--templates", templates,
+                           "--output", output], capture_output=True, text=True)
+    try:
+        return int(proc.stderr.strip().splitlines()[-1]) / 1024.0
+    except (ValueError, IndexError):
+        return None
+
+
+def edit_one_measure(content):
+    """Changes the text of one measure, as a press office saving a file would."""
+    plan = os.path.join(content, "plans", sorted(os.listdir(os.path.join(content, "plans")))[0], "plan.yaml")
+    text = open(plan, encoding="utf-8").read()
+    text = text.replace("  text: \"", "  text: \"Змінено. ", 1)
+    open(plan, "w", encoding="utf-8").write(text)
+
+
+def bench_size(name, binary, runs, templates):
+    if name == "shipped":
+        content = os.path.join(ROOT, "Content")
+    else:
+        folder = os.path.join(WORK, name)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), folder, "--measures", str(SIZES[name])],
+                       check=True, capture_output=True)
+        content = os.path.join(folder, "Content")
+    output = os.path.join(WORK, f"out-{name}")
+    results = []
+    for _ in range(runs):
+        shutil.rmtree(output, ignore_errors=True)
+        results.append(run_build(binary, content, output, templates))
+    rss = measure_rss(binary, content, output + "-rss", templates)
+    shutil.rmtree(output + "-rss", ignore_errors=True)
+    unchanged = run_build(binary, content, output, templates)  # output exists: nothing should be rewritten
+    edited = None
+    if name != "shipped":
+        edit_one_measure(content)
+        edited = run_build(binary, content, output, templates)
+    stage_names = sorted({s for r in results for s in r["stages"]})
+    row = {
+        "size": name, "pages": results[0]["pages"], "files": results[0]["files"], "runs": runs,
+        "wall_s": round(statistics.median(r["wall"] for r in results), 3),
+        "cpu_s": round(statistics.median(r["cpu"] for r in results), 3),
+        "peak_mb": round(rss if rss is not None else max(r["peak_mb"] for r in results), 1),
+        "stages_s": {s: round(statistics.median(r["stages"].get(s, 0) for r in results), 3) for s in stage_names},
+        "rebuild_unchanged_s": round(unchanged["wall"], 3), "rebuild_unchanged_files_kept": unchanged["unchanged"],
+    }
+    if edited:
+        row["rebuild_one_edit_s"] = round(edited["wall"], 3)
+        row["rebuild_one_edit_files_kept"] = edited["unchanged"]
+    shutil.rmtree(output, ignore_errors=True)
+    return row
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="shipped,5k,20k,100k")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "planpress"))
+    parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
+    args = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    rows = []
+    for name in args.sizes.split(","):
+        runs = 1 if name == "100k" else args.runs
+        row = bench_size(name, args.binary, runs, args.templates)
+        rows.append(row)
+        print(f"{name:>8}: {row['pages']:>6} pages  wall {row['wall_s']:>7.3f} s  cpu {row['cpu_s']:>7.3f} s  "
+              f"peak {row['peak_mb']:>7.1f} MB  stages {row['stages_s']}  "
+              f"unchanged-rebuild {row['rebuild_unchanged_s']} s ({row['rebuild_unchanged_files_kept']} kept)"
+              + (f"  one-edit {row['rebuild_one_edit_s']} s ({row['rebuild_one_edit_files_kept']} kept)" if "rebuild_one_edit_s" in row else ""),
+              flush=True)
+    results = os.path.join(ROOT, "bench", "results")
+    os.makedirs(results, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    meta = {"when": stamp, "machine": platform.node(), "cores": os.cpu_count(), "rows": rows}
+    with open(os.path.join(results, "latest.json"), "w") as f:
+        json.dump(meta, f, indent=2, ensure_ascii=False)
+    history = os.path.join(results, "history.csv")
+    new = not os.path.exists(history)
+    with open(history, "a", newline="") as f:
+        w = csv.writer(f)
+        if new:
+            w.writerow(["when", "size", "pages", "wall_s", "cpu_s", "peak_mb", "rebuild_one_edit_s"])
+        for r in rows:
+            w.writerow([stamp, r["size"], r["pages"], r["wall_s"], r["cpu_s"], r["peak_mb"], r.get("rebuild_one_edit_s", "")])
+    print(f"results: bench/results/latest.json, bench/results/history.csv")
+
+
+if __name__ == "__main__":
+    main()
