@@ -23,8 +23,14 @@ import Testing
             try PreviewServerTests.secret.write(toFile: site.root.path + "/secret.txt", atomically: true, encoding: .utf8)
             server = try PreviewServer(options: .init(content: site.content, templates: site.templates, port: 0, pollInterval: 0.05),
                                        log: { _ in })
-            try server.start()
-            try PreviewServerTests.secret.write(toFile: server.workFolder + "/secret.txt", atomically: true, encoding: .utf8)
+            do {
+                try server.start()
+                try PreviewServerTests.secret.write(toFile: server.workFolder + "/secret.txt", atomically: true, encoding: .utf8)
+            } catch {
+                server.stop()
+                site.remove()
+                throw error
+            }
         }
 
         func stop() {

@@ -34,6 +34,8 @@ http {{
     listen 127.0.0.1:{port};
     server_name localhost;
     location = / {{ return 404; }}
+    # Browsers ask the host root for an icon; the host's root is not the site's.
+    location = /favicon.ico {{ access_log off; return 204; }}
     location {path} {{
       alias {site}/;
       index index.html;

@@ -8,10 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PLANPRESS="${PLANPRESS:-$PWD/.build/release/planpress}"
-export AXE_JS="$(bash tests/e2e/setup.sh | tail -n 1)"
+axe=$(bash tests/e2e/setup.sh | tail -n 1)   # a plain assignment, so a failed set-up stops here
+export AXE_JS="$axe"
 # Open data (test_open_data.py) validates JSON with jsonschema: install it only when missing.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q "jsonschema>=4.0" >&2
 mkdir -p test-artifacts
-status=0
-python3 -m pytest tests/e2e -p no:cacheprovider -q -rfEs --junitxml=test-artifacts/e2e-junit.xml "$@" || status=$?
-exit $status
+exec python3 -m pytest tests/e2e -p no:cacheprovider -q -rfEs --junitxml=test-artifacts/e2e-junit.xml "$@"

@@ -54,6 +54,19 @@ def test_no_wcag_violations_on_any_kind_of_page(browser, crawl, axe_source):
     assert not failures, "\n".join(failures)
 
 
+def test_axe_reports_a_planted_violation(browser, server, axe_source):
+    """The harness itself: a page with a nameless image and grey-on-grey text must fail."""
+    browser.get(server.base)
+    browser.execute_script("""const main = document.querySelector('main');
+        const img = document.createElement('img'); img.src = arguments[0]; main.appendChild(img);
+        const p = document.createElement('p'); p.textContent = 'Низький контраст';
+        p.setAttribute('class', 'planted'); main.appendChild(p);
+        document.styleSheets[0].insertRule('.planted { color: #bbb !important; background: #ccc !important; }');""",
+                           server.base + "assets/site.css")
+    ids = {v["id"] for v in run_axe(browser, axe_source)}
+    assert {"image-alt", "color-contrast"} <= ids, ids
+
+
 def test_no_wcag_violations_with_search_results_and_on_a_phone(browser, server, axe_source):
     viewport(browser, PHONE, mobile=True)
     try:

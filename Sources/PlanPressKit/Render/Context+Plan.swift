@@ -115,7 +115,7 @@ extension PageRenderer {
     private func printSections(_ p: Int, goals: [Int], measures: [Int], level: Int) -> [Context] {
         let index = graph.plans[p]
         var sections: [Context] = measures.map { m in
-            var measure = measureContext(SiteGraph.MeasureKey(plan: p, measure: m))
+            var measure = printMeasure(SiteGraph.MeasureKey(plan: p, measure: m))
             measure["is_measure"] = true
             measure["is_goal"] = false
             measure["body"] = false
@@ -132,5 +132,27 @@ extension PageRenderer {
             sections.append(section)
         }
         return sections
+    }
+
+    /// Only what the print template shows of a measure: the full page context
+    /// (breadcrumbs, pager, monitoring) would be built for nothing, hundreds of times.
+    private func printMeasure(_ key: SiteGraph.MeasureKey) -> Context {
+        let index = graph.plans[key.plan]
+        let node = index.measures[key.measure]
+        let measure = node.measure
+        let planID = index.plan.id
+        return [
+            "level": index.plan.measureLevel.name,
+            "number": measure.number,
+            "text_html": text(measure.text, plan: planID),
+            "executors": executorRefs(measure, plan: planID),
+            "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
+            "term": ["printed": measure.term.printed ?? t("not_stated")],
+            "indicators": index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
+            "has_indicators": !node.indicators.isEmpty,
+            "results": measure.results.map { ["html": inline($0, plan: planID)] },
+            "has_results": !measure.results.isEmpty,
+            "funding": fundingContext(measure, plan: index.plan),
+        ]
     }
 }

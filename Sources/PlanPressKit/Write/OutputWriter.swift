@@ -36,7 +36,10 @@ public struct OutputWriter {
             var dir = (file.path as NSString).deletingLastPathComponent
             while !dir.isEmpty && directories.insert(dir).inserted { dir = (dir as NSString).deletingLastPathComponent }
         }
-        for dir in directories.sorted() { try fm.createDirectory(atPath: staging + "/" + dir, withIntermediateDirectories: true) }
+        // Parents sort before their children, so plain mkdir(2) suffices (FileManager is several times slower).
+        for dir in directories.sorted() where mkdir(staging + "/" + dir, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(message: "cannot create \(staging)/\(dir): \(String(cString: strerror(errno)))")
+        }
         let outcomes = parallelMap(files) { file -> Result<Bool, Error> in
             Result { try place(file) }
         }

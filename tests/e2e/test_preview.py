@@ -1,0 +1,91 @@
+"""`planpress serve` in a real browser: the page reloads after an edit, a
+failed build shows its diagnostics over the page (the last good site stays),
+and a fix reloads again. Runs on a copy of Content/ and Templates/."""
+import os, pathlib, shutil, signal, subprocess, time
+
+import pytest
+
+from browser import console_problems, make_driver
+from nginx_server import free_port
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+PAGE = "plans/luhansk-civil-society-2020/"
+COMMENTARY = "commentary/luhansk-civil-society-2020.md"
+
+
+def wait(condition, seconds=90, what="condition"):
+    """Waits for the preview's own thread (a rebuild); the limit only stops a hang."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("preview")
+    shutil.copytree(REPO / "Content", tmp / "Content")
+    shutil.copytree(REPO / "Templates", tmp / "Templates")
+    port = free_port()
+    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
+    process = subprocess.Popen([binary, "serve", "--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
+                                "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if line.startswith("serving "):
+            break
+    assert lines and lines[-1].startswith("serving "), "".join(lines)
+    work_folder = lines[-1].split("(built into ")[1].split(")")[0]
+    yield {"url": f"http://127.0.0.1:{port}/plany/", "content": tmp / "Content", "process": process, "work": work_folder}
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def driver():
+    d = make_driver()
+    yield d
+    d.quit()
+
+
+def reloaded(driver):
+    return driver.execute_script("return window.__planpressMarker === undefined && document.readyState === 'complete'")
+
+
+def test_edit_reloads_and_failure_shows_an_overlay(preview, driver):
+    driver.get(preview["url"] + PAGE)
+    assert "/__planpress/reload.js" in driver.page_source
+    driver.execute_script("window.__planpressMarker = 1")
+    commentary = preview["content"] / COMMENTARY
+    commentary.write_text(commentary.read_text(encoding="utf-8").replace("Це план заходів", "Це (змінений) план заходів"),
+                          encoding="utf-8")
+    wait(lambda: reloaded(driver) and "Це (змінений) план заходів" in driver.page_source, what="reload after an edit")
+
+    driver.execute_script("window.__planpressMarker = 2")
+    settings = preview["content"] / "site.yaml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good + "\nas_of: [\n", encoding="utf-8")
+    overlay = "var o = document.getElementById('planpress-overlay'); return o ? o.textContent : null"
+    wait(lambda: driver.execute_script(overlay) is not None, what="the diagnostics overlay")
+    text = driver.execute_script(overlay)
+    assert "site.yaml:" in text and "error:" in text
+    assert driver.execute_script("return window.__planpressMarker") == 2, "a failed build must not reload the page"
+    assert "Це (змінений) план заходів" in driver.page_source
+
+    settings.write_text(good, encoding="utf-8")
+    wait(lambda: reloaded(driver), what="reload after the fix")
+    assert driver.execute_script(overlay) is None
+    # The site has no favicon; the browser asks for one at the host root anyway.
+    assert [p for p in console_problems(driver) if "/favicon.ico" not in p] == []
+
+
+def test_ctrl_c_removes_the_private_build(preview):
+    assert os.path.isdir(preview["work"])
+    preview["process"].send_signal(signal.SIGINT)
+    assert preview["process"].wait(timeout=60) == 0
+    assert not os.path.exists(preview["work"])
