@@ -143,3 +143,17 @@ import Testing
         #expect(plan.contains("<a href=\"/plany/executors/oda/\">ОДА</a>"))
     }
 }
+
+@Suite struct ReconciliationDisplayTests {
+    @Test func mismatchesNameTheRowsTheyCover() throws {
+        let plan = TestSite.plan.replacingOccurrences(of: "2026: \"1 234,5\", 2027: \"0,0\"}}", with: "2026: \"1 000,0\", 2027: \"5,0\"}}")
+        let site = try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": plan,
+                                 "sources/test-plan.txt": "Джерело"])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("plans/test-plan/index.html")
+        #expect(page.contains("<td class=\"num\"><strong>234,5</strong></td><td>1: <a href=\"/plany/plans/test-plan/measures/1.1/\">1.1</a>"))
+        // A stated total for a year with no rows (2027 is a dash) says so instead of listing nothing.
+        #expect(page.contains("немає рядків із сумами"))
+    }
+}

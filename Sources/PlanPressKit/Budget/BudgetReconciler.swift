@@ -12,6 +12,8 @@ public enum BudgetReconciler {
         public var computed: Money
         /// Number of measures with amounts in the covered rows.
         public var rows: Int
+        /// Numbers of those measures, in document order.
+        public var measureNumbers: [String] = []
         public var location: SourceLocation
 
         public var matches: Bool { stated == computed }
@@ -42,24 +44,26 @@ public enum BudgetReconciler {
                 let amount = line.amounts[year]!
                 let statedMoney = amount.money ?? .zero
                 let computed = sums.amount(source: line.source, year: year) ?? Money(0, scale: statedMoney.scale)
+                let covered = coveredMeasures(measures, source: line.source, year: year)
                 result.append(Check(goal: goal, label: stated.label, source: line.source, printedSource: line.printedSource,
                                     year: year, stated: statedMoney, computed: computed,
-                                    rows: rowCount(measures, source: line.source, year: year), location: line.location))
+                                    rows: covered.count, measureNumbers: covered, location: line.location))
             }
         }
         // Rows with money in a source the stated block leaves out.
         for source in sums.sources where !statedSources.contains(source) {
             for (year, computed) in sums.amounts[source]!.sorted(by: { $0.key < $1.key }) where !computed.isZero {
+                let covered = coveredMeasures(measures, source: source, year: year)
                 result.append(Check(goal: goal, label: stated.label, source: source, printedSource: nil, year: year,
-                                    stated: nil, computed: computed, rows: rowCount(measures, source: source, year: year),
+                                    stated: nil, computed: computed, rows: covered.count, measureNumbers: covered,
                                     location: stated.location))
             }
         }
         return result
     }
 
-    static func rowCount(_ measures: [Measure], source: String, year: Int) -> Int {
-        measures.filter { $0.funding.lines.contains { $0.source == source && $0.amounts[year]?.money != nil } }.count
+    static func coveredMeasures(_ measures: [Measure], source: String, year: Int) -> [String] {
+        measures.filter { $0.funding.lines.contains { $0.source == source && $0.amounts[year]?.money != nil } }.map(\.number)
     }
 
     /// Adds a warning for each mismatch (`check --strict` makes them fail).

@@ -62,6 +62,10 @@ extension PageRenderer {
                 "difference": format.money(check.difference),
                 "matches": check.matches,
                 "rows": check.rows,
+                "covers": check.measureNumbers.map { number -> Context in
+                    ["number": number, "url": routes.path(for: .measure(plan.id, number))]
+                },
+                "has_covers": !check.measureNumbers.isEmpty,
             ]
         }
     }
