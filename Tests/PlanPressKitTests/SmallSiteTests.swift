@@ -125,6 +125,7 @@ import Testing
         #expect(throws: BuildFailure.self) { try site.build() }
         #expect(try site.page("plans/test-plan/index.html") == before)
         #expect(!FileManager.default.fileExists(atPath: site.output + ".planpress-staging"))
+        #expect(((try? FileManager.default.subpathsOfDirectory(atPath: site.output)) ?? []).allSatisfy { !$0.hasSuffix(".planpress-tmp") })
     }
 
     @Test func commentaryLinksResolveToPages() throws {

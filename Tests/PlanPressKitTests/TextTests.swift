@@ -84,3 +84,12 @@ import Testing
         #expect(HTML.excerpt("один, два, три", limit: 9) == "один…")
     }
 }
+
+@Suite struct ParagraphFastPathTests {
+    @Test func singleLinesAndListsAgreeWithTheGeneralRules() {
+        #expect(HTML.paragraphs("  Один рядок & більше  ") == "<p>Один рядок &amp; більше</p>\n")
+        #expect(HTML.paragraphs(" - пункт") == "<ul><li>пункт</li></ul>\n")
+        #expect(HTML.paragraphs("   ") == "")
+        #expect(HTML.escape("без змін") == "без змін")
+    }
+}

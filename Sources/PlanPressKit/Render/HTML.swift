@@ -1,24 +1,33 @@
 /// HTML escaping and plain-text formatting. Everything from content passes through here.
 public enum HTML {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+        // Most values need no escaping: return them untouched, without copying.
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 32)
+        for byte in utf8 {
+            switch byte {
+            case 0x26: bytes += [0x26, 0x61, 0x6D, 0x70, 0x3B]             // &amp;
+            case 0x3C: bytes += [0x26, 0x6C, 0x74, 0x3B]                   // &lt;
+            case 0x3E: bytes += [0x26, 0x67, 0x74, 0x3B]                   // &gt;
+            case 0x22: bytes += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]       // &quot;
+            case 0x27: bytes += [0x26, 0x23, 0x33, 0x39, 0x3B]             // &#39;
+            default: bytes.append(byte)
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Plain text to HTML: blank lines separate paragraphs, lines starting with
     /// `- `, `· ` or `• ` become list items, other line breaks are kept.
     public static func paragraphs(_ text: String, abbreviations: AbbreviationMarker? = nil) -> String {
+        // One line of plain text (most measures and indicators): one paragraph.
+        if !text.utf8.contains(0x0A) {
+            let line = text.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { return "" }
+            if listItem(line) == nil { return "<p>" + inline(line, abbreviations) + "</p>\n" }
+        }
         let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         var html = ""
         for block in blocks {
