@@ -52,7 +52,9 @@ public struct Builder {
         let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content) }
         let (templates, templateDiagnostics) = timed("load templates", &stages) { TemplateLoader.load(from: options.templates) }
         diagnostics += contentDiagnostics + templateDiagnostics
-        guard let site, diagnostics.errorCount == 0 else { throw BuildFailure(diagnostics) }
+        // Link whatever loaded, even after load errors, so one run lists every problem
+        // (an entry that failed to load can make references to it show up as unknown too).
+        guard let site else { throw BuildFailure(diagnostics) }
         let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL)
         let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
         diagnostics += linkDiagnostics

@@ -24,9 +24,8 @@ public struct SearchIndex {
 
     public init(documents: [SearchDocument]) {
         self.documents = documents
-        var raw: [[String: Int]] = []
-        var lengths: [Int] = []
-        for document in documents {
+        // Stemming every field is the expensive part: done on all cores, one document per task.
+        let counted = parallelMap(documents) { document -> ([String: Int], Int) in
             var weights: [String: Int] = [:]
             var length = 0
             for (text, weight) in document.fields {
@@ -34,9 +33,10 @@ public struct SearchIndex {
                 length += terms.count
                 for term in terms { weights[term, default: 0] += weight }
             }
-            raw.append(weights)
-            lengths.append(length)
+            return (weights, length)
         }
+        let raw = counted.map(\.0)
+        let lengths = counted.map(\.1)
         // Shorter documents are more about each of their words (BM25's length
         // normalisation, applied once here so the client only adds numbers).
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import PlanPressKit
+
+/// Fixture sites under Tests/Fixtures/<name>/: valid ones are built and
+/// compared with their `expected/` pages byte for byte (re-record with
+/// `PLANPRESS_RECORD=1 swift test --filter FixtureSiteTests`); invalid ones
+/// must produce exactly the diagnostics in `expected-diagnostics.txt`.
+@Suite struct FixtureSiteTests {
+    static let recording = ProcessInfo.processInfo.environment["PLANPRESS_RECORD"] != nil
+    static let pages = ["index.html", "plans/city-plan/index.html", "plans/city-plan/goals/direction-1/index.html",
+                        "plans/city-plan/measures/1.1/index.html", "plans/city-plan/measures/1.2/index.html",
+                        "plans/city-plan/indicators/1.2-1/index.html", "executors/ngo/index.html", "glossary/index.html",
+                        "data/city-plan-budget.csv"]
+
+    func options(_ fixture: String, output: String) -> Builder.Options {
+        let root = TestSite.fixtures.appendingPathComponent(fixture)
+        return Builder.Options(content: root.appendingPathComponent("Content").path,
+                               templates: TestSite.repository.appendingPathComponent("Templates").path, output: output)
+    }
+
+    @Test func basicSiteMatchesItsExpectedPages() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-fixture-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Builder(options: options("basic-site", output: output)).build()
+        let expected = TestSite.fixtures.appendingPathComponent("basic-site/expected")
+        for page in Self.pages {
+            let actual = try Data(contentsOf: URL(fileURLWithPath: output + "/" + page))
+            let file = expected.appendingPathComponent(page)
+            if Self.recording {
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try actual.write(to: file)
+                continue
+            }
+            let wanted = try Data(contentsOf: file)
+            #expect(actual == wanted, "\(page) differs from Tests/Fixtures/basic-site/expected/\(page); re-record with PLANPRESS_RECORD=1 if the change is intended")
+        }
+    }
+
+    @Test func invalidPlanGivesExactlyTheExpectedDiagnostics() throws {
+        let root = TestSite.fixtures.appendingPathComponent("invalid-plan")
+        var printed: [String] = []
+        do {
+            _ = try Builder(options: options("invalid-plan", output: "/nonexistent")).check()
+        } catch let failure as BuildFailure {
+            printed = failure.diagnostics.sortedByLocation().map {
+                $0.description.replacingOccurrences(of: root.path + "/", with: "")
+            }
+        }
+        let file = root.appendingPathComponent("expected-diagnostics.txt")
+        if Self.recording {
+            try (printed.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(printed == expected)
+        #expect(printed.count >= 5)
+    }
+}
