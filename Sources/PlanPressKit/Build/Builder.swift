@@ -67,11 +67,30 @@ public struct Builder {
     public func build() throws -> Result {
         var (graph, templates, result) = try check()
         var stages = result.stages
-        let files = timed("render", &stages) { SiteRenderer(graph: graph, templates: templates).render() }
-        let report = try timed("write", &stages) { try OutputWriter(output: options.output).write(files.files) }
+        // Render and write interleave batch by batch (bounded memory); each stage's time is summed.
+        let session = try OutputSession(output: options.output)
+        var writeSeconds = 0.0
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            result.pages = try SiteRenderer(graph: graph, templates: templates).render { batch in
+                let batchStart = DispatchTime.now().uptimeNanoseconds
+                try session.stage(batch)
+                result.files += batch.count
+                writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - batchStart) / 1e9
+            }
+        } catch {
+            session.abort()
+            throw error
+        }
+        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - writeSeconds
+        stages.append(Stage(name: "render", seconds: renderSeconds))
+        log?("render: \(String(format: "%.3f", renderSeconds)) s")
+        let commitStart = DispatchTime.now().uptimeNanoseconds
+        let report = try session.commit()
+        writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
+        stages.append(Stage(name: "write", seconds: writeSeconds))
+        log?("write: \(String(format: "%.3f", writeSeconds)) s")
         result.stages = stages
-        result.pages = files.pages
-        result.files = files.files.count
         result.unchanged = report.unchanged
         result.basePath = graph.routes.basePath
         return result

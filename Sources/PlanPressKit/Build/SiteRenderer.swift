@@ -18,10 +18,20 @@ public struct SiteRenderer {
         return result
     }
 
-    public func render() -> (files: [OutputFile], pages: Int) {
+    /// Pages rendered per batch: bounds memory to one batch of finished pages.
+    public static let batchSize = 2_000
+
+    /// Renders everything, handing files to `emit` batch by batch so that only
+    /// one batch of pages is held in memory; returns the number of pages.
+    public func render(emit: ([OutputFile]) throws -> Void) rethrows -> Int {
+        var paths: [String] = []
+        func send(_ files: [OutputFile]) throws {
+            paths += files.map(\.path)
+            try emit(files)
+        }
         // Open data first: the pages link to its files and show their sizes.
         let openData = OpenDataExport(graph: graph).build()
-        var files: [OutputFile] = []
+        try send(openData.files)
         var pages = 0
         let languages = self.languages
         for (offset, entry) in languages.enumerated() {
@@ -31,17 +41,26 @@ public struct SiteRenderer {
             renderer.openData = openData.catalog
             let ids = renderer.pageIDs()
             pages += ids.count
-            files += renderer.render(ids)
+            for start in stride(from: 0, to: ids.count, by: SiteRenderer.batchSize) {
+                try send(renderer.render(Array(ids[start..<min(start + SiteRenderer.batchSize, ids.count)])))
+            }
         }
-        files += templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
-        files += openData.files
-        files += SearchIndex(graph: graph).files(plans: graph.plans, routes: graph.routes)
+        var rest = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
+        rest += SearchIndex(graph: graph).files(plans: graph.plans, routes: graph.routes)
         for plan in graph.plans {
             guard let source = plan.plan.source, let text = graph.site.sourceFiles[source] else { continue }
-            files.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
+            rest.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
         }
+        try send(rest)
         // Last: the sitemap lists every HTML file rendered above.
-        files += PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(pages: files)
+        try send(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
+        return pages
+    }
+
+    /// Everything at once (tests and small sites).
+    public func render() -> (files: [OutputFile], pages: Int) {
+        var files: [OutputFile] = []
+        let pages = render { files += $0 }
         return (files, pages)
     }
 }

@@ -6,8 +6,8 @@ struct PressFiles {
     /// Routes of every interface language (the default first).
     let locales: [Routes]
 
-    /// `pages` are the files rendered so far, for the sitemap.
-    func files(pages: [OutputFile]) -> [OutputFile] {
+    /// `paths` are the files rendered so far, for the sitemap.
+    func files(paths: [String]) -> [OutputFile] {
         let routes = graph.routes
         var files = [OutputFile(path: routes.relativePath(for: .updatesFeed), text: updatesFeed().xml())]
         for index in graph.plans {
@@ -17,7 +17,7 @@ struct PressFiles {
             guard let cover = update.cover else { continue }
             files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: cover.fileExtension)), bytes: cover.bytes))
         }
-        let sitemap = Sitemap(files: pages, routes: routes, locales: locales, updates: graph.updates, asOf: graph.site.settings.asOf)
+        let sitemap = Sitemap(paths: paths, routes: routes, locales: locales, updates: graph.updates, asOf: graph.site.settings.asOf)
         files.append(OutputFile(path: Sitemap.fileName, text: sitemap.xml()))
         files.append(OutputFile(path: Sitemap.robotsFileName, text: Sitemap.robots(routes: routes)))
         return files

@@ -11,14 +11,14 @@ struct Sitemap {
     /// Every `.html` file about to be written except the 404 pages. Built from
     /// the output files rather than a list of page kinds, so a page kind added
     /// later is listed without anyone remembering to add it here.
-    init(files: [OutputFile], routes: Routes, locales: [Routes], updates: [Update], asOf: CalendarDate) {
+    init(paths: [String], routes: Routes, locales: [Routes], updates: [Update], asOf: CalendarDate) {
         var dates: [String: CalendarDate] = [:]
         var excluded: Set<String> = []
         for locale in locales {
             excluded.insert(locale.file(for: .notFound))
             for update in updates { dates[locale.file(for: .update(update.slug))] = update.date }
         }
-        pages = files.map(\.path).filter { $0.hasSuffix(".html") && !excluded.contains($0) }.sorted().map { path in
+        pages = paths.filter { $0.hasSuffix(".html") && !excluded.contains($0) }.sorted().map { path in
             let folder = path.hasSuffix("/index.html") || path == "index.html" ? String(path.dropLast("index.html".count)) : path
             return Page(url: routes.absolute(folder), lastModified: dates[path] ?? asOf)
         }

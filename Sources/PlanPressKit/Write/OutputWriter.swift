@@ -3,17 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The write stage: the only code that touches the output folder.
-///
-/// First build: everything is written into a staging folder beside the output,
-/// which is then renamed into place. Later builds update the output in place
-/// in two phases, so a failed build leaves the previous site exactly as it was:
-/// (1) every file whose bytes changed is written next to its target under a
-/// temporary name — if any write fails, the temporaries are removed and
-/// nothing else has changed; (2) each temporary is renamed over its target
-/// (an atomic rename per file) and files the site no longer has are deleted.
-/// Unchanged files are never touched, so their modification times stay and
-/// deployments sync only what changed.
+/// The write stage: the only code that touches the output folder. `write`
+/// does a whole site at once; builds use an `OutputSession` to stream batches.
 public struct OutputWriter {
     public struct Report: Sendable {
         public var written = 0
@@ -33,20 +24,127 @@ public struct OutputWriter {
         self.output = path
     }
 
-    var staging: String { output + ".planpress-staging" }
-
+    /// Writes a whole site in one go (stage everything, then commit).
     public func write(_ files: [OutputFile]) throws -> Report {
-        try checkPaths(files)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
-            return try update(files)
+        let session = try OutputSession(output: output, failAfter: failAfter)
+        do {
+            try session.stage(files)
+            return try session.commit()
+        } catch {
+            session.abort()
+            throw error
         }
-        return try writeFresh(files)
+    }
+}
+
+/// One build's writes, staged batch by batch so only one batch of pages is in
+/// memory at a time, then committed — or aborted, leaving the previous site
+/// exactly as it was.
+///
+/// First build: everything goes into a staging folder beside the output,
+/// renamed into place on commit. Later builds update in place in two phases:
+/// (1) `stage` writes each file whose bytes changed next to its target under a
+/// temporary name; (2) `commit` renames every temporary over its target (an
+/// atomic rename per file) and deletes files the site no longer has.
+/// Unchanged files are never touched, so their modification times stay and
+/// deployments sync only what changed.
+public final class OutputSession {
+    public let output: String
+    private let fresh: Bool
+    private let failAfter: Int?
+    private var seen: Set<String> = []
+    private var directories: Set<String> = []
+    /// Changed files with a temporary beside them (update mode).
+    private var pending: [String] = []
+    private var report = OutputWriter.Report()
+
+    var staging: String { output + ".planpress-staging" }
+    var root: String { fresh ? staging : output }
+
+    public convenience init(output: String) throws {
+        try self.init(output: output, failAfter: nil)
     }
 
-    /// Refuses any path that could leave the output folder.
+    init(output: String, failAfter: Int?) throws {
+        var path = output
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        self.output = path
+        self.failAfter = failAfter
+        var isDirectory: ObjCBool = false
+        fresh = !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        try prepare()
+    }
+
+    private func prepare() throws {
+        guard fresh else { return }
+        try? FileManager.default.removeItem(atPath: staging)
+        if mkdir(staging, 0o755) != 0 {
+            throw WriteError(message: "cannot create \(staging): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes one batch (phase 1). Throws on the first problem; call `abort()` then.
+    public func stage(_ files: [OutputFile]) throws {
+        try checkPaths(files)
+        let root = self.root
+        let toWrite: [OutputFile]
+        if fresh {
+            toWrite = files
+        } else {
+            let changed = parallelMap(files) { file in !OutputSession.sameBytes(root + "/" + file.path, file.bytes) }
+            toWrite = zip(files, changed).filter(\.1).map(\.0)
+        }
+        try makeDirectories(for: toWrite.map(\.path))
+        let suffix = fresh ? "" : OutputWriter.temporarySuffix
+        let alreadyWritten = report.written
+        let failAfter = self.failAfter
+        let outcomes = parallelMap(Array(toWrite.enumerated())) { offset, file in
+            Result {
+                if let failAfter, alreadyWritten + offset >= failAfter { throw WriteError(message: "injected failure writing \(file.path)") }
+                try OutputSession.writeFile(root + "/" + file.path + suffix, file.bytes)
+            }
+        }
+        if !fresh { pending += toWrite.map(\.path) }
+        report.written += toWrite.count
+        report.unchanged += files.count - toWrite.count
+        for case .failure(let error) in outcomes { throw error }
+    }
+
+    /// Phase 2: the new site takes the place of the old one.
+    public func commit() throws -> OutputWriter.Report {
+        if fresh {
+            guard rename(staging, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                abort()
+                throw WriteError(message: "cannot move the new site into \(output): \(reason)")
+            }
+            return report
+        }
+        for path in pending {
+            let target = output + "/" + path
+            var info = stat()
+            if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
+            guard rename(target + OutputWriter.temporarySuffix, target) == 0 else {
+                throw WriteError(message: "cannot replace \(target): \(String(cString: strerror(errno)))")
+            }
+        }
+        pending = []
+        report.removed = removeStale()
+        return report
+    }
+
+    /// Removes everything this session wrote; the previous site stays as it was.
+    public func abort() {
+        if fresh {
+            try? FileManager.default.removeItem(atPath: staging)
+        } else {
+            for path in pending { unlink(output + "/" + path + OutputWriter.temporarySuffix) }
+            pending = []
+        }
+    }
+
+    /// Refuses any path that could leave the output folder, and duplicates.
     private func checkPaths(_ files: [OutputFile]) throws {
-        var seen: Set<String> = []
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path.hasPrefix("/") || parts.contains("..") || parts.contains("") || parts.contains(".")
@@ -59,57 +157,8 @@ public struct OutputWriter {
         }
     }
 
-    // MARK: first build
-
-    private func writeFresh(_ files: [OutputFile]) throws -> Report {
-        try? FileManager.default.removeItem(atPath: staging)
-        try makeDirectories(for: files.map(\.path), under: staging)
-        let outcomes = parallelMap(files) { file in Result { try writeFile(staging + "/" + file.path, file.bytes) } }
-        if let failure = outcomes.first(where: { if case .failure = $0 { return true }; return false }), case .failure(let error) = failure {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw error
-        }
-        guard rename(staging, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: staging)
-            throw WriteError(message: "cannot move the new site into \(output): \(reason)")
-        }
-        return Report(written: files.count)
-    }
-
-    // MARK: later builds
-
-    private func update(_ files: [OutputFile]) throws -> Report {
-        let changed = parallelMap(files) { file in !sameBytes(output + "/" + file.path, file.bytes) }
-        let toWrite = zip(files, changed).filter(\.1).map(\.0)
-        // Phase 1: temporaries beside their targets. Parent folders are created
-        // as needed; a new empty folder is harmless if the build then fails.
-        try makeDirectories(for: toWrite.map(\.path), under: output)
-        let outcomes = parallelMap(Array(toWrite.enumerated())) { offset, file in
-            Result {
-                if let failAfter, offset >= failAfter { throw WriteError(message: "injected failure writing \(file.path)") }
-                try writeFile(output + "/" + file.path + OutputWriter.temporarySuffix, file.bytes)
-            }
-        }
-        if outcomes.contains(where: { if case .failure = $0 { return true }; return false }) {
-            for file in toWrite { unlink(output + "/" + file.path + OutputWriter.temporarySuffix) }
-            for case .failure(let error) in outcomes { throw error }
-        }
-        // Phase 2: swap each file in, then remove what the site no longer has.
-        for file in toWrite {
-            let target = output + "/" + file.path
-            var info = stat()
-            if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
-            guard rename(target + OutputWriter.temporarySuffix, target) == 0 else {
-                throw WriteError(message: "cannot replace \(target): \(String(cString: strerror(errno)))")
-            }
-        }
-        let removed = removeStale(keeping: Set(files.map(\.path)))
-        return Report(written: toWrite.count, unchanged: files.count - toWrite.count, removed: removed)
-    }
-
     /// Deletes files the new site does not have (and folders left empty).
-    private func removeStale(keeping wanted: Set<String>) -> Int {
+    private func removeStale() -> Int {
         guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return 0 }
         var removed = 0
         var folders: [String] = []
@@ -119,7 +168,7 @@ public struct OutputWriter {
             guard lstat(full, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 folders.append(full)
-            } else if !wanted.contains(path) {
+            } else if !seen.contains(path) {
                 unlink(full)
                 removed += 1
             }
@@ -129,23 +178,22 @@ public struct OutputWriter {
         return removed
     }
 
-    // MARK: files
-
-    /// Creates every parent folder of `paths` under `root` (parents sort before children).
-    private func makeDirectories(for paths: [String], under root: String) throws {
-        var directories: Set<String> = []
+    /// Creates every parent folder of `paths` not created yet (parents sort before children).
+    private func makeDirectories(for paths: [String]) throws {
         // Not NSString.deletingLastPathComponent: on Linux (Swift 6.3) it traps on one-character paths.
         func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
+        var needed: [String] = []
         for path in paths {
             var dir = parent(path)
-            while !dir.isEmpty && directories.insert(dir).inserted { dir = parent(dir) }
+            while !dir.isEmpty && directories.insert(dir).inserted {
+                needed.append(dir)
+                dir = parent(dir)
+            }
         }
-        if mkdir(root, 0o755) != 0 && errno != EEXIST {
-            throw WriteError(message: "cannot create \(root): \(String(cString: strerror(errno)))")
-        }
-        for dir in directories.sorted() {
+        for dir in needed.sorted() {
             let full = root + "/" + dir
-            if mkdir(full, 0o755) == 0 || errno == EEXIST {
+            if mkdir(full, 0o755) == 0 { continue }
+            if errno == EEXIST {
                 var info = stat()
                 if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
                 // A file stands where the new site needs a folder: it goes (its replacement is in the file list).
@@ -156,7 +204,7 @@ public struct OutputWriter {
         }
     }
 
-    private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -170,7 +218,7 @@ public struct OutputWriter {
         }
     }
 
-    private func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }
