@@ -61,6 +61,13 @@ import Testing
         #expect(read("x") == "file again")
     }
 
+    @Test func aFirstBuildCreatesMissingParentFolders() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let nested = OutputWriter(output: root + "/a/b/Public")
+        _ = try nested.write(files(["index.html": "home"]))
+        #expect(FileManager.default.fileExists(atPath: root + "/a/b/Public/index.html"))
+    }
+
     @Test func pathsThatLeaveTheOutputAreRefused() {
         let writer = OutputWriter(output: output)
         for bad in ["../x", "/etc/x", "a//b", "a/./b", "x.planpress-tmp"] {

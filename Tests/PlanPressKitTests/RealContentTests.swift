@@ -149,3 +149,29 @@ import Testing
         #expect(result.pages > 1000)
     }
 }
+
+/// The same input gives byte-identical output: the whole real site, built twice.
+@Suite struct DeterminismTests {
+    @Test func theRealSiteIsByteIdenticalAcrossBuilds() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-determinism-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var digests: [[String: Data]] = []
+        for run in 0..<2 {
+            let output = root + "/run\(run)"
+            let options = Builder.Options(content: RealContentTests.content,
+                                          templates: TestSite.repository.appendingPathComponent("Templates").path, output: output)
+            _ = try Builder(options: options).build()
+            var files: [String: Data] = [:]
+            for path in try FileManager.default.subpathsOfDirectory(atPath: output) {
+                var isDirectory: ObjCBool = false
+                FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isDirectory)
+                if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: output + "/" + path) }
+            }
+            digests.append(files)
+        }
+        #expect(digests[0].count > 1400)
+        #expect(digests[0].keys.sorted() == digests[1].keys.sorted())
+        let differing = digests[0].keys.filter { digests[0][$0] != digests[1][$0] }.sorted()
+        #expect(differing.isEmpty, "differ: \(differing.prefix(5))")
+    }
+}

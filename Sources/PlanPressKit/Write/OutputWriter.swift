@@ -78,8 +78,11 @@ public final class OutputSession {
     private func prepare() throws {
         guard fresh else { return }
         try? FileManager.default.removeItem(atPath: staging)
-        if mkdir(staging, 0o755) != 0 {
-            throw WriteError(message: "cannot create \(staging): \(String(cString: strerror(errno)))")
+        do {
+            // With its parents: `--output some/new/folder` works on a first build.
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(message: "cannot create \(staging): \(error.localizedDescription)")
         }
     }
 
