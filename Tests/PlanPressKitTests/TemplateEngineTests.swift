@@ -94,7 +94,7 @@ import Testing
                 }
             }
         }
-        #expect(differing.isEmpty, "\(differing.count) pages differ, first: \(differing.prefix(3))")
+        #expect(differing.isEmpty, "\(differing.count) pages differ, first: \(differing.prefix(3)); the first pair is in \(NSTemporaryDirectory())planpress-ours.html and planpress-reference.html")
         #expect(compared > 1000)
     }
 }
