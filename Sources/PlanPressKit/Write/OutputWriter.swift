@@ -19,9 +19,14 @@ public struct OutputWriter {
     static let temporarySuffix = ".planpress-tmp"
 
     public init(output: String) {
+        self.output = OutputWriter.trimmed(output)
+    }
+
+    /// The folder path without trailing slashes (`Public/` → `Public`).
+    static func trimmed(_ output: String) -> String {
         var path = output
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        self.output = path
+        return path
     }
 
     /// Writes a whole site in one go (stage everything, then commit).
@@ -66,8 +71,7 @@ public final class OutputSession {
     }
 
     init(output: String, failAfter: Int?) throws {
-        var path = output
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        let path = OutputWriter.trimmed(output)
         self.output = path
         self.failAfter = failAfter
         var isDirectory: ObjCBool = false

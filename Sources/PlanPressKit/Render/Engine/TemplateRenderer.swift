@@ -44,7 +44,14 @@ public struct TemplateRenderer: Sendable {
                     continue
                 }
                 guard let value, TemplateRenderer.isTruthy(value) else { continue }
-                if let list = TemplateRenderer.elements(of: value) {
+                if Swift.type(of: value) == [[String: Any]].self {
+                    // The common case (lists of contexts): iterate in place, no copy into [Any].
+                    for item in value as! [[String: Any]] {
+                        stack.append(item)
+                        render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                        stack.removeLast()
+                    }
+                } else if let list = TemplateRenderer.elements(of: value) {
                     for item in list {
                         stack.append(item)
                         render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
@@ -120,12 +127,24 @@ public struct TemplateRenderer: Sendable {
         return nil
     }
 
+    /// The number of elements when `value` is a list, without copying it.
+    static func listCount(of value: Any) -> Int? {
+        let type = Swift.type(of: value)
+        if type == [[String: Any]].self { return (value as! [[String: Any]]).count }
+        if type == [Any].self { return (value as! [Any]).count }
+        if type == [String].self { return (value as! [String]).count }
+        if type == [[String: Int]].self { return (value as! [[String: Int]]).count }
+        if type == [[String: String]].self { return (value as! [[String: String]]).count }
+        if type is any Collection.Type, let list = value as? [Any] { return list.count }
+        return nil
+    }
+
     static func isTruthy(_ value: Any?) -> Bool {
         guard let value else { return false }
         let type = Swift.type(of: value)
         if type == Bool.self { return value as! Bool }
         if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self { return true }
-        if let list = elements(of: value) { return !list.isEmpty }
+        if let count = listCount(of: value) { return count > 0 }
         if let optional = value as? OptionalProtocol { return !optional.isNone }
         return true
     }
