@@ -38,10 +38,13 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
     @OptionGroup var site: SiteOptions
     @Option(help: "Output folder; replaced only when the build succeeds.") var output = "Public"
+    @Flag(help: "Keep running and rebuild after every change, rendering only the pages an edit changes.") var watch = false
+    @Option(help: "With --watch: seconds between checks for changes.") var poll = 0.2
 
     func run() async throws {
         let options = Builder.Options(content: site.content, templates: site.templates, output: output,
                                       baseURL: site.baseURL, includeDrafts: site.drafts)
+        if watch { return try watchAndRebuild(options) }
         let builder = Builder(options: options, log: { print($0) })
         do {
             let result = try builder.build()
@@ -54,6 +57,37 @@ struct BuildCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("planpress: error: \(error); the previous \(output) is unchanged\n".utf8))
             throw ExitCode.failure
         }
+    }
+}
+
+extension BuildCommand {
+    /// `build --watch`: one full build, then a rebuild after each change. Errors are printed and the
+    /// last good site stays; the process runs until interrupted.
+    func watchAndRebuild(_ options: Builder.Options) throws {
+        let builder = IncrementalBuilder(options: options, log: { print($0) })
+        func once() {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let seconds = { String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+            do {
+                let result = try builder.build()
+                report(result.diagnostics)
+                let written = result.files - result.unchanged
+                let how = builder.lastFullReason.map { "all pages rendered: \($0)" } ?? "\(result.rendered) of \(result.pages) pages rendered"
+                print("built \(result.pages) pages (\(how); \(written) files written, \(result.removed) removed) into \(output) in \(seconds()) s")
+            } catch let failure as BuildFailure {
+                report(failure.diagnostics)
+                print("the build failed (\(seconds()) s): \(output) keeps the last good site; fix the errors above and save")
+            } catch {
+                print("planpress: error: \(error); \(output) keeps the last good site")
+            }
+            fflush(nil)
+        }
+        let watcher = ContentWatcher(folders: [options.content, options.templates])
+        let first = watcher.fingerprint()
+        once()
+        print("watching \(options.content) and \(options.templates) for changes (Ctrl-C stops)")
+        fflush(nil)
+        watcher.watch(since: first, interval: poll) { once() }
     }
 }
 

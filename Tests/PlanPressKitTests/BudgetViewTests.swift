@@ -140,7 +140,11 @@ import Testing
         let uk = PageRenderer(graph: checked.graph, templates: checked.templates, language: "uk", routes: checked.graph.routes, otherRoutes: nil)
         let en = PageRenderer(graph: checked.graph, templates: checked.templates, language: "en", routes: checked.graph.routes, otherRoutes: nil)
         #expect(uk.fileSize(812) == "812\u{00A0}Б")
-        #expect(uk.fileSize(12_595) == "12,3\u{00A0}КБ")
+        #expect(uk.fileSize(8_499) == "8,3\u{00A0}КБ")
+        // Two significant digits from 10 up: a small edit rarely changes the printed size.
+        #expect(uk.fileSize(12_595) == "12\u{00A0}КБ")
+        #expect(uk.fileSize(345_000) == "340\u{00A0}КБ")
         #expect(en.fileSize(1_048_576 + 104_858) == "1.1\u{00A0}MB")
+        #expect(en.fileSize(15 * 1_048_576 + 600_000) == "16\u{00A0}MB")
     }
 }

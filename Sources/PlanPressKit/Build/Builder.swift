@@ -33,6 +33,10 @@ public struct Builder {
         public var pages: Int
         public var files: Int
         public var unchanged: Int
+        /// Pages rendered this time: all of them, or after an edit (`IncrementalBuilder`) only those it can change.
+        public var rendered: Int = 0
+        /// Files deleted because the site no longer has them.
+        public var removed: Int = 0
         /// The base path the site was built for (`/plany/`): the preview serves under it.
         public var basePath: String = "/"
     }
@@ -47,15 +51,20 @@ public struct Builder {
 
     /// Loads and links everything without writing. Throws `BuildFailure` on errors.
     public func check() throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
+        try check(cache: nil, commentary: nil)
+    }
+
+    /// With caches (`IncrementalBuilder`), files and commentary that did not change are not parsed again.
+    func check(cache: LoadCache?, commentary: CommentaryCache?) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
         var stages: [Stage] = []
         var diagnostics: [Diagnostic] = []
-        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content) }
+        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache) }
         let (templates, templateDiagnostics) = timed("load templates", &stages) { TemplateLoader.load(from: options.templates) }
         diagnostics += contentDiagnostics + templateDiagnostics
         // Link whatever loaded, even after load errors, so one run lists every problem
         // (an entry that failed to load can make references to it show up as unknown too).
         guard let site else { throw BuildFailure(diagnostics) }
-        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL)
+        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL, cache: commentary)
         let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
         diagnostics += linkDiagnostics
         let failing = options.strict ? diagnostics.count : diagnostics.errorCount
@@ -65,19 +74,29 @@ public struct Builder {
 
     /// The whole build. On failure nothing in the output folder changes.
     public func build() throws -> Result {
-        var (graph, templates, result) = try check()
+        let (graph, templates, result) = try check()
+        return try write(graph: graph, templates: templates, checked: result, memory: nil, scope: nil)
+    }
+
+    /// Render and write; with a `scope`, only part of the site (`IncrementalBuilder`).
+    func write(graph: SiteGraph, templates: TemplateSet, checked: Result,
+               memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?) throws -> Result {
+        var result = checked
         var stages = result.stages
         // Render and write interleave batch by batch (bounded memory); each stage's time is summed.
-        let session = try OutputSession(output: options.output)
+        let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
         var writeSeconds = 0.0
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            result.pages = try SiteRenderer(graph: graph, templates: templates).render { batch in
+            let rendered = try SiteRenderer(graph: graph, templates: templates).render(memory: memory, scope: scope) { batch in
                 let batchStart = DispatchTime.now().uptimeNanoseconds
                 try session.stage(batch)
                 result.files += batch.count
                 writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - batchStart) / 1e9
             }
+            result.pages = rendered.pages
+            result.rendered = rendered.rendered
+            session.remove(rendered.removed)
         } catch {
             session.abort()
             throw error
@@ -92,6 +111,7 @@ public struct Builder {
         log?("write: \(String(format: "%.3f", writeSeconds)) s")
         result.stages = stages
         result.unchanged = report.unchanged
+        result.removed = report.removed
         result.basePath = graph.routes.basePath
         return result
     }

@@ -8,6 +8,30 @@ public struct SiteRenderer {
         self.templates = templates
     }
 
+    /// What a render keeps for the next one (rebuilds while serving): the
+    /// open data, each language's measure list items and the search terms.
+    public final class Memory: @unchecked Sendable {
+        var openData: [OpenDataExport.Piece] = []
+        var catalog = OpenDataCatalog()
+        var items: [String: MeasureItemCache] = [:]
+        var search = SearchIndex.Cache()
+        /// Files the last render produced that a later one may no longer have.
+        var searchPaths: Set<String> = []
+        var pagePaths: Set<String> = []
+
+        public init() {}
+    }
+
+    /// A partial render after an edit: only these pages, only these plans'
+    /// open data, only these measures' list items; the rest of `memory` is reused.
+    struct Scope {
+        var pages: Set<PageID>
+        var plans: Set<Int>
+        var measures: Set<SiteGraph.MeasureKey>
+        /// The open data, already exported again for the changed plans.
+        var openData: OpenDataExport.Built
+    }
+
     /// Languages: the site's default at the root, the other under `/<lang>/`.
     var languages: [(language: String, routes: Routes)] {
         let primary = graph.site.settings.language
@@ -24,37 +48,89 @@ public struct SiteRenderer {
     /// Renders everything, handing files to `emit` batch by batch so that only
     /// one batch of pages is held in memory; returns the number of pages.
     public func render(emit: ([OutputFile]) throws -> Void) rethrows -> Int {
-        var paths: [String] = []
-        func send(_ files: [OutputFile]) throws {
-            paths += files.map(\.path)
-            try emit(files)
-        }
+        try render(memory: nil, scope: nil, emit: emit).pages
+    }
+
+    /// With a `scope`, only its pages (and the files derived from the whole
+    /// site: search index, feeds, sitemap) are emitted; `removed` lists the
+    /// files of pages and search files the site no longer has.
+    func render(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) rethrows
+        -> (pages: Int, rendered: Int, removed: [String]) {
+        var profile = Profile()
         // Open data first: the pages link to its files and show their sizes.
-        let openData = OpenDataExport(graph: graph).build()
-        try send(openData.files)
-        var pages = 0
+        let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [])
+        memory?.openData = openData.pieces
+        memory?.catalog = openData.catalog
+        try emit(openData.files)
+        profile.mark("open data")
+        var paths = openData.files.map(\.path)
+        var pages = 0, rendered = 0
+        var pagePaths: Set<String> = []
         let languages = self.languages
+        var scoped: [(renderer: PageRenderer, page: PageID)] = []
         for (offset, entry) in languages.enumerated() {
             let other = languages.count > 1 ? languages[offset == 0 ? 1 : 0].routes : nil
+            let items = scope == nil ? nil : memory?.items[entry.language]
             var renderer = PageRenderer(graph: graph, templates: templates, language: entry.language,
-                                        routes: entry.routes, otherRoutes: other)
+                                        routes: entry.routes, otherRoutes: other, items: items)
             renderer.openData = openData.catalog
-            let ids = renderer.pageIDs()
-            pages += ids.count
-            for start in stride(from: 0, to: ids.count, by: SiteRenderer.batchSize) {
-                try send(renderer.render(Array(ids[start..<min(start + SiteRenderer.batchSize, ids.count)])))
+            if items != nil, let scope { renderer.refreshItems(scope.measures) } else { renderer.prepareItems() }
+            memory?.items[entry.language] = renderer.itemCache
+            profile.mark("items")
+            let all = renderer.pageIDs()
+            pages += all.count
+            let files = all.map { entry.routes.file(for: $0) }
+            paths += files
+            pagePaths.formUnion(files)
+            if let scope {
+                // A few pages: all languages together, so one long page (a plan's print
+                // version) does not leave a core idle while the other language waits.
+                scoped += all.filter(scope.pages.contains).map { (renderer, $0) }
+                continue
             }
+            rendered += all.count
+            for start in stride(from: 0, to: all.count, by: SiteRenderer.batchSize) {
+                try emit(renderer.render(Array(all[start..<min(start + SiteRenderer.batchSize, all.count)])))
+            }
+            profile.mark("pages \(all.count)")
         }
-        var rest = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
-        rest += SearchIndex(graph: graph).files(plans: graph.plans, routes: graph.routes)
+        if scope != nil {
+            rendered = scoped.count
+            try emit(parallelMap(scoped) { renderer, page in
+                OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page))
+            })
+            profile.mark("pages \(scoped.count)")
+        }
+        var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []
+        memory?.pagePaths = pagePaths
+        var rest: [OutputFile] = []
+        let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
+        let documents = SearchDocuments.collect(graph)
+        profile.mark("search: documents")
+        let index = SearchIndex(documents: documents, cache: memory?.search)
+        profile.mark("search: terms and postings")
+        var search = index.files(plans: graph.plans, routes: graph.routes)
+        if let memory {
+            let searchPaths = Set(search.map(\.path))
+            removed.formUnion(memory.searchPaths.subtracting(searchPaths))
+            memory.searchPaths = searchPaths
+        }
+        var sources: [OutputFile] = []
         for plan in graph.plans {
             guard let source = plan.plan.source, let text = graph.site.sourceFiles[source] else { continue }
-            rest.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
+            sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
         }
-        try send(rest)
-        // Last: the sitemap lists every HTML file rendered above.
-        try send(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
-        return pages
+        paths += (assets + search + sources).map(\.path)
+        // A partial render: templates and sources did not change (else everything is rendered).
+        if scope == nil { rest = assets + search + sources } else { rest = search }
+        search = []
+        profile.mark("search")
+        try emit(rest)
+        profile.mark("emit rest")
+        // Last: the sitemap lists every HTML file of the site.
+        try emit(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
+        profile.mark("press files")
+        return (pages, rendered, removed.sorted())
     }
 
     /// Everything at once (tests and small sites).

@@ -7,6 +7,25 @@ struct ReferenceResolver {
     let updates: Set<String>
     let routes: Routes
 
+    /// Everything a reference can resolve to, and the base URL links get: equal
+    /// vocabularies resolve every link to the same URL or the same problem.
+    var vocabulary: [String] {
+        var words = [routes.basePath, routes.baseURL]
+        for index in plans {
+            words.append("plan \(index.plan.id)")
+            words += index.goals.map(\.goal.id)
+            words.append("measures")
+            words += index.measures.map(\.measure.number)
+            words.append("indicators")
+            words += index.indicators.map(\.indicator.id)
+        }
+        words.append("executors")
+        words += executors.keys.map(\.raw).sorted()
+        words.append("updates")
+        words += updates.sorted()
+        return words
+    }
+
     func page(for reference: ItemReference) -> PageID? {
         problem(with: reference) == nil ? PageID(reference) : nil
     }

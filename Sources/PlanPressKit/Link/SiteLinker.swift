@@ -1,12 +1,17 @@
+import Foundation
+
 /// The validate-and-link stage: checks every reference, computes back-links
 /// and renders Markdown with resolved links. Reports every problem it finds.
 public struct SiteLinker {
     public struct Options: Sendable {
         public var includeDrafts = false
         public var baseURL: String?
-        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        /// Commentary rendered by an earlier link of the same site (rebuilds while serving).
+        public var cache: CommentaryCache?
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, cache: CommentaryCache? = nil) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
+            self.cache = cache
         }
     }
 
@@ -21,6 +26,7 @@ public struct SiteLinker {
     }
 
     private func run() -> SiteGraph {
+        var profile = Profile()
         let routes = Routes(baseURL: options.baseURL ?? site.settings.baseURL)
         let executors = registry()
         let linked = parallelMap(site.plans) { plan -> (PlanIndex, [BudgetReconciler.Check], [Diagnostic]) in
@@ -34,22 +40,28 @@ public struct SiteLinker {
             sink.append(contentsOf: diagnostics)
             return index
         }
+        profile.mark("link: plans")
         let planByID = Dictionary(plans.enumerated().map { ($1.plan.id, $0) }, uniquingKeysWith: { first, _ in first })
         let involvements = checkAssignments(plans, executors: executors)
         checkPlanMetadata(plans, executors: executors)
         let resolver = ReferenceResolver(plans: plans, planByID: planByID, executors: executors,
                                          updates: publishedUpdateSlugs(), routes: routes)
+        profile.mark("link: assignments, resolver")
         let commentary = renderCommentary(resolver: resolver)
+        profile.mark("link: commentary")
         let (updates, updateHTML, updatesByItem) = linkUpdates(resolver: resolver)
         let monitoring = linkMonitoring(plans: plans, planByID: planByID, executors: executors, resolver: resolver)
+        profile.mark("link: updates, monitoring")
         var subordinates: [ExecutorID: [ExecutorID]] = [:]
         for executor in executors.values.sorted(by: { $0.id < $1.id }) {
             if let parent = executor.parent { subordinates[parent, default: []].append(executor.id) }
         }
-        let order = executors.values.sorted { UkrainianCollation.less($0.name, $1.name) }.map(\.id)
+        let order = UkrainianCollation.sorted(Array(executors.values), by: \.name).map(\.id)
+        let glossary = self.glossary()
+        profile.mark("link: glossary, registry")
         return SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
                          executorOrder: order, involvements: involvements, subordinates: subordinates,
-                         commentary: commentary, glossary: glossary(), updateHTML: updateHTML, updates: updates,
+                         commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
                          updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
     }
 
@@ -141,17 +153,33 @@ public struct SiteLinker {
         }
     }
 
+    /// Every commentary file's Markdown to HTML, on all cores; with a cache,
+    /// only files whose text (or the set of items links can point to) changed.
     private func renderCommentary(resolver: ReferenceResolver) -> [ItemReference: [SiteGraph.RenderedCommentary]] {
+        let cache = options.cache
+        cache?.prepare(vocabulary: resolver.vocabulary)
+        let rendered = parallelMap(site.commentary) { item -> (String, [Diagnostic])? in
+            if resolver.problem(with: item.about) != nil { return nil }
+            let key = CommentaryCache.Key(markdown: item.markdown, file: item.file, line: item.bodyLine, plan: item.about.planID)
+            if let hit = cache?.lookup(key) { return hit }
+            let local = DiagnosticSink()
+            let html = Markdown.render(item.markdown, file: item.file, firstLine: item.bodyLine, resolve: { url in
+                resolver.resolveLink(url, defaultPlan: item.about.planID)
+            }, sink: local)
+            cache?.store(key, (html, local.diagnostics))
+            return (html, local.diagnostics)
+        }
         var result: [ItemReference: [SiteGraph.RenderedCommentary]] = [:]
-        for item in site.commentary {
-            if let problem = resolver.problem(with: item.about) {
-                sink.error("commentary is about \(item.about), \(problem)", at: item.location)
+        for (item, rendered) in zip(site.commentary, rendered) {
+            guard let (html, diagnostics) = rendered else {
+                sink.error("commentary is about \(item.about), \(resolver.problem(with: item.about)!)", at: item.location)
                 continue
             }
-            let html = renderMarkdown(item.markdown, file: item.file, firstLine: item.bodyLine,
-                                      defaultPlan: item.about.planID, resolver: resolver)
+            sink.append(contentsOf: diagnostics)
             result[item.about, default: []].append(SiteGraph.RenderedCommentary(title: item.title, html: html, file: item.file))
         }
+        cache?.finish()
+        if Profile.enabled, let cache { FileHandle.standardError.write(Data("  commentary cache: \(cache.summary)\n".utf8)) }
         return result
     }
 

@@ -13,8 +13,18 @@ public enum UkrainianCollation {
     }
 
     public static func less(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
+        less(a, key(a), b, key(b))
+    }
+
+    static func less(_ a: String, _ ka: [Int], _ b: String, _ kb: [Int]) -> Bool {
         if ka != kb { return ka.lexicographicallyPrecedes(kb) }
         return a < b
+    }
+
+    /// `items` in Ukrainian alphabetical order of `text`, each key computed once.
+    public static func sorted<T>(_ items: [T], by text: (T) -> String) -> [T] {
+        items.map { (item: $0, text: text($0), key: key(text($0))) }
+            .sorted { less($0.text, $0.key, $1.text, $1.key) }
+            .map(\.item)
     }
 }

@@ -1,7 +1,10 @@
 /// The load stage: reads `Content/` into a `Site`. The only code that reads content files.
 public enum ContentLoader {
-    public static func load(from contentDirectory: String) -> (site: Site?, diagnostics: [Diagnostic]) {
+    /// With a `cache`, files whose stamps did not change since the cache saw
+    /// them are not read again (rebuilds while serving).
+    public static func load(from contentDirectory: String, cache: LoadCache? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
         let files = ContentFiles(root: contentDirectory)
+        cache?.stamps = FileStamps(folder: contentDirectory)
         let sink = DiagnosticSink()
         guard files.isDirectory("") || files.isDirectory(".") else {
             sink.error("the content folder does not exist: create it or pass --content DIR", at: SourceLocation(file: contentDirectory))
@@ -9,14 +12,14 @@ public enum ContentLoader {
         }
         let settings = loadSettings(files, sink: sink)
         let executors = loadExecutors(files, sink: sink)
-        let plans = loadPlans(files, sink: sink)
-        let commentary = loadMarkdown(files, folder: "commentary", sink: sink) { text, file, _, s in
+        let plans = loadPlans(files, cache: cache, sink: sink)
+        let commentary = loadMarkdown(files, folder: "commentary", cache: cache, sink: sink) { text, file, _, s in
             CommentaryLoader.load(text: text, file: file, sink: s)
         }
-        let updates = loadMarkdown(files, folder: "updates", sink: sink) { text, file, slug, s in
+        let updates = loadMarkdown(files, folder: "updates", cache: nil, sink: sink) { text, file, slug, s in
             UpdateLoader.load(text: text, file: file, slug: slug, files: files, sink: s)
         }
-        let reports = loadReports(files, sink: sink)
+        let reports = loadReports(files, cache: cache, sink: sink)
         var sources: [String: String] = [:]
         for path in files.list("sources", extensions: ["txt", "md"]) {
             if let text = files.read(path, sink: sink) { sources[String(path.dropFirst("sources/".count))] = text }
@@ -45,46 +48,60 @@ public enum ContentLoader {
         }
     }
 
-    private static func loadPlans(_ files: ContentFiles, sink: DiagnosticSink) -> [Plan] {
+    private static func loadPlans(_ files: ContentFiles, cache: LoadCache?, sink: DiagnosticSink) -> [Plan] {
         let paths = files.list("plans", extensions: ["yaml", "yml"]).filter { path in
             let parts = path.split(separator: "/")
             return parts.count == 3 && (parts[2] == "plan.yaml" || parts[2] == "plan.yml")
         }
         let loaded = parallelMap(paths) { path -> (Plan?, [Diagnostic]) in
-            let local = DiagnosticSink()
-            let folder = String(path.split(separator: "/")[1])
-            guard let text = files.read(path, sink: local),
-                  let value = YAMLValue.parse(text, file: files.display(path), sink: local) else { return (nil, local.diagnostics) }
-            let plan = PlanLoader(sink: local, folderID: folder).load(value)
-            return (plan, local.diagnostics)
+            cached(path, cache) {
+                let local = DiagnosticSink()
+                let folder = String(path.split(separator: "/")[1])
+                guard let text = files.read(path, sink: local),
+                      let value = YAMLValue.parse(text, file: files.display(path), sink: local) else { return (nil, local.diagnostics) }
+                let plan = PlanLoader(sink: local, folderID: folder).load(value)
+                return (plan, local.diagnostics)
+            }
         }
         for (_, diagnostics) in loaded { sink.append(contentsOf: diagnostics) }
         return loaded.compactMap(\.0)
     }
 
-    private static func loadMarkdown<T>(_ files: ContentFiles, folder: String, sink: DiagnosticSink,
+    /// `cache` only where the result depends on the file alone (updates also read their cover image).
+    private static func loadMarkdown<T>(_ files: ContentFiles, folder: String, cache: LoadCache?, sink: DiagnosticSink,
                                         _ read: (String, String, String, DiagnosticSink) -> T?) -> [T] {
         let paths = files.list(folder, extensions: ["md", "markdown"])
         let loaded = parallelMap(paths) { path -> (T?, [Diagnostic]) in
-            let local = DiagnosticSink()
-            guard let text = files.read(path, sink: local) else { return (nil, local.diagnostics) }
-            let name = (path.split(separator: "/").last.map(String.init) ?? path)
-            let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
-            return (read(text, files.display(path), slug, local), local.diagnostics)
+            cached(path, cache) {
+                let local = DiagnosticSink()
+                guard let text = files.read(path, sink: local) else { return (nil, local.diagnostics) }
+                let name = (path.split(separator: "/").last.map(String.init) ?? path)
+                let slug = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
+                return (read(text, files.display(path), slug, local), local.diagnostics)
+            }
         }
         for (_, diagnostics) in loaded { sink.append(contentsOf: diagnostics) }
         return loaded.compactMap(\.0)
     }
 
-    private static func loadReports(_ files: ContentFiles, sink: DiagnosticSink) -> [Report] {
+    private static func loadReports(_ files: ContentFiles, cache: LoadCache?, sink: DiagnosticSink) -> [Report] {
         let paths = files.list("reports", extensions: ["yaml", "yml"])
         return paths.compactMap { path in
-            guard let text = files.read(path, sink: sink),
-                  let value = YAMLValue.parse(text, file: files.display(path), sink: sink) else { return nil }
-            let relative = path.dropFirst("reports/".count)
-            let id = String(relative.prefix(upTo: relative.lastIndex(of: ".") ?? relative.endIndex))
-                .replacingOccurrences(of: "/", with: "-")
-            return ReportLoader.load(value, id: id, sink: sink)
+            let (report, diagnostics) = cached(path, cache) { () -> (Report?, [Diagnostic]) in
+                let local = DiagnosticSink()
+                guard let text = files.read(path, sink: local),
+                      let value = YAMLValue.parse(text, file: files.display(path), sink: local) else { return (nil, local.diagnostics) }
+                let relative = path.dropFirst("reports/".count)
+                let id = String(relative.prefix(upTo: relative.lastIndex(of: ".") ?? relative.endIndex))
+                    .replacingOccurrences(of: "/", with: "-")
+                return (ReportLoader.load(value, id: id, sink: local), local.diagnostics)
+            }
+            sink.append(contentsOf: diagnostics)
+            return report
         }
+    }
+
+    private static func cached<T>(_ path: String, _ cache: LoadCache?, _ parse: () -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+        cache?.value(path, parse: parse) ?? parse()
     }
 }

@@ -21,7 +21,8 @@ extension PlanLoader {
         }
         map.finish()
         return Goal(number: number, printedNumber: printedNumber, title: title, depth: depth, id: "\(slug)-\(number)",
-                    goals: goals, measures: measures, statedTotals: statedTotals, location: map.location)
+                    goals: goals, measures: measures, statedTotals: statedTotals, location: map.location,
+                    sourceDigest: value.digest(skipping: ["goals", "measures"]))
     }
 
     func readMeasure(_ value: YAMLValue, context: TreeContext) -> Measure? {
@@ -40,7 +41,8 @@ extension PlanLoader {
         let funding = map.optional("funding").map { readFunding($0, what: what, context: context) } ?? .notStated
         map.finish()
         return Measure(number: number, printedNumber: printedNumber, text: text, responsible: responsible, term: term,
-                       indicators: indicators, results: results, funding: funding, location: map.location)
+                       indicators: indicators, results: results, funding: funding, location: map.location,
+                       sourceDigest: value.digest())
     }
 
     private func readResponsibility(_ value: YAMLValue, what: String) -> Responsibility? {

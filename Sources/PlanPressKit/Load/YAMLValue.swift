@@ -30,6 +30,47 @@ struct YAMLValue {
         return nil
     }
 
+    /// A digest of the node's content — tags, styles, scalars, keys, order —
+    /// but not of its position in the file; `skipping` leaves out mapping keys
+    /// (a goal without its children). Equal digests: the same value loads.
+    func digest(skipping keys: Set<String> = []) -> Int {
+        var hasher = Hasher()
+        YAMLValue.combine(node, into: &hasher, skipping: keys)
+        return hasher.finalize()
+    }
+
+    private static func combine(_ node: Node, into hasher: inout Hasher, skipping keys: Set<String> = []) {
+        func text(_ value: String) {
+            var value = value
+            hasher.combine(value.utf8.count)
+            value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        switch node {
+        case .scalar(let scalar):
+            hasher.combine(0)
+            text(scalar.tag.description)
+            hasher.combine(scalar.style.rawValue)
+            text(scalar.string)
+        case .mapping(let mapping):
+            hasher.combine(1)
+            text(mapping.tag.description)
+            for (key, value) in mapping {
+                if case .scalar(let scalar) = key, keys.contains(scalar.string) { continue }
+                combine(key, into: &hasher)
+                combine(value, into: &hasher)
+            }
+            hasher.combine(-1)
+        case .sequence(let sequence):
+            hasher.combine(2)
+            text(sequence.tag.description)
+            for item in sequence { combine(item, into: &hasher) }
+            hasher.combine(-2)
+        case .alias(let alias):
+            hasher.combine(3)
+            text(alias.anchor.rawValue)
+        }
+    }
+
     var sequenceItems: [YAMLValue]? {
         guard case .sequence(let sequence) = node else { return nil }
         return sequence.map { child($0) }

@@ -11,4 +11,7 @@ public struct Goal: Sendable {
     public var measures: [Measure]
     public var statedTotals: StatedTotals?
     public var location: SourceLocation
+    /// Digest of the goal's own YAML (children left out), position excluded:
+    /// a rebuild tells edited goals apart by it (`SiteChanges`).
+    public var sourceDigest: Int = 0
 }

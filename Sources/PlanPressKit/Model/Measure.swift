@@ -9,6 +9,9 @@ public struct Measure: Sendable {
     public var results: [String]
     public var funding: Funding
     public var location: SourceLocation
+    /// Digest of the measure's YAML, position excluded: a rebuild tells
+    /// edited measures apart by it (`SiteChanges`).
+    public var sourceDigest: Int = 0
 }
 
 /// The "responsible" cell: as printed, and expanded into registry entries.

@@ -50,4 +50,14 @@ public struct OpenDataCatalog: Sendable {
     }
 
     public var isEmpty: Bool { downloads.isEmpty }
+
+    /// A size as pages print it: unit 0 (bytes), 1 (KiB) or 2 (MiB) and the
+    /// amount in tenths of that unit, rounded to two significant digits from 10 up.
+    public static func displaySize(_ bytes: Int) -> (unit: Int, tenths: Int) {
+        if bytes < 1024 { return (0, bytes * 10) }
+        let (divisor, unit) = bytes < 1024 * 1024 ? (1024, 1) : (1024 * 1024, 2)
+        var tenths = (bytes * 10 + divisor / 2) / divisor
+        if tenths >= 1000 { tenths = (tenths + 50) / 100 * 100 } else if tenths >= 100 { tenths = (tenths + 5) / 10 * 10 }
+        return (unit, tenths)
+    }
 }

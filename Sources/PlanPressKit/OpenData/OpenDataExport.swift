@@ -23,32 +23,72 @@ public struct OpenDataExport: Sendable {
         return folder + name
     }
 
+    /// One file: its kind, its plan (nil for site-wide files), bytes and CRC-32 (for the archive).
+    public struct Piece: Sendable {
+        var kind: OpenDataDownload.Kind
+        var plan: PlanID?
+        var bytes: [UInt8]
+        var crc: UInt32
+
+        init(_ kind: OpenDataDownload.Kind, _ plan: PlanID?, _ bytes: [UInt8]) {
+            self.kind = kind
+            self.plan = plan
+            self.bytes = bytes
+            // The archive is not archived itself: no checksum needed.
+            self.crc = kind == .archive ? 0 : CRC32.checksum(bytes)
+        }
+    }
+
+    /// What `build(reusing:changedPlans:)` gives: the files, their catalogue, and the pieces to reuse next time.
+    public struct Built: Sendable {
+        public var files: [OutputFile]
+        public var catalog: OpenDataCatalog
+        var pieces: [Piece]
+    }
+
     /// The files and the catalogue that lists them with their sizes.
     public func build() -> (files: [OutputFile], catalog: OpenDataCatalog) {
-        var files: [(OpenDataDownload.Kind, PlanID?, [UInt8])] = []
-        let perPlan = parallelMap(Array(graph.plans.indices)) { p -> [(OpenDataDownload.Kind, PlanID?, [UInt8])] in
-            let id = graph.plans[p].plan.id
-            var files: [(OpenDataDownload.Kind, PlanID?, [UInt8])] = [
-                (.planJSON, id, Array(PlanJSON(graph: graph, plan: p).document.serialized().utf8)),
-                (.measuresCSV, id, MeasuresCSV(graph: graph, plan: p).table.bytes),
-            ]
+        let built = build(reusing: nil, changedPlans: [])
+        return (built.files, built.catalog)
+    }
+
+    /// With `previous` (the pieces of the last build of the same plans), only
+    /// the plans in `changedPlans` are exported again; site-wide files always are.
+    func build(reusing previous: [Piece]?, changedPlans: Set<Int>) -> Built {
+        var files: [Piece] = []
+        var profile = Profile()
+        // One task per file, so one changed plan still keeps both cores busy.
+        var work: [(plan: Int, kind: OpenDataDownload.Kind)] = []
+        for p in graph.plans.indices {
+            work += [(p, .planJSON), (p, .measuresCSV)]
             // A plan without a budget section states no amounts: no budget table.
-            if graph.plans[p].plan.budget != nil { files.append((.budgetCSV, id, BudgetCSV(graph: graph, plan: p).table.bytes)) }
-            return files
+            if graph.plans[p].plan.budget != nil { work.append((p, .budgetCSV)) }
+        }
+        let perPlan = parallelMap(work) { p, kind -> [Piece] in
+            let id = graph.plans[p].plan.id
+            if let previous, !changedPlans.contains(p) { return previous.filter { $0.plan == id && $0.kind == kind } }
+            switch kind {
+            case .planJSON: return [Piece(.planJSON, id, Array(PlanJSON(graph: graph, plan: p).document.serialized().utf8))]
+            case .measuresCSV: return [Piece(.measuresCSV, id, MeasuresCSV(graph: graph, plan: p).table.bytes)]
+            default: return [Piece(.budgetCSV, id, BudgetCSV(graph: graph, plan: p).table.bytes)]
+            }
         }
         files += perPlan.flatMap { $0 }
-        files.append((.executorsCSV, nil, ExecutorsCSV(graph: graph).table.bytes))
+        profile.mark("open data: plans")
+        files.append(Piece(.executorsCSV, nil, ExecutorsCSV(graph: graph).table.bytes))
         let schemaID = graph.routes.baseURL.contains("://") ? graph.routes.absolute(OpenDataExport.path(.schema)) : nil
-        files.append((.schema, nil, Array(OpenDataSchema.text(id: schemaID).utf8)))
+        files.append(Piece(.schema, nil, Array(OpenDataSchema.text(id: schemaID).utf8)))
         var zip = ZipArchive()
-        for (kind, plan, bytes) in files {
-            zip.add(String(OpenDataExport.path(kind, plan: plan).dropFirst(OpenDataExport.folder.count)), bytes)
+        for piece in files {
+            zip.add(String(OpenDataExport.path(piece.kind, plan: piece.plan).dropFirst(OpenDataExport.folder.count)), piece.bytes, crc: piece.crc)
         }
-        files.append((.archive, nil, zip.bytes))
-        let outputs = files.map { OutputFile(path: OpenDataExport.path($0.0, plan: $0.1), bytes: $0.2) }
+        profile.mark("open data: executors, schema")
+        files.append(Piece(.archive, nil, zip.bytes))
+        profile.mark("open data: zip")
+        let outputs = files.map { OutputFile(path: OpenDataExport.path($0.kind, plan: $0.plan), bytes: $0.bytes) }
         let catalog = OpenDataCatalog(downloads: files.map {
-            OpenDataDownload(kind: $0.0, plan: $0.1, path: OpenDataExport.path($0.0, plan: $0.1), size: $0.2.count)
+            OpenDataDownload(kind: $0.kind, plan: $0.plan, path: OpenDataExport.path($0.kind, plan: $0.plan), size: $0.bytes.count)
         })
-        return (outputs, catalog)
+        return Built(files: outputs, catalog: catalog, pieces: files)
     }
 }

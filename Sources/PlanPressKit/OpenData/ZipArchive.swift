@@ -3,12 +3,13 @@
 /// format's epoch), fixed permissions, entries in the order given, UTF-8 names.
 /// No ZIP64: every entry and the whole archive stay under 4 GiB.
 public struct ZipArchive: Sendable {
-    private var entries: [(name: String, bytes: [UInt8])] = []
+    private var entries: [(name: String, bytes: [UInt8], crc: UInt32)] = []
 
     public init() {}
 
-    public mutating func add(_ name: String, _ bytes: [UInt8]) {
-        entries.append((name, bytes))
+    /// `crc`: the entry's CRC-32 when the caller already has it (`CRC32.checksum(bytes)`).
+    public mutating func add(_ name: String, _ bytes: [UInt8], crc: UInt32? = nil) {
+        entries.append((name, bytes, crc ?? CRC32.checksum(bytes)))
     }
 
     public var bytes: [UInt8] {
@@ -17,7 +18,7 @@ public struct ZipArchive: Sendable {
         var central: [UInt8] = []
         for entry in entries {
             let name = Array(entry.name.utf8)
-            let crc = CRC32.checksum(entry.bytes)
+            let crc = entry.crc
             let offset = out.count
             // Sizes of the open-data files are kilobytes; the 32-bit fields cannot overflow here.
             precondition(entry.bytes.count < Int(UInt32.max) && offset < Int(UInt32.max), "zip entry too large for a non-ZIP64 archive")

@@ -35,11 +35,18 @@ extension PageRenderer {
         return ["files": files, "hint": opt(hint), "index_url": routes.path(for: .openData)] as Context
     }
 
-    /// `812 Б`, `12,3 КБ`, `1,2 МБ` (binary units), without floating point.
+    /// `812 Б`, `8,3 КБ`, `83 КБ`, `830 КБ`, `1,2 МБ` (binary units, two
+    /// significant digits from 10 up), without floating point. Two digits are
+    /// enough to judge a download, and a small edit rarely changes them, so
+    /// a rebuild need not re-render every page that links the file.
     func fileSize(_ bytes: Int) -> String {
-        if bytes < 1024 { return "\(bytes)\u{00A0}\(t("size_bytes"))" }
-        let (divisor, unit) = bytes < 1024 * 1024 ? (1024, t("size_kb")) : (1024 * 1024, t("size_mb"))
-        let tenths = (bytes * 10 + divisor / 2) / divisor
-        return "\(format.number(Money(Decimal(tenths) / 10, scale: 1)))\u{00A0}\(unit)"
+        let size = OpenDataCatalog.displaySize(bytes)
+        switch size.unit {
+        case 0: return "\(bytes)\u{00A0}\(t("size_bytes"))"
+        default:
+            let unit = size.unit == 1 ? t("size_kb") : t("size_mb")
+            let scale = size.tenths >= 100 ? 0 : 1
+            return "\(format.number(Money(Decimal(size.tenths) / 10, scale: scale)))\u{00A0}\(unit)"
+        }
     }
 }

@@ -5,7 +5,9 @@ extension PageRenderer {
     static let latestUpdatesOnHome = 3
 
     /// Number of `/updates/` pages: at least one, so the menu link always works.
-    var updateListPages: Int { max(1, (graph.updates.count + Self.updatesPerPage - 1) / Self.updatesPerPage) }
+    var updateListPages: Int { Self.updatePageCount(graph.updates.count) }
+
+    static func updatePageCount(_ updates: Int) -> Int { max(1, (updates + updatesPerPage - 1) / updatesPerPage) }
 
     /// The list pages, then one page per published update (newest first).
     func updatePageIDs() -> [PageID] {

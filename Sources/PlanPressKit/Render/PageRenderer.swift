@@ -28,8 +28,10 @@ public struct PageRenderer: Sendable {
     /// The open-data files and their sizes, for the `/data/` page and download links.
     public var openData = OpenDataCatalog()
 
-    public init(graph: SiteGraph, templates: TemplateSet, language: String, routes: Routes, otherRoutes: Routes?) {
-        self.itemCache = MeasureItemCache()
+    /// `items`: the list items of a previous build to reuse (see `refreshItems`).
+    public init(graph: SiteGraph, templates: TemplateSet, language: String, routes: Routes, otherRoutes: Routes?,
+                items: MeasureItemCache? = nil) {
+        self.itemCache = items ?? MeasureItemCache()
         self.graph = graph
         self.templates = templates
         self.language = language
@@ -177,8 +179,8 @@ func opt(_ value: String?) -> Any {
 }
 
 /// Measure list items of one language, built once before the pages render.
-final class MeasureItemCache: @unchecked Sendable {
-    // Written once by `PageRenderer.prepareItems()` before any page renders; only read afterwards.
+public final class MeasureItemCache: @unchecked Sendable {
+    // Written by `PageRenderer.prepareItems()` / `refreshItems` before any page renders; only read while pages render.
     private var items: [[[String: Any]]] = []
 
     func item(_ key: SiteGraph.MeasureKey) -> [String: Any]? {
@@ -186,6 +188,7 @@ final class MeasureItemCache: @unchecked Sendable {
     }
 
     func fill(_ items: [[[String: Any]]]) { self.items = items }
+    func replace(_ key: SiteGraph.MeasureKey, _ item: [String: Any]) { items[key.plan][key.measure] = item }
     var isFilled: Bool { !items.isEmpty }
 }
 
@@ -202,6 +205,14 @@ extension PageRenderer {
             offset += plan.count
         }
         itemCache.fill(items)
+    }
+
+    /// After an edit: rebuilds the items of the measures that changed, keeps the rest.
+    func refreshItems(_ keys: Set<SiteGraph.MeasureKey>) {
+        guard itemCache.isFilled else { return prepareItems() }
+        let sorted = keys.sorted()
+        let built = parallelMap(sorted) { SendableBox(buildMeasureItem($0, excerpt: 220)) }
+        for (key, item) in zip(sorted, built) { itemCache.replace(key, item.value) }
     }
 }
 

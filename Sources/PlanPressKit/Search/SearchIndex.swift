@@ -22,10 +22,35 @@ public struct SearchIndex {
     /// term → [(document, weight)], documents ascending.
     public let postings: [String: [(document: Int, weight: Int)]]
 
-    public init(documents: [SearchDocument]) {
+    /// Each document's term weights and each chunk file from the last build,
+    /// so that a rebuild stems and writes only the documents whose text changed.
+    public final class Cache: @unchecked Sendable {
+        struct Entry {
+            var fields: [(String, Int)]
+            var weights: [String: Int]
+            var length: Int
+        }
+        var entries: [String: Entry] = [:]
+        /// `d/<n>.json` by n: its documents and bytes.
+        var chunks: [Int: (documents: ArraySlice<SearchDocument>, bytes: [UInt8])] = [:]
+        public init() {}
+
+        func entry(for document: SearchDocument) -> Entry? {
+            guard let entry = entries[document.path], entry.fields.count == document.fields.count,
+                  // Byte comparison: `String ==` normalises Unicode first, slow on long Cyrillic text.
+                  zip(entry.fields, document.fields).allSatisfy({ $0.1 == $1.1 && $0.0.hasSameBytes(as: $1.0) }) else { return nil }
+            return entry
+        }
+    }
+
+    let cache: Cache?
+
+    public init(documents: [SearchDocument], cache: Cache? = nil) {
         self.documents = documents
+        self.cache = cache
         // Stemming every field is the expensive part: done on all cores, one document per task.
         let counted = parallelMap(documents) { document -> ([String: Int], Int) in
+            if let entry = cache?.entry(for: document) { return (entry.weights, entry.length) }
             var weights: [String: Int] = [:]
             var length = 0
             for (text, weight) in document.fields {
@@ -34,6 +59,13 @@ public struct SearchIndex {
                 for term in terms { weights[term, default: 0] += weight }
             }
             return (weights, length)
+        }
+        if let cache {
+            var entries: [String: Cache.Entry] = [:]
+            for (document, (weights, length)) in zip(documents, counted) {
+                entries[document.path] = Cache.Entry(fields: document.fields, weights: weights, length: length)
+            }
+            cache.entries = entries
         }
         let raw = counted.map(\.0)
         let lengths = counted.map(\.1)
@@ -62,27 +94,68 @@ public struct SearchIndex {
     public func files(plans: [PlanIndex], routes: Routes) -> [OutputFile] {
         let folder = routes.withLocale("").relativePath(for: .search)
         let shards = self.shards
+        let keys = shards.keys.sorted()
         var files: [OutputFile] = []
-        let meta: [String: Any] = [
-            "v": 1, "count": documents.count, "chunk": SearchIndex.chunkSize,
-            "plans": plans.map { [$0.plan.shortTitle, routes.withLocale("").relativePath(for: .plan($0.plan.id))] },
-            "shards": shards.keys.sorted(),
-        ]
-        files.append(OutputFile(path: folder + "meta.json", bytes: SearchIndex.json(meta)))
-        for (key, terms) in shards {
-            var shard: [String: Any] = [:]
-            for term in terms {
-                shard[term] = postings[term]!.flatMap { [$0.document, $0.weight] }
-            }
-            files.append(OutputFile(path: folder + "s/\(key).json", bytes: SearchIndex.json(shard)))
+        // Keys in sorted order, as every object below.
+        var meta = CompactJSON()
+        meta.raw("{\"chunk\":"); meta.int(SearchIndex.chunkSize)
+        meta.raw(",\"count\":"); meta.int(documents.count)
+        meta.raw(",\"plans\":")
+        meta.array(plans) { json, plan in
+            json.array([plan.plan.shortTitle, routes.withLocale("").relativePath(for: .plan(plan.plan.id))]) { $0.string($1) }
         }
-        for start in stride(from: 0, to: documents.count, by: SearchIndex.chunkSize) {
-            let chunk = documents[start..<min(start + SearchIndex.chunkSize, documents.count)].map { document -> [Any] in
-                [document.kind.rawValue, document.plan ?? -1, document.heading,
-                 SearchIndex.clip(document.text), document.path]
+        meta.raw(",\"shards\":"); meta.array(keys) { $0.string($1) }
+        meta.raw(",\"v\":1}")
+        files.append(OutputFile(path: folder + "meta.json", bytes: meta.bytes))
+        let shardFiles = parallelMap(keys) { key -> OutputFile in
+            var json = CompactJSON(capacity: 4096)
+            json.byte(0x7B)
+            for (offset, term) in shards[key]!.sorted().enumerated() {
+                if offset > 0 { json.byte(0x2C) }
+                json.string(term)
+                json.byte(0x3A)
+                json.array(postings[term]!) { json, posting in
+                    json.int(posting.document)
+                    json.byte(0x2C)
+                    json.int(posting.weight)
+                }
             }
-            files.append(OutputFile(path: folder + "d/\(start / SearchIndex.chunkSize).json", bytes: SearchIndex.json(chunk)))
+            json.byte(0x7D)
+            return OutputFile(path: folder + "s/\(key).json", bytes: json.bytes)
         }
+        files += shardFiles
+        let starts = Array(stride(from: 0, to: documents.count, by: SearchIndex.chunkSize))
+        let previous = cache?.chunks ?? [:]
+        let chunks = parallelMap(starts) { start -> OutputFile in
+            let slice = documents[start..<min(start + SearchIndex.chunkSize, documents.count)]
+            let path = folder + "d/\(start / SearchIndex.chunkSize).json"
+            if let old = previous[start / SearchIndex.chunkSize], old.documents.count == slice.count,
+               zip(old.documents, slice).allSatisfy({ $0.isSame(as: $1) }) {
+                return OutputFile(path: path, bytes: old.bytes)
+            }
+            var json = CompactJSON(capacity: 16 * 1024)
+            json.array(slice) { json, document in
+                json.byte(0x5B)
+                json.string(document.kind.rawValue)
+                json.byte(0x2C)
+                json.int(document.plan ?? -1)
+                json.byte(0x2C)
+                json.string(document.heading)
+                json.byte(0x2C)
+                json.string(SearchIndex.clip(document.text))
+                json.byte(0x2C)
+                json.string(document.path)
+                json.byte(0x5D)
+            }
+            return OutputFile(path: path, bytes: json.bytes)
+        }
+        if let cache {
+            cache.chunks = [:]
+            for (start, file) in zip(starts, chunks) {
+                cache.chunks[start / SearchIndex.chunkSize] = (documents[start..<min(start + SearchIndex.chunkSize, documents.count)], file.bytes)
+            }
+        }
+        files += chunks
         return files.sorted { $0.path < $1.path }
     }
 
@@ -91,9 +164,4 @@ public struct SearchIndex {
         return flat.count > textLimit ? String(flat.prefix(textLimit)) + "…" : flat
     }
 
-    /// Deterministic compact JSON (sorted keys, UTF-8, slashes unescaped).
-    static func json(_ value: Any) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
-        return Array(data)
-    }
 }

@@ -41,6 +41,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Held for a whole build, so `stop` never removes the folder mid-write.
     private let buildLock = NSLock()
     private var files: SiteFiles
+    /// Keeps the last build, so a rebuild renders only what an edit changed.
+    private var builder: IncrementalBuilder?
     private var server: HTTPServer?
     private var stopped = false
 
@@ -79,15 +81,7 @@ public final class PreviewServer: @unchecked Sendable {
         try server.start()
         self.server = server
         Thread.detachNewThread { [self] in
-            var last = first
-            while !isStopped {
-                usleep(UInt32(options.pollInterval * 1_000_000))
-                let now = watcher.fingerprint()
-                if now != last && !isStopped {
-                    last = now
-                    rebuild()
-                }
-            }
+            watcher.watch(since: first, interval: options.pollInterval, stop: { isStopped }) { rebuild() }
         }
     }
 
@@ -117,14 +111,17 @@ public final class PreviewServer: @unchecked Sendable {
         let builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
                                              baseURL: options.baseURL, includeDrafts: options.includeDrafts)
         let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        let builder = self.builder ?? IncrementalBuilder(options: builderOptions)
+        self.builder = builder
         do {
-            let result = try Builder(options: builderOptions).build()
+            let result = try builder.build()
             lock.lock()
             files = SiteFiles(root: output, basePath: result.basePath)
             lock.unlock()
             for diagnostic in result.diagnostics.sortedByLocation() { log(diagnostic.description) }
             liveReload.finished(ok: true, diagnostics: "")
-            log("built \(result.pages) pages in \(seconds()) s")
+            let how = builder.lastFullReason == nil ? "\(result.rendered) rendered after the edit" : "all rendered"
+            log("built \(result.pages) pages (\(how)) in \(seconds()) s")
         } catch {
             let text = (error as? BuildFailure)?.description ?? "error: \(error)"
             log(text)

@@ -56,6 +56,10 @@ public struct OutputWriter {
 public final class OutputSession {
     public let output: String
     private let fresh: Bool
+    /// Only some files are staged (a rebuild after an edit): files not staged
+    /// stay, and only `remove`d ones go.
+    private let partial: Bool
+    private var removals: [String] = []
     private let failAfter: Int?
     private var seen: Set<String> = []
     private var directories: Set<String> = []
@@ -70,14 +74,23 @@ public final class OutputSession {
         try self.init(output: output, failAfter: nil)
     }
 
-    init(output: String, failAfter: Int?) throws {
+    /// `partial`: the caller stages only the files that may have changed and
+    /// names the ones to delete; ignored when the output folder does not exist.
+    init(output: String, partial: Bool = false, failAfter: Int?) throws {
         let path = OutputWriter.trimmed(output)
         self.output = path
         self.failAfter = failAfter
         var isDirectory: ObjCBool = false
         fresh = !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        self.partial = partial && !fresh
         try prepare()
     }
+
+    /// Whether this session writes only part of the site.
+    var isPartial: Bool { partial }
+
+    /// Files to delete on commit (partial sessions; a full session deletes whatever it did not stage).
+    func remove(_ paths: [String]) { removals += paths }
 
     private func prepare() throws {
         guard fresh else { return }
@@ -136,7 +149,7 @@ public final class OutputSession {
             }
         }
         pending = []
-        report.removed = removeStale()
+        report.removed = partial ? removeListed() : removeStale()
         return report
     }
 
@@ -182,6 +195,22 @@ public final class OutputSession {
         }
         // Deepest first; rmdir(2) only succeeds on empty folders.
         for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
+        return removed
+    }
+
+    /// Deletes the files named by `remove` (and their folders, once empty).
+    private func removeListed() -> Int {
+        var removed = 0
+        var folders: Set<String> = []
+        for path in removals where !seen.contains(path) {
+            if unlink(output + "/" + path) == 0 { removed += 1 }
+            var dir = path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                folders.insert(dir)
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(output + "/" + folder) }
         return removed
     }
 

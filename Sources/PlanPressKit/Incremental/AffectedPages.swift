@@ -1,0 +1,99 @@
+/// The pages an edit can change: what each page kind shows, written down
+/// once. A page is listed when any item it prints changed — its own item,
+/// a list it shows, a neighbour it links by title, a sum or count it states.
+/// The rebuild test (`IncrementalBuildTests`) checks that rendering only
+/// these pages gives the same site, byte for byte, as a full build.
+enum AffectedPages {
+    /// nil: the edit reaches everything (downloads whose printed size changed on many pages).
+    static func pages(for changes: SiteChanges, old: SiteGraph, new: SiteGraph,
+                      oldData: OpenDataCatalog, newData: OpenDataCatalog) -> Set<PageID>? {
+        var pages: Set<PageID> = [.home, .executors, .glossary, .notFound, .openData, .search]
+        var plans = changes.plans
+        var executors = changes.executors
+        var updates: Set<String> = []
+
+        // Printed download sizes: per-plan files show on the plan's goal pages and
+        // (the measures table) on its executors' pages; site-wide files on every goal page.
+        let oldSizes = Dictionary(oldData.downloads.map { ($0.path, OpenDataCatalog.displaySize($0.size)) }) { a, _ in a }
+        for download in newData.downloads where oldSizes[download.path].map({ $0 != OpenDataCatalog.displaySize(download.size) }) ?? true {
+            guard let planID = download.plan, let p = new.planByID[planID] else { return nil }
+            plans.insert(p)
+            pages.formUnion(new.plans[p].goals.map { .goal(planID, $0.goal.id) })
+            if download.kind == .measuresCSV {
+                for node in new.plans[p].measures {
+                    executors.formUnion((node.measure.responsible?.assignments ?? []).map(\.executor))
+                }
+            }
+        }
+
+        for key in changes.measures {
+            for graph in [old, new] {
+                let index = graph.plans[key.plan], id = index.plan.id, node = index.measures[key.measure]
+                pages.insert(.measure(id, node.measure.number))
+                // Siblings link this one by title (previous/next).
+                let siblings = node.goal.map { index.goals[$0].directMeasures } ?? index.rootMeasures
+                pages.formUnion(siblings.map { .measure(id, index.measures[$0].measure.number) })
+                var goal = node.goal
+                while let g = goal {
+                    pages.insert(.goal(id, index.goals[g].goal.id))
+                    goal = index.goals[g].parent
+                }
+                pages.formUnion(node.indicators.map { .indicator(id, index.indicators[$0].indicator.id) })
+                executors.formUnion((node.measure.responsible?.assignments ?? []).map(\.executor))
+                updates.formUnion(related(.measure(id, node.measure.number), graph))
+                for i in node.indicators { updates.formUnion(related(.indicator(id, index.indicators[i].indicator.id), graph)) }
+            }
+            plans.insert(key.plan)
+        }
+
+        for key in changes.goals {
+            for graph in [old, new] {
+                let index = graph.plans[key.plan], id = index.plan.id, node = index.goals[key.goal]
+                // The goal's title shows on its subtree's pages, its parent's and its siblings'.
+                var goal: Int? = key.goal
+                while let g = goal {
+                    pages.insert(.goal(id, index.goals[g].goal.id))
+                    goal = index.goals[g].parent
+                }
+                let siblings = node.parent.map { index.goals[$0].children } ?? index.topGoals
+                pages.formUnion(siblings.map { .goal(id, index.goals[$0].goal.id) })
+                var stack = node.children
+                while let g = stack.popLast() {
+                    pages.insert(.goal(id, index.goals[g].goal.id))
+                    stack += index.goals[g].children
+                }
+                for m in node.subtree {
+                    let measure = index.measures[m]
+                    pages.insert(.measure(id, measure.measure.number))
+                    pages.formUnion(measure.indicators.map { .indicator(id, index.indicators[$0].indicator.id) })
+                    executors.formUnion((measure.measure.responsible?.assignments ?? []).map(\.executor))
+                }
+                updates.formUnion(related(.goal(id, node.goal.id), graph))
+            }
+            plans.insert(key.plan)
+        }
+
+        for p in plans {
+            let id = new.plans[p].plan.id
+            pages.formUnion([.plan(id), .planPrint(id), .planTimeline(id)])
+            updates.formUnion(related(.plan(id), old).union(related(.plan(id), new)))
+        }
+        for executor in executors {
+            if new.executors[executor] != nil { pages.insert(.executor(executor)) }
+            updates.formUnion(related(.executor(executor), old).union(related(.executor(executor), new)))
+        }
+        if changes.updates {
+            // Titles, dates and order show on every update page and the lists.
+            updates.formUnion(old.updates.map(\.slug))
+            updates.formUnion(new.updates.map(\.slug))
+            let count = max(PageRenderer.updatePageCount(old.updates.count), PageRenderer.updatePageCount(new.updates.count))
+            pages.formUnion((1...max(1, count)).map { .updates(page: $0) })
+        }
+        pages.formUnion(updates.map { .update($0) })
+        return pages
+    }
+
+    private static func related(_ reference: ItemReference, _ graph: SiteGraph) -> Set<String> {
+        Set((graph.updatesByItem[reference] ?? []).map { graph.updates[$0].slug })
+    }
+}

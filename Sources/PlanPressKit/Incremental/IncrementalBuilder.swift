@@ -1,0 +1,76 @@
+import Foundation
+
+/// Builds once, then rebuilds after edits re-rendering only what an edit
+/// can change (`planpress serve`, `planpress build --watch`). It keeps the
+/// last good build in memory: each content file's parsed value (only changed
+/// files are read again), the linked site, the open data, the measure list
+/// items and the search terms. Everything is linked again on each rebuild
+/// (cheap, and the diagnostics stay complete); `SiteChanges` and
+/// `AffectedPages` decide which pages to render. Edits it cannot track
+/// (site settings, executors, templates, a plan's structure) render everything.
+public final class IncrementalBuilder: @unchecked Sendable {
+    public let options: Builder.Options
+    private let log: (@Sendable (String) -> Void)?
+    private let cache = LoadCache()
+    private let commentary = CommentaryCache()
+    private var memory = SiteRenderer.Memory()
+    private struct LastBuild {
+        var graph: SiteGraph
+        var content: FileStamps
+        var templates: FileStamps
+        var output: FileStamps.Stamp?
+    }
+    private var last: LastBuild?
+
+    public init(options: Builder.Options, log: (@Sendable (String) -> Void)? = nil) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Why the last build rendered every page (nil: only the pages an edit changed).
+    public private(set) var lastFullReason: String?
+
+    /// One build. On failure the output folder and the kept state stay as they were.
+    public func build() throws -> Builder.Result {
+        let builder = Builder(options: options, log: log)
+        var profile = Profile()
+        let templateStamps = FileStamps(folder: options.templates)
+        let (graph, templates, checked) = try builder.check(cache: cache, commentary: commentary)
+        profile.mark("check")
+        let contentStamps = cache.stamps
+        let (scope, reason) = last.map { scopeOfEdit(since: $0, graph: graph, content: contentStamps, templates: templateStamps) }
+            ?? (nil, "first build")
+        profile.mark("changes and affected pages")
+        if scope == nil { memory = SiteRenderer.Memory() }
+        do {
+            let result = try builder.write(graph: graph, templates: templates, checked: checked, memory: memory, scope: scope)
+            last = LastBuild(graph: graph, content: contentStamps, templates: templateStamps, output: FileStamps.stampOf(options.output))
+            lastFullReason = scope == nil ? reason : nil
+            return result
+        } catch {
+            // The kept state may be half updated: the next build renders everything.
+            last = nil
+            memory = SiteRenderer.Memory()
+            throw error
+        }
+    }
+
+    /// The pages an edit since `last` can change, or why everything is rendered.
+    private func scopeOfEdit(since last: LastBuild, graph: SiteGraph, content: FileStamps,
+                             templates: FileStamps) -> (SiteRenderer.Scope?, String) {
+        var profile = Profile()
+        let changes = SiteChanges.between(old: last.graph, new: graph, changed: content.changed(since: last.content))
+        profile.mark("changes")
+        if let everything = changes.everything { return (nil, everything) }
+        if templates != last.templates { return (nil, "templates changed") }
+        if last.output != FileStamps.stampOf(options.output) { return (nil, "the output folder was replaced") }
+        let openData = OpenDataExport(graph: graph).build(reusing: memory.openData, changedPlans: changes.plans)
+        profile.mark("open data of changed plans")
+        guard let pages = AffectedPages.pages(for: changes, old: last.graph, new: graph,
+                                              oldData: memory.catalog, newData: openData.catalog) else {
+            return (nil, "the printed size of a site-wide download changed")
+        }
+        profile.mark("affected pages")
+        return (SiteRenderer.Scope(pages: pages, plans: changes.plans, measures: changes.measures, openData: openData), "")
+    }
+}

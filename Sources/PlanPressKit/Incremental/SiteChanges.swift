@@ -1,0 +1,134 @@
+/// What an edit changed, worked out from the content files that changed and
+/// the values loaded from them before and after. Either the items it
+/// touched, or `everything` when the edit reaches too far to track (site
+/// settings, executors, templates, a plan's structure or metadata).
+struct SiteChanges {
+    /// Why everything is re-rendered; nil when only `items` changed.
+    var everything: String?
+    /// Plans with any changed item (their plan, print and timeline pages, open data).
+    var plans: Set<Int> = []
+    /// Measures whose own data, commentary, reports or news changed.
+    var measures: Set<SiteGraph.MeasureKey> = []
+    /// Goals (plan, goal index) whose own fields, commentary or news changed.
+    var goals: Set<GoalKey> = []
+    /// Executors whose page shows something that changed (beyond their measures).
+    var executors: Set<ExecutorID> = []
+    /// Some update was added, removed or edited.
+    var updates = false
+
+    struct GoalKey: Hashable {
+        var plan: Int
+        var goal: Int
+    }
+
+    static func everything(_ reason: String) -> SiteChanges { SiteChanges(everything: reason) }
+
+    var isEmpty: Bool { everything == nil && plans.isEmpty && measures.isEmpty && goals.isEmpty && executors.isEmpty && !updates }
+
+    /// `changed`: paths relative to the content folder, as `FileStamps.changed` gives them.
+    static func between(old: SiteGraph, new: SiteGraph, changed: [String]) -> SiteChanges {
+        var changes = SiteChanges()
+        guard old.plans.map(\.plan.id) == new.plans.map(\.plan.id) else { return .everything("the list of plans changed") }
+        for path in changed {
+            let parts = path.split(separator: "/").map(String.init)
+            let name = parts.last ?? ""
+            switch parts.first {
+            case "plans" where parts.count == 3 && (name == "plan.yaml" || name == "plan.yml"):
+                if let reason = changes.addPlan(PlanID(parts[1]), old: old, new: new) { return .everything(reason) }
+            case "commentary" where name.hasSuffix(".md") || name.hasSuffix(".markdown"):
+                let file = "/" + path
+                for graph in [old, new] {
+                    for commentary in graph.site.commentary where commentary.file.hasSuffix(file) {
+                        changes.add(commentary.about, in: graph, old: old, new: new)
+                    }
+                }
+            case "updates" where parts.count == 2 && (name.hasSuffix(".md") || name.hasSuffix(".markdown")):
+                changes.updates = true
+                let file = "/" + path
+                for graph in [old, new] {
+                    for update in graph.site.updates where update.file.hasSuffix(file) {
+                        for reference in update.items { changes.add(reference, in: graph, old: old, new: new) }
+                    }
+                }
+            case "reports" where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                let file = "/" + path
+                for graph in [old, new] {
+                    for report in graph.site.reports where report.file.hasSuffix(file) {
+                        guard let p = graph.planByID[report.plan] else { continue }
+                        changes.plans.insert(p)
+                        let index = graph.plans[p]
+                        for status in report.measures {
+                            if let m = index.measureByNumber[status.measure] { changes.measures.insert(.init(plan: p, measure: m)) }
+                        }
+                        for value in report.indicators {
+                            if let i = index.indicatorByID[value.indicator] {
+                                changes.measures.insert(.init(plan: p, measure: index.indicators[i].measure))
+                            }
+                        }
+                        if let executor = report.reporter.executor { changes.executors.insert(executor) }
+                    }
+                }
+            default:
+                return .everything("\(path) changed")
+            }
+        }
+        return changes
+    }
+
+    /// A changed plan file: which goals and measures differ. Structure or plan-level changes: everything.
+    private mutating func addPlan(_ id: PlanID, old: SiteGraph, new: SiteGraph) -> String? {
+        guard let p = old.planByID[id], new.planByID[id] == p else { return "plan \(id) was added or removed" }
+        let before = old.plans[p], after = new.plans[p]
+        guard before.goals.map(\.goal.id) == after.goals.map(\.goal.id),
+              before.goals.map(\.parent) == after.goals.map(\.parent),
+              before.measures.map(\.measure.number) == after.measures.map(\.measure.number),
+              before.measures.map(\.goal) == after.measures.map(\.goal),
+              before.indicators.map(\.indicator.id) == after.indicators.map(\.indicator.id) else {
+            return "the structure of plan \(id) changed"
+        }
+        var shellBefore = before.plan, shellAfter = after.plan
+        shellBefore.goals = []; shellBefore.measures = []
+        shellAfter.goals = []; shellAfter.measures = []
+        guard ContentComparison.equal(shellBefore, shellAfter) else { return "the metadata of plan \(id) changed" }
+        // Goals and measures by the digest of their YAML (the plan-level fields they
+        // are read with — levels, period, budget — are compared above).
+        for g in before.goals.indices where before.goals[g].goal.sourceDigest != after.goals[g].goal.sourceDigest {
+            goals.insert(GoalKey(plan: p, goal: g))
+        }
+        for m in before.measures.indices where before.measures[m].measure.sourceDigest != after.measures[m].measure.sourceDigest {
+            measures.insert(.init(plan: p, measure: m))
+        }
+        // The file changed: its plan's own pages and open data are made again even when no
+        // item did (the JSON gives every item's line in the file, and lines may have moved).
+        plans.insert(p)
+        return nil
+    }
+
+    /// An item named by changed commentary or a changed update, looked up in the graph that has it.
+    private mutating func add(_ reference: ItemReference, in graph: SiteGraph, old: SiteGraph, new: SiteGraph) {
+        func plan(_ id: PlanID) -> Int? { graph.planByID[id] }
+        switch reference {
+        case .plan(let id):
+            if let p = plan(id) { plans.insert(p) }
+        case .goal(let id, let goal):
+            if let p = plan(id), let g = graph.plans[p].goalByID[goal] {
+                plans.insert(p)
+                goals.insert(GoalKey(plan: p, goal: g))
+            }
+        case .measure(let id, let number):
+            if let p = plan(id), let m = graph.plans[p].measureByNumber[number] {
+                plans.insert(p)
+                measures.insert(.init(plan: p, measure: m))
+            }
+        case .indicator(let id, let indicator):
+            if let p = plan(id), let i = graph.plans[p].indicatorByID[indicator] {
+                plans.insert(p)
+                measures.insert(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
+            }
+        case .executor(let id):
+            executors.insert(id)
+        case .update:
+            updates = true
+        }
+    }
+}

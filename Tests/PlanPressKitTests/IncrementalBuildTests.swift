@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+@testable import PlanPressKit
+
+/// Rebuilds after an edit (`IncrementalBuilder`, used by `serve` and
+/// `build --watch`) render only the pages the edit can change. The oracle:
+/// after every edit the output must equal, byte for byte and file for file,
+/// a full build of the edited content into an empty folder — and files the
+/// edit did not change keep their modification times.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// A copy of a content folder, an incremental output and a full-build output.
+    final class Scenario {
+        let root: String
+        let content: String
+        let incremental: IncrementalBuilder
+        private(set) var last = Builder.Result(diagnostics: [], stages: [], pages: 0, files: 0, unchanged: 0)
+
+        init(copying source: URL) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-incremental-\(UUID().uuidString)").path
+            content = root + "/Content"
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: source.path, toPath: content)
+            incremental = IncrementalBuilder(options: Builder.Options(content: content, templates: IncrementalBuildTests.templates, output: root + "/out"))
+            last = try incremental.build()
+        }
+
+        deinit { try? FileManager.default.removeItem(atPath: root) }
+
+        var output: String { root + "/out" }
+
+        /// Replaces the first occurrence of `old` in a content file (a new file: new inode, as editors save).
+        func edit(_ file: String, replacing old: String, with new: String) throws {
+            let path = content + "/" + file
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            guard let range = text.range(of: old) else { throw EditError(message: "'\(old)' not in \(file)") }
+            try write(file, text.replacingCharacters(in: range, with: new))
+        }
+
+        func write(_ file: String, _ text: String) throws {
+            let path = content + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+
+        func remove(_ file: String) throws { try FileManager.default.removeItem(atPath: content + "/" + file) }
+
+        /// Rebuilds incrementally and checks the result against a fresh full build.
+        @discardableResult
+        func rebuildMatchesFullBuild(expectIncremental: Bool = true, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Builder.Result {
+            let before = modificationTimes(output)
+            last = try incremental.build()
+            if expectIncremental {
+                #expect(incremental.lastFullReason == nil, "rendered everything: \(incremental.lastFullReason ?? "")", sourceLocation: sourceLocation)
+                #expect(last.rendered < last.pages, "rendered \(last.rendered) of \(last.pages) pages", sourceLocation: sourceLocation)
+            } else {
+                #expect(incremental.lastFullReason != nil, "expected a full render", sourceLocation: sourceLocation)
+            }
+            let fresh = root + "/fresh-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: fresh) }
+            _ = try Builder(options: Builder.Options(content: content, templates: IncrementalBuildTests.templates, output: fresh)).build()
+            let wanted = try files(fresh), actual = try files(output)
+            #expect(Set(actual.keys) == Set(wanted.keys),
+                    "files only in the rebuild: \(Set(actual.keys).subtracting(wanted.keys).sorted().prefix(5)); only in the full build: \(Set(wanted.keys).subtracting(actual.keys).sorted().prefix(5))",
+                    sourceLocation: sourceLocation)
+            let differing = wanted.keys.sorted().filter { actual[$0] != nil && actual[$0] != wanted[$0] }
+            #expect(differing.isEmpty, "the rebuild differs from a full build in \(differing.count) files: \(differing.prefix(8)); first: \(differing.last.map { firstDifference(actual[$0]!, wanted[$0]!) } ?? "")",
+                    sourceLocation: sourceLocation)
+            // Files whose bytes did not change were not rewritten.
+            let after = modificationTimes(output)
+            let touchedButSame = before.keys.filter { path in
+                wanted[path] != nil && after[path] != nil && after[path] != before[path] && previousBytes[path] == wanted[path]
+            }
+            #expect(touchedButSame.isEmpty, "rewritten without a change: \(touchedButSame.sorted().prefix(5))", sourceLocation: sourceLocation)
+            previousBytes = wanted
+            return last
+        }
+
+        private var previousBytes: [String: Data] = [:]
+
+        /// The first line that differs, rebuild then full build.
+        func firstDifference(_ a: Data, _ b: Data) -> String {
+            let x = String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let y = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, (l, r)) in zip(x, y).enumerated() where l != r { return "line \(n + 1): '\(l.prefix(300))' vs '\(r.prefix(300))'" }
+            return "lengths \(a.count) vs \(b.count)"
+        }
+
+        /// Records the current output's bytes (before the first edit).
+        func snapshot() throws { previousBytes = try files(output) }
+
+        func files(_ folder: String) throws -> [String: Data] {
+            var result: [String: Data] = [:]
+            for path in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                result[path] = FileManager.default.contents(atPath: folder + "/" + path)
+            }
+            return result
+        }
+
+        func modificationTimes(_ folder: String) -> [String: Date] {
+            var result: [String: Date] = [:]
+            for path in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [] {
+                if let date = (try? FileManager.default.attributesOfItem(atPath: folder + "/" + path))?[.modificationDate] as? Date {
+                    result[path] = date
+                }
+            }
+            return result
+        }
+    }
+
+    struct EditError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static let kreminna = "plans/kreminna-wps-2020-2022/plan.yaml"
+    static let templates = TestSite.repository.appendingPathComponent("Templates").path
+
+    @Test func editsToTheRealPlansRenderOnlyWhatChanged() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        try site.snapshot()
+        #expect(site.incremental.lastFullReason == "first build")
+
+        // A measure's text: its page, its goal chain, its executors, the plan's pages.
+        try site.edit(Self.kreminna, replacing: "Створення та періодичне оновлення гендерного профілю громади",
+                      with: "Створення та періодичне оновлення гендерного профілю громади (змінено)")
+        let edited = try site.rebuildMatchesFullBuild()
+        #expect(edited.rendered > 0 && edited.rendered < edited.pages / 4, "rendered \(edited.rendered) of \(edited.pages)")
+        let page = try String(contentsOfFile: site.output + "/plans/kreminna-wps-2020-2022/measures/1.2/index.html", encoding: .utf8)
+        #expect(page.contains("гендерного профілю громади (змінено)"))
+
+        // An amount: budget sums and stated-versus-computed checks up the tree.
+        try site.edit(Self.kreminna, replacing: "- {source: \"Інші\", amounts: {2020: \"7,0\"", with: "- {source: \"Інші\", amounts: {2020: \"17,0\"")
+        try site.rebuildMatchesFullBuild()
+
+        // A line added above a measure shifts every later line: still only that measure's pages.
+        try site.edit(Self.kreminna, replacing: "      - number: \"1.2\"", with: "      # a comment\n      - number: \"1.2\"")
+        let shifted = try site.rebuildMatchesFullBuild()
+        #expect(shifted.rendered < 60, "a comment line made \(shifted.rendered) pages render")
+
+        // A stated total of the plan is plan metadata: everything is rendered (and still right).
+        try site.edit(Self.kreminna, replacing: "2020: \"57,0\"", with: "2020: \"157,0\"")
+        try site.rebuildMatchesFullBuild(expectIncremental: false)
+
+        // A goal's title shows on its subtree and its parent.
+        try site.edit(Self.kreminna, replacing: "title: \"Дослідження, координація та підготовка кадрів\"",
+                      with: "title: \"Дослідження, координація та підготовка кадрів (змінено)\"")
+        try site.rebuildMatchesFullBuild()
+    }
+
+    @Test func executorsCommentaryAndUpdates() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        try site.snapshot()
+        // Another body made responsible: both bodies' pages change.
+        let plan = try String(contentsOfFile: site.content + "/" + Self.kreminna, encoding: .utf8)
+        let ids = plan.components(separatedBy: "- {id: ").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        let first = try #require(ids.first), other = try #require(ids.first { $0 != first })
+        try site.edit(Self.kreminna, replacing: "- {id: \(first),", with: "- {id: \(other),")
+        try site.rebuildMatchesFullBuild()
+
+        // New commentary about a measure, then moved to another measure, then removed.
+        try site.write("commentary/test-note.md", "---\nabout: measure:kreminna-wps-2020-2022/1.3\ntitle: \"Примітка\"\n---\nТекст примітки з [посиланням](measure:kreminna-wps-2020-2022/1.4).\n")
+        try site.rebuildMatchesFullBuild()
+        try site.edit("commentary/test-note.md", replacing: "about: measure:kreminna-wps-2020-2022/1.3", with: "about: goal:kreminna-wps-2020-2022/direction-1")
+        try site.rebuildMatchesFullBuild()
+        try site.remove("commentary/test-note.md")
+        try site.rebuildMatchesFullBuild()
+
+        // A new update about a measure: its page, the lists, feeds, the measure's news.
+        try site.write("updates/test-update.md", "---\ntitle: \"Тестова новина\"\ndate: 2026-11-20\nitems:\n  - measure:kreminna-wps-2020-2022/1.2\n---\nТекст новини.\n")
+        let added = try site.rebuildMatchesFullBuild()
+        #expect(FileManager.default.fileExists(atPath: site.output + "/updates/test-update/index.html"))
+        #expect(added.rendered < 100)
+        try site.edit("updates/test-update.md", replacing: "measure:kreminna-wps-2020-2022/1.2", with: "measure:kreminna-wps-2020-2022/2.1")
+        try site.rebuildMatchesFullBuild()
+        try site.remove("updates/test-update.md")
+        let removed = try site.rebuildMatchesFullBuild()
+        #expect(removed.removed >= 2, "the update's pages (both languages) are deleted")
+        #expect(!FileManager.default.fileExists(atPath: site.output + "/updates/test-update/index.html"))
+    }
+
+    @Test func editsItCannotTrackRenderEverything() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        try site.snapshot()
+        // A measure removed: the plan's structure changed.
+        try site.edit(Self.kreminna, replacing: "      - number: \"1.2\"", with: "      - number: \"1.2a\"")
+        try site.rebuildMatchesFullBuild(expectIncremental: false)
+        #expect(site.incremental.lastFullReason?.contains("structure") == true)
+        // Site settings.
+        try site.edit("site.yaml", replacing: "title: \"Плани дій\"", with: "title: \"Плани дій (змінено)\"")
+        try site.rebuildMatchesFullBuild(expectIncremental: false)
+        // Nothing changed: nothing rendered, nothing written.
+        let idle = try site.rebuildMatchesFullBuild()
+        #expect(idle.files - idle.unchanged == 0, "nothing changed, yet files were written")
+    }
+
+    @Test func monitoringReportsRenderTheirMeasures() throws {
+        let site = try Scenario(copying: TestSite.fixtures.appendingPathComponent("monitoring-disagree/Content"))
+        try site.snapshot()
+        try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "{measure: \"1.3\", status: in-progress}",
+                      with: "{measure: \"1.3\", status: completed}")
+        try site.rebuildMatchesFullBuild()
+        try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "value: \"8\"", with: "value: \"9\"")
+        try site.rebuildMatchesFullBuild()
+    }
+
+    @Test func aFailedRebuildKeepsTheSiteAndRecovers() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        try site.snapshot()
+        try site.edit(Self.kreminna, replacing: "      - number: \"1.2\"\n", with: "      - number: \"1.2\"\n        term: [unclosed\n")
+        #expect(throws: BuildFailure.self) { try site.incremental.build() }
+        try site.edit(Self.kreminna, replacing: "        term: [unclosed\n", with: "")
+        try site.rebuildMatchesFullBuild()
+    }
+}
