@@ -18,6 +18,7 @@ public struct SiteRenderer {
         /// Files the last render produced that a later one may no longer have.
         var searchPaths: Set<String> = []
         var pagePaths: Set<String> = []
+        var previousPagePaths: Set<String> = []
 
         public init() {}
     }
@@ -30,6 +31,8 @@ public struct SiteRenderer {
         var measures: Set<SiteGraph.MeasureKey>
         /// The open data, already exported again for the changed plans.
         var openData: OpenDataExport.Built
+        /// Some update was added, removed or edited (feeds and sitemap follow updates).
+        var updates: Bool
     }
 
     /// Languages: the site's default at the root, the other under `/<lang>/`.
@@ -59,9 +62,15 @@ public struct SiteRenderer {
         var profile = Profile()
         // Open data first: the pages link to its files and show their sizes.
         let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [])
+        if scope != nil, let previous = memory?.openData {
+            // Only files whose bytes changed (the writer would otherwise read every file back to compare).
+            let old = Dictionary(previous.map { (OpenDataExport.path($0.kind, plan: $0.plan), $0.bytes) }) { a, _ in a }
+            try emit(openData.files.filter { old[$0.path] != $0.bytes })
+        } else {
+            try emit(openData.files)
+        }
         memory?.openData = openData.pieces
         memory?.catalog = openData.catalog
-        try emit(openData.files)
         profile.mark("open data")
         var paths = openData.files.map(\.path)
         var pages = 0, rendered = 0
@@ -102,6 +111,7 @@ public struct SiteRenderer {
             profile.mark("pages \(scoped.count)")
         }
         var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []
+        memory?.previousPagePaths = memory?.pagePaths ?? []
         memory?.pagePaths = pagePaths
         var rest: [OutputFile] = []
         let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
@@ -127,8 +137,11 @@ public struct SiteRenderer {
         profile.mark("search")
         try emit(rest)
         profile.mark("emit rest")
-        // Last: the sitemap lists every HTML file of the site.
-        try emit(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
+        // Last: the sitemap lists every HTML file of the site. Feeds and sitemap depend only
+        // on updates, plan titles (an edit that renders everything) and the set of pages.
+        if scope == nil || scope!.updates || !removed.isEmpty || memory.map({ pagePaths != $0.previousPagePaths }) ?? true {
+            try emit(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
+        }
         profile.mark("press files")
         return (pages, rendered, removed.sorted())
     }

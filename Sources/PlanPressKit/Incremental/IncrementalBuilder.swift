@@ -71,6 +71,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             return (nil, "the printed size of a site-wide download changed")
         }
         profile.mark("affected pages")
-        return (SiteRenderer.Scope(pages: pages, plans: changes.plans, measures: changes.measures, openData: openData), "")
+        return (SiteRenderer.Scope(pages: pages, plans: changes.plans, measures: changes.measures, openData: openData,
+                                   updates: changes.updates), "")
     }
 }

@@ -21,61 +21,57 @@ public indirect enum JSONValue: Sendable {
     public static func number(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
 
     /// Pretty-printed with two-space indentation and a final newline.
-    public func serialized() -> String {
-        var out = ""
+    public func serialized() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// `serialized()` as UTF-8, written straight into bytes (plans of
+    /// hundreds of measures: string appends were most of the export's time).
+    public func bytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 * 1024)
         write(into: &out, indent: 0)
-        out += "\n"
+        out.append(0x0A)
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
+        func spaces(_ n: Int) { out.append(contentsOf: repeatElement(0x20, count: n)) }
+        func text(_ value: String) {
+            var value = value
+            value.withUTF8 { out.append(contentsOf: $0) }
+        }
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .decimal(let money): out += money.machine
-        case .string(let value): JSONValue.quote(value, into: &out)
+        case .null: text("null")
+        case .bool(let value): text(value ? "true" : "false")
+        case .int(let value): text(String(value))
+        case .decimal(let money): text(money.machine)
+        case .string(let value):
+            var json = CompactJSON(capacity: value.utf8.count + 2)
+            json.string(value)
+            out.append(contentsOf: json.bytes)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { text("[]"); return }
+            text("[\n")
             for (offset, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                spaces(indent + 2)
                 item.write(into: &out, indent: indent + 2)
-                out += offset + 1 < items.count ? ",\n" : "\n"
+                text(offset + 1 < items.count ? ",\n" : "\n")
             }
-            out += String(repeating: " ", count: indent) + "]"
+            spaces(indent)
+            out.append(0x5D)
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { text("{}"); return }
+            text("{\n")
             for (offset, (key, value)) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
-                JSONValue.quote(key, into: &out)
-                out += ": "
+                spaces(indent + 2)
+                var json = CompactJSON(capacity: key.utf8.count + 2)
+                json.string(key)
+                out.append(contentsOf: json.bytes)
+                text(": ")
                 value.write(into: &out, indent: indent + 2)
-                out += offset + 1 < members.count ? ",\n" : "\n"
+                text(offset + 1 < members.count ? ",\n" : "\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            spaces(indent)
+            out.append(0x7D)
         }
-    }
-
-    /// RFC 8259 string: quotes, backslashes and control characters escaped;
-    /// other characters (Cyrillic) written as UTF-8. U+2028/2029 are escaped
-    /// so the text is also safe inside JavaScript.
-    static func quote(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

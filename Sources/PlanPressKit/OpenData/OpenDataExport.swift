@@ -68,7 +68,7 @@ public struct OpenDataExport: Sendable {
             let id = graph.plans[p].plan.id
             if let previous, !changedPlans.contains(p) { return previous.filter { $0.plan == id && $0.kind == kind } }
             switch kind {
-            case .planJSON: return [Piece(.planJSON, id, Array(PlanJSON(graph: graph, plan: p).document.serialized().utf8))]
+            case .planJSON: return [Piece(.planJSON, id, PlanJSON(graph: graph, plan: p).document.bytes())]
             case .measuresCSV: return [Piece(.measuresCSV, id, MeasuresCSV(graph: graph, plan: p).table.bytes)]
             default: return [Piece(.budgetCSV, id, BudgetCSV(graph: graph, plan: p).table.bytes)]
             }
