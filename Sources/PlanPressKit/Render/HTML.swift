@@ -107,10 +107,9 @@ import Foundation
 /// Wraps known abbreviations in `<abbr title="…">` so a reader never has to guess.
 public struct AbbreviationMarker: Sendable {
     private let entries: [(abbr: String, title: String)]
-    /// Entries by first character, longest first.
-    private let candidates: [Character: [(chars: [Character], abbr: String, title: String)]]
-    /// Quick test: text without any of these cannot contain an abbreviation.
-    private let firstScalars: Set<Unicode.Scalar>
+    /// Entries by first scalar, longest first. Scalars, not `Character`s:
+    /// grapheme breaking made marking most of a page's render time.
+    private let candidates: [Unicode.Scalar: [(scalars: [Unicode.Scalar], abbr: String, title: String)]]
 
     /// Only real abbreviations are marked: at least two capitals, or a `/` or `.` inside.
     public init(_ abbreviations: [(abbr: String, full: String)]) {
@@ -121,43 +120,55 @@ public struct AbbreviationMarker: Sendable {
         }
         .sorted { $0.abbr.count > $1.abbr.count }
         .map { (HTML.escape($0.abbr), HTML.escape($0.full)) }
-        var candidates: [Character: [(chars: [Character], abbr: String, title: String)]] = [:]
+        var candidates: [Unicode.Scalar: [(scalars: [Unicode.Scalar], abbr: String, title: String)]] = [:]
         for entry in entries {
-            let chars = Array(entry.abbr)
-            candidates[chars[0], default: []].append((chars, entry.abbr, entry.title))
+            let scalars = Array(entry.abbr.unicodeScalars)
+            candidates[scalars[0], default: []].append((scalars, entry.abbr, entry.title))
         }
         self.candidates = candidates
-        self.firstScalars = Set(candidates.keys.compactMap { $0.unicodeScalars.first })
     }
 
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Marks abbreviations in already-escaped text, whole words only, longest first.
     public func mark(_ escaped: String) -> String {
-        guard !entries.isEmpty, escaped.unicodeScalars.contains(where: { firstScalars.contains($0) }) else { return escaped }
-        let chars = Array(escaped)
-        var result = ""
+        guard !entries.isEmpty, escaped.unicodeScalars.contains(where: { candidates[$0] != nil }) else { return escaped }
+        let scalars = Array(escaped.unicodeScalars)
+        var result = String.UnicodeScalarView()
         var i = 0
-        while i < chars.count {
-            let atBoundary = i == 0 || !isWordChar(chars[i - 1])
-            if atBoundary, let list = candidates[chars[i]] {
+        while i < scalars.count {
+            if i == 0 || !isWordScalar(scalars[i - 1]), let list = candidates[scalars[i]] {
                 var matched = false
-                for candidate in list where i + candidate.chars.count <= chars.count {
-                    let end = i + candidate.chars.count
-                    guard Array(chars[i..<end]) == candidate.chars else { continue }
-                    if end < chars.count && isWordChar(chars[end]) { continue }
-                    result += "<abbr title=\"\(candidate.title)\">\(candidate.abbr)</abbr>"
+                for candidate in list where i + candidate.scalars.count <= scalars.count {
+                    let end = i + candidate.scalars.count
+                    guard candidate.scalars.indices.allSatisfy({ scalars[i + $0] == candidate.scalars[$0] }) else { continue }
+                    if end < scalars.count && isWordScalar(scalars[end]) { continue }
+                    result.append(contentsOf: "<abbr title=\"\(candidate.title)\">\(candidate.abbr)</abbr>".unicodeScalars)
                     i = end
                     matched = true
                     break
                 }
                 if matched { continue }
             }
-            result.append(chars[i])
+            result.append(scalars[i])
             i += 1
         }
-        return result
+        return String(result)
     }
 
-    private func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "’" || c == "'" }
+    /// Letters, digits, apostrophes, and combining marks (they belong to the letter before them).
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x27
+        }
+        if s == "’" { return true }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
 }
