@@ -214,3 +214,26 @@ import Testing
         try site.rebuildMatchesFullBuild()
     }
 }
+
+/// The polling watcher behind `serve` and `build --watch`.
+@Suite struct ContentWatcherTests {
+    @Test func anEditMadeDuringTheFirstBuildIsNotMissed() throws {
+        let site = try TestSite(["plans/a/plan.yaml": "id: a\n"])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let watcher = ContentWatcher(folders: [site.content])
+        let before = watcher.fingerprint()  // taken before the first build starts
+        try site.write("plans/a/plan.yaml", "id: a\ntitle: changed while building\n")  // saved during that build
+        var calls = 0
+        watcher.watch(since: before, interval: 0.01, stop: { calls > 0 }) { calls += 1 }
+        #expect(calls == 1)
+    }
+
+    @Test func stampsNameOnlyChangedFiles() throws {
+        let site = try TestSite(["plans/a/plan.yaml": "id: a\n", "commentary/x.md": "x\n"])
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = FileStamps(folder: site.content)
+        try site.write("commentary/x.md", "changed\n")
+        try site.write("commentary/y.md", "new\n")
+        #expect(FileStamps(folder: site.content).changed(since: first) == ["commentary/x.md", "commentary/y.md"])
+    }
+}
