@@ -18,7 +18,6 @@ public struct SiteRenderer {
         /// Files the last render produced that a later one may no longer have.
         var searchPaths: Set<String> = []
         var pagePaths: Set<String> = []
-        var previousPagePaths: Set<String> = []
 
         public init() {}
     }
@@ -111,15 +110,14 @@ public struct SiteRenderer {
             profile.mark("pages \(scoped.count)")
         }
         var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []
-        memory?.previousPagePaths = memory?.pagePaths ?? []
+        let pageSetChanged = memory.map { $0.pagePaths != pagePaths } ?? true
         memory?.pagePaths = pagePaths
-        var rest: [OutputFile] = []
         let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
         let documents = SearchDocuments.collect(graph)
         profile.mark("search: documents")
         let index = SearchIndex(documents: documents, cache: memory?.search)
         profile.mark("search: terms and postings")
-        var search = index.files(plans: graph.plans, routes: graph.routes)
+        let search = index.files(plans: graph.plans, routes: graph.routes)
         if let memory {
             let searchPaths = Set(search.map(\.path))
             removed.formUnion(memory.searchPaths.subtracting(searchPaths))
@@ -131,15 +129,13 @@ public struct SiteRenderer {
             sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
         }
         paths += (assets + search + sources).map(\.path)
-        // A partial render: templates and sources did not change (else everything is rendered).
-        if scope == nil { rest = assets + search + sources } else { rest = search }
-        search = []
         profile.mark("search")
-        try emit(rest)
+        // A partial render: templates and sources did not change (else everything is rendered).
+        try emit(scope == nil ? assets + search + sources : search)
         profile.mark("emit rest")
         // Last: the sitemap lists every HTML file of the site. Feeds and sitemap depend only
         // on updates, plan titles (an edit that renders everything) and the set of pages.
-        if scope == nil || scope!.updates || !removed.isEmpty || memory.map({ pagePaths != $0.previousPagePaths }) ?? true {
+        if scope == nil || scope!.updates || pageSetChanged {
             try emit(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
         }
         profile.mark("press files")

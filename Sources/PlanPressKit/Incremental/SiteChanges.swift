@@ -23,8 +23,6 @@ struct SiteChanges {
 
     static func everything(_ reason: String) -> SiteChanges { SiteChanges(everything: reason) }
 
-    var isEmpty: Bool { everything == nil && plans.isEmpty && measures.isEmpty && goals.isEmpty && executors.isEmpty && !updates }
-
     /// `changed`: paths relative to the content folder, as `FileStamps.changed` gives them.
     static func between(old: SiteGraph, new: SiteGraph, changed: [String]) -> SiteChanges {
         var changes = SiteChanges()
@@ -39,7 +37,7 @@ struct SiteChanges {
                 let file = "/" + path
                 for graph in [old, new] {
                     for commentary in graph.site.commentary where commentary.file.hasSuffix(file) {
-                        changes.add(commentary.about, in: graph, old: old, new: new)
+                        changes.add(commentary.about, in: graph)
                     }
                 }
             case "updates" where parts.count == 2 && (name.hasSuffix(".md") || name.hasSuffix(".markdown")):
@@ -47,7 +45,7 @@ struct SiteChanges {
                 let file = "/" + path
                 for graph in [old, new] {
                     for update in graph.site.updates where update.file.hasSuffix(file) {
-                        for reference in update.items { changes.add(reference, in: graph, old: old, new: new) }
+                        for reference in update.items { changes.add(reference, in: graph) }
                     }
                 }
             case "reports" where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
@@ -86,12 +84,9 @@ struct SiteChanges {
               before.indicators.map(\.indicator.id) == after.indicators.map(\.indicator.id) else {
             return "the structure of plan \(id) changed"
         }
-        var shellBefore = before.plan, shellAfter = after.plan
-        shellBefore.goals = []; shellBefore.measures = []
-        shellAfter.goals = []; shellAfter.measures = []
-        guard ContentComparison.equal(shellBefore, shellAfter) else { return "the metadata of plan \(id) changed" }
-        // Goals and measures by the digest of their YAML (the plan-level fields they
-        // are read with — levels, period, budget — are compared above).
+        // Plan, goals and measures by the digest of their own YAML: the plan-level
+        // fields goals and measures are read with (levels, period, budget) come first.
+        guard before.plan.sourceDigest == after.plan.sourceDigest else { return "the metadata of plan \(id) changed" }
         for g in before.goals.indices where before.goals[g].goal.sourceDigest != after.goals[g].goal.sourceDigest {
             goals.insert(GoalKey(plan: p, goal: g))
         }
@@ -105,7 +100,7 @@ struct SiteChanges {
     }
 
     /// An item named by changed commentary or a changed update, looked up in the graph that has it.
-    private mutating func add(_ reference: ItemReference, in graph: SiteGraph, old: SiteGraph, new: SiteGraph) {
+    private mutating func add(_ reference: ItemReference, in graph: SiteGraph) {
         func plan(_ id: PlanID) -> Int? { graph.planByID[id] }
         switch reference {
         case .plan(let id):

@@ -35,14 +35,12 @@ public final class CommentaryCache: @unchecked Sendable {
         if vocabulary != self.vocabulary { entries = [:] }
         self.vocabulary = vocabulary
         used = []
-        hits = 0
     }
 
     func lookup(_ key: Key) -> (String, [Diagnostic])? {
         lock.lock()
         defer { lock.unlock() }
         used.insert(key)
-        if entries[key] != nil { hits += 1 }
         return entries[key]
     }
 
@@ -51,9 +49,6 @@ public final class CommentaryCache: @unchecked Sendable {
         defer { lock.unlock() }
         entries[key] = value
     }
-
-    var summary: String { "\(entries.count) kept, \(used.count) used, \(hits) reused" }
-    private var hits = 0
 
     func finish() {
         lock.lock()

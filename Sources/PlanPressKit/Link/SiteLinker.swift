@@ -1,5 +1,3 @@
-import Foundation
-
 /// The validate-and-link stage: checks every reference, computes back-links
 /// and renders Markdown with resolved links. Reports every problem it finds.
 public struct SiteLinker {
@@ -179,7 +177,6 @@ public struct SiteLinker {
             result[item.about, default: []].append(SiteGraph.RenderedCommentary(title: item.title, html: html, file: item.file))
         }
         cache?.finish()
-        if Profile.enabled, let cache { FileHandle.standardError.write(Data("  commentary cache: \(cache.summary)\n".utf8)) }
         return result
     }
 

@@ -38,7 +38,7 @@ struct PlanLoader {
                     documentKind: documentKind, status: status, period: period, approval: approval,
                     signatory: signatory, vision: vision, preamble: preamble, source: source, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
-                    location: map.location)
+                    location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]))
     }
 
     private func readStatus(_ map: MappingReader) -> Plan.Status {

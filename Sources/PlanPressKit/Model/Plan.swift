@@ -24,6 +24,9 @@ public struct Plan: Sendable {
     /// Measures directly under the plan.
     public var measures: [Measure]
     public var location: SourceLocation
+    /// Digest of the plan's own YAML (goals and measures left out), position
+    /// excluded: a rebuild tells edited plan metadata apart by it (`SiteChanges`).
+    public var sourceDigest: Int = 0
 
     /// The level that names measures (the last one).
     public var measureLevel: Level { levels.last ?? Level(name: "Захід", plural: "Заходи", slug: "measure") }

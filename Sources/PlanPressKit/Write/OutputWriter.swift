@@ -86,9 +86,6 @@ public final class OutputSession {
         try prepare()
     }
 
-    /// Whether this session writes only part of the site.
-    var isPartial: Bool { partial }
-
     /// Files to delete on commit (partial sessions; a full session deletes whatever it did not stage).
     func remove(_ paths: [String]) { removals += paths }
 
