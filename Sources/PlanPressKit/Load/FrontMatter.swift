@@ -10,8 +10,8 @@ struct FrontMatter {
     static func split(_ text: String) -> FrontMatter? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if let last = lines.last, last.isEmpty { lines.removeLast() }
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let first = lines.first, first.trimmingSpaces() == "---" else { return nil }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces() == "---" }) else {
             return nil
         }
         let yaml = lines[1..<close].joined(separator: "\n")

@@ -59,7 +59,7 @@ final class MappingReader {
     /// A non-empty text, trimmed of surrounding whitespace.
     func text(_ key: String, required isRequired: Bool = false) -> String? {
         guard let raw = string(key, required: isRequired) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingSpacesAndNewlines()
         if trimmed.isEmpty {
             if isRequired { sink.error("'\(key)' of \(what) is empty", at: keyLocation(key)) }
             return nil
@@ -112,7 +112,7 @@ final class MappingReader {
                 sink.error("each entry of '\(key)' in \(what) must be text", at: item.location)
                 return nil
             }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmingSpacesAndNewlines()
         }
     }
 

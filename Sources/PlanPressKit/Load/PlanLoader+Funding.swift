@@ -97,7 +97,7 @@ extension PlanLoader {
                     sink.error("\(what): amount for \(year) must be text like \"7,0\" or \"-\"", at: item.location)
                     continue
                 }
-                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                let trimmed = raw.trimmingSpaces()
                 if trimmed == "-" || trimmed == "–" || trimmed == "—" {
                     amounts[year] = .dash
                 } else if let money = Money(parsing: trimmed) {

@@ -50,7 +50,7 @@ extension PlanLoader {
         let printed = map.text("printed")
         let assignments: [Assignment] = (map.list("executors") ?? []).compactMap { item in
             if let id = item.scalarText {
-                return Assignment(executor: ExecutorID(id.trimmingCharacters(in: .whitespaces)), consent: false, location: item.location)
+                return Assignment(executor: ExecutorID(id.trimmingSpaces()), consent: false, location: item.location)
             }
             guard let a = MappingReader(item, what: "executor of \(what)", sink: sink) else { return nil }
             let id = a.text("id", required: true)
@@ -97,7 +97,7 @@ extension PlanLoader {
         return items.enumerated().compactMap { offset, item in
             let defaultID = "\(measureNumber)-\(offset + 1)"
             if let text = item.scalarText {
-                return Indicator(id: defaultID, text: text.trimmingCharacters(in: .whitespacesAndNewlines), target: nil, location: item.location)
+                return Indicator(id: defaultID, text: text.trimmingSpacesAndNewlines(), target: nil, location: item.location)
             }
             guard let i = MappingReader(item, what: "indicator \(defaultID)", sink: sink) else { return nil }
             let id = i.text("id") ?? defaultID

@@ -6,7 +6,7 @@ enum ReportLoader {
         let periodText = map.string("period", required: true)
         var period: ReportPeriod?
         if let periodText {
-            period = ReportPeriod(code: periodText.trimmingCharacters(in: .whitespaces))
+            period = ReportPeriod(code: periodText.trimmingSpaces())
             if period == nil {
                 sink.error("report period '\(periodText)' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)",
                            at: map.optional("period")?.location ?? map.keyLocation("period"))

@@ -44,7 +44,7 @@ public enum TermParser {
                 lastWasSpace = false
             }
         }
-        return result.trimmingCharacters(in: .whitespaces)
+        return result.trimmingSpaces()
             .replacingOccurrences(of: " - ", with: "-")
     }
 

@@ -18,7 +18,7 @@ enum UpdateLoader {
         var items: [ItemReference] = []
         var itemLocations: [SourceLocation] = []
         for item in map.list("items") ?? [] {
-            guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingCharacters(in: .whitespaces)) else {
+            guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingSpaces()) else {
                 sink.error("'\(item.scalarText ?? "")' is not an item reference; write e.g. measure:<plan>/<number> or executor:<id>", at: item.location)
                 continue
             }

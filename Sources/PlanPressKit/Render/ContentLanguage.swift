@@ -50,9 +50,9 @@ public enum ContentLanguage {
                     continue
                 }
                 let end = tagEnd(input, from: i)
-                let tag = Array(input[i..<end])
+                let tag = input[i..<end]
                 i = end
-                if tag.count > 1, tag[1] == UInt8(ascii: "/") {
+                if tag.count > 1, tag[tag.startIndex + 1] == UInt8(ascii: "/") {
                     let name = tagName(tag, from: 2)
                     if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
                     out += tag
@@ -61,13 +61,13 @@ public enum ContentLanguage {
                 let name = tagName(tag, from: 1)
                 if !stack.isEmpty { stack[stack.count - 1].children += 1 }
                 out += tag
-                let selfClosing = tag.count > 1 && tag[tag.count - 2] == UInt8(ascii: "/")
+                let selfClosing = tag.count > 1 && tag[tag.endIndex - 2] == UInt8(ascii: "/")
                 let inherited = stack.last?.isUkrainian ?? false
-                let ownLang = attributeValue(tag, "lang")
+                let ownLang = attributeValue(tag, langNeedle)
                 var open = Open(name: name, isUkrainian: ownLang.map { $0 == language } ?? inherited,
                                 insertAt: out.count - (selfClosing ? 2 : 1), inSVG: name == "svg" || (stack.last?.inSVG ?? false))
                 if ownLang == nil, !open.isUkrainian,
-                   ["title", "alt", "aria-label"].contains(where: { attributeValue(tag, $0).map(hasCyrillic) ?? false }) {
+                   labelNeedles.contains(where: { attributeValue(tag, $0).map(hasCyrillic) ?? false }) {
                     out.insert(contentsOf: attribute, at: open.insertAt)
                     open.isUkrainian = true
                 }
@@ -81,7 +81,7 @@ public enum ContentLanguage {
                 }
                 continue
             }
-            let next = find([UInt8(ascii: "<")], in: input, from: i) ?? input.count
+            let next = input[i...].firstIndex(of: UInt8(ascii: "<")) ?? input.count
             let text = input[i..<next]
             i = next
             guard let parent = stack.indices.last, !stack[parent].isUkrainian, hasCyrillic(text) else {
@@ -121,10 +121,15 @@ public enum ContentLanguage {
         return index + p.count <= bytes.count && bytes[index..<(index + p.count)].elementsEqual(p)
     }
 
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    static let langNeedle = Array(" lang=\"".utf8)
+    static let labelNeedles = ["title", "alt", "aria-label"].map { Array(" \($0)=\"".utf8) }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? { find(needle, in: bytes[...], from: start) }
+
+    static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
         guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
         var i = start
-        while i <= bytes.count - needle.count {
+        while i <= bytes.endIndex - needle.count {
             if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
@@ -149,19 +154,26 @@ public enum ContentLanguage {
         return bytes.count
     }
 
-    static func tagName(_ tag: [UInt8], from start: Int) -> String {
-        var end = start
-        while end < tag.count, !(tag[end] == 0x20 || tag[end] == 0x0A || tag[end] == 0x09 || tag[end] == UInt8(ascii: ">")
+    /// The element name of a tag, lower case; `start` is the offset of the name in the tag.
+    static func tagName(_ tag: ArraySlice<UInt8>, from start: Int) -> String {
+        let first = tag.startIndex + start
+        var end = first
+        while end < tag.endIndex, !(tag[end] == 0x20 || tag[end] == 0x0A || tag[end] == 0x09 || tag[end] == UInt8(ascii: ">")
                                   || tag[end] == UInt8(ascii: "/")) { end += 1 }
-        return String(decoding: tag[start..<end], as: UTF8.self).lowercased()
+        let name = tag[first..<end]
+        let hasUpper = name.contains { $0 >= 0x41 && $0 <= 0x5A }
+        return String(decoding: name, as: UTF8.self).lowercased(if: hasUpper)
     }
 
-    /// The value of a double-quoted attribute in a start tag, if present.
-    static func attributeValue(_ tag: [UInt8], _ name: String) -> String? {
-        let needle = Array(" \(name)=\"".utf8)
-        guard let at = find(needle, in: tag, from: 0) else { return nil }
+    /// The value of a double-quoted attribute in a start tag, if present (`needle`: ` name="`).
+    static func attributeValue(_ tag: ArraySlice<UInt8>, _ needle: [UInt8]) -> String? {
+        guard let at = find(needle, in: tag, from: tag.startIndex) else { return nil }
         let start = at + needle.count
-        guard let end = find([UInt8(ascii: "\"")], in: tag, from: start) else { return nil }
+        guard let end = tag[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
         return String(decoding: tag[start..<end], as: UTF8.self)
     }
+}
+
+private extension String {
+    func lowercased(if needed: Bool) -> String { needed ? lowercased() : self }
 }

@@ -3,7 +3,9 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         // Most values need no escaping: return them untouched, without copying.
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        func special(_ byte: UInt8) -> Bool { byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
+        // Over the contiguous bytes when there are (native strings): a plain loop, not a generic one.
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) ?? utf8.contains(where: special) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 32)
         for byte in utf8 {
@@ -24,11 +26,11 @@ public enum HTML {
     public static func paragraphs(_ text: String, abbreviations: AbbreviationMarker? = nil) -> String {
         // One line of plain text (most measures and indicators): one paragraph.
         if !text.utf8.contains(0x0A) {
-            let line = text.trimmingCharacters(in: .whitespaces)
+            let line = text.trimmingSpaces()
             if line.isEmpty { return "" }
             if listItem(line) == nil { return "<p>" + inline(line, abbreviations) + "</p>\n" }
         }
-        let blocks = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let blocks = blankLineBlocks(text).map { $0.trimmingSpacesAndNewlines() }.filter { !$0.isEmpty }
         var html = ""
         for block in blocks {
             var paragraph: [String] = []
@@ -42,7 +44,7 @@ public enum HTML {
                 items = []
             }
             for rawLine in block.split(separator: "\n") {
-                let line = rawLine.trimmingCharacters(in: .whitespaces)
+                let line = rawLine.trimmingSpaces()
                 if let body = listItem(line) {
                     flushParagraph()
                     items.append(inline(body, abbreviations))
@@ -63,9 +65,32 @@ public enum HTML {
         return abbreviations?.mark(escaped) ?? escaped
     }
 
+    /// `text.components(separatedBy: "\n\n")`, on bytes.
+    static func blankLineBlocks(_ text: String) -> [Substring] {
+        var blocks: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        var previousNewline = false
+        while index != utf8.endIndex {
+            let isNewline = utf8[index] == 0x0A
+            let next = utf8.index(after: index)
+            if isNewline && previousNewline {
+                blocks.append(text[start..<utf8.index(before: index)])
+                start = next
+                previousNewline = false
+            } else {
+                previousNewline = isNewline
+            }
+            index = next
+        }
+        blocks.append(text[start...])
+        return blocks
+    }
+
     private static func listItem(_ line: String) -> String? {
         for marker in ["- ", "· ", "• ", "– "] where line.hasPrefix(marker) {
-            return String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+            return String(line.dropFirst(marker.count)).trimmingSpaces()
         }
         return nil
     }
@@ -79,7 +104,7 @@ public enum HTML {
         var pendingSpace = false
         var lastSpace: String.UnicodeScalarView.Index?
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if ScalarKind.isWhitespace(scalar) {
                 pendingSpace = count > 0
                 continue
             }
@@ -163,6 +188,8 @@ public struct AbbreviationMarker: Sendable {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x27
         }
         if s == "’" { return true }
+        // Cyrillic: letters and combining marks, all but the symbol ҂.
+        if ScalarKind.isCyrillic(s) { return s.value != 0x482 }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:

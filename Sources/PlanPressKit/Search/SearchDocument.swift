@@ -104,8 +104,34 @@ public enum SearchDocuments {
 
     /// Markdown as readable text for snippets: link targets, emphasis and heading marks removed.
     static func plainText(markdown: String) -> String {
-        var text = markdown.replacingOccurrences(of: #"\]\([^)]*\)"#, with: "]", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"[*_#>\[\]`]+"#, with: "", options: .regularExpression)
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // `](target)` → `]` (as the regex `\]\([^)]*\)`), then the marks `*_#>[]`` go and
+        // whitespace runs become single spaces: one pass over the scalars.
+        let input = Array(markdown.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        var i = 0
+        while i < input.count {
+            let scalar = input[i]
+            if scalar == "]", i + 1 < input.count, input[i + 1] == "(",
+               let close = input[(i + 2)...].firstIndex(of: ")") {
+                i = close + 1
+                continue
+            }
+            i += 1
+            switch scalar {
+            case "*", "_", "#", ">", "[", "]", "`": continue
+            default: break
+            }
+            if ScalarKind.isWhitespace(scalar) {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.append(" ")
+                pendingSpace = false
+            }
+            output.append(scalar)
+        }
+        return String(output)
     }
 }

@@ -31,12 +31,26 @@ public enum SearchText {
     /// NFC, lower case, ґ as г, no apostrophes, no combining marks (stress) or soft hyphens.
     public static func normalise(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        // Foundation's NFC goes through UTF-16 and back; text that NFC leaves as it is skips it.
+        let composed = isNFCStable(text) ? text : text.precomposedStringWithCanonicalMapping
+        for scalar in composed.lowercased().unicodeScalars {
             if apostrophes.contains(scalar) || scalar == "\u{AD}" { continue }
-            if scalar.properties.generalCategory.isMark { continue }
+            if ScalarKind.isMark(scalar) { continue }
             scalars.append(scalar == "ґ" ? "г" : scalar)
         }
         return String(scalars)
+    }
+
+    /// True when every scalar is one that NFC never changes nor combines with
+    /// its neighbour: below U+0300 or in the Cyrillic block without its combining
+    /// marks, or the common punctuation U+2010–U+2027 (dashes, quotes, ellipsis)
+    /// and № (`SearchTextTests` checks each against Foundation).
+    static func isNFCStable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let v = scalar.value
+            return v < 0x300 || (ScalarKind.isCyrillic(scalar) && !(0x483...0x489).contains(v))
+                || (0x2010...0x2027).contains(v) || v == 0x2116
+        }
     }
 
     /// Words of a text, normalised, in order: runs of letters and digits; a dot
@@ -99,20 +113,8 @@ public enum SearchText {
         "ь": "q", "ю": "iu", "я": "ia",
     ]
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { ScalarKind.isLetterOrNumber(scalar) }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .decimalNumber }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ScalarKind.isDigit(scalar) }
     static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x400...0x4FF).contains(scalar.value) }
-}
-
-private extension Unicode.GeneralCategory {
-    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }

@@ -198,7 +198,7 @@ struct TemplateParser {
         while index < chars.count {
             if chars[index] == "}" && Array(chars[index..<min(chars.count, index + closer.count)]) == closer {
                 index += closer.count
-                return try classify(body.trimmingCharacters(in: .whitespaces), triple: triple)
+                return try classify(body.trimmingSpaces(), triple: triple)
             }
             if chars[index] == "\n" { line += 1 }
             body.append(chars[index])
@@ -210,7 +210,7 @@ struct TemplateParser {
     private func classify(_ body: String, triple: Bool) throws -> Tag {
         if triple { return .variable(body, escaped: false) }
         guard let sigil = body.first else { throw TemplateSyntaxError(message: "empty tag {{}}", line: line) }
-        let rest = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
+        let rest = String(body.dropFirst()).trimmingSpaces()
         switch sigil {
         case "#": return .open(rest, inverted: false)
         case "^": return .open(rest, inverted: true)
