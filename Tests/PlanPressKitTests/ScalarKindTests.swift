@@ -67,3 +67,33 @@ import Testing
         #expect(SearchDocuments.plainText(markdown: "кінець ](") == "кінець (")
     }
 }
+
+@Suite struct FrontMatterTests {
+    /// The byte-level split gives what splitting into lines and joining them again gave.
+    @Test func partsAndLines() throws {
+        let cases: [(String, String?, String, Int)] = [
+            ("---\na: 1\n---\nтекст\n", "a: 1", "текст", 4),
+            ("---\n---\n", "", "", 3),
+            ("---\na\n---", "a", "", 4),
+            ("--- \nx: y\nz: w\n  ---  \nтіло\n\nдалі\n\n", "x: y\nz: w", "тіло\n\nдалі\n", 5),
+            ("---\nnot closed\n", nil, "", 0),
+            ("текст без заголовка\n", nil, "", 0),
+            ("", nil, "", 0),
+        ]
+        for (text, yaml, body, line) in cases {
+            let parts = FrontMatter.split(text)
+            #expect(parts?.yaml == yaml, "\(text.debugDescription)")
+            if yaml != nil {
+                #expect(parts?.body == body, "\(text.debugDescription)")
+                #expect(parts?.bodyLine == line, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    @Test func windowsLineEndsAreAccepted() throws {
+        let parts = try #require(FrontMatter.split("---\r\nitem: measure:p/1\r\n---\r\nТекст.\r\n"))
+        #expect(parts.yaml == "item: measure:p/1\r")
+        #expect(parts.body == "Текст.\r")
+        #expect(parts.bodyLine == 4)
+    }
+}

@@ -83,27 +83,31 @@ public struct Builder {
                memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?) throws -> Result {
         var result = checked
         var stages = result.stages
-        // Render and write interleave batch by batch (bounded memory); each stage's time is summed.
+        // Render and write overlap: a batch is written on a thread of its own while the
+        // next one renders (bounded memory). "render" is the time spent rendering (not
+        // waiting for the writer), "write" the writer's busy time plus the commit.
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
-        var writeSeconds = 0.0
+        let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
+        var writeSeconds = 0.0
         do {
             let rendered = try SiteRenderer(graph: graph, templates: templates).render(memory: memory, scope: scope) { batch in
-                let batchStart = DispatchTime.now().uptimeNanoseconds
-                try session.stage(batch)
                 result.files += batch.count
-                writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - batchStart) / 1e9
+                try writer.enqueue(batch)
             }
+            let (busy, waited) = try writer.finish()
+            writeSeconds = busy
+            let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - waited
+            stages.append(Stage(name: "render", seconds: renderSeconds))
+            log?("render: \(String(format: "%.3f", renderSeconds)) s")
             result.pages = rendered.pages
             result.rendered = rendered.rendered
             session.remove(rendered.removed)
         } catch {
+            _ = try? writer.finish()
             session.abort()
             throw error
         }
-        let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - writeSeconds
-        stages.append(Stage(name: "render", seconds: renderSeconds))
-        log?("render: \(String(format: "%.3f", renderSeconds)) s")
         let commitStart = DispatchTime.now().uptimeNanoseconds
         let report = try session.commit()
         writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
