@@ -10,6 +10,14 @@ import Testing
         #expect(Money(parsing: "-3")?.machine == "-3")
     }
 
+    @Test func decimalTextIsWhatNSDecimalNumberGives() {
+        let values = ["0", "-3", "1234.5", "0.25", "-0.001", "92.0", "1234567890.123456", "100", "0.1"].compactMap { Decimal(string: $0) }
+            + [Decimal(1) / 3, Decimal(2) / 3 * 1000, Decimal(-7) / 8]
+        for value in values {
+            #expect(value.description == NSDecimalNumber(decimal: value).stringValue)
+        }
+    }
+
     @Test func rejectsWhatIsNotANumber() {
         for bad in ["", "-", "7,", ",5", "7.0.1", "sім", "7e3", "1,2,3", "0x10"] {
             #expect(Money(parsing: bad) == nil, "\(bad) must be rejected")

@@ -88,7 +88,9 @@ struct YAMLValue {
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every value is read from its text as written (`MappingReader`),
+            // so YAML 1.1 type guessing — a set of regular expressions per plain scalar — is skipped.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)

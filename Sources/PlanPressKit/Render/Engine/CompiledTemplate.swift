@@ -25,7 +25,13 @@ public final class CompiledTemplate: @unchecked Sendable {
     /// A dotted name split once at compile time; `["."]` is the current object.
     struct Path {
         let parts: [String]
-        var isImplicit: Bool { parts == ["."] }
+        /// Computed once: comparing with `["."]` on every lookup built and compared an array.
+        let isImplicit: Bool
+
+        init(parts: [String]) {
+            self.parts = parts
+            isImplicit = parts == ["."]
+        }
     }
 
     let name: String
