@@ -20,6 +20,8 @@ PAGES = re.compile(r"built (\d+) pages \((\d+) files, (\d+) unchanged\)")
 
 
 def run_build(binary, content, output, templates):
+    # Earlier runs' files still being written back to disk would compete for the cores.
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", output],
@@ -180,8 +182,18 @@ def main():
     results = os.path.join(ROOT, "bench", "results")
     os.makedirs(results, exist_ok=True)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    meta = {"when": stamp, "machine": platform.node(), "cores": os.cpu_count(), "rows": rows}
-    with open(os.path.join(results, "latest.json"), "w") as f:
+    # latest.json keeps the newest row of every size, so a run of some sizes does not drop the others.
+    latest = os.path.join(results, "latest.json")
+    order = ["shipped", *SIZES]
+    merged = {r["size"]: r for r in rows}
+    if os.path.exists(latest):
+        for old in json.load(open(latest)).get("rows", []):
+            merged.setdefault(old["size"], old)
+    for r in rows:
+        r["when"] = stamp
+    meta = {"when": stamp, "machine": platform.node(), "cores": os.cpu_count(),
+            "rows": sorted(merged.values(), key=lambda r: order.index(r["size"]) if r["size"] in order else len(order))}
+    with open(latest, "w") as f:
         json.dump(meta, f, indent=2, ensure_ascii=False)
     history = os.path.join(results, "history.csv")
     new = not os.path.exists(history)
