@@ -147,6 +147,10 @@ import Testing
         #expect(crawl.broken.isEmpty, "broken: \(crawl.broken.prefix(10))")
         #expect(crawl.pages == result.pages)
         #expect(result.pages > 1000)
+        // The footer's date ends with «р.»; no second full stop after it.
+        let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(home.contains("<p>Станом на ") && home.contains(" р.</p>"))
+        #expect(!home.contains("р.. "))
     }
 }
 
