@@ -7,7 +7,33 @@ Writes OUT_DIR/Content with plans of 3–4 levels, measures with 1–3 KB of
 Markdown commentary, 1–15 executors, 1–5 indicators, budgets over 3–5 years,
 monitoring reports and updates. The same arguments always give the same bytes.
 """
-import argparse, os, random, shutil
+import argparse, io, os, random
+
+# Files written by this run (`SyncedFile`); the rest of the old tree is removed at the end.
+WRITTEN = set()
+
+
+class SyncedFile(io.StringIO):
+    """A file written only when its bytes change: regenerating the same content
+    touches nothing (deleting and recreating thousands of files right before a
+    timed build slows that build's file creation on ext4 without a journal)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def __exit__(self, *exc):
+        data = self.getvalue().encode("utf-8")
+        WRITTEN.add(os.path.abspath(self.path))
+        try:
+            with open(self.path, "rb") as old:
+                if old.read() == data:
+                    return super().__exit__(*exc)
+        except FileNotFoundError:
+            pass
+        with open(self.path, "wb") as f:
+            f.write(data)
+        return super().__exit__(*exc)
 
 WORDS = ("забезпечення координації виконання плану заходів щодо реалізації національного "
          "громадянського суспільства жінок чоловіків безпеки миру участі рівних прав можливостей "
@@ -43,13 +69,12 @@ def markdown(rng, size):
 def generate(out, measures, seed):
     rng = random.Random(seed)
     content = os.path.join(out, "Content")
-    shutil.rmtree(out, ignore_errors=True)
     for d in ("executors", "plans", "commentary", "reports", "updates", "sources"):
-        os.makedirs(os.path.join(content, d))
-    with open(os.path.join(content, "site.yaml"), "w") as f:
+        os.makedirs(os.path.join(content, d), exist_ok=True)
+    with SyncedFile(os.path.join(content, "site.yaml")) as f:
         f.write('title: "Синтетичний сайт"\ndescription: "Набір для вимірювань"\nbase_url: "https://example.org/plany/"\nas_of: 2026-11-21\n')
     executor_count = max(20, measures // 10)
-    with open(os.path.join(content, "executors", "bench.yaml"), "w") as f:
+    with SyncedFile(os.path.join(content, "executors", "bench.yaml")) as f:
         for i in range(executor_count):
             f.write(f"- id: body-{i}\n  name: {q('Орган ' + sentence(rng, 3, 8) + ' ' + str(i))}\n  kind: {'unit' if i % 3 else 'authority'}\n")
             if i % 3:
@@ -61,6 +86,10 @@ def generate(out, measures, seed):
         n = min(per_plan, measures - made)
         made += n
         write_plan(rng, content, f"plan-{p}", n, executor_count)
+    for folder, _, names in os.walk(content):
+        for name in names:
+            if os.path.abspath(os.path.join(folder, name)) not in WRITTEN:
+                os.remove(os.path.join(folder, name))
     return plan_count
 
 
@@ -101,19 +130,19 @@ def write_plan(rng, content, pid, n, executor_count):
     while placed[0] < n:
         top += 1
         goal(0, str(top), "  ")
-    os.makedirs(os.path.join(content, "plans", pid))
-    with open(os.path.join(content, "plans", pid, "plan.yaml"), "w") as f:
+    os.makedirs(os.path.join(content, "plans", pid), exist_ok=True)
+    with SyncedFile(os.path.join(content, "plans", pid, "plan.yaml")) as f:
         f.write("\n".join(lines) + "\n")
-    with open(os.path.join(content, "sources", f"{pid}.txt"), "w") as f:
+    with SyncedFile(os.path.join(content, "sources", f"{pid}.txt")) as f:
         f.write("Синтетичне джерело\n")
     for number in numbers:
-        with open(os.path.join(content, "commentary", f"{pid}-{number}.md"), "w") as f:
+        with SyncedFile(os.path.join(content, "commentary", f"{pid}-{number}.md")) as f:
             f.write(f"---\nabout: measure:{pid}/{number}\ntitle: \"Коментар\"\n---\n")
             f.write(markdown(rng, rng.randint(1000, 3000)))
             f.write(f"\nДив. також [план](plan:{pid}).\n")
     write_reports(rng, content, pid, numbers, years)
     for u in range(max(1, len(numbers) // 50)):
-        with open(os.path.join(content, "updates", f"{pid}-update-{u}.md"), "w") as f:
+        with SyncedFile(os.path.join(content, "updates", f"{pid}-update-{u}.md")) as f:
             day = 1 + u % 28
             f.write(f"---\ntitle: {q(sentence(rng, 4, 9))}\ndate: 2026-{1 + u % 10:02d}-{day:02d}\nsummary: {q(sentence(rng, 8, 14))}\n")
             f.write(f"items:\n  - plan:{pid}\n  - measure:{pid}/{rng.choice(numbers)}\n---\n")
@@ -145,9 +174,9 @@ def write_measure(rng, lines, number, pad, executor_count, years):
 
 def write_reports(rng, content, pid, numbers, years):
     folder = os.path.join(content, "reports", pid)
-    os.makedirs(folder)
+    os.makedirs(folder, exist_ok=True)
     for reporter, kind in (("Виконавець", "official"), ("Коаліція 1325", "civil-society")):
-        with open(os.path.join(folder, f"{kind}-{years[0]}.yaml"), "w") as f:
+        with SyncedFile(os.path.join(folder, f"{kind}-{years[0]}.yaml")) as f:
             f.write(f"plan: {pid}\nperiod: {years[0]}\nreporter: {{kind: {kind}, name: {q(reporter)}}}\npublished: 2026-02-01\nmeasures:\n")
             for number in rng.sample(numbers, max(1, len(numbers) // 2)):
                 f.write(f"  - measure: {q(number)}\n    status: {rng.choice(STATUSES)}\n    narrative: {q(sentence(rng, 10, 30))}\n")
