@@ -32,6 +32,14 @@ public struct CSVTable: Sendable {
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard value.utf8.contains(0x22) else { return "\"" + value + "\"" }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }  // a quote is doubled
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

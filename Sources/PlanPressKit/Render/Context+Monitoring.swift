@@ -14,9 +14,16 @@ extension PageRenderer {
         }
     }
 
-    /// A locale string with `{name}` placeholders filled in.
+    /// A locale string with `{name}` placeholders filled in. A value that ends
+    /// with a full stop (a Ukrainian date: «31 грудня 2026 р.») takes the place
+    /// of the sentence's own, so «{date}.» does not print «р..».
     func fill(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(t(key)) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+        values.sorted { $0.key < $1.key }.reduce(t(key)) { text, pair in
+            let placeholder = "{\(pair.key)}"
+            let filled = pair.value.hasSuffix(".")
+                ? text.replacingOccurrences(of: placeholder + ".", with: placeholder) : text
+            return filled.replacingOccurrences(of: placeholder, with: pair.value)
+        }
     }
 
     func measureTerms(_ p: Int, _ measures: some Sequence<Int>) -> [(key: SiteGraph.MeasureKey, term: Term)] {
