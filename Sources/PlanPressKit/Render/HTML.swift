@@ -183,19 +183,6 @@ public struct AbbreviationMarker: Sendable {
 
     /// Letters, digits, apostrophes, and combining marks (they belong to the letter before them).
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x27
-        }
-        if s == "’" { return true }
-        // Cyrillic: letters and combining marks, all but the symbol ҂.
-        if ScalarKind.isCyrillic(s) { return s.value != 0x482 }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-            return true
-        default:
-            return false
-        }
+        s == "'" || s == "’" || ScalarKind.isLetterOrNumber(s) || ScalarKind.isMark(s)
     }
 }

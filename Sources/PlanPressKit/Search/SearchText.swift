@@ -85,7 +85,7 @@ public enum SearchText {
     /// letters, then a final soft sign. Only Cyrillic words are stemmed.
     public static func stem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
-        guard scalars.count > minimumStem, scalars.contains(where: isCyrillic) else { return word }
+        guard scalars.count > minimumStem, scalars.contains(where: ScalarKind.isCyrillic) else { return word }
         for ending in endings where scalars.count - ending.count >= minimumStem && scalars.suffix(ending.count).elementsEqual(ending) {
             scalars.removeLast(ending.count)
             break
@@ -116,5 +116,4 @@ public enum SearchText {
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { ScalarKind.isLetterOrNumber(scalar) }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ScalarKind.isDigit(scalar) }
-    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x400...0x4FF).contains(scalar.value) }
 }
