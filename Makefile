@@ -58,4 +58,4 @@ e2e: release
 	bash tests/e2e/run.sh
 
 clean:
-	rm -rf .build Public Public.planpress-staging Public.planpress-old
+	rm -rf .build Public Public.planpress-next

@@ -19,10 +19,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE) for the atomic swap of the output folder (docs/reliability.md).
+        .target(name: "CFileSwap"),
         .target(
             name: "PlanPressKit",
             dependencies: [
                 "CCmark",
+                "CFileSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

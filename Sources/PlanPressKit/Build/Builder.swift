@@ -74,6 +74,8 @@ public struct Builder {
 
     /// The whole build. On failure nothing in the output folder changes.
     public func build() throws -> Result {
+        // Before anything else: a wrong --output is refused even when the content has errors.
+        try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let (graph, templates, result) = try check()
         return try write(graph: graph, templates: templates, checked: result, memory: nil, scope: nil)
     }
@@ -86,6 +88,7 @@ public struct Builder {
         // Render and write overlap: a batch is written on a thread of its own while the
         // next one renders (bounded memory). "render" is the time spent rendering (not
         // waiting for the writer), "write" the writer's busy time plus the commit.
+        try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds

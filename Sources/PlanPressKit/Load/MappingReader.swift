@@ -76,6 +76,20 @@ final class MappingReader {
         return number
     }
 
+    /// The years a plan can speak of; the same range `TermParser` reads from printed terms.
+    static let years = 1900...2200
+
+    /// A whole number that is a year in `years` (arithmetic on years — timelines, spans — stays small).
+    func year(_ key: String) -> Int? {
+        guard let number = int(key) else { return nil }
+        guard MappingReader.years.contains(number) else {
+            sink.error("'\(key)' of \(what) must be a year between \(MappingReader.years.lowerBound) and "
+                + "\(MappingReader.years.upperBound), found \(number)", at: optional(key)?.location ?? keyLocation(key))
+            return nil
+        }
+        return number
+    }
+
     func bool(_ key: String) -> Bool? {
         guard let item = optional(key) else { return nil }
         switch item.scalarText {

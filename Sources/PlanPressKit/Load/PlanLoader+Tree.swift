@@ -77,7 +77,7 @@ extension PlanLoader {
         }
         guard let t = MappingReader(value, what: "term of \(what)", sink: sink) else { return .notStated }
         let printed = t.text("printed")
-        let from = t.int("from"), to = t.int("to")
+        let from = t.year("from"), to = t.year("to")
         let recurring = t.bool("recurring") ?? false
         t.finish()
         let reading: TermReading

@@ -50,7 +50,7 @@ struct PlanLoader {
 
     private func readPeriod(_ map: MappingReader) -> Period {
         guard let periodMap = map.mapping("period", required: true) else { return Period(from: nil, to: nil) }
-        let from = periodMap.int("from"), to = periodMap.int("to")
+        let from = periodMap.year("from"), to = periodMap.year("to")
         periodMap.finish()
         if from == nil && to == nil {
             sink.error("period needs 'from', 'to' or both (years)", at: periodMap.location)

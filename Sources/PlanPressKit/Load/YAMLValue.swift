@@ -90,14 +90,44 @@ struct YAMLValue {
         do {
             // The basic resolver: every value is read from its text as written (`MappingReader`),
             // so YAML 1.1 type guessing — a set of regular expressions per plain scalar — is skipped.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            let parser = try Parser(yaml: text, resolver: .basic)
+            guard let node = try parser.singleRoot() else {
                 return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
+            }
+            // Anchors and aliases are refused: an alias shares its node, and ten anchors of ten
+            // aliases each would be walked 10^10 times by every reader of the tree (an alias bomb).
+            // Anchors are only known while the parser lives (Yams keeps them weakly).
+            if let anchored = withExtendedLifetime(parser, { YAMLValue.firstAnchor(in: node) }) {
+                let value = YAMLValue(node: anchored, file: file, lineOffset: lineOffset)
+                sink.error("YAML anchors and aliases (&name, *name) are not allowed in content files: "
+                    + "write each value out in full", at: value.location)
+                return nil
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+        return nil
+    }
+
+    /// The first node, in document order, that carries an anchor. An anchor is defined before any
+    /// alias to it, so the walk stops before it could enter a shared node a second time: linear time.
+    static func firstAnchor(in node: Node) -> Node? {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.anchor == nil ? nil : node
+        case .mapping(let mapping):
+            if mapping.anchor != nil { return node }
+            for (key, value) in mapping {
+                if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
+            }
+        case .sequence(let sequence):
+            if sequence.anchor != nil { return node }
+            for item in sequence { if let found = firstAnchor(in: item) { return found } }
+        case .alias:
+            return node
         }
         return nil
     }

@@ -38,7 +38,8 @@ extension PageRenderer {
         let lows = spans.map(\.lowerBound) + [period.from].compactMap { $0 }
         let highs = spans.map(\.upperBound) + [period.to].compactMap { $0 }
         guard let low = lows.min(), let high = highs.max(), low <= high else { return [] }
-        return Array(low...high)
+        // Years are validated on load (1900–2200); the cap keeps a timeline bounded whatever the data.
+        return Array(low...min(high, low + MappingReader.years.count))
     }
 
     private func timelineRow(_ key: SiteGraph.MeasureKey, years: [Int]) -> Context {

@@ -1,3 +1,4 @@
+import CFileSwap
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,10 +14,19 @@ public struct OutputWriter {
     }
 
     public let output: String
-    /// Test hook: fail while writing the n-th changed file (phase 1).
+    /// Test hook: fail while writing the n-th changed file.
     var failAfter: Int?
 
-    static let temporarySuffix = ".planpress-tmp"
+    /// The file every build writes at the top of the output folder: a non-empty
+    /// folder without it is not PlanPress output and is never replaced.
+    public static let markerName = ".planpress-output"
+    static let markerText = """
+        This folder is written by `planpress build`. Every build replaces all of it:
+        do not keep other files here. (This file marks the folder as PlanPress output.)
+
+        """
+    /// The new site is built in a folder beside the output with this suffix.
+    static let nextSuffix = ".planpress-next"
 
     public init(output: String) {
         self.output = OutputWriter.trimmed(output)
@@ -44,31 +54,35 @@ public struct OutputWriter {
 
 /// One build's writes, staged batch by batch so only one batch of pages is in
 /// memory at a time, then committed — or aborted, leaving the previous site
-/// exactly as it was.
+/// exactly as it was, folders included.
 ///
-/// First build: everything goes into a staging folder beside the output,
-/// renamed into place on commit. Later builds update in place in two phases:
-/// (1) `stage` writes each file whose bytes changed next to its target under a
-/// temporary name; (2) `commit` renames every temporary over its target (an
-/// atomic rename per file) and deletes files the site no longer has.
-/// Unchanged files are never touched, so their modification times stay and
-/// deployments sync only what changed.
+/// The new site is built as a complete tree beside the output
+/// (`Public.planpress-next`): a file whose bytes did not change is hard-linked
+/// from the old site (so it keeps its modification time and costs no copy),
+/// every other file is written. `commit` then swaps the two folders in one
+/// `renameat2(RENAME_EXCHANGE)` and deletes the old tree. A reader of the output
+/// folder sees the old site or the new one at every instant; a build killed at
+/// any point leaves the old site (or, after the swap, the new one) plus at
+/// most the folder beside it, which the next build deletes. See docs/reliability.md.
 public final class OutputSession {
     public let output: String
-    private let fresh: Bool
+    /// Where the new tree is built; after the swap it holds the old one until deleted.
+    let next: String
+    /// The output folder exists (with a site in it).
+    private let hasOld: Bool
     /// Only some files are staged (a rebuild after an edit): files not staged
     /// stay, and only `remove`d ones go.
     private let partial: Bool
-    private var removals: [String] = []
+    private var removals: Set<String> = []
     private let failAfter: Int?
+    /// Test hook: called before every step that changes the disk ("write <path>",
+    /// "link <path>", "carry <path>", "exchange", "discard <path>"); a throw is a failure there.
+    var fault: ((String) throws -> Void)?
     private var seen: Set<String> = []
     private var directories: Set<String> = []
-    /// Changed files with a temporary beside them (update mode).
-    private var pending: [String] = []
+    /// Parent folders of the output this session created (removed again on abort).
+    private var createdParents: [String] = []
     private var report = OutputWriter.Report()
-
-    var staging: String { output + ".planpress-staging" }
-    var root: String { fresh ? staging : output }
 
     public convenience init(output: String) throws {
         try self.init(output: output, failAfter: nil)
@@ -76,97 +90,194 @@ public final class OutputSession {
 
     /// `partial`: the caller stages only the files that may have changed and
     /// names the ones to delete; ignored when the output folder does not exist.
-    init(output: String, partial: Bool = false, failAfter: Int?) throws {
+    init(output: String, partial: Bool = false, failAfter: Int?, fault: ((String) throws -> Void)? = nil) throws {
         let path = OutputWriter.trimmed(output)
         self.output = path
+        self.next = path + OutputWriter.nextSuffix
         self.failAfter = failAfter
-        var isDirectory: ObjCBool = false
-        fresh = !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
-        self.partial = partial && !fresh
+        self.fault = fault
+        hasOld = try OutputSession.existingSite(at: path)
+        self.partial = partial && hasOld
         try prepare()
     }
 
     /// Files to delete on commit (partial sessions; a full session deletes whatever it did not stage).
-    func remove(_ paths: [String]) { removals += paths }
+    func remove(_ paths: [String]) { removals.formUnion(paths) }
+
+    /// Whether `path` holds a site this program may replace: nothing there (false),
+    /// an empty folder or one with the marker (true); anything else throws.
+    static func existingSite(at path: String) throws -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFLNK:
+            throw WriteError(message: "refusing to write into \(path): it is a symbolic link; give the folder it points to as --output")
+        default:
+            throw WriteError(message: "refusing to write into \(path): it is a file, not a folder; choose another --output")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        if entries.isEmpty || entries.contains(OutputWriter.markerName) { return true }
+        throw WriteError(message: "refusing to replace \(path): the folder is not empty and was not written by planpress "
+            + "(it has no \(OutputWriter.markerName) file), so building would delete its files; "
+            + "choose an empty or new folder for --output, or move its files away first")
+    }
 
     private func prepare() throws {
-        guard fresh else { return }
-        try? FileManager.default.removeItem(atPath: staging)
+        // A folder left beside the output by a build that was killed: delete it, but only if it is ours.
+        var info = stat()
+        if lstat(next, &info) == 0 {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? []
+            guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
+                throw WriteError(message: "refusing to delete \(next): planpress builds the new site there, "
+                    + "but it holds files planpress did not write; move it away")
+            }
+            try? FileManager.default.removeItem(atPath: next)
+        }
+        // With its parents: `--output some/new/folder` works on a first build (and they go again on failure).
+        var missing: [String] = []
+        var parent = OutputSession.parent(next)
+        while !parent.isEmpty, parent != "/", lstat(parent, &info) != 0 {
+            missing.append(parent)
+            parent = OutputSession.parent(parent)
+        }
+        for folder in missing.reversed() {
+            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                abort()
+                throw WriteError(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            }
+            createdParents.append(folder)
+        }
+        guard mkdir(next, 0o755) == 0 else {
+            let reason = String(cString: strerror(errno))
+            abort()
+            throw WriteError(message: "cannot create \(next) (the new site is built beside \(output)): \(reason)")
+        }
+        // Marked first, so that whatever a killed build leaves there is recognisably ours.
         do {
-            // With its parents: `--output some/new/folder` works on a first build.
-            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try OutputSession.writeFile(next + "/" + OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
         } catch {
-            throw WriteError(message: "cannot create \(staging): \(error.localizedDescription)")
+            abort()
+            throw error
         }
     }
 
-    /// Writes one batch (phase 1). Throws on the first problem; call `abort()` then.
+    /// Writes one batch into the new tree. Throws on the first problem; call `abort()` then.
     public func stage(_ files: [OutputFile]) throws {
         try checkPaths(files)
-        let root = self.root
-        let toWrite: [OutputFile]
-        if fresh {
-            toWrite = files
+        let changed: [Bool]
+        if hasOld {
+            changed = parallelMap(files) { file in !OutputSession.sameBytes(self.output + "/" + file.path, file.bytes) }
         } else {
-            let changed = parallelMap(files) { file in !OutputSession.sameBytes(root + "/" + file.path, file.bytes) }
-            toWrite = zip(files, changed).filter(\.1).map(\.0)
+            changed = files.map { _ in true }
         }
-        try makeDirectories(for: toWrite.map(\.path))
-        let suffix = fresh ? "" : OutputWriter.temporarySuffix
+        try makeDirectories(for: files.map(\.path))
+        let toWrite = zip(files, changed).filter(\.1).map(\.0)
         let alreadyWritten = report.written
         let failAfter = self.failAfter
-        let outcomes = parallelMap(Array(toWrite.enumerated())) { offset, file in
-            Result {
-                if let failAfter, alreadyWritten + offset >= failAfter { throw WriteError(message: "injected failure writing \(file.path)") }
-                try OutputSession.writeFile(root + "/" + file.path + suffix, file.bytes)
-            }
+        var writeIndex: [Int] = []
+        var count = 0
+        for isChanged in changed {
+            writeIndex.append(isChanged ? count : -1)
+            if isChanged { count += 1 }
         }
-        if !fresh { pending += toWrite.map(\.path) }
+        if let fault {
+            // Fault injection runs in file order on one thread, so a test can name the step.
+            for (file, isChanged) in zip(files, changed) {
+                try fault((isChanged ? "write " : "link ") + file.path)
+                try place(file, changed: isChanged)
+            }
+        } else {
+            let outcomes = parallelMap(Array(files.enumerated())) { offset, file in
+                Result {
+                    if let failAfter, writeIndex[offset] >= 0, alreadyWritten + writeIndex[offset] >= failAfter {
+                        throw WriteError(message: "injected failure writing \(file.path)")
+                    }
+                    try self.place(file, changed: changed[offset])
+                }
+            }
+            for case .failure(let error) in outcomes { throw error }
+        }
         report.written += toWrite.count
         report.unchanged += files.count - toWrite.count
-        for case .failure(let error) in outcomes { throw error }
     }
 
-    /// Phase 2: the new site takes the place of the old one.
+    /// Puts one file into the new tree: written, or linked from the old site when its bytes are the same.
+    private func place(_ file: OutputFile, changed: Bool) throws {
+        let target = next + "/" + file.path
+        if changed {
+            try OutputSession.writeFile(target, file.bytes)
+        } else {
+            try OutputSession.carry(from: output + "/" + file.path, to: target, bytes: file.bytes)
+        }
+    }
+
+    /// The new site takes the place of the old one in a single step.
     public func commit() throws -> OutputWriter.Report {
-        if fresh {
-            guard rename(staging, output) == 0 else {
-                let reason = String(cString: strerror(errno))
-                abort()
-                throw WriteError(message: "cannot move the new site into \(output): \(reason)")
-            }
-            return report
-        }
-        for path in pending {
-            let target = output + "/" + path
-            var info = stat()
-            if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: target) }
-            guard rename(target + OutputWriter.temporarySuffix, target) == 0 else {
-                throw WriteError(message: "cannot replace \(target): \(String(cString: strerror(errno)))")
+        if hasOld { try carryOver() }
+        try fault?("exchange")
+        if hasOld {
+            try OutputSession.exchange(next, output)
+        } else {
+            // Nothing is there (or an empty folder): a plain rename publishes the new tree in one step.
+            rmdir(output)
+            guard rename(next, output) == 0 else {
+                throw WriteError(message: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
             }
         }
-        pending = []
-        report.removed = partial ? removeListed() : removeStale()
+        createdParents = []
+        // The old tree is now at `next`; a failure or kill from here on leaves the new site published.
+        try? fault?("discard \(next)")
+        try? FileManager.default.removeItem(atPath: next)
         return report
     }
 
-    /// Removes everything this session wrote; the previous site stays as it was.
-    public func abort() {
-        if fresh {
-            try? FileManager.default.removeItem(atPath: staging)
+    /// Counts the old site's files the new one drops and, in a partial session,
+    /// links every old file that was neither staged nor removed into the new tree.
+    private func carryOver() throws {
+        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return }
+        var carried: [String] = []
+        for path in existing.sorted() where path != OutputWriter.markerName && !seen.contains(path) {
+            var info = stat()
+            guard lstat(output + "/" + path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            if partial && !removals.contains(path) {
+                carried.append(path)
+            } else {
+                report.removed += 1
+            }
+        }
+        guard !carried.isEmpty else { return }
+        try makeDirectories(for: carried)
+        if let fault {
+            for path in carried {
+                try fault("carry " + path)
+                try OutputSession.carry(from: output + "/" + path, to: next + "/" + path, bytes: nil)
+            }
         } else {
-            for path in pending { unlink(output + "/" + path + OutputWriter.temporarySuffix) }
-            pending = []
+            let outcomes = parallelMap(carried) { path in
+                Result { try OutputSession.carry(from: self.output + "/" + path, to: self.next + "/" + path, bytes: nil) }
+            }
+            for case .failure(let error) in outcomes { throw error }
         }
     }
 
-    /// Refuses any path that could leave the output folder, and duplicates.
+    /// Removes everything this session wrote; the previous site stays exactly as it was.
+    public func abort() {
+        try? FileManager.default.removeItem(atPath: next)
+        // Deepest first; rmdir(2) only removes folders that are still empty.
+        for folder in createdParents.reversed() { rmdir(folder) }
+        createdParents = []
+    }
+
+    /// Refuses any path that could leave the output folder, the marker's name, and duplicates.
     private func checkPaths(_ files: [OutputFile]) throws {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
-            if file.path.hasPrefix("/") || parts.contains("..") || parts.contains("") || parts.contains(".")
-                || file.path.hasSuffix(OutputWriter.temporarySuffix) {
+            if file.path.hasPrefix("/") || parts.contains("..") || parts.contains("") || parts.contains(".") {
                 throw WriteError(message: "refusing to write '\(file.path)': it would leave the output folder")
+            }
+            if file.path == OutputWriter.markerName {
+                throw WriteError(message: "refusing to write '\(file.path)': the name is reserved for planpress's own marker file")
             }
             if !seen.insert(file.path).inserted {
                 throw WriteError(message: "two pages would be written to '\(file.path)': two items share a URL")
@@ -174,46 +285,14 @@ public final class OutputSession {
         }
     }
 
-    /// Deletes files the new site does not have (and folders left empty).
-    private func removeStale() -> Int {
-        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return 0 }
-        var removed = 0
-        var folders: [String] = []
-        for path in existing {
-            let full = output + "/" + path
-            var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                folders.append(full)
-            } else if !seen.contains(path) {
-                unlink(full)
-                removed += 1
-            }
-        }
-        // Deepest first; rmdir(2) only succeeds on empty folders.
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
-        return removed
-    }
-
-    /// Deletes the files named by `remove` (and their folders, once empty).
-    private func removeListed() -> Int {
-        var removed = 0
-        var folders: Set<String> = []
-        for path in removals where !seen.contains(path) {
-            if unlink(output + "/" + path) == 0 { removed += 1 }
-            var dir = path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                folders.insert(dir)
-            }
-        }
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(output + "/" + folder) }
-        return removed
-    }
-
-    /// Creates every parent folder of `paths` not created yet (parents sort before children).
-    private func makeDirectories(for paths: [String]) throws {
+    static func parent(_ path: String) -> String {
         // Not NSString.deletingLastPathComponent: on Linux (Swift 6.3) it traps on one-character paths.
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates every parent folder of `paths` in the new tree not created yet (parents sort before children).
+    private func makeDirectories(for paths: [String]) throws {
         func parent(_ path: String) -> String { path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "" }
         var needed: [String] = []
         for path in paths {
@@ -224,21 +303,51 @@ public final class OutputSession {
             }
         }
         for dir in needed.sorted() {
-            let full = root + "/" + dir
-            if mkdir(full, 0o755) == 0 { continue }
-            if errno == EEXIST {
-                var info = stat()
-                if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
-                // A file stands where the new site needs a folder: it goes (its replacement is in the file list).
-                unlink(full)
-                if mkdir(full, 0o755) == 0 { continue }
-            }
+            let full = next + "/" + dir
+            if mkdir(full, 0o755) == 0 || errno == EEXIST { continue }
             throw WriteError(message: "cannot create \(full): \(String(cString: strerror(errno)))")
         }
     }
 
+    /// Swaps two folders atomically; where the file system cannot (EINVAL, ENOSYS), falls back
+    /// to two renames, between which the output folder briefly does not exist.
+    static func exchange(_ new: String, _ output: String) throws {
+        if planpress_exchange(new, output) == 0 { return }
+        let reason = errno
+        guard reason == EINVAL || reason == ENOSYS else {
+            throw WriteError(message: "cannot swap the new site into \(output): \(String(cString: strerror(reason)))")
+        }
+        let aside = new + ".old"
+        try? FileManager.default.removeItem(atPath: aside)
+        guard rename(output, aside) == 0 else {
+            throw WriteError(message: "cannot move \(output) aside: \(String(cString: strerror(errno)))")
+        }
+        guard rename(new, output) == 0 else {
+            let failure = String(cString: strerror(errno))
+            rename(aside, output)
+            throw WriteError(message: "cannot move the new site into \(output): \(failure)")
+        }
+        rename(aside, new)
+    }
+
+    /// A hard link to the old file (same inode: same bytes, same modification time). Where
+    /// links are impossible the bytes are copied and the modification time set to the old one.
+    static func carry(from old: String, to new: String, bytes: [UInt8]?) throws {
+        if link(old, new) == 0 { return }
+        var info = stat()
+        guard stat(old, &info) == 0 else {
+            throw WriteError(message: "cannot read \(old): \(String(cString: strerror(errno)))")
+        }
+        guard let contents = bytes ?? FileManager.default.contents(atPath: old).map({ [UInt8]($0) }) else {
+            throw WriteError(message: "cannot read \(old)")
+        }
+        try writeFile(new, contents)
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, new, &times, 0)
+    }
+
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0
@@ -253,7 +362,7 @@ public final class OutputSession {
 
     static func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         if bytes.isEmpty { return true }
         guard let data = FileManager.default.contents(atPath: path) else { return false }
         return data.withUnsafeBytes { old in
