@@ -22,6 +22,7 @@ struct NewUpdateCommand: AsyncParsableCommand {
         guard let day = date.map({ CalendarDate(iso: $0) }) ?? Self.today() else {
             throw ValidationError("--date must be a date as YYYY-MM-DD, e.g. 2026-11-21")
         }
+        if let problem = NewUpdate.problem(withTitle: title) { throw ValidationError(TerminalText.safe(problem)) }
         guard let update = NewUpdate(title: title, date: day) else {
             throw ValidationError("the title has no letters or digits to make a file name from: write the headline in words")
         }
@@ -33,7 +34,7 @@ struct NewUpdateCommand: AsyncParsableCommand {
                 print("note: as_of in \(content)/site.yaml is \(asOf); this update is dated \(day) and will not be published until as_of reaches that date")
             }
         } catch let error as NewUpdateError {
-            FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data(TerminalText.safe("planpress: error: \(error.message)\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -56,7 +56,7 @@ struct BuildCommand: AsyncParsableCommand {
         } catch let failure as BuildFailure {
             throw fail(failure)
         } catch {
-            FileHandle.standardError.write(Data("planpress: error: \(error); the previous \(output) is unchanged\n".utf8))
+            FileHandle.standardError.write(Data(TerminalText.safe("planpress: error: \(error); the previous \(output) is unchanged\n").utf8))
             throw ExitCode.failure
         }
     }
@@ -80,7 +80,7 @@ extension BuildCommand {
                 report(failure.diagnostics)
                 print("the build failed (\(seconds()) s): \(output) keeps the last good site; fix the errors above and save")
             } catch {
-                print("planpress: error: \(error); \(output) keeps the last good site")
+                print(TerminalText.safe("planpress: error: \(error); \(output) keeps the last good site"))
             }
             fflush(nil)
         }

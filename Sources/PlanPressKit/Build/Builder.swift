@@ -61,10 +61,18 @@ public struct Builder {
         let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache) }
         let (templates, templateDiagnostics) = timed("load templates", &stages) { TemplateLoader.load(from: options.templates) }
         diagnostics += contentDiagnostics + templateDiagnostics
+        var linkBaseURL = options.baseURL
+        if let flag = options.baseURL {
+            switch BaseURL.check(flag) {
+            case .success(let url): linkBaseURL = url
+            case .failure(let problem):
+                diagnostics.append(.error("--base-url '\(flag)' cannot be used: \(problem.reason)", at: SourceLocation(file: "--base-url")))
+            }
+        }
         // Link whatever loaded, even after load errors, so one run lists every problem
         // (an entry that failed to load can make references to it show up as unknown too).
         guard let site else { throw BuildFailure(diagnostics) }
-        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: options.baseURL, cache: commentary)
+        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: linkBaseURL, cache: commentary)
         let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
         diagnostics += linkDiagnostics
         let failing = options.strict ? diagnostics.count : diagnostics.errorCount

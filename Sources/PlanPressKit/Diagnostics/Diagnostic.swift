@@ -23,10 +23,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
-    /// `file:line:column: error: message`, the format of compilers, Hugo and swift-markdown.
+    /// `file:line:column: error: message`, the format of compilers, Hugo and swift-markdown;
+    /// control characters from the content are escaped (`TerminalText`).
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
+        return TerminalText.safe("\(prefix)\(severity.rawValue): \(message)")
     }
 }
 

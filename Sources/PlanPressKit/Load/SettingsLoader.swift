@@ -8,8 +8,14 @@ enum SettingsLoader {
         if !["uk", "en"].contains(language) {
             sink.error("language must be 'uk' or 'en', found '\(language)'", at: map.keyLocation("language"))
         }
-        var baseURL = map.text("base_url") ?? "/"
-        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        var baseURL = "/"
+        if let written = map.text("base_url") {
+            switch BaseURL.check(written) {
+            case .success(let url): baseURL = url
+            case .failure(let problem):
+                sink.error("base_url '\(written)' cannot be used: \(problem.reason)", at: map.optional("base_url")?.location ?? map.keyLocation("base_url"))
+            }
+        }
         let asOf = map.date("as_of", required: true)
         let publisher = map.text("publisher")
         map.finish()

@@ -1,5 +1,12 @@
 /// Reads `updates/*.md`: a press update with front matter.
 enum UpdateLoader {
+    /// Names the site itself uses under `updates/` (the feed, the list's pages) or at the top of the
+    /// output (a slug equal to them would be confusing in a URL and in the output folder).
+    static let reservedSlugs: Set<String> = [
+        "feed.xml", "page", "index", "index.html", "assets", "data", "search", "sitemap.xml", "robots.txt",
+        "404.html", "en", "sources", "plans", "executors", "glossary", "updates",
+    ]
+
     static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let parts = FrontMatter.split(text) else {
@@ -10,6 +17,9 @@ enum UpdateLoader {
               let map = MappingReader(value, what: "update front matter", sink: sink) else { return nil }
         if !IDRules.isValid(slug) {
             sink.error("update file name '\(slug)' is not a valid slug: \(IDRules.explanation)", at: start)
+        } else if UpdateLoader.reservedSlugs.contains(slug) {
+            sink.error("update file name '\(slug)' is reserved: the site writes its own file or folder '\(slug)' "
+                + "(reserved: \(UpdateLoader.reservedSlugs.sorted().joined(separator: ", "))); rename the file", at: start)
         }
         let title = map.text("title", required: true)
         let date = map.date("date", required: true)

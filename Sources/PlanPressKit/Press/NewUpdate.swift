@@ -21,6 +21,14 @@ public struct NewUpdate: Sendable {
         self.slug = slug
     }
 
+    /// Why a title cannot be used as given, or nil: a control character (ESC, NUL, …) would make
+    /// the front matter unreadable YAML.
+    public static func problem(withTitle title: String) -> String? {
+        guard let bad = TerminalText.controlCharacters(in: title).first(where: { !$0.properties.isWhitespace }) else { return nil }
+        return "the title contains the control character U+\(String(format: "%04X", bad.value)), which cannot be stored in an update; "
+            + "type the title again without it"
+    }
+
     /// Path of the file relative to `Content/`.
     public var relativePath: String { "updates/\(slug).md" }
 

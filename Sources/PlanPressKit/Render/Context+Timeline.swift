@@ -8,7 +8,7 @@ extension PageRenderer {
                            description: plan.title, breadcrumbs: planCrumbs(p) + [(t("timeline"), nil)])
         let dated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years != nil }
         let undated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years == nil }
-        let years = timelineYears(plan.period, dated.compactMap { index.measures[$0].measure.term.reading.years })
+        let years = PageRenderer.timelineYears(plan.period, dated.compactMap { index.measures[$0].measure.term.reading.years })
         let asOfYear = graph.monitoring.asOf.year
         let sorted = dated.sorted { a, b in
             let ra = index.measures[a].measure.term.reading, rb = index.measures[b].measure.term.reading
@@ -34,12 +34,13 @@ extension PageRenderer {
     }
 
     /// The plan period, widened to every year a term touches.
-    func timelineYears(_ period: Period, _ spans: [ClosedRange<Int>]) -> [Int] {
+    static func timelineYears(_ period: Period, _ spans: [ClosedRange<Int>]) -> [Int] {
         let lows = spans.map(\.lowerBound) + [period.from].compactMap { $0 }
         let highs = spans.map(\.upperBound) + [period.to].compactMap { $0 }
         guard let low = lows.min(), let high = highs.max(), low <= high else { return [] }
         // Years are validated on load (1900–2200); the cap keeps a timeline bounded whatever the data.
-        return Array(low...min(high, low + MappingReader.years.count))
+        let (cap, overflow) = low.addingReportingOverflow(MappingReader.years.count)
+        return Array(low...(overflow ? high : min(high, cap)))
     }
 
     private func timelineRow(_ key: SiteGraph.MeasureKey, years: [Int]) -> Context {
