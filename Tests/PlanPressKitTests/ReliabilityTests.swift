@@ -70,6 +70,42 @@ import Testing
         #expect(withUpdate.failure().contains { $0.hasPrefix("Content/updates/novyna.md:2:") && $0.contains("anchors and aliases") })
     }
 
+    // MARK: item 4 — links out of the content folder are not followed; images are checked by their bytes
+
+    @Test func symbolicLinksOutOfTheContentFolderAreRefused() throws {
+        let site = try site()
+        defer { site.remove() }
+        let source = site.content + "/sources/test-plan.txt"
+        try FileManager.default.removeItem(atPath: source)
+        try FileManager.default.createSymbolicLink(atPath: source, withDestinationPath: "/etc/passwd")
+        let update = "---\ntitle: \"Новина\"\ndate: 2026-01-10\ncover:\n  image: updates/c.jpg\n  alt: \"Фото\"\n---\nТекст\n"
+        try site.write("updates/novyna.md", update)
+        try FileManager.default.createSymbolicLink(atPath: site.content + "/updates/c.jpg", withDestinationPath: "/etc/hostname")
+        let diagnostics = site.failure()
+        #expect(diagnostics.contains { $0.hasPrefix("Content/sources/test-plan.txt: error: the file is a symbolic link to /etc/passwd") }, "\(diagnostics)")
+        #expect(diagnostics.contains { $0.hasPrefix("Content/updates/novyna.md:5:3: error: cover image 'updates/c.jpg': the file is a symbolic link") }, "\(diagnostics)")
+        #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(!site.exists("sources/test-plan.txt"))
+        // A link that stays inside the content folder is fine.
+        try FileManager.default.removeItem(atPath: source)
+        try "Джерело".write(toFile: site.content + "/sources/real.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: source, withDestinationPath: site.content + "/sources/real.txt")
+        try FileManager.default.removeItem(atPath: site.content + "/updates/novyna.md")
+        #expect(site.failure() == [])
+    }
+
+    @Test func anImageIsAnImageByItsBytesNotItsName() throws {
+        let update = "---\ntitle: \"Новина\"\ndate: 2026-01-10\ncover:\n  image: updates/c.jpg\n  alt: \"Фото\"\n---\nТекст\n"
+        let site = try site(["updates/novyna.md": update, "updates/c.jpg": "root:x:0:0:root:/root:/bin/bash"])
+        defer { site.remove() }
+        #expect(site.failure().contains { $0.hasPrefix("Content/updates/novyna.md:5:3: error: cover image 'updates/c.jpg' is not a JPG image by its contents") })
+        #expect(ImageBytes.kinds([0xFF, 0xD8, 0xFF, 0xDB]) == ["jpg", "jpeg"])
+        #expect(ImageBytes.kinds(Array("GIF89a...".utf8)) == ["gif"])
+        #expect(ImageBytes.kinds(Array("RIFF\0\0\0\0WEBPVP8 ".utf8)) == ["webp"])
+        #expect(ImageBytes.kinds(Array("\0\0\0\u{1C}ftypavif".utf8)) == ["avif"])
+        #expect(ImageBytes.kinds(Array("<svg/>".utf8)).isEmpty)
+    }
+
     // MARK: item 7 — reserved update slugs
 
     @Test(arguments: ["feed.xml", "page", "index", "assets"])
@@ -151,6 +187,30 @@ import Testing
         #expect(!printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(TerminalText.safe("a\u{1B}b\rc\u{202E}d\ne\u{9B}") == "a\\u{1B}b\\u{D}c\\u{202E}d\ne\\u{9B}")
         #expect(TerminalText.safe("Звичайний текст: «так»") == "Звичайний текст: «так»")
+    }
+
+    // MARK: item 13 — every error has a location
+
+    @Test func errorsWithoutALocationNowHaveOne() throws {
+        // Non-UTF-8 bytes: line and column of the first bad byte.
+        let site = try site(["executors/more.yaml": "- id: x\n  name: \"Назва\"\n"])
+        defer { site.remove() }
+        try Data(Array("- id: y\n  name: \"Наз".utf8) + [0xFF, 0xFE] + Array("ва\"\n".utf8))
+            .write(to: URL(fileURLWithPath: site.content + "/executors/more.yaml"))
+        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:2:13: error: the file is not valid UTF-8") }, "\(site.failure())")
+        // A control character in YAML: its line and column.
+        try "- id: y\n  name: \"Наз\u{1}ва\"\n".write(toFile: site.content + "/executors/more.yaml", atomically: false, encoding: .utf8)
+        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:2:") && $0.contains("(U+1)") }, "\(site.failure())")
+        // A duplicate key: the second occurrence (block and flow style).
+        try "- id: y\n  name: \"Назва\"\n  kind: unit\n  name: \"Друга\"\n".write(toFile: site.content + "/executors/more.yaml", atomically: false, encoding: .utf8)
+        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:4:3: error: duplicate key 'name'") }, "\(site.failure())")
+        try "- {id: y, name: \"Назва\", name: \"Друга\"}\n".write(toFile: site.content + "/executors/more.yaml", atomically: false, encoding: .utf8)
+        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:1:") && $0.contains("duplicate key 'name'") }, "\(site.failure())")
+        try FileManager.default.removeItem(atPath: site.content + "/executors/more.yaml")
+        // A missing source file: at the `source:` key.
+        try FileManager.default.removeItem(atPath: site.content + "/sources/test-plan.txt")
+        let line = TestSite.plan.split(separator: "\n").firstIndex { $0.hasPrefix("source:") }! + 1
+        #expect(site.failure().contains { $0.hasPrefix("Content/plans/test-plan/plan.yaml:\(line):9: error: plan 'test-plan' names source") }, "\(site.failure())")
     }
 
     // MARK: item 14 — `new update` refuses titles with control characters

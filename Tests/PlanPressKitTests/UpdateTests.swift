@@ -212,7 +212,8 @@ import Testing
             "outside": Self.update("Поза", date: "2026-01-01", extra: "cover:\n  image: ../secret.jpg\n  alt: \"Х\"\n"),
         ])
         defer { site.remove() }
-        try site.write("updates/images/foto.jpg", "jpeg bytes")
+        try site.write("updates/images/foto.jpg", "")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0] + Array("jpeg bytes".utf8)).write(to: URL(fileURLWithPath: site.content + "/updates/images/foto.jpg"))
         try site.write("updates/images/logo.svg", "<svg/>")
         #expect(site.failure() == [
             "Content/updates/missing.md:5:3: error: cover image 'updates/images/nema.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",

@@ -127,7 +127,7 @@ public struct SiteLinker {
             }
             if let source = plan.source, site.sourceFiles[source] == nil {
                 sink.error("plan '\(plan.id)' names source '\(source)', which is not in Content/sources/\(Suggestions.hint(for: source, in: site.sourceFiles.keys))",
-                           at: plan.location)
+                           at: plan.sourceLocation ?? plan.location)
             }
         }
     }

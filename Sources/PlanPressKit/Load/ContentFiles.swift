@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lists and reads the files under a folder. Only the load stage uses this.
 struct ContentFiles {
@@ -27,22 +30,91 @@ struct ContentFiles {
         return FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDir) && isDir.boolValue
     }
 
-    /// The bytes of a file (images); nil when it cannot be read.
-    func data(_ relative: String) -> Data? { FileManager.default.contents(atPath: root + "/" + relative) }
+    /// The bytes of a file (images); nil when it cannot be read or is a link to outside the content folder.
+    func data(_ relative: String) -> Data? {
+        guard outside(relative) == nil else { return nil }
+        return FileManager.default.contents(atPath: root + "/" + relative)
+    }
+
+    /// Where a file really is when a symbolic link (of the file or of a folder on its way) takes it
+    /// outside the content folder; nil for a file inside. Such files are never read or published:
+    /// `sources/x.txt → /etc/passwd` would publish the password file.
+    func outside(_ relative: String) -> String? {
+        guard let base = realpath(root, nil) else { return nil }
+        defer { free(base) }
+        guard let target = realpath(root + "/" + relative, nil) else { return nil }
+        defer { free(target) }
+        let inside = String(cString: base), real = String(cString: target)
+        return real.hasPrefix(inside == "/" ? "/" : inside + "/") ? nil : real
+    }
+
+    /// The error for a file that links outside the content folder.
+    func outsideMessage(_ target: String) -> String {
+        "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead"
+    }
 
     /// The path printed in diagnostics.
     func display(_ relative: String) -> String { root + "/" + relative }
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
         let path = root + "/" + relative
+        if let target = outside(relative) {
+            sink.error(outsideMessage(target), at: SourceLocation(file: display(relative)))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error("cannot read the file: check that it exists and is readable", at: SourceLocation(file: display(relative)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error("the file is not valid UTF-8: save it as UTF-8", at: SourceLocation(file: display(relative)))
+            let bytes = [UInt8](data)
+            let offset = ContentFiles.firstInvalidUTF8(bytes) ?? 0
+            let (line, column) = YAMLValue.lineAndColumn(ofByte: offset, in: String(decoding: bytes[..<offset], as: UTF8.self))
+            sink.error("the file is not valid UTF-8 (byte \(offset + 1) is not part of a UTF-8 character): save it as UTF-8",
+                       at: SourceLocation(file: display(relative), line: line, column: column))
             return nil
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+}
+
+extension ContentFiles {
+    /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for next in bytes[(index + 1)..<(index + length)] where next & 0xC0 != 0x80 { return index }
+            // Overlong forms, surrogates and code points above U+10FFFF.
+            if length == 3, (lead == 0xE0 && bytes[index + 1] < 0xA0) || (lead == 0xED && bytes[index + 1] > 0x9F) { return index }
+            if length == 4, (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return index }
+            index += length
+        }
+        return nil
+    }
+}
+
+/// What an image file is by its first bytes, whatever its name says.
+enum ImageBytes {
+    /// The lower-case extensions the bytes fit (`jpg`/`jpeg`, `png`, `gif`, `webp`, `avif`); empty for anything else.
+    static func kinds(_ bytes: [UInt8]) -> Set<String> {
+        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
+            bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
+        }
+        if starts([0xFF, 0xD8, 0xFF]) { return ["jpg", "jpeg"] }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return ["png"] }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return ["gif"] }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return ["webp"] }
+        if starts(Array("ftyp".utf8), at: 4) && (starts(Array("avif".utf8), at: 8) || starts(Array("avis".utf8), at: 8)) { return ["avif"] }
+        return []
     }
 }

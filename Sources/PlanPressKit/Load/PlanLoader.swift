@@ -36,7 +36,8 @@ struct PlanLoader {
         return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
                     issuerLocation: map.has("issuer") ? map.keyLocation("issuer") : nil,
                     documentKind: documentKind, status: status, period: period, approval: approval,
-                    signatory: signatory, vision: vision, preamble: preamble, source: source, levels: levels,
+                    signatory: signatory, vision: vision, preamble: preamble, source: source,
+                    sourceLocation: map.optional("source")?.location, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
                     location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]))
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `updates/*.md`: a press update with front matter.
 enum UpdateLoader {
     /// Names the site itself uses under `updates/` (the feed, the list's pages) or at the top of the
@@ -57,8 +59,15 @@ enum UpdateLoader {
         var bytes: [UInt8] = []
         if !safe || !files.exists(image) || files.isDirectory(image) {
             sink.error("cover image '\(image)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg", at: c.keyLocation("image"))
+        } else if let target = files.outside(image) {
+            sink.error("cover image '\(image)': " + files.outsideMessage(target), at: c.keyLocation("image"))
         } else if let data = files.data(image) {
             bytes = Array(data)
+            let ext = (image as NSString).pathExtension.lowercased()
+            if !ImageBytes.kinds(bytes).contains(ext), Update.Cover.extensions.contains(ext) {
+                sink.error("cover image '\(image)' is not a \(ext.uppercased()) image by its contents (its first bytes are not an image's): "
+                    + "export the picture again as JPEG, PNG, GIF, WebP or AVIF", at: c.keyLocation("image"))
+            }
         }
         let cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
         if !Update.Cover.extensions.contains(cover.fileExtension) {

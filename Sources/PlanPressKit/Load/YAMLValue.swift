@@ -105,9 +105,54 @@ struct YAMLValue {
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
-            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: text))
         } catch {
             sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+        }
+        return nil
+    }
+
+    /// 1-based line and character column of a UTF-8 byte offset.
+    static func lineAndColumn(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0
+        let bytes = Array(text.utf8.prefix(max(0, offset)))
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart...], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    /// Where `key` is written again in the mapping whose first key `first` marks: the same
+    /// column on a later line (block style) or later on the same line (flow style).
+    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        let column = first.column - 1, start = first.line - 1
+        guard start >= 0, start < lines.count else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map(Array.init)
+        func keyAt(_ line: [Character], _ index: Int) -> Bool {
+            spellings.contains { spelling in
+                guard index + spelling.count <= line.count, Array(line[index..<index + spelling.count]) == spelling else { return false }
+                let rest = line[(index + spelling.count)...].drop { $0 == " " }
+                return rest.first == ":"
+            }
+        }
+        // Flow style: `{a: 1, a: 2}` on one line.
+        let firstLine = lines[start]
+        var index = column + 1
+        while index < firstLine.count {
+            if keyAt(firstLine, index), index > 0, [",", "{", " "].contains(firstLine[index - 1]) {
+                return (first.line, index + 1)
+            }
+            index += 1
+        }
+        for number in (start + 1)..<lines.count {
+            let line = lines[number]
+            let indent = line.prefix { $0 == " " }.count
+            if indent == line.count || line.dropFirst(indent).first == "#" { continue }
+            if indent < column { return nil }
+            if indent == column, keyAt(line, column) { return (number + 1, column + 1) }
         }
         return nil
     }
@@ -132,7 +177,7 @@ struct YAMLValue {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, text: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -142,9 +187,17 @@ struct YAMLValue {
             return .error("YAML syntax: \(problem); check indentation, quotes and colons on this line", at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys) in one mapping: keep one of them", at: at(context.mark))
-        case .reader(let problem, _, _, _):
-            return .error("cannot read the file as UTF-8 YAML: \(problem)", at: SourceLocation(file: file))
+            // Yams marks the first occurrence; the mistake is usually the second one.
+            let second = duplicates.first.flatMap { secondOccurrence(of: $0, after: context.mark, in: text) }
+                ?? (context.mark.line, context.mark.column)
+            return .error("duplicate key \(keys) in one mapping: keep one of them",
+                          at: SourceLocation(file: file, line: second.line + lineOffset, column: second.column))
+        case .reader(let problem, let offset, let value, _):
+            // libyaml gives the byte offset of the bad character (a control character, invalid UTF-8).
+            let (line, column) = lineAndColumn(ofByte: offset ?? 0, in: text)
+            let what = (value >= 0 && value < 0x20) || value == 0x7F ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
+            return .error("cannot read the file as YAML: \(problem)\(what); remove the character or retype the text around it",
+                          at: SourceLocation(file: file, line: line + lineOffset, column: column))
         default:
             return .error("YAML: \(error)", at: SourceLocation(file: file))
         }

@@ -16,6 +16,8 @@ public struct Plan: Sendable {
     public var preamble: String?
     /// File name inside `Content/sources/`.
     public var source: String?
+    /// Where `source:` is written (a missing source file is reported there).
+    public var sourceLocation: SourceLocation? = nil
     public var levels: [Level]
     public var abbreviations: [Abbreviation]
     public var budget: BudgetSpec?
