@@ -6,7 +6,7 @@ RELEASE_BIN := .build/release/planpress
 DEBUG_BIN := .build/debug/planpress
 APT_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit
+.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit fuzz
 
 ## Build the shipped Content/ into Public/.
 site: deps release
@@ -16,7 +16,19 @@ site: deps release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) fuzz
 	$(MAKE) e2e
+
+## libFuzzer over every content loader, seeded from the fixtures, for FUZZ_SECONDS (docs/reliability.md).
+## A crash leaves its input in Fuzz/artifacts/: copy it to Fuzz/crashes/ once fixed (FuzzRegressionTests replays them).
+FUZZ_SECONDS ?= 90
+FUZZ_BIN := Fuzz/.build/release/LoaderFuzzer
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+	rm -rf Fuzz/.corpus && bash Fuzz/seed.sh Fuzz/.corpus
+	mkdir -p Fuzz/artifacts
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+		-artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 Fuzz/.corpus
 
 ## Validate the shipped content without writing anything.
 check: deps build
@@ -58,4 +70,4 @@ e2e: release
 	bash tests/e2e/run.sh
 
 clean:
-	rm -rf .build Public Public.planpress-next
+	rm -rf .build Public Public.planpress-next Fuzz/.build Fuzz/.corpus Fuzz/artifacts
