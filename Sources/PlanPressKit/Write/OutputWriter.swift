@@ -155,7 +155,13 @@ public final class OutputSession {
         }
         // Marked first, so that whatever a killed build leaves there is recognisably ours.
         do {
-            try OutputSession.writeFile(next + "/" + OutputWriter.markerName, Array(OutputWriter.markerText.utf8))
+            // Like every unchanged file, an unchanged marker is linked (it keeps its modification time).
+            let marker = Array(OutputWriter.markerText.utf8)
+            if hasOld && OutputSession.sameBytes(output + "/" + OutputWriter.markerName, marker) {
+                try OutputSession.carry(from: output + "/" + OutputWriter.markerName, to: next + "/" + OutputWriter.markerName, bytes: marker)
+            } else {
+                try OutputSession.writeFile(next + "/" + OutputWriter.markerName, marker)
+            }
         } catch {
             abort()
             throw error
