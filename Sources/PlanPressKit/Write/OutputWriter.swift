@@ -19,7 +19,7 @@ public struct OutputWriter {
 
     /// The file every build writes at the top of the output folder: a non-empty
     /// folder without it is not PlanPress output and is never replaced.
-    public static let markerName = ".planpress-output"
+    public static let markerName = ".planpress-output.txt"
     static let markerText = """
         This folder is written by `planpress build`. Every build replaces all of it:
         do not keep other files here. (This file marks the folder as PlanPress output.)
