@@ -70,4 +70,4 @@ e2e: release
 	bash tests/e2e/run.sh
 
 clean:
-	rm -rf .build Public Public.planpress-next Fuzz/.build Fuzz/.corpus Fuzz/artifacts
+	rm -rf .build Public Public.planpress-next Public.planpress-old Fuzz/.build Fuzz/.corpus Fuzz/artifacts

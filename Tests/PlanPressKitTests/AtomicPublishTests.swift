@@ -113,6 +113,25 @@ import Testing
         #expect((changed[.modificationDate] as? Date)! > (before[.modificationDate] as? Date)!)
     }
 
+    @Test func aRebuildInALongRunningProcessDeletesTheOldTreeInTheBackground() throws {
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try OutputWriter(output: root + "/reference").write(Self.newSite)
+        _ = try OutputWriter(output: output).write(Self.oldSite)
+        let session = try OutputSession(output: output, partial: true, failAfter: nil)
+        session.deferDeletion = true
+        try session.stage(Self.newSite)
+        session.remove(["b/c/index.html", "x", "gone/deep/page.html"])
+        _ = try session.commit()
+        #expect(Self.view(output) == Self.view(root + "/reference"))
+        OutputSession.waitForDeletions()
+        #expect(siblings().isEmpty)
+        // What a process stopped during the deletion leaves is deleted by the next build.
+        _ = try OutputWriter(output: output + ".planpress-old").write(Self.oldSite)
+        _ = try OutputWriter(output: output).write(Self.oldSite)
+        #expect(siblings().isEmpty)
+        #expect(Self.view(output)["gone/deep/page.html"] == "removed")
+    }
+
     // MARK: item 8 — a failed build leaves no new folders
 
     @Test func aFailedBuildLeavesNoNewFoldersAnywhere() throws {

@@ -27,6 +27,8 @@ public struct OutputWriter {
         """
     /// The new site is built in a folder beside the output with this suffix.
     static let nextSuffix = ".planpress-next"
+    /// Where a long-running process moves the old tree to delete it in the background.
+    static let oldSuffix = ".planpress-old"
 
     public init(output: String) {
         self.output = OutputWriter.trimmed(output)
@@ -78,6 +80,14 @@ public final class OutputSession {
     /// Test hook: called before every step that changes the disk ("write <path>",
     /// "link <path>", "carry <path>", "exchange", "discard <path>"); a throw is a failure there.
     var fault: ((String) throws -> Void)?
+    /// Delete the old tree on a background queue after the swap (rebuilds in a long-running
+    /// process: `build --watch`, `serve`); the next session waits for it. One-shot builds delete it
+    /// before they return.
+    var deferDeletion = false
+    private static let deletions = DispatchGroup()
+    private static let deletionQueue = DispatchQueue(label: "planpress.discard")
+    /// Waits until every background deletion has finished (tests; `prepare` does the same).
+    static func waitForDeletions() { deletions.wait() }
     private var seen: Set<String> = []
     private var directories: Set<String> = []
     /// Parent folders of the output this session created (removed again on abort).
@@ -123,17 +133,23 @@ public final class OutputSession {
             + "choose an empty or new folder for --output, or move its files away first")
     }
 
-    private func prepare() throws {
-        // A folder left beside the output by a build that was killed: delete it, but only if it is ours.
+    /// Deletes a folder a killed build (or an unfinished background deletion) left beside the output, if it is ours.
+    private static func removeLeftover(_ path: String) throws {
         var info = stat()
-        if lstat(next, &info) == 0 {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? []
-            guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
-                throw WriteError(message: "refusing to delete \(next): planpress builds the new site there, "
-                    + "but it holds files planpress did not write; move it away")
-            }
-            try? FileManager.default.removeItem(atPath: next)
+        guard lstat(path, &info) == 0 else { return }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
+            throw WriteError(message: "refusing to delete \(path): planpress keeps sites there while it publishes, "
+                + "but it holds files planpress did not write; move it away")
         }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    private func prepare() throws {
+        OutputSession.deletions.wait()
+        try OutputSession.removeLeftover(next)
+        try OutputSession.removeLeftover(output + OutputWriter.oldSuffix)
+        var info = stat()
         // With its parents: `--output some/new/folder` works on a first build (and they go again on failure).
         var missing: [String] = []
         var parent = OutputSession.parent(next)
@@ -233,8 +249,19 @@ public final class OutputSession {
         }
         createdParents = []
         // The old tree is now at `next`; a failure or kill from here on leaves the new site published.
-        try? fault?("discard \(next)")
-        try? FileManager.default.removeItem(atPath: next)
+        do {
+            try fault?("discard \(next)")
+            let trash = output + OutputWriter.oldSuffix
+            if deferDeletion, rename(next, trash) == 0 {
+                OutputSession.deletionQueue.async(group: OutputSession.deletions) {
+                    try? FileManager.default.removeItem(atPath: trash)
+                }
+            } else {
+                try? FileManager.default.removeItem(atPath: next)
+            }
+        } catch {
+            // The old tree stays beside the output; the next build deletes it.
+        }
         return report
     }
 
