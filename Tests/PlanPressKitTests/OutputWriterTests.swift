@@ -32,7 +32,8 @@ import Testing
         #expect(read("d/index.html") == "D")
         #expect(modified("a/index.html") == kept)            // untouched, not rewritten
         #expect(everything() == [OutputWriter.markerName, "a", "a/index.html", "b", "b/index.html", "d", "d/index.html", "index.html"]) // b/c removed
-        #expect(!FileManager.default.fileExists(atPath: output + OutputWriter.nextSuffix))
+        // The previous site stays beside, as the next build's workspace.
+        #expect((try? String(contentsOfFile: output + OutputWriter.nextSuffix + "/b/index.html", encoding: .utf8)) == "B")
     }
 
     @Test func aFailedWriteLeavesThePreviousSiteExactlyAsItWas() throws {

@@ -98,7 +98,6 @@ public struct Builder {
         // waiting for the writer), "write" the writer's busy time plus the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
-        session.deferDeletion = scope != nil
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
         var writeSeconds = 0.0

@@ -27,8 +27,6 @@ public struct OutputWriter {
         """
     /// The new site is built in a folder beside the output with this suffix.
     static let nextSuffix = ".planpress-next"
-    /// Where a long-running process moves the old tree to delete it in the background.
-    static let oldSuffix = ".planpress-old"
 
     public init(output: String) {
         self.output = OutputWriter.trimmed(output)
@@ -58,17 +56,21 @@ public struct OutputWriter {
 /// memory at a time, then committed — or aborted, leaving the previous site
 /// exactly as it was, folders included.
 ///
-/// The new site is built as a complete tree beside the output
-/// (`Public.planpress-next`): a file whose bytes did not change is hard-linked
-/// from the old site (so it keeps its modification time and costs no copy),
-/// every other file is written. `commit` then swaps the two folders in one
-/// `renameat2(RENAME_EXCHANGE)` and deletes the old tree. A reader of the output
-/// folder sees the old site or the new one at every instant; a build killed at
-/// any point leaves the old site (or, after the swap, the new one) plus at
-/// most the folder beside it, which the next build deletes. See docs/reliability.md.
+/// The new site is made complete in a folder beside the output
+/// (`Public.planpress-next`, which holds the previous generation: double
+/// buffering): a file whose bytes did not change is hard-linked from the
+/// published site (it keeps its modification time and costs no copy), every
+/// other file is written (after unlinking what stood there, never through a
+/// shared link), files the site no longer has are deleted. `commit` then swaps
+/// the two folders in one `renameat2(RENAME_EXCHANGE)`; the old site, now
+/// beside, is the next build's workspace, so only new folders are created and
+/// only changed files touched. A reader of the output folder sees the old site
+/// or the new one at every instant; a build killed at any point leaves one of
+/// them published and the workspace in some state the next build reconciles.
+/// See docs/reliability.md.
 public final class OutputSession {
     public let output: String
-    /// Where the new tree is built; after the swap it holds the old one until deleted.
+    /// Where the new tree is made; after the swap it holds the old one (the next build's workspace).
     let next: String
     /// The output folder exists (with a site in it).
     private let hasOld: Bool
@@ -78,16 +80,8 @@ public final class OutputSession {
     private var removals: Set<String> = []
     private let failAfter: Int?
     /// Test hook: called before every step that changes the disk ("write <path>",
-    /// "link <path>", "carry <path>", "exchange", "discard <path>"); a throw is a failure there.
+    /// "link <path>", "carry <path>", "prune <path>", "exchange"); a throw is a failure there.
     var fault: ((String) throws -> Void)?
-    /// Delete the old tree on a background queue after the swap (rebuilds in a long-running
-    /// process: `build --watch`, `serve`); the next session waits for it. One-shot builds delete it
-    /// before they return.
-    var deferDeletion = false
-    private static let deletions = DispatchGroup()
-    private static let deletionQueue = DispatchQueue(label: "planpress.discard")
-    /// Waits until every background deletion has finished (tests; `prepare` does the same).
-    static func waitForDeletions() { deletions.wait() }
     private var seen: Set<String> = []
     private var directories: Set<String> = []
     /// Parent folders of the output this session created (removed again on abort).
@@ -146,10 +140,18 @@ public final class OutputSession {
     }
 
     private func prepare() throws {
-        OutputSession.deletions.wait()
-        try OutputSession.removeLeftover(next)
-        try OutputSession.removeLeftover(output + OutputWriter.oldSuffix)
         var info = stat()
+        if hasOld, lstat(next, &info) == 0 {
+            // The previous generation, kept as this build's workspace: it is updated in place.
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? []
+            guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
+                throw WriteError(message: "refusing to use \(next): planpress keeps the previous site there, "
+                    + "but it holds files planpress did not write; move it away")
+            }
+            try placeMarker()
+            return
+        }
+        try OutputSession.removeLeftover(next)
         // With its parents: `--output some/new/folder` works on a first build (and they go again on failure).
         var missing: [String] = []
         var parent = OutputSession.parent(next)
@@ -171,17 +173,17 @@ public final class OutputSession {
         }
         // Marked first, so that whatever a killed build leaves there is recognisably ours.
         do {
-            // Like every unchanged file, an unchanged marker is linked (it keeps its modification time).
-            let marker = Array(OutputWriter.markerText.utf8)
-            if hasOld && OutputSession.sameBytes(output + "/" + OutputWriter.markerName, marker) {
-                try OutputSession.carry(from: output + "/" + OutputWriter.markerName, to: next + "/" + OutputWriter.markerName, bytes: marker)
-            } else {
-                try OutputSession.writeFile(next + "/" + OutputWriter.markerName, marker)
-            }
+            try placeMarker()
         } catch {
             abort()
             throw error
         }
+    }
+
+    /// The marker, placed like any other file (an unchanged one is linked and keeps its modification time).
+    private func placeMarker() throws {
+        let marker = OutputFile(path: OutputWriter.markerName, bytes: Array(OutputWriter.markerText.utf8))
+        try place(marker, changed: !(hasOld && OutputSession.sameBytes(output + "/" + marker.path, marker.bytes)))
     }
 
     /// Writes one batch into the new tree. Throws on the first problem; call `abort()` then.
@@ -225,18 +227,58 @@ public final class OutputSession {
     }
 
     /// Puts one file into the new tree: written, or linked from the old site when its bytes are the same.
+    /// The workspace may hold a file from an older generation at the target, often hard-linked to the
+    /// published site: it is unlinked first, never written through.
     private func place(_ file: OutputFile, changed: Bool) throws {
         let target = next + "/" + file.path
         if changed {
+            OutputSession.removeEntry(target)
             try OutputSession.writeFile(target, file.bytes)
         } else {
-            try OutputSession.carry(from: output + "/" + file.path, to: target, bytes: file.bytes)
+            let source = output + "/" + file.path
+            if OutputSession.sameInode(source, target) { return }
+            OutputSession.removeEntry(target)
+            try OutputSession.carry(from: source, to: target, bytes: file.bytes)
         }
+    }
+
+    static func sameInode(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_ino == y.st_ino && x.st_dev == y.st_dev
+    }
+
+    /// Removes whatever stands at `path` in the workspace (a file, a link, a whole folder).
+    static func removeEntry(_ path: String) {
+        if unlink(path) == 0 || errno == ENOENT || errno == ENOTDIR { return }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Deletes from the workspace every file the new site does not have, then the folders left empty.
+    private func prune(keeping keep: Set<String>) throws {
+        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: next) else { return }
+        var folders: [String] = []
+        for path in existing {
+            let full = next + "/" + path
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                folders.append(full)
+            } else if !keep.contains(path) {
+                try fault?("prune " + path)
+                unlink(full)
+            }
+        }
+        // Deepest first; rmdir(2) only removes folders that are empty.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
     }
 
     /// The new site takes the place of the old one in a single step.
     public func commit() throws -> OutputWriter.Report {
-        if hasOld { try carryOver() }
+        if hasOld {
+            let carried = try carryOver()
+            try prune(keeping: seen.union(carried).union([OutputWriter.markerName]))
+        }
         try fault?("exchange")
         if hasOld {
             try OutputSession.exchange(next, output)
@@ -248,27 +290,15 @@ public final class OutputSession {
             }
         }
         createdParents = []
-        // The old tree is now at `next`; a failure or kill from here on leaves the new site published.
-        do {
-            try fault?("discard \(next)")
-            let trash = output + OutputWriter.oldSuffix
-            if deferDeletion, rename(next, trash) == 0 {
-                OutputSession.deletionQueue.async(group: OutputSession.deletions) {
-                    try? FileManager.default.removeItem(atPath: trash)
-                }
-            } else {
-                try? FileManager.default.removeItem(atPath: next)
-            }
-        } catch {
-            // The old tree stays beside the output; the next build deletes it.
-        }
+        // The old tree is now at `next`: the next build's workspace (double buffering).
         return report
     }
 
     /// Counts the old site's files the new one drops and, in a partial session,
     /// links every old file that was neither staged nor removed into the new tree.
-    private func carryOver() throws {
-        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return }
+    @discardableResult
+    private func carryOver() throws -> Set<String> {
+        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return [] }
         var carried: [String] = []
         for path in existing.sorted() where path != OutputWriter.markerName && !seen.contains(path) {
             var info = stat()
@@ -279,24 +309,30 @@ public final class OutputSession {
                 report.removed += 1
             }
         }
-        guard !carried.isEmpty else { return }
+        let kept = Set(carried)
+        carried = carried.filter { !OutputSession.sameInode(output + "/" + $0, next + "/" + $0) }
+        guard !carried.isEmpty else { return kept }
         try makeDirectories(for: carried)
+        func link(_ path: String) throws {
+            OutputSession.removeEntry(next + "/" + path)
+            try OutputSession.carry(from: output + "/" + path, to: next + "/" + path, bytes: nil)
+        }
         if let fault {
             for path in carried {
                 try fault("carry " + path)
-                try OutputSession.carry(from: output + "/" + path, to: next + "/" + path, bytes: nil)
+                try link(path)
             }
         } else {
-            let outcomes = parallelMap(carried) { path in
-                Result { try OutputSession.carry(from: self.output + "/" + path, to: self.next + "/" + path, bytes: nil) }
-            }
+            let outcomes = parallelMap(carried) { path in Result { try link(path) } }
             for case .failure(let error) in outcomes { throw error }
         }
+        return kept
     }
 
     /// Removes everything this session wrote; the previous site stays exactly as it was.
     public func abort() {
-        try? FileManager.default.removeItem(atPath: next)
+        // With a published site, the workspace stays (the next build updates it); a failed first build leaves nothing.
+        if !hasOld { try? FileManager.default.removeItem(atPath: next) }
         // Deepest first; rmdir(2) only removes folders that are still empty.
         for folder in createdParents.reversed() { rmdir(folder) }
         createdParents = []
@@ -337,7 +373,14 @@ public final class OutputSession {
         }
         for dir in needed.sorted() {
             let full = next + "/" + dir
-            if mkdir(full, 0o755) == 0 || errno == EEXIST { continue }
+            if mkdir(full, 0o755) == 0 { continue }
+            if errno == EEXIST {
+                var info = stat()
+                if lstat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
+                // A file from an older generation stands where the new site needs a folder.
+                unlink(full)
+                if mkdir(full, 0o755) == 0 { continue }
+            }
             throw WriteError(message: "cannot create \(full): \(String(cString: strerror(errno)))")
         }
     }
