@@ -32,6 +32,7 @@ public struct SiteLinker {
             let index = PlanIndex(plan: plan, sink: local)
             let checks = BudgetReconciler.checks(index)
             BudgetReconciler.report(checks, of: index, sink: local)
+            CitationChecker.check(plan, sourceText: plan.source.flatMap { site.sourceFiles[$0] }, sink: local)
             return (index, checks, local.diagnostics)
         }
         let plans = linked.map { index, _, diagnostics in
