@@ -9,6 +9,11 @@
 ///   every piece is joined to cell *k* of the others (counting cells from the
 ///   left, and again from the right), so a cell that a page break split into a
 ///   row and its continuation row reads as one.
+/// - **blocks continued** (text without tabs, checked only for a field not
+///   found otherwise): the cited lines are cut into blocks at blank lines and
+///   page-break header rows; the field may be found in two blocks read one
+///   after the other (a cell the page break cut, with other cells' lines
+///   between its parts).
 /// Declared corrections turn the printed form into the published one in
 /// both readings before the lookup.
 struct CitationMatcher {
@@ -51,10 +56,13 @@ struct CitationMatcher {
             }
         }
         let texts = readings(of: citation)
+        var pairs: [NormalText]?
         for field in citation.fields {
             let needle = NormalText(field.text)
             let wholeToken = field.kind == .amount
             if texts.contains(where: { $0.contains(needle, wholeToken: wholeToken) }) { continue }
+            if pairs == nil { pairs = blockPairs(citation) }
+            if pairs!.contains(where: { $0.contains(needle, wholeToken: wholeToken) }) { continue }
             misses.append(Miss(field: field.name, text: field.text, location: field.location,
                                agreesUpTo: wholeToken ? "" : agreement(needle, texts)))
         }
@@ -71,6 +79,38 @@ struct CitationMatcher {
             if texts.contains(where: { $0.contains(prefix) }) { low = mid } else { high = mid - 1 }
         }
         return NormalText(scalars: Array(needle.scalars[..<low])).string
+    }
+
+    /// Every two blocks of the cited lines joined in order (text without tabs only), corrections applied.
+    private func blockPairs(_ citation: Citation) -> [NormalText] {
+        var blocks: [String] = []
+        var block = ""
+        for range in citation.ranges {
+            for number in range where number >= 1 && number <= document.count {
+                let line = document.line(number)
+                if line.contains("\t") { return [] }
+                if document.isPageHeader[number - 1] || document.isBlank(number) {
+                    if !block.isEmpty { blocks.append(block) }
+                    block = ""
+                } else {
+                    block += line
+                    block += "\n"
+                }
+            }
+        }
+        if !block.isEmpty { blocks.append(block) }
+        guard blocks.count > 2 else { return [] }
+        var pairs: [NormalText] = []
+        for i in 0..<blocks.count {
+            for j in (i + 1)..<blocks.count where j > i + 1 {
+                var text = NormalText(blocks[i] + blocks[j])
+                for correction in citation.corrections {
+                    text = text.replacing(NormalText(correction.printed), with: NormalText(correction.published))
+                }
+                pairs.append(text)
+            }
+        }
+        return pairs
     }
 
     private func rawReadings(_ ranges: [ClosedRange<Int>]) -> [NormalText] {

@@ -5,7 +5,8 @@
 /// 2. a tab is a cell boundary; every other kind of whitespace (line ends,
 ///    non-breaking spaces, runs of spaces) becomes one space, and spaces next to
 ///    a cell boundary or at either end go;
-/// 3. soft hyphens go;
+/// 3. soft hyphens go, and so do spaces after a slash (`ініціатив/ проєктів`,
+///    a line wrapped after «/», reads `ініціатив/проєктів`);
 /// 4. a hyphen written right after a letter and followed by a letter, with or
 ///    without spaces between (`відновлен- ня`, `гендерно-чутливих`), is dropped
 ///    together with those spaces, so a word hyphenated at a line end matches the
@@ -117,7 +118,8 @@ struct NormalText: Hashable, Sendable {
         while i < spaced.count {
             let v = spaced[i]
             if v == 0x20 {
-                if out.isEmpty || out.last == 0x20 || out.last == cellBoundary { i += 1; continue }
+                // Spaces collapse, go next to a boundary, and go after a slash (a line wrap after «/»).
+                if out.isEmpty || out.last == 0x20 || out.last == cellBoundary || out.last == 0x2F { i += 1; continue }
                 out.append(v)
             } else if v == cellBoundary {
                 if out.last == 0x20 { out.removeLast() }
