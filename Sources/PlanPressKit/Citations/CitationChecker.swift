@@ -9,12 +9,17 @@ public enum CitationChecker {
         public var what: String
         public var citation: Citation?
         public var location: SourceLocation
+        /// The number as printed, for a measure (`4`, `1.`, `2)`).
+        public var printedNumber: String? = nil
     }
 
     public static func items(of plan: Plan) -> [Item] {
         var items: [Item] = []
         func add(_ measures: [Measure]) {
-            for m in measures { items.append(Item(what: "measure \(m.number)", citation: m.citation, location: m.location)) }
+            for m in measures {
+                items.append(Item(what: "measure \(m.number)", citation: m.citation, location: m.location,
+                                  printedNumber: m.printedNumber ?? m.number))
+            }
         }
         func walk(_ goals: [Goal]) {
             for goal in goals {

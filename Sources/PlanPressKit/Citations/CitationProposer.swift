@@ -57,8 +57,16 @@ public struct CitationProposer {
                 proposal.problems = ["its \(first.name) «\(String(first.text.prefix(60)))» is not in the source after line \(line(at: cursor))"]
                 return proposal
             }
+            let previousStart = line(at: max(cursor - 1, 0))
             cursor = found + 1
-            let start = line(at: found)
+            var start = line(at: found)
+            // A number printed on a line of its own above the text belongs to the row.
+            var above = start - 1
+            while above >= 1, document.isBlank(above) { above -= 1 }
+            if above >= 1, let number = item.printedNumber, document.line(above).trimmingSpaces() == number,
+               (cursor == 1 || previousStart < above) {
+                start = above
+            }
             // The fewest lines with the fewest misses.
             var best: [ClosedRange<Int>] = []
             var misses: [CitationMatcher.Miss] = []
