@@ -66,7 +66,7 @@ public enum CitationChecker {
 
     static func message(for miss: CitationMatcher.Miss, what: String, lines: String, source: String) -> String {
         var text = "\(what): \(miss.field) «\(excerpt(miss.text))» is not in the cited lines \(lines) of \(source)"
-        if !miss.agreesUpTo.isEmpty {
+        if miss.agreesUpTo.count >= 10 {
             text += "; they agree up to «…\(excerpt(String(miss.agreesUpTo.suffix(40))))»"
         }
         text += ". Fix the text to read as printed, fix `lines:`, or declare a correction (printed, published, why)"

@@ -15,6 +15,7 @@ extension PageRenderer {
                            description: plan.title, breadcrumbs: planCrumbs(p) + [(t("source_page"), nil)])
         context.merge(sourceLinks(plan)) { _, new in new }
         let document = SourceDocument(plan.source.flatMap { graph.site.sourceFiles[$0] } ?? "")
+        let starts = citedItems(p)
         var lines: [Context] = []
         lines.reserveCapacity(document.count)
         for number in 1...max(document.count, 1) where number <= document.count {
@@ -25,11 +26,29 @@ extension PageRenderer {
                 "cells": cells.enumerated().map { k, cell in ["text": String(cell), "boundary": k > 0] as Context },
                 "page_header": header,
                 "header_start": header && (number == 1 || !document.isPageHeader[number - 2]),
+                "items": starts[number] ?? [],
             ])
         }
         context["lines"] = lines
         context["line_count"] = count(document.count, "source_lines_count")
         return context
+    }
+
+    /// Line → the goals and measures whose citation starts there, as links («→ Захід 1.1»).
+    private func citedItems(_ p: Int) -> [Int: [Context]] {
+        let index = graph.plans[p]
+        var starts: [Int: [Context]] = [:]
+        for (g, node) in index.goals.enumerated() {
+            guard let citation = node.goal.citation, citation.isCited else { continue }
+            starts[citation.firstLine, default: []].append(
+                ["label": "\(index.level(of: g).name) \(node.goal.number)", "url": routes.path(for: .goal(index.plan.id, node.goal.id))])
+        }
+        for node in index.measures {
+            guard let citation = node.measure.citation, citation.isCited else { continue }
+            starts[citation.firstLine, default: []].append(
+                ["label": "\(index.plan.measureLevel.name) \(node.measure.number)", "url": routes.path(for: .measure(index.plan.id, node.measure.number))])
+        }
+        return starts
     }
 
     func sourceNotesContext(_ p: Int) -> Context {
