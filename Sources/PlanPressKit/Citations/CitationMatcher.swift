@@ -72,13 +72,14 @@ struct CitationMatcher {
     /// The longest start of `needle` found in any reading (a prefix that is
     /// found makes every shorter one found, so a binary search suffices).
     private func agreement(_ needle: NormalText, _ texts: [NormalText]) -> String {
-        var low = 0, high = needle.scalars.count
+        let ends = needle.scalarBoundaries
+        var low = 0, high = ends.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            let prefix = NormalText(scalars: Array(needle.scalars[..<mid]))
+            let prefix = NormalText(bytes: Array(needle.bytes[..<ends[mid]]))
             if texts.contains(where: { $0.contains(prefix) }) { low = mid } else { high = mid - 1 }
         }
-        return NormalText(scalars: Array(needle.scalars[..<low])).string
+        return NormalText(bytes: Array(needle.bytes[..<ends[low]])).string
     }
 
     /// Every two blocks of the cited lines joined in order (text without tabs only), corrections applied.
@@ -137,12 +138,12 @@ struct CitationMatcher {
         }
         var texts = [NormalText(joined)]
         guard pieces.count > 1 else { return texts }
-        let cells = pieces.map { piece -> [ArraySlice<UInt32>] in
-            NormalText(piece).scalars.split(separator: NormalText.cellBoundary, omittingEmptySubsequences: false)
+        let cells = pieces.map { piece -> [ArraySlice<UInt8>] in
+            NormalText(piece).bytes.split(separator: NormalText.cellBoundary, omittingEmptySubsequences: false)
         }
         let width = cells.map(\.count).max() ?? 0
         for fromRight in [false, true] {
-            var columns: [[UInt32]] = Array(repeating: [], count: width)
+            var columns: [[UInt8]] = Array(repeating: [], count: width)
             for row in cells {
                 for (k, cell) in row.enumerated() where !cell.isEmpty {
                     let column = fromRight ? width - row.count + k : k
@@ -150,12 +151,12 @@ struct CitationMatcher {
                     columns[column].append(contentsOf: cell)
                 }
             }
-            var scalars: [UInt32] = []
+            var bytes: [UInt8] = []
             for (k, column) in columns.enumerated() {
-                if k > 0 { scalars.append(NormalText.cellBoundary) }
-                scalars.append(contentsOf: column)
+                if k > 0 { bytes.append(NormalText.cellBoundary) }
+                bytes.append(contentsOf: column)
             }
-            texts.append(NormalText(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))))
+            texts.append(NormalText(String(decoding: bytes, as: UTF8.self)))
         }
         return texts
     }

@@ -24,14 +24,14 @@ public struct CitationProposer {
 
     public init(sourceText: String) {
         document = SourceDocument(sourceText)
-        var scalars: [UInt32] = []
+        var bytes: [UInt8] = []
         var starts: [Int] = []
         for line in document.lines {
-            starts.append(scalars.count)
-            scalars.append(contentsOf: NormalText(line).scalars)
-            scalars.append(0x20)
+            starts.append(bytes.count)
+            bytes.append(contentsOf: NormalText(line).bytes)
+            bytes.append(0x20)
         }
-        joined = NormalText(scalars: scalars)
+        joined = NormalText(bytes: bytes)
         lineStarts = starts
     }
 
@@ -49,9 +49,9 @@ public struct CitationProposer {
                 return proposal
             }
             // The field's first words; fewer when a cell boundary or page break falls early in it.
-            let text = NormalText(first.text).scalars
+            let text = NormalText(first.text)
             let found = [30, 15, 8].lazy.compactMap { length in
-                self.joined.firstIndex(of: NormalText(scalars: Array(text.prefix(length))), from: cursor)
+                self.joined.firstIndex(of: text.prefix(scalars: length), from: cursor)
             }.first
             guard let found else {
                 proposal.problems = ["its \(first.name) «\(String(first.text.prefix(60)))» is not in the source after line \(line(at: cursor))"]

@@ -64,6 +64,7 @@ extension PageRenderer {
         context["plan_monitoring"] = planMonitoring(p)
         context.merge(planUpdates(plan.id)) { _, new in new }
         context.merge(planBudget(p)) { _, new in new }
+        context["totals_citation"] = citationContext(plan.budget?.statedTotals?.citation, plan: plan.id)
         return context
     }
 

@@ -20,7 +20,7 @@ extension PageRenderer {
         lines.reserveCapacity(document.count)
         for number in 1...max(document.count, 1) where number <= document.count {
             let header = document.isPageHeader[number - 1]
-            let cells = document.line(number).split(separator: "\t", omittingEmptySubsequences: false)
+            let cells = document.line(number).utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             lines.append([
                 "number": number,
                 "cells": cells.enumerated().map { k, cell in ["text": String(cell), "boundary": k > 0] as Context },
