@@ -3,7 +3,8 @@
 
     python3 bench/generate.py OUT_DIR --measures N [--seed S]
 
-Writes OUT_DIR/Content with plans of 3–4 levels, measures with 1–3 KB of
+Writes OUT_DIR/Content with plans of 3–4 levels, every goal and measure citing
+its row of a generated source text (`lines:`), measures with 1–3 KB of
 Markdown commentary, 1–15 executors, 1–5 indicators, budgets over 3–5 years,
 monitoring reports and updates. The same arguments always give the same bytes.
 """
@@ -108,9 +109,16 @@ def write_plan(rng, content, pid, n, executor_count):
     numbers = []
     placed = [0]
 
+    # The source text: one row per goal and per measure (tab-separated cells, one
+    # more row per funding line), which every item cites (`lines:`).
+    source = ["Синтетичне джерело", ""]
+
     def goal(level, num, pad):
+        title = sentence(rng, 6, 16)
         lines.append(f"{pad}- number: {q(num)}")
-        lines.append(f"{pad}  title: {q(sentence(rng, 6, 16))}")
+        lines.append(f"{pad}  lines: {len(source) + 1}")
+        source.append(f"{num}.\t{title}")
+        lines.append(f"{pad}  title: {q(title)}")
         if level + 1 < depth:
             lines.append(f"{pad}  goals:")
             for i in range(1, rng.randint(3, 4) + 1):
@@ -123,7 +131,7 @@ def write_plan(rng, content, pid, n, executor_count):
                 if placed[0] >= n:
                     break
                 placed[0] += 1
-                write_measure(rng, lines, f"{num}.{k}", pad + "    ", executor_count, years)
+                write_measure(rng, lines, source, f"{num}.{k}", pad + "    ", executor_count, years)
                 numbers.append(f"{num}.{k}")
 
     top = 0
@@ -134,7 +142,7 @@ def write_plan(rng, content, pid, n, executor_count):
     with SyncedFile(os.path.join(content, "plans", pid, "plan.yaml")) as f:
         f.write("\n".join(lines) + "\n")
     with SyncedFile(os.path.join(content, "sources", f"{pid}.txt")) as f:
-        f.write("Синтетичне джерело\n")
+        f.write("\n".join(source) + "\n")
     for number in numbers:
         with SyncedFile(os.path.join(content, "commentary", f"{pid}-{number}.md")) as f:
             f.write(f"---\nabout: measure:{pid}/{number}\ntitle: \"Коментар\"\n---\n")
@@ -149,27 +157,38 @@ def write_plan(rng, content, pid, n, executor_count):
             f.write(markdown(rng, 800))
 
 
-def write_measure(rng, lines, number, pad, executor_count, years):
+def write_measure(rng, lines, source, number, pad, executor_count, years):
     lines.append(f"{pad}- number: {q(number)}")
-    lines.append(f"{pad}  text: {q(sentence(rng, 15, 60))}")
+    at = len(lines)
+    text = sentence(rng, 15, 60)
+    lines.append(f"{pad}  text: {q(text)}")
     ids = rng.sample(range(executor_count), rng.randint(1, min(15, executor_count)))
     lines.append(f"{pad}  responsible:")
     lines.append(f"{pad}    executors:")
     for i, e in enumerate(ids):
         lines.append(f"{pad}      - {{id: body-{e}, consent: {'true' if i and rng.random() < 0.3 else 'false'}}}")
-    lines.append(f"{pad}  term: {q(rng.choice([f'{years[0]}–{years[-1]}', str(rng.choice(years)), 'IV квартал', 'Постійно', 'протягом року']))}")
+    term = rng.choice([f'{years[0]}–{years[-1]}', str(rng.choice(years)), 'IV квартал', 'Постійно', 'протягом року'])
+    lines.append(f"{pad}  term: {q(term)}")
     lines.append(f"{pad}  indicators:")
-    for _ in range(rng.randint(1, 5)):
-        lines.append(f"{pad}    - {q(sentence(rng, 6, 18))}")
+    indicators = [sentence(rng, 6, 18) for _ in range(rng.randint(1, 5))]
+    lines += [f"{pad}    - {q(i)}" for i in indicators]
+    rows = [f"{number}\t{text}\t{term}\t- " + " - ".join(indicators)]
     kind = rng.random()
     if kind < 0.5:
         lines.append(f"{pad}  funding:")
         lines.append(f"{pad}    lines:")
-        for source in rng.sample(["Місцевий бюджет", "Державний бюджет", "Інші"], rng.randint(1, 2)):
-            amounts = ", ".join(f'{y}: "{rng.randint(1, 5000)},{rng.randint(0, 9)}"' for y in years)
-            lines.append(f"{pad}      - {{source: {q(source)}, amounts: {{{amounts}}}}}")
+        for source_name in rng.sample(["Місцевий бюджет", "Державний бюджет", "Інші"], rng.randint(1, 2)):
+            printed = [f"{rng.randint(1, 5000)},{rng.randint(0, 9)}" for _ in years]
+            amounts = ", ".join(f'{y}: "{a}"' for y, a in zip(years, printed))
+            lines.append(f"{pad}      - {{source: {q(source_name)}, amounts: {{{amounts}}}}}")
+            rows.append("\t\t\t\t" + source_name + "\t" + "\t".join(printed))
     elif kind < 0.8:
         lines.append(f'{pad}  funding: {{status: not-needed, printed: "Не потребує"}}')
+        rows[0] += "\tНе потребує"
+    first = len(source) + 1
+    source.extend(rows)
+    cited = str(first) if len(rows) == 1 else f"{first}-{first + len(rows) - 1}"
+    lines.insert(at, f"{pad}  lines: {cited}")
 
 
 def write_reports(rng, content, pid, numbers, years):

@@ -53,12 +53,19 @@ def measure_rss(binary, content, output, templates):
         return None
 
 
+def shorten_first_measure_text(text):
+    """Drops the last word of the first measure's text: the text changes but is
+    still in the source row it cites (`lines:`), so the citation check passes."""
+    return re.sub(r'(  text: "[^"\n]*) [^ "\n]+"', r'\1"', text, count=1)
+
+
 def edit_one_measure(content):
     """Changes the text of one measure, as a press office saving a file would."""
     plan = os.path.join(content, "plans", sorted(os.listdir(os.path.join(content, "plans")))[0], "plan.yaml")
     text = open(plan, encoding="utf-8").read()
-    text = text.replace("  text: \"", "  text: \"Змінено. ", 1)
-    open(plan, "w", encoding="utf-8").write(text)
+    edited = shorten_first_measure_text(text)
+    assert edited != text, "no measure text to edit"
+    open(plan, "w", encoding="utf-8").write(edited)
 
 
 def watch_rebuild(binary, content, output, templates, edits=3):

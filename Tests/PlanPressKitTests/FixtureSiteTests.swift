@@ -11,7 +11,7 @@ import Testing
     static let pages = ["index.html", "plans/city-plan/index.html", "plans/city-plan/goals/direction-1/index.html",
                         "plans/city-plan/measures/1.1/index.html", "plans/city-plan/measures/1.2/index.html",
                         "plans/city-plan/indicators/1.2-1/index.html", "executors/ngo/index.html", "glossary/index.html",
-                        "data/city-plan-budget.csv"]
+                        "data/city-plan-budget.csv", "plans/city-plan/source/index.html"]
 
     func options(_ fixture: String, output: String) -> Builder.Options {
         let root = TestSite.fixtures.appendingPathComponent(fixture)
@@ -37,11 +37,12 @@ import Testing
         }
     }
 
-    @Test func invalidPlanGivesExactlyTheExpectedDiagnostics() throws {
-        let root = TestSite.fixtures.appendingPathComponent("invalid-plan")
+    /// The diagnostics of checking a fixture, as printed, compared with its `expected-diagnostics.txt`.
+    func checkDiagnostics(_ fixture: String) throws -> (printed: [String], expected: [String]) {
+        let root = TestSite.fixtures.appendingPathComponent(fixture)
         var printed: [String] = []
         do {
-            _ = try Builder(options: options("invalid-plan", output: "/nonexistent")).check()
+            _ = try Builder(options: options(fixture, output: "/nonexistent")).check()
         } catch let failure as BuildFailure {
             printed = failure.diagnostics.sortedByLocation().map {
                 $0.description.replacingOccurrences(of: root.path + "/", with: "")
@@ -50,10 +51,22 @@ import Testing
         let file = root.appendingPathComponent("expected-diagnostics.txt")
         if Self.recording {
             try (printed.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-            return
+            return (printed, printed)
         }
-        let expected = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        return (printed, try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init))
+    }
+
+    @Test func invalidPlanGivesExactlyTheExpectedDiagnostics() throws {
+        let (printed, expected) = try checkDiagnostics("invalid-plan")
         #expect(printed == expected)
         #expect(printed.count >= 5)
+    }
+
+    /// A citation whose lines do not contain the text: each field that is not found is an error
+    /// at its own line and column; a correction whose printed form is not there is one too.
+    @Test func citationsWhoseLinesLackTheTextGiveExactlyTheExpectedDiagnostics() throws {
+        let (printed, expected) = try checkDiagnostics("bad-citation")
+        #expect(printed == expected)
+        #expect(printed.contains { $0.hasPrefix("Content/plans/cited-plan/plan.yaml:46:15: error: measure 1.2: text «Створення профілю громади» is not in the cited lines 5 of cited-plan.txt") })
     }
 }

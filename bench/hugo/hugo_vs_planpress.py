@@ -379,8 +379,10 @@ def stop(proc):
 def edit_pp(content, k):
     plan = os.path.join(content, "plans", "plan-0", "plan.yaml")
     text = open(plan, encoding="utf-8").read()
-    text = text.replace('  text: "', f'  text: "Змінено {k}. ', 1)
-    open(plan, "w", encoding="utf-8").write(text)
+    # Drop the last word of a measure's text: still in the source row it cites (`lines:`).
+    edited = re.sub(r'(  text: "[^"\n]*) [^ "\n]+"', r'\1"', text, count=1)
+    assert edited != text, "no measure text to edit"
+    open(plan, "w", encoding="utf-8").write(edited)
 
 
 def edit_hugo(site, k):

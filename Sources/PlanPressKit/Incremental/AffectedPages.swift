@@ -76,6 +76,7 @@ enum AffectedPages {
         for p in plans {
             let id = new.plans[p].plan.id
             pages.formUnion([.plan(id), .planPrint(id), .planTimeline(id)])
+            pages.formUnion(PageRenderer.sourcePages(new.plans[p].plan, graph: new))
             updates.formUnion(related(.plan(id), old).union(related(.plan(id), new)))
         }
         for executor in executors {

@@ -34,6 +34,11 @@ public struct Routes: Sendable {
     /// Absolute URL (`https://example.org/plany/plans/x/`).
     public func url(for page: PageID) -> String { absolute(relativePath(for: page)) }
 
+    /// Root-relative URL of one line of a plan's source page (`/plans/x/source/#L120`).
+    public func sourceLine(_ plan: PlanID, line: Int) -> String {
+        path(for: .planSourceText(plan)) + "#L\(line)"
+    }
+
     /// Root-relative URL of a file that is not a page (assets, data).
     public func asset(_ relative: String) -> String { basePath + relative }
 
@@ -53,6 +58,8 @@ public struct Routes: Sendable {
         case .planPrint(let p): return "\(l)plans/\(p)/print/"
         case .planTimeline(let p): return "\(l)plans/\(p)/timeline/"
         case .planSource(let p): return "sources/\(p).txt"
+        case .planSourceText(let p): return "\(l)plans/\(p)/source/"
+        case .planSourceNotes(let p): return "\(l)plans/\(p)/source/notes/"
         case .executors: return "\(l)executors/"
         case .executor(let e): return "\(l)executors/\(e)/"
         case .glossary: return "\(l)glossary/"
@@ -77,7 +84,12 @@ public enum PageID: Hashable, Sendable {
     case indicator(PlanID, String)
     case planPrint(PlanID)
     case planTimeline(PlanID)
+    /// The raw source text download.
     case planSource(PlanID)
+    /// The source text as a page, one anchor per line.
+    case planSourceText(PlanID)
+    /// How the source was read: the transcription notes.
+    case planSourceNotes(PlanID)
     case executors
     case executor(ExecutorID)
     case glossary

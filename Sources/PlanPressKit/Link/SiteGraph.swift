@@ -48,6 +48,8 @@ public struct SiteGraph: Sendable {
     public let monitoring: Monitoring
     /// Stated-versus-computed budget checks per plan (index as `plans`), computed once.
     public let budgetChecks: [[BudgetReconciler.Check]]
+    /// Each plan's transcription notes (`Content/sources/<plan>.md`) as HTML.
+    public var sourceNotes: [PlanID: String] = [:]
 
     public func plan(_ id: PlanID) -> PlanIndex? { planByID[id].map { plans[$0] } }
 

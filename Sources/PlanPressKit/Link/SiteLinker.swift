@@ -32,6 +32,7 @@ public struct SiteLinker {
             let index = PlanIndex(plan: plan, sink: local)
             let checks = BudgetReconciler.checks(index)
             BudgetReconciler.report(checks, of: index, sink: local)
+            CitationChecker.check(plan, sourceText: plan.source.flatMap { site.sourceFiles[$0] }, sink: local)
             return (index, checks, local.diagnostics)
         }
         let plans = linked.map { index, _, diagnostics in
@@ -57,10 +58,12 @@ public struct SiteLinker {
         let order = UkrainianCollation.sorted(Array(executors.values), by: \.name).map(\.id)
         let glossary = self.glossary()
         profile.mark("link: glossary, registry")
-        return SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
-                         executorOrder: order, involvements: involvements, subordinates: subordinates,
-                         commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
-                         updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
+        var graph = SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
+                              executorOrder: order, involvements: involvements, subordinates: subordinates,
+                              commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
+                              updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
+        graph.sourceNotes = renderSourceNotes(resolver: resolver)
+        return graph
     }
 
     /// Merges the registry files; duplicates, unknown parents and cycles are errors.
@@ -178,6 +181,16 @@ public struct SiteLinker {
         }
         cache?.finish()
         return result
+    }
+
+    /// `Content/sources/<plan>.md`: how each plan's source was read, published on its notes page.
+    private func renderSourceNotes(resolver: ReferenceResolver) -> [PlanID: String] {
+        var notes: [PlanID: String] = [:]
+        for plan in site.plans {
+            guard let markdown = site.sourceFiles["\(plan.id).md"] else { continue }
+            notes[plan.id] = renderMarkdown(markdown, file: "sources/\(plan.id).md", firstLine: 1, defaultPlan: plan.id, resolver: resolver)
+        }
+        return notes
     }
 
     func renderMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {

@@ -31,11 +31,12 @@ extension PlanLoader {
     func readStatedTotals(_ t: MappingReader, context: TreeContext) -> StatedTotals? {
         let label = t.text("label")
         let lines = (t.list("lines") ?? []).compactMap { readFundingLine($0, what: "stated total", context: context) }
+        let citation = readCitation(t, key: "source_lines", what: "stated totals", fields: CitationFields.statedTotals(t.value))
         t.finish()
         if context.budget == nil {
             sink.error("stated totals need a 'budget' section in the plan (unit, years, sources)", at: t.location)
         }
-        return StatedTotals(label: label, lines: lines, location: t.location)
+        return StatedTotals(label: label, lines: lines, location: t.location, citation: citation)
     }
 
     func readFunding(_ value: YAMLValue, what: String, context: TreeContext) -> Funding {

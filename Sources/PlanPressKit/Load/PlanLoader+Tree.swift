@@ -16,13 +16,14 @@ extension PlanLoader {
         let slug = depth < context.levels.count ? context.levels[depth].slug : "level\(depth)"
         let goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: depth + 1, context: context) }
         let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        let citation = readCitation(map, what: what, fields: CitationFields.goal(value))
         if goals.isEmpty && measures.isEmpty && depth < context.levels.count - 2 {
             sink.warning("\(what) has no goals or measures below it", at: map.location)
         }
         map.finish()
         return Goal(number: number, printedNumber: printedNumber, title: title, depth: depth, id: "\(slug)-\(number)",
                     goals: goals, measures: measures, statedTotals: statedTotals, location: map.location,
-                    sourceDigest: value.digest(skipping: ["goals", "measures"]))
+                    sourceDigest: value.digest(skipping: ["goals", "measures"]), citation: citation)
     }
 
     func readMeasure(_ value: YAMLValue, context: TreeContext) -> Measure? {
@@ -39,10 +40,11 @@ extension PlanLoader {
         let indicators = readIndicators(map, measureNumber: number)
         let results = map.strings("results")
         let funding = map.optional("funding").map { readFunding($0, what: what, context: context) } ?? .notStated
+        let citation = readCitation(map, what: what, fields: CitationFields.measure(value))
         map.finish()
         return Measure(number: number, printedNumber: printedNumber, text: text, responsible: responsible, term: term,
                        indicators: indicators, results: results, funding: funding, location: map.location,
-                       sourceDigest: value.digest())
+                       sourceDigest: value.digest(), citation: citation)
     }
 
     private func readResponsibility(_ value: YAMLValue, what: String) -> Responsibility? {

@@ -61,4 +61,6 @@ public struct StatedTotals: Sendable {
     public var label: String?
     public var lines: [FundingLine]
     public var location: SourceLocation
+    /// The source lines of the subtotal rows (`source_lines:`) and printed fields (`Citation.isCited`).
+    public var citation: Citation? = nil
 }

@@ -14,4 +14,6 @@ public struct Goal: Sendable {
     /// Digest of the goal's own YAML (children left out), position excluded:
     /// a rebuild tells edited goals apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// The source lines of the goal's title row (`lines:`) and printed fields (`Citation.isCited`).
+    public var citation: Citation? = nil
 }

@@ -12,6 +12,8 @@ public struct Measure: Sendable {
     /// Digest of the measure's YAML, position excluded: a rebuild tells
     /// edited measures apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// The source lines of the measure's row (`lines:`) and printed fields (`Citation.isCited`).
+    public var citation: Citation? = nil
 }
 
 /// The "responsible" cell: as printed, and expanded into registry entries.

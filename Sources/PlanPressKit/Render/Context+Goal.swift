@@ -50,6 +50,8 @@ extension PageRenderer {
             context["has_reconciliation"] = !checks.isEmpty
         }
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
+        context["citation"] = citationContext(goal.citation, plan: index.plan.id)
+        context["totals_citation"] = citationContext(goal.statedTotals?.citation, plan: index.plan.id)
         context["downloads"] = downloads(plans: [index.plan.id], site: [.archive],
                                          hint: t("data_goal_hint").replacingOccurrences(of: "{goal}", with: goal.id))
         context["goal_monitoring"] = goalMonitoring(p, g)

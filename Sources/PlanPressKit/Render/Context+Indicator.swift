@@ -23,6 +23,7 @@ extension PageRenderer {
                            description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
         context["id"] = node.indicator.id
         context["text_html"] = text(node.indicator.text, plan: index.plan.id)
+        context["citation"] = citationContext(measure.citation, plan: index.plan.id)
         if let target = node.indicator.target {
             var targetContext: Context = ["printed": target.printed]
             if let value = target.value { targetContext["value"] = format.number(value) }

@@ -70,6 +70,7 @@ extension PageRenderer {
         }
         context.merge(statusContext(key, term: measure.term)) { _, new in new }
         context["monitoring"] = measureMonitoring(key)
+        context["citation"] = citationContext(measure.citation, plan: planID)
         return context
     }
 

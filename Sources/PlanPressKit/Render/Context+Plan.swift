@@ -55,12 +55,16 @@ extension PageRenderer {
         context["has_root_measures"] = !index.rootMeasures.isEmpty
         context["measures_heading"] = plan.measureLevel.plural
         if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
+        let sourcePages = PageRenderer.sourcePages(plan, graph: graph)
+        context["source_page_url"] = opt(sourcePages.first.map { routes.path(for: $0) })
+        context["notes_url"] = opt(sourcePages.count > 1 ? routes.path(for: sourcePages[1]) : nil)
         context["print_url"] = routes.path(for: .planPrint(plan.id))
         context["commentary"] = commentary(.plan(plan.id))
         context["downloads"] = downloads(plans: [plan.id], site: [.archive])
         context["plan_monitoring"] = planMonitoring(p)
         context.merge(planUpdates(plan.id)) { _, new in new }
         context.merge(planBudget(p)) { _, new in new }
+        context["totals_citation"] = citationContext(plan.budget?.statedTotals?.citation, plan: plan.id)
         return context
     }
 

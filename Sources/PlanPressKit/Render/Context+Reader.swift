@@ -19,6 +19,8 @@ extension PageRenderer {
         case .planPrint: return "plan-print"
         case .planTimeline: return "timeline"
         case .planSource: return "source"
+        case .planSourceText: return "source-text"
+        case .planSourceNotes: return "source-notes"
         case .executors: return "executors"
         case .executor: return "executor"
         case .glossary: return "glossary"

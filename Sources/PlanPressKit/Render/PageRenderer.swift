@@ -56,6 +56,7 @@ public struct PageRenderer: Sendable {
             pages.append(.plan(id))
             pages.append(.planPrint(id))
             pages.append(.planTimeline(id))
+            pages += PageRenderer.sourcePages(index.plan, graph: graph)
             pages += index.goals.map { .goal(id, $0.goal.id) }
             pages += index.measures.map { .measure(id, $0.measure.number) }
             pages += index.indicators.map { .indicator(id, $0.indicator.id) }
@@ -104,6 +105,8 @@ public struct PageRenderer: Sendable {
         case .updates(let n): return ("updates", updatesContext(page: n))
         case .update(let slug): return ("update", updateContext(slug))
         case .search: return ("search", searchContext())
+        case .planSourceText(let id): return ("source", sourceContext(graph.planByID[id]!))
+        case .planSourceNotes(let id): return ("source-notes", sourceNotesContext(graph.planByID[id]!))
         default: return ("not-found", notFoundContext())
         }
     }

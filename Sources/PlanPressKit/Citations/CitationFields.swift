@@ -1,0 +1,71 @@
+import Yams
+
+/// Collects the printed text fields of an item from its YAML, each with the
+/// location of its own value, for the citation check. Reads the node as
+/// written; the loader has already reported type errors.
+enum CitationFields {
+    /// title or text, responsible as printed, term as printed, each indicator,
+    /// each expected result, the funding cell and every amount.
+    static func measure(_ value: YAMLValue) -> [CitedField] {
+        var fields: [CitedField] = []
+        text(value["text"], "text", into: &fields)
+        text(value["responsible"]?["printed"], "responsible", into: &fields)
+        if let term = value["term"] {
+            text(term.scalarText != nil ? term : term["printed"], "term", into: &fields)
+        }
+        for (n, item) in (value["indicators"]?.sequenceItems ?? []).enumerated() {
+            text(item.scalarText != nil ? item : item["text"], "indicator \(n + 1)", into: &fields)
+        }
+        for (n, item) in (value["results"]?.sequenceItems ?? []).enumerated() {
+            text(item, "result \(n + 1)", into: &fields)
+        }
+        if let funding = value["funding"] {
+            text(funding["printed"], "funding", into: &fields)
+            fundingLines(funding["lines"], into: &fields)
+        }
+        return fields
+    }
+
+    static func goal(_ value: YAMLValue) -> [CitedField] {
+        var fields: [CitedField] = []
+        text(value["title"], "title", into: &fields)
+        return fields
+    }
+
+    static func statedTotals(_ value: YAMLValue) -> [CitedField] {
+        var fields: [CitedField] = []
+        text(value["label"], "label", into: &fields)
+        fundingLines(value["lines"], into: &fields)
+        return fields
+    }
+
+    private static func fundingLines(_ lines: YAMLValue?, into fields: inout [CitedField]) {
+        for line in lines?.sequenceItems ?? [] {
+            let source = line["source"]?.scalarText ?? "?"
+            text(line["source"], "funding source", into: &fields)
+            guard case .mapping(let amounts)? = line["amounts"]?.node else { continue }
+            for (key, amount) in amounts {
+                let item = line.child(amount)
+                guard let printed = item.scalarText?.trimmingSpaces(), !printed.isEmpty else { continue }
+                fields.append(CitedField(name: "amount \(key.string ?? "?") (\(source))", text: printed, kind: .amount,
+                                         location: item.location))
+            }
+        }
+    }
+
+    private static func text(_ value: YAMLValue?, _ name: String, into fields: inout [CitedField]) {
+        guard let value, !value.isNull, let raw = value.scalarText else { return }
+        let trimmed = raw.trimmingSpacesAndNewlines()
+        guard !trimmed.isEmpty else { return }
+        fields.append(CitedField(name: name, text: trimmed, kind: .text, location: value.location))
+    }
+}
+
+extension YAMLValue {
+    /// The value under `key` of a mapping, nil when absent or not a mapping.
+    subscript(key: String) -> YAMLValue? {
+        guard case .mapping(let mapping) = node else { return nil }
+        for (k, v) in mapping where k.string == key { return child(v) }
+        return nil
+    }
+}
