@@ -19,6 +19,7 @@ struct PlanLoader {
         let status = readStatus(map)
         let period = readPeriod(map)
         let approval = readApproval(map)
+        checkStatus(status, approval: approval, map: map)
         let signatory = readSignatory(map)
         let vision = map.text("vision")
         let preamble = map.text("preamble")
@@ -42,10 +43,30 @@ struct PlanLoader {
     }
 
     private func readStatus(_ map: MappingReader) -> Plan.Status {
-        guard let text = map.text("status") else { return .adopted }
+        guard let text = map.text("status") else { return .notStated }
         if let status = Plan.Status(rawValue: text) { return status }
-        sink.error("plan status must be 'adopted' or 'draft', found '\(text)'", at: map.keyLocation("status"))
-        return .adopted
+        let allowed = Plan.Status.allCases.map(\.rawValue).joined(separator: ", ")
+        let hint = text == "adopted"
+            ? " ('adopted' is no longer used: write 'approved' only when the document prints a filled-in approval block, else 'not-stated')"
+            : ""
+        sink.error("plan status must be one of \(allowed), found '\(text)'\(hint)", at: map.keyLocation("status"))
+        return .notStated
+    }
+
+    /// The status may claim no more than the approval block shows (issue 13 §3).
+    private func checkStatus(_ status: Plan.Status, approval: Approval?, map: MappingReader) {
+        switch status {
+        case .approved where !(approval?.isFilledIn ?? false):
+            sink.error("status 'approved' needs an 'approval' block with the printed date or number; the plan shows none, so write 'draft' (blank stamp) or 'not-stated' (no approval block)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        case .draft where approval == nil || approval?.isFilledIn == true:
+            sink.error("status 'draft' is shown as «проєкт: гриф затвердження не заповнено», so it needs an 'approval' block whose date and number are blanks («№ _____»)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        case .notStated where approval != nil:
+            sink.error("status 'not-stated' contradicts the 'approval' block: write 'approved' (filled-in block) or 'draft' (blank stamp)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        default: break
+        }
     }
 
     private func readPeriod(_ map: MappingReader) -> Period {
@@ -63,7 +84,7 @@ struct PlanLoader {
 
     private func readApproval(_ map: MappingReader) -> Approval? {
         guard let a = map.mapping("approval") else { return nil }
-        let approval = Approval(label: a.text("label"), by: a.text("by"), person: a.text("person"),
+        let approval = Approval(printed: a.text("printed"), label: a.text("label"), by: a.text("by"), person: a.text("person"),
                                 document: a.text("document"), number: a.text("number"), date: a.date("date"),
                                 datePrinted: a.text("date_printed"))
         a.finish()

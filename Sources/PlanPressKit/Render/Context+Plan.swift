@@ -14,10 +14,29 @@ extension PageRenderer {
         return [
             "title": plan.title, "short_title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
             "period": periodText(plan.period), "draft": plan.status == .draft,
-            "status": plan.status == .draft ? t("status_draft") : t("status_adopted"),
+            "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,
             "issuer": plan.issuer.flatMap { graph.executors[$0] }.map { ["name": $0.name, "url": routes.path(for: .executor($0.id))] as Any } ?? false,
         ]
+    }
+
+    /// The approval block exactly as far as the document shows it; blanks («№ _____») are
+    /// said to be blank, and a plan without a block says so (issue 13 §3).
+    func approvalContext(_ approval: Approval?) -> Context {
+        guard let approval else { return ["none": true, "printed_html": false] }
+        func field(_ printed: String?, blankWhenMissing: Bool) -> Any {
+            guard let printed else { return blankWhenMissing ? t("not_stated") : false }
+            return Approval.isBlank(printed) ? "\(t("approval_blank")) («\(printed)»)" : printed
+        }
+        return [
+            "none": false,
+            "printed_html": opt(approval.printed.map { HTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n") }),
+            "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
+            "document": opt(approval.document),
+            "number": field(approval.number, blankWhenMissing: true),
+            "date": approval.datePrinted == nil ? approval.date.map(format.date) ?? t("not_stated")
+                : field(approval.datePrinted, blankWhenMissing: true),
+        ] as Context
     }
 
     func periodText(_ period: Period) -> String {
@@ -37,13 +56,7 @@ extension PageRenderer {
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
-        if let approval = plan.approval {
-            context["approval"] = [
-                "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
-                "document": opt(approval.document), "number": approval.number ?? t("not_stated"),
-                "date": approval.datePrinted ?? approval.date.map(format.date) ?? t("not_stated"),
-            ] as Context
-        }
+        context["approval"] = approvalContext(plan.approval)
         if let signatory = plan.signatory {
             context["signatory"] = ["position": opt(signatory.position), "name": opt(signatory.name)] as Context
         }
