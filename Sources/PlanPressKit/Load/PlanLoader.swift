@@ -28,8 +28,10 @@ struct PlanLoader {
         let abbreviations = readAbbreviations(map)
         let budget = readBudget(map, period: period)
         let context = TreeContext(planID: id, levels: levels, period: period, budget: budget)
-        let goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
-        let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        var goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
+        var measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        var previous: Measure?
+        MergedCells.resolve(measures: &measures, goals: &goals, previous: &previous, sink: sink)
         if levels.count > 0, goals.isEmpty, measures.isEmpty {
             sink.error("plan '\(id)' has neither 'goals' nor 'measures'", at: map.location)
         }
@@ -106,6 +108,7 @@ struct PlanLoader {
             let name = l.text("name", required: true)
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
+            let assignedNumbers = l.bool("assigned_numbers") ?? false
             l.finish()
             guard let name, let slug else { return nil }
             if !IDRules.isValid(slug) || slug.contains(".") {
@@ -114,7 +117,7 @@ struct PlanLoader {
             if !slugs.insert(slug).inserted {
                 sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
             }
-            return Level(name: name, plural: plural ?? name, slug: slug)
+            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers)
         }
         if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
         return levels

@@ -48,6 +48,8 @@ public struct Level: Sendable, Hashable {
     public var name: String
     public var plural: String
     public var slug: String
+    /// The document prints this level's items without numbers (e.g. bullets): every number is the site's.
+    public var assignedNumbers: Bool = false
 }
 
 public struct Approval: Sendable {

@@ -156,11 +156,13 @@ extension PageRenderer {
         let planID = index.plan.id
         return [
             "level": index.plan.measureLevel.name,
-            "number": measure.number,
+            "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
+            "printed_number": opt(measure.printedNumber),
+            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
-            "term": ["printed": measure.term.printed ?? t("not_stated")],
+            "term": ["printed": termText(measure.term)],
             "indicators": index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
             "has_indicators": !node.indicators.isEmpty,
             "results": measure.results.map { ["html": inline($0, plan: planID)] },
