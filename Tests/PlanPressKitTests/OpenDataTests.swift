@@ -168,7 +168,8 @@ import Testing
         let dszn = try #require(executors.rows.first { $0["id"] == "dszn" })
         #expect(dszn["aliases"] == "ДСЗН\nсоцзахист" && dszn["parent"] == "oda" && dszn["measures"] == "money/1.1")
         let police = try #require(executors.rows.first { $0["id"] == "police" })
-        #expect(police["plans"] == "money\nwords" && police["measures_by_consent"] == "1" && police["measures_responsible"] == "1")
+        #expect(police["plans"] == "money\nwords" && police["measures_by_consent"] == "1" && police["measures_without_consent"] == "1"
+                && police["measures_named"] == "2")
     }
 
     @Test func csvHasABOMAHeaderAndRFC4180Quoting() {

@@ -16,6 +16,7 @@ struct PlanLoader {
         let shortTitle = map.text("short_title") ?? title
         let issuer = map.text("issuer")
         let documentKind = map.text("document_kind")
+        let responsibleHeading = map.text("responsible_heading")
         let status = readStatus(map)
         let period = readPeriod(map)
         let approval = readApproval(map)
@@ -38,7 +39,7 @@ struct PlanLoader {
         map.finish()
         return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
                     issuerLocation: map.has("issuer") ? map.keyLocation("issuer") : nil,
-                    documentKind: documentKind, status: status, period: period, approval: approval,
+                    documentKind: documentKind, responsibleHeading: responsibleHeading, status: status, period: period, approval: approval,
                     signatory: signatory, vision: vision, preamble: preamble, source: source, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
                     location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]))

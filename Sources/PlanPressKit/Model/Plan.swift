@@ -13,6 +13,9 @@ public struct Plan: Sendable {
     public var issuer: ExecutorID?
     public var issuerLocation: SourceLocation?
     public var documentKind: String?
+    /// The heading of the document's responsible column, as printed («Відповідальні за виконання»,
+    /// «Виконавець в Міністерстві»); pages list the bodies under it and do not rank them.
+    public var responsibleHeading: String?
     public var status: Status
     public var period: Period
     public var approval: Approval?

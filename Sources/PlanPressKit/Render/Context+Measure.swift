@@ -23,6 +23,7 @@ extension PageRenderer {
             "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
             "plan_title": index.plan.shortTitle,
             "plan_url": routes.path(for: .plan(index.plan.id)),
+            "responsible_heading": responsibleHeading(index.plan),
         ]
         item.merge(statusContext(key, term: measure.term)) { _, new in new }
         return item
@@ -57,6 +58,7 @@ extension PageRenderer {
         context["plan_url"] = routes.path(for: .plan(planID))
         context["goal_path"] = node.goal.map { goalPath(key.plan, goal: $0) } ?? []
         context["has_goal_path"] = node.goal != nil
+        context["responsible_heading"] = responsibleHeading(index.plan)
         context["responsible_printed"] = opt(measure.responsible?.printed.map { inline($0, plan: planID) })
         context["executors"] = executorRefs(measure, plan: planID)
         context["has_executors"] = !(measure.responsible?.assignments.isEmpty ?? true)
@@ -85,6 +87,9 @@ extension PageRenderer {
                     "url": routes.path(for: .goal(index.plan.id, node.id))]
         }
     }
+
+    /// The document's own heading of its responsible column.
+    func responsibleHeading(_ plan: Plan) -> String { plan.responsibleHeading ?? t("responsible") }
 
     /// A number the document does not print is shown in brackets, «[1.2]» (issue 13 §3).
     func displayNumber(_ measure: Measure) -> String {

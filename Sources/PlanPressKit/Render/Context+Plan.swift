@@ -159,6 +159,7 @@ extension PageRenderer {
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "printed_number": opt(measure.printedNumber),
             "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
+            "responsible_heading": responsibleHeading(index.plan),
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
