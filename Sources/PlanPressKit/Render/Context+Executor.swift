@@ -75,7 +75,7 @@ extension PageRenderer {
         if let budget = index.plan.budget {
             let sums = BudgetSums(measures: sorted.map { index.measures[$0.key.measure].measure })
             if !sums.isEmpty {
-                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(index.plan.shortTitle)")
+                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(budgetHeading(budget).lowercased()), \(index.plan.shortTitle)")
             }
         }
         return section

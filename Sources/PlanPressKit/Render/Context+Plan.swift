@@ -93,13 +93,14 @@ extension PageRenderer {
         let byGoal: Context = [
             "caption": t("budget_by_goal"), "unit": budget.unit, "years": years.map { ["year": $0] },
             "row_header": opt(index.plan.levels.first?.name), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
+            "computed": true, "total_label": t("total_computed"),
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
         ]
         let checks = graph.budgetChecks[p]
         let mismatches = checks.filter { !$0.matches }
         return [
-            "has_budget": true,
+            "has_budget": true, "budget_heading": budgetHeading(budget), "budget_unit": budget.unit,
             "budget_by_source": sourceTable(sums, budget: budget, caption: t("budget_by_source")),
             "budget_chart": budgetChart(BudgetChart(sums: sums, budget: budget), id: "budget-chart") ?? false,
             "budget_by_goal": byGoal,
@@ -111,7 +112,10 @@ extension PageRenderer {
                 return row
             },
             "has_mismatches": !mismatches.isEmpty,
+            "checks_heading": mismatches.isEmpty ? t("stated_totals_heading") : t("mismatches_heading"),
+            "has_plan_reconciliation": checks.contains { $0.goal == nil },
             "plan_reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
+            "reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
         ]
     }
 
@@ -132,6 +136,7 @@ extension PageRenderer {
             measure["is_measure"] = true
             measure["is_goal"] = false
             measure["body"] = false
+            measure["has_reconciliation"] = false
             measure["heading_level"] = min(6, level)
             return measure
         }
@@ -142,6 +147,11 @@ extension PageRenderer {
             section["is_measure"] = false
             section["heading_level"] = min(6, level)
             section["body"] = printSections(p, goals: node.children, measures: node.directMeasures, level: level + 1)
+            // The goal's stated subtotals next to the sums of its rows, as on its page.
+            let checks = graph.budgetChecks[p].filter { $0.goal == g }
+            section["reconciliation"] = reconciliation(checks, plan: index.plan)
+            section["has_reconciliation"] = !checks.isEmpty
+            section["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")
             sections.append(section)
         }
         return sections
