@@ -112,7 +112,7 @@ import Testing
         #expect(council.contains("href=\"/plany/data/executors.csv\" download"))
         #expect(!council.contains("measures.csv") && !council.contains("у стовпці executors"))
         let english = try site.page("en/executors/police/index.html")
-        #expect(english.contains("href=\"/plany/data/executors.csv\" download>Responsible bodies: table</a>"))
+        #expect(english.contains("href=\"/plany/data/executors.csv\" download>Bodies the plans name: table</a>"))
     }
 
     @Test func openDataPageListsEveryFileWithItsSize() throws {
