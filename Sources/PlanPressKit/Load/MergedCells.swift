@@ -16,6 +16,13 @@ enum MergedCells {
     }
 
     private static func resolve(_ measure: inout Measure, above: Measure?, sink: DiagnosticSink) {
+        if let above, measure.term.sameAsRowAbove || measure.responsible?.sameAsRowAbove == true {
+            // The measure shows the row above's cell: an edit there is an edit here (incremental rebuilds).
+            var hasher = Hasher()
+            hasher.combine(measure.sourceDigest)
+            hasher.combine(above.sourceDigest)
+            measure.sourceDigest = hasher.finalize()
+        }
         if measure.term.sameAsRowAbove {
             if let above, above.term.printed != nil {
                 let location = measure.term.location
