@@ -16,9 +16,9 @@ import Testing
         defer { site.remove() }
         let page = try site.page("plans/money/index.html")
         #expect(page.contains("<svg class=\"budget-chart-svg\" role=\"img\" aria-labelledby=\"budget-chart-title budget-chart-desc\""))
-        #expect(page.contains("<title id=\"budget-chart-title\">Бюджет плану за роками та джерелами (тис. грн)</title>"))
+        #expect(page.contains("<title id=\"budget-chart-title\">Фінансування: за роками та джерелами, пораховано сайтом із рядків заходів (тис. грн)</title>"))
         // The text alternative names every bar and every part of it.
-        #expect(page.contains("<desc id=\"budget-chart-desc\">Бюджет плану за роками та джерелами, тис. грн. 2025: усього 0,3 (Місцевий бюджет — 0,3). 2026: усього 7,0 (Місцевий бюджет — 4,0; Інші джерела — 3,0).</desc>"))
+        #expect(page.contains("<desc id=\"budget-chart-desc\">Фінансування: за роками та джерелами, пораховано сайтом із рядків заходів, тис. грн. 2025: усього 0,3 (Місцевий бюджет — 0,3). 2026: усього 7,0 (Місцевий бюджет — 4,0; Інші джерела — 3,0).</desc>"))
         // Largest bar 7,0 → axis to 8 in steps of 2: 25 px per thousand.
         #expect(page.contains("<rect class=\"budget-series-1\" x=\"448\" y=\"128\" width=\"72\" height=\"100\">"))
         #expect(page.contains("<rect class=\"budget-series-2\" x=\"448\" y=\"53\" width=\"72\" height=\"75\">"))
@@ -112,7 +112,7 @@ import Testing
         #expect(council.contains("href=\"/plany/data/executors.csv\" download"))
         #expect(!council.contains("measures.csv") && !council.contains("у стовпці executors"))
         let english = try site.page("en/executors/police/index.html")
-        #expect(english.contains("href=\"/plany/data/executors.csv\" download>Responsible bodies: table</a>"))
+        #expect(english.contains("href=\"/plany/data/executors.csv\" download>Bodies the plans name: table</a>"))
     }
 
     @Test func openDataPageListsEveryFileWithItsSize() throws {

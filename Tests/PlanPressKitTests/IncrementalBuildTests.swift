@@ -171,6 +171,14 @@ import Testing
         try site.edit(Self.kreminna, replacing: "title: \"Дослідження, координація та підготовка кадрів\"",
                       with: "title: \"Дослідження, координація та підготовка кадрів (змінено)\"")
         try site.rebuildMatchesFullBuild()
+
+        // A cell merged with the row above (13.2's responsible is 13.1's): editing the row above changes both.
+        try site.edit("plans/luhansk-wps-2026-2030/plan.yaml",
+                      replacing: "printed: \"Департамент економічного розвитку та зовнішньоекономічної діяльності обласної державної адміністрації, Луганський обласний центр зайнятості (за згодою), переміщені",
+                      with: "printed: \"Департамент економічного розвитку (змінено) та зовнішньоекономічної діяльності обласної державної адміністрації, Луганський обласний центр зайнятості (за згодою), переміщені")
+        try site.rebuildMatchesFullBuild()
+        let merged = try String(contentsOfFile: site.output + "/plans/luhansk-wps-2026-2030/measures/13.2/index.html", encoding: .utf8)
+        #expect(merged.contains("Департамент економічного розвитку (змінено)"))
     }
 
     @Test func executorsCommentaryAndUpdates() throws {

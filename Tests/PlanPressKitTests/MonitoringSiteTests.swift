@@ -246,12 +246,14 @@ import Testing
         #expect(card.contains("<p class=\"status-total\">Виконано 2 з 7\u{00A0}заходів (29 %).</p>"))
         let rows = try section(card, from: "<tbody>", to: "</tbody>").components(separatedBy: "</tr>").map(text)
         #expect(rows[0] == "Районний план 1 0 0 0 0 0 0 0 1 0")
-        #expect(rows[1] == "План для моніторингу 4 2 2 0 2 0 1 0 1 1")
-        #expect(text(try section(card, from: "<tfoot>", to: "</tfoot>")) == "Усього 5 2 2 0 2 0 1 0 2 1")
-        // By consent, the police take part in 1.1 and lead 1.4 (overdue, not started).
+        // Columns: named without «за згодою», named «за згодою» (no lead/co-executor split: the documents make none).
+        #expect(rows[1] == "План для моніторингу 6 0 2 0 2 0 1 0 1 1")
+        #expect(text(try section(card, from: "<tfoot>", to: "</tfoot>")) == "Усього 7 0 2 0 2 0 1 0 2 1")
+        // The police are named «за згодою» in 1.1 and without it in 1.4 (overdue, not started).
         let police = pages[1]
         let policeRows = try section(police, from: "<tbody>", to: "</tbody>")
         #expect(text(policeRows) == "План для моніторингу 1 1 1 0 0 1 0 0 0 1")
+        #expect(!page.contains("відповідальний") && !page.contains("співвиконавець"))
         #expect(!police.contains("<tfoot>"))
     }
 

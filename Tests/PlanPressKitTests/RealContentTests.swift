@@ -111,7 +111,13 @@ import Testing
         let wps = plan("luhansk-wps-2026-2030").plan
         #expect(wps.status == .draft)
         #expect(wps.approval?.date == nil)
-        #expect(wps.approval?.number == nil)
+        #expect(wps.approval.map { Approval.isBlank($0.number) && Approval.isBlank($0.datePrinted) } == true)
+        #expect(wps.approval?.isFilledIn == false)
+        #expect(civil.approval?.isFilledIn == true && plan("luhansk-civil-society-2020").plan.status == .approved)
+        // Only the civil-society plan prints a filled-in approval; the WPS plan's stamp is blank.
+        for id in ["kreminna-wps-2020-2022", "luhansk-strategy-2027", "minreintegration-2024"] {
+            #expect(plan(id).plan.status == .notStated && plan(id).plan.approval == nil, "\(id)")
+        }
         #expect(plan("luhansk-strategy-2027").plan.vision?.hasPrefix("Луганщина – СВІТАНОК УКРАЇНИ") == true)
     }
 

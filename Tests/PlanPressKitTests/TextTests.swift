@@ -83,6 +83,19 @@ import Testing
         #expect(HTML.excerpt("Забезпечення координації виконання плану", limit: 30) == "Забезпечення координації…")
         #expect(HTML.excerpt("один, два, три", limit: 9) == "один…")
     }
+
+    /// Issue 13 §5: when the limit falls exactly on a space the text is still cut, so it still ends with «…».
+    @Test func aCutAtASpaceStillEndsWithAnEllipsis() {
+        #expect(HTML.excerpt("один два три", limit: 4) == "один…")
+        #expect(HTML.excerpt("один, два три", limit: 5) == "один…")
+        #expect(HTML.excerpt("один  \n два три", limit: 8) == "один два…")
+        // Not cut: no ellipsis, even when the text is exactly the limit long.
+        #expect(HTML.excerpt("один два ", limit: 8) == "один два")
+        for limit in 1...20 {
+            let cut = HTML.excerpt("Забезпечення координації виконання плану", limit: limit)
+            #expect(cut.hasSuffix("…"), "limit \(limit): \(cut)")
+        }
+    }
 }
 
 @Suite struct ParagraphFastPathTests {

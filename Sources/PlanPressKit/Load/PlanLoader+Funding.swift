@@ -2,6 +2,7 @@ extension PlanLoader {
     func readBudget(_ map: MappingReader, period: Period) -> BudgetSpec? {
         guard let b = map.mapping("budget") else { return nil }
         let unit = b.text("unit") ?? "тис. грн"
+        let heading = b.text("heading")
         let years: [Int] = (b.list("years") ?? []).compactMap { item in
             guard let text = item.scalarText, let year = Int(text), (1900...2200).contains(year) else {
                 sink.error("budget years must be years like 2024, found '\(item.scalarText ?? item.kindName)'", at: item.location)
@@ -21,7 +22,7 @@ extension PlanLoader {
             if !ids.insert(id).inserted { sink.error("funding source '\(id)' is defined twice", at: s.keyLocation("id")) }
             return FundingSource(id: id, name: name, spellings: spellings)
         }
-        var spec = BudgetSpec(unit: unit, years: years, sources: sources, statedTotals: nil)
+        var spec = BudgetSpec(unit: unit, years: years, sources: sources, statedTotals: nil, heading: heading)
         let context = TreeContext(planID: folderID, levels: [], period: period, budget: spec)
         spec.statedTotals = b.mapping("stated_totals").flatMap { readStatedTotals($0, context: context) }
         b.finish()

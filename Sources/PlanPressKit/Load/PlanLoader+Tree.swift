@@ -34,6 +34,11 @@ extension PlanLoader {
             sink.error("\(what): number '\(number)' is not allowed in a URL: \(IDRules.explanation)", at: map.keyLocation("number"))
         }
         let printedNumber = map.text("printed_number")
+        let numberAssigned = (map.bool("number_assigned") ?? false) || (context.levels.last?.assignedNumbers ?? false)
+        if numberAssigned && printedNumber != nil {
+            sink.error("\(what) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'",
+                       at: map.keyLocation("printed_number"))
+        }
         let text = map.text("text", required: true) ?? ""
         let responsible = map.optional("responsible").flatMap { readResponsibility($0, what: what) }
         let term = readTerm(map, what: what, context: context)
@@ -42,13 +47,17 @@ extension PlanLoader {
         let funding = map.optional("funding").map { readFunding($0, what: what, context: context) } ?? .notStated
         let citation = readCitation(map, what: what, fields: CitationFields.measure(value))
         map.finish()
-        return Measure(number: number, printedNumber: printedNumber, text: text, responsible: responsible, term: term,
+        return Measure(number: number, printedNumber: printedNumber, numberAssigned: numberAssigned, text: text, responsible: responsible, term: term,
                        indicators: indicators, results: results, funding: funding, location: map.location,
                        sourceDigest: value.digest(), citation: citation)
     }
 
     private func readResponsibility(_ value: YAMLValue, what: String) -> Responsibility? {
         guard let map = MappingReader(value, what: "'responsible' of \(what)", sink: sink) else { return nil }
+        if map.bool("same_as_row_above") == true {
+            map.finish()
+            return Responsibility(printed: nil, assignments: [], sameAsRowAbove: true)
+        }
         let printed = map.text("printed")
         let assignments: [Assignment] = (map.list("executors") ?? []).compactMap { item in
             if let id = item.scalarText {
@@ -78,6 +87,10 @@ extension PlanLoader {
             return Term(printed: printed, reading: reading, location: value.location)
         }
         guard let t = MappingReader(value, what: "term of \(what)", sink: sink) else { return .notStated }
+        if t.bool("same_as_row_above") == true {
+            t.finish()
+            return Term(printed: nil, reading: .notStated, location: t.location, sameAsRowAbove: true)
+        }
         let printed = t.text("printed")
         let from = t.year("from"), to = t.year("to")
         let recurring = t.bool("recurring") ?? false

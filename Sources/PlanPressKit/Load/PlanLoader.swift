@@ -16,9 +16,11 @@ struct PlanLoader {
         let shortTitle = map.text("short_title") ?? title
         let issuer = map.text("issuer")
         let documentKind = map.text("document_kind")
+        let responsibleHeading = map.text("responsible_heading")
         let status = readStatus(map)
         let period = readPeriod(map)
         let approval = readApproval(map)
+        checkStatus(status, approval: approval, map: map)
         let signatory = readSignatory(map)
         let vision = map.text("vision")
         let preamble = map.text("preamble")
@@ -27,15 +29,17 @@ struct PlanLoader {
         let abbreviations = readAbbreviations(map)
         let budget = readBudget(map, period: period)
         let context = TreeContext(planID: id, levels: levels, period: period, budget: budget)
-        let goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
-        let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        var goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
+        var measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
+        var previous: Measure?
+        MergedCells.resolve(measures: &measures, goals: &goals, previous: &previous, sink: sink)
         if levels.count > 0, goals.isEmpty, measures.isEmpty {
             sink.error("plan '\(id)' has neither 'goals' nor 'measures'", at: map.location)
         }
         map.finish()
         return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
                     issuerLocation: map.has("issuer") ? map.keyLocation("issuer") : nil,
-                    documentKind: documentKind, status: status, period: period, approval: approval,
+                    documentKind: documentKind, responsibleHeading: responsibleHeading, status: status, period: period, approval: approval,
                     signatory: signatory, vision: vision, preamble: preamble, source: source,
                     sourceLocation: map.optional("source")?.location, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
@@ -43,10 +47,30 @@ struct PlanLoader {
     }
 
     private func readStatus(_ map: MappingReader) -> Plan.Status {
-        guard let text = map.text("status") else { return .adopted }
+        guard let text = map.text("status") else { return .notStated }
         if let status = Plan.Status(rawValue: text) { return status }
-        sink.error("plan status must be 'adopted' or 'draft', found '\(text)'", at: map.keyLocation("status"))
-        return .adopted
+        let allowed = Plan.Status.allCases.map(\.rawValue).joined(separator: ", ")
+        let hint = text == "adopted"
+            ? " ('adopted' is no longer used: write 'approved' only when the document prints a filled-in approval block, else 'not-stated')"
+            : ""
+        sink.error("plan status must be one of \(allowed), found '\(text)'\(hint)", at: map.keyLocation("status"))
+        return .notStated
+    }
+
+    /// The status may claim no more than the approval block shows (issue 13 §3).
+    private func checkStatus(_ status: Plan.Status, approval: Approval?, map: MappingReader) {
+        switch status {
+        case .approved where !(approval?.isFilledIn ?? false):
+            sink.error("status 'approved' needs an 'approval' block with the printed date or number; the plan shows none, so write 'draft' (blank stamp) or 'not-stated' (no approval block)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        case .draft where approval == nil || approval?.isFilledIn == true:
+            sink.error("status 'draft' is shown as «проєкт: гриф затвердження не заповнено», so it needs an 'approval' block whose date and number are blanks («№ _____»)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        case .notStated where approval != nil:
+            sink.error("status 'not-stated' contradicts the 'approval' block: write 'approved' (filled-in block) or 'draft' (blank stamp)",
+                       at: map.has("status") ? map.keyLocation("status") : map.location)
+        default: break
+        }
     }
 
     private func readPeriod(_ map: MappingReader) -> Period {
@@ -64,7 +88,7 @@ struct PlanLoader {
 
     private func readApproval(_ map: MappingReader) -> Approval? {
         guard let a = map.mapping("approval") else { return nil }
-        let approval = Approval(label: a.text("label"), by: a.text("by"), person: a.text("person"),
+        let approval = Approval(printed: a.text("printed"), label: a.text("label"), by: a.text("by"), person: a.text("person"),
                                 document: a.text("document"), number: a.text("number"), date: a.date("date"),
                                 datePrinted: a.text("date_printed"))
         a.finish()
@@ -86,6 +110,7 @@ struct PlanLoader {
             let name = l.text("name", required: true)
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
+            let assignedNumbers = l.bool("assigned_numbers") ?? false
             l.finish()
             guard let name, let slug else { return nil }
             if !IDRules.isValid(slug) || slug.contains(".") {
@@ -94,7 +119,7 @@ struct PlanLoader {
             if !slugs.insert(slug).inserted {
                 sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
             }
-            return Level(name: name, plural: plural ?? name, slug: slug)
+            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers)
         }
         if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
         return levels

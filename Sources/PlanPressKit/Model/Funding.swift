@@ -52,6 +52,9 @@ public struct BudgetSpec: Sendable {
     public var years: [Int]
     public var sources: [FundingSource]
     public var statedTotals: StatedTotals?
+    /// The document's own name for its money columns, e.g. «Прогнозний обсяг фінансування»
+    /// (`budget.heading`); pages use it instead of a generic word such as «бюджет».
+    public var heading: String? = nil
 
     public func source(id: String) -> FundingSource? { sources.first { $0.id == id } }
 }

@@ -2,6 +2,9 @@
 public struct Measure: Sendable {
     public var number: String
     public var printedNumber: String?
+    /// The document prints this item without a number: `number` was assigned by the site
+    /// (`number_assigned: true`, or a level with `assigned_numbers: true`). Shown as «[1.2]».
+    public var numberAssigned: Bool = false
     public var text: String
     public var responsible: Responsibility?
     public var term: Term
@@ -20,6 +23,9 @@ public struct Measure: Sendable {
 public struct Responsibility: Sendable {
     public var printed: String?
     public var assignments: [Assignment]
+    /// The cell is empty in the extraction because the table merges it with the row above
+    /// (`responsible: {same_as_row_above: true}`); `printed` and `assignments` are the row above's.
+    public var sameAsRowAbove: Bool = false
 }
 
 public struct Assignment: Sendable {

@@ -1,6 +1,11 @@
+import Foundation
+
 /// One published plan: its metadata and its goal tree.
 public struct Plan: Sendable {
-    public enum Status: String, Sendable { case adopted, draft }
+    /// What the document itself shows about its approval (docs/content-format.md, "Status and approval"):
+    /// `approved` — a filled-in approval block (a printed date or number); `draft` — a blank approval
+    /// stamp or a document that calls itself a draft; `notStated` — no approval block at all.
+    public enum Status: String, Sendable, CaseIterable { case approved, draft, notStated = "not-stated" }
 
     public var id: PlanID
     public var title: String
@@ -8,6 +13,9 @@ public struct Plan: Sendable {
     public var issuer: ExecutorID?
     public var issuerLocation: SourceLocation?
     public var documentKind: String?
+    /// The heading of the document's responsible column, as printed («Відповідальні за виконання»,
+    /// «Виконавець в Міністерстві»); pages list the bodies under it and do not rank them.
+    public var responsibleHeading: String?
     public var status: Status
     public var period: Period
     public var approval: Approval?
@@ -45,9 +53,13 @@ public struct Level: Sendable, Hashable {
     public var name: String
     public var plural: String
     public var slug: String
+    /// The document prints this level's items without numbers (e.g. bullets): every number is the site's.
+    public var assignedNumbers: Bool = false
 }
 
 public struct Approval: Sendable {
+    /// The whole approval block as printed (line breaks kept), shown verbatim.
+    public var printed: String?
     public var label: String?
     public var by: String?
     public var person: String?
@@ -55,6 +67,18 @@ public struct Approval: Sendable {
     public var number: String?
     public var date: CalendarDate?
     public var datePrinted: String?
+
+    /// A printed field is a blank to fill in when it is only underscores (e.g. «№ _____»).
+    public static func isBlank(_ printed: String?) -> Bool {
+        guard let printed else { return true }
+        let core = printed.replacingOccurrences(of: "№", with: "").trimmingCharacters(in: .whitespaces)
+        return core.isEmpty || core.allSatisfy { $0 == "_" }
+    }
+
+    /// The block shows a date or a number that is filled in: only then does the document show an approval.
+    public var isFilledIn: Bool {
+        date != nil || !Approval.isBlank(datePrinted) || !Approval.isBlank(number)
+    }
 }
 
 public struct Signatory: Sendable {

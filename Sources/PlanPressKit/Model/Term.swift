@@ -3,6 +3,9 @@ public struct Term: Sendable {
     public var printed: String?
     public var reading: TermReading
     public var location: SourceLocation?
+    /// The cell is empty in the extraction because the table merges it with the row above
+    /// (`term: {same_as_row_above: true}`); `printed` and `reading` are then the row above's.
+    public var sameAsRowAbove: Bool = false
 
     public static let notStated = Term(printed: nil, reading: .notStated, location: nil)
 }

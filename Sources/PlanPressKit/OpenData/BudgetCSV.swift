@@ -6,7 +6,7 @@ struct BudgetCSV {
     /// Index of the plan in `graph.plans`.
     let plan: Int
 
-    static let columns = ["plan", "goal", "measure", "source", "source_printed", "source_name", "year", "amount", "unit"]
+    static let columns = ["plan", "goal", "measure", "source", "source_printed", "source_name", "year", "amount", "unit", "origin"]
 
     var table: CSVTable {
         let p = plan
@@ -20,7 +20,7 @@ struct BudgetCSV {
                     table.append([
                         index.plan.id.raw, node.goal.map { index.goals[$0].goal.id } ?? "", node.measure.number,
                         line.source, line.printedSource, budget.source(id: line.source)?.name ?? "",
-                        String(year), money.machine, budget.unit,
+                        String(year), money.machine, budget.unit, "stated",
                     ])
                 }
             }

@@ -4,7 +4,7 @@ struct ExecutorsCSV {
     let graph: SiteGraph
 
     static let columns = ["id", "name", "short", "kind", "parent", "aliases", "url", "plans",
-                          "measures_responsible", "measures_by_consent", "measures"]
+                          "measures_named", "measures_without_consent", "measures_by_consent", "measures"]
 
     var table: CSVTable {
         var table = CSVTable(header: ExecutorsCSV.columns)
@@ -20,7 +20,7 @@ struct ExecutorsCSV {
             table.append([
                 id.raw, executor.name, executor.short ?? "", executor.kind.rawValue, executor.parent?.raw ?? "",
                 CSVTable.list(executor.aliases), graph.routes.url(for: .executor(id)), CSVTable.list(plans),
-                String(involvements.count - consent), String(consent),
+                String(involvements.count), String(involvements.count - consent), String(consent),
                 CSVTable.list(involvements.map { "\(graph.plans[$0.key.plan].plan.id.raw)/\(graph.measure($0.key).measure.number)" }),
             ])
         }

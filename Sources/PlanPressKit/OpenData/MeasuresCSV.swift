@@ -6,12 +6,12 @@ struct MeasuresCSV {
     let plan: Int
 
     static let leadingColumns = [
-        "plan", "goal", "goal_ids", "goal_path", "number", "printed_number", "text", "url",
-        "responsible_printed", "executors", "executor_names", "by_consent",
-        "term_printed", "term_kind", "term_start", "term_end", "term_due",
+        "plan", "goal", "goal_ids", "goal_path", "number", "number_assigned", "printed_number", "text", "url",
+        "responsible_printed", "responsible_same_as_row_above", "executors", "executor_names", "by_consent",
+        "term_printed", "term_same_as_row_above", "term_kind", "term_start", "term_end", "term_due",
         "indicator_ids", "indicators", "funding_status", "funding_printed", "sources", "sources_printed",
     ]
-    static let trailingColumns = ["amount_total", "unit", "status", "status_period", "overdue"]
+    static let trailingColumns = ["amount_total", "amounts_origin", "unit", "status", "status_period", "overdue"]
 
     var table: CSVTable {
         let p = plan
@@ -32,14 +32,17 @@ struct MeasuresCSV {
                 CSVTable.list(fields.goalIDs(ofMeasure: m)),
                 CSVTable.list(fields.goalNames(ofMeasure: m)),
                 measure.number,
+                measure.numberAssigned ? "yes" : "no",
                 measure.printedNumber ?? "",
                 measure.text,
                 graph.routes.url(for: .measure(index.plan.id, measure.number)),
                 measure.responsible?.printed ?? "",
+                measure.responsible?.sameAsRowAbove == true ? "yes" : "no",
                 CSVTable.list(assignments.map(\.executor.raw)),
                 CSVTable.list(assignments.map { graph.executors[$0.executor]?.name ?? $0.executor.raw }),
                 CSVTable.list(assignments.filter(\.consent).map(\.executor.raw)),
                 measure.term.printed ?? "",
+                measure.term.sameAsRowAbove ? "yes" : "no",
                 measure.term.reading.kindCode,
                 OpenDataFields.month(measure.term.reading.start) ?? "",
                 OpenDataFields.month(measure.term.reading.end) ?? "",
@@ -54,6 +57,8 @@ struct MeasuresCSV {
             row += years.map { OpenDataFields.amount(measure, year: $0)?.machine ?? "" }
             row += [
                 OpenDataFields.total(measure)?.machine ?? "",
+                // amount_<year> and amount_total add up the measure's printed lines: the site's sums.
+                OpenDataFields.total(measure) == nil ? "" : "computed",
                 measure.funding.status == .stated ? index.plan.budget?.unit ?? "" : "",
                 current?.status.rawValue ?? "",
                 current?.period.code ?? "",

@@ -41,13 +41,14 @@ enum OpenDataSchema {
         "plan": {
           "type": "object",
           "additionalProperties": false,
-          "required": ["id", "title", "short_title", "document_kind", "status", "period", "issuer", "approval", "signatory", "vision", "preamble", "url", "source_url"],
+          "required": ["id", "title", "short_title", "document_kind", "responsible_heading", "status", "period", "issuer", "approval", "signatory", "vision", "preamble", "url", "source_url"],
           "properties": {
             "id": {"$ref": "#/$defs/id"},
             "title": {"type": "string"},
             "short_title": {"type": "string"},
             "document_kind": {"$ref": "#/$defs/text"},
-            "status": {"enum": ["adopted", "draft"]},
+            "status": {"enum": ["approved", "draft", "not-stated"], "description": "What the document shows: approved = a filled-in approval block; draft = a blank approval stamp; not-stated = no approval block."},
+            "responsible_heading": {"$ref": "#/$defs/text", "description": "The heading of the document's responsible column, as printed."},
             "period": {
               "type": "object", "additionalProperties": false, "required": ["from", "to"],
               "properties": {"from": {"type": ["integer", "null"]}, "to": {"type": ["integer", "null"]}}
@@ -56,8 +57,9 @@ enum OpenDataSchema {
             "approval": {
               "oneOf": [{"type": "null"}, {
                 "type": "object", "additionalProperties": false,
-                "required": ["label", "by", "person", "document", "number", "date", "date_printed"],
+                "required": ["printed", "label", "by", "person", "document", "number", "date", "date_printed"],
                 "properties": {
+                  "printed": {"$ref": "#/$defs/text", "description": "The whole approval block as printed."},
                   "label": {"$ref": "#/$defs/text"}, "by": {"$ref": "#/$defs/text"}, "person": {"$ref": "#/$defs/text"},
                   "document": {"$ref": "#/$defs/text"}, "number": {"$ref": "#/$defs/text"},
                   "date": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/date"}]}, "date_printed": {"$ref": "#/$defs/text"}
@@ -99,9 +101,10 @@ enum OpenDataSchema {
         },
         "stated_totals": {
           "oneOf": [{"type": "null"}, {
-            "type": "object", "additionalProperties": false, "required": ["label", "file", "line", "lines"],
+            "type": "object", "additionalProperties": false, "required": ["origin", "label", "file", "line", "lines"],
             "description": "A total or subtotal block as printed in the document.",
             "properties": {
+              "origin": {"const": "stated", "description": "Stated in the document."},
               "label": {"$ref": "#/$defs/text"}, "file": {"type": "string"}, "line": {"type": "integer"},
               "lines": {"type": "array", "items": {"$ref": "#/$defs/line"}}
             }
@@ -109,9 +112,10 @@ enum OpenDataSchema {
         },
         "computed_totals": {
           "type": "object", "additionalProperties": false,
-          "required": ["by_source_year", "by_year", "by_source", "total", "funded_measures"],
+          "required": ["origin", "by_source_year", "by_year", "by_source", "total", "funded_measures"],
           "description": "Sums of the measures' rows, computed by PlanPress.",
           "properties": {
+            "origin": {"const": "computed", "description": "Computed by the site from the measure rows; the document does not state these figures."},
             "by_source_year": {"type": "array", "items": {
               "type": "object", "additionalProperties": false, "required": ["source", "year", "amount"],
               "properties": {"source": {"$ref": "#/$defs/id"}, "year": {"type": "integer"}, "amount": {"$ref": "#/$defs/money"}}
@@ -187,9 +191,10 @@ enum OpenDataSchema {
           }
         },
         "term": {
-          "type": "object", "additionalProperties": false, "required": ["printed", "kind", "start", "end", "due", "frequency"],
+          "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "kind", "start", "end", "due", "frequency"],
           "properties": {
             "printed": {"$ref": "#/$defs/text"},
+            "same_as_row_above": {"type": "boolean", "description": "The cell is empty in the extraction because the table merges it with the row above; printed and the reading are the row above's."},
             "kind": {"enum": ["not-stated", "years", "quarter", "month", "during-year", "recurring"]},
             "start": {"$ref": "#/$defs/month"},
             "end": {"$ref": "#/$defs/month"},
@@ -205,9 +210,10 @@ enum OpenDataSchema {
         "period": {"type": "string", "pattern": "^[0-9]{4}(-H[12]|-Q[1-4])?$"},
         "measure": {
           "type": "object", "additionalProperties": false,
-          "required": ["number", "printed_number", "url", "goal", "goal_path", "text", "responsible", "term", "indicators", "results", "funding", "monitoring"],
+          "required": ["number", "number_assigned", "printed_number", "url", "goal", "goal_path", "text", "responsible", "term", "indicators", "results", "funding", "monitoring"],
           "properties": {
             "number": {"type": "string"},
+            "number_assigned": {"type": "boolean", "description": "The document prints this item without a number: the number was assigned by the site."},
             "printed_number": {"$ref": "#/$defs/text"},
             "url": {"$ref": "#/$defs/url"},
             "goal": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
@@ -215,9 +221,10 @@ enum OpenDataSchema {
             "text": {"type": "string"},
             "responsible": {
               "oneOf": [{"type": "null"}, {
-                "type": "object", "additionalProperties": false, "required": ["printed", "executors"],
+                "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "executors"],
                 "properties": {
                   "printed": {"$ref": "#/$defs/text"},
+                  "same_as_row_above": {"type": "boolean", "description": "The cell is empty in the extraction because the table merges it with the row above; printed and executors are the row above's."},
                   "executors": {"type": "array", "items": {
                     "type": "object", "additionalProperties": false, "required": ["id", "consent"],
                     "properties": {"id": {"$ref": "#/$defs/id"}, "consent": {"type": "boolean"}}
@@ -229,12 +236,13 @@ enum OpenDataSchema {
             "indicators": {"type": "array", "items": {"type": "string"}},
             "results": {"type": "array", "items": {"type": "string"}},
             "funding": {
-              "type": "object", "additionalProperties": false, "required": ["status", "printed", "lines", "total"],
+              "type": "object", "additionalProperties": false, "required": ["status", "printed", "lines", "total", "total_origin"],
               "properties": {
                 "status": {"enum": ["stated", "not-needed", "within-existing", "not-stated"]},
                 "printed": {"$ref": "#/$defs/text"},
                 "lines": {"type": "array", "items": {"$ref": "#/$defs/line"}},
-                "total": {"$ref": "#/$defs/optional_money"}
+                "total": {"$ref": "#/$defs/optional_money", "description": "Sum of the lines, computed by the site."},
+                "total_origin": {"const": "computed"}
               }
             },
             "monitoring": {

@@ -29,6 +29,7 @@ extension PlanJSON {
     func stated(_ totals: StatedTotals?) -> JSONValue {
         guard let totals else { return .null }
         return .object([
+            ("origin", .string("stated")),
             ("label", .text(totals.label)),
             ("file", .string(fields.contentFile(totals.location))),
             ("line", .int(totals.location.line)),
@@ -49,6 +50,7 @@ extension PlanJSON {
         }
         let years = Set(sums.amounts.values.flatMap(\.keys)).sorted()
         return .object([
+            ("origin", .string("computed")),
             ("by_source_year", .array(bySourceYear)),
             ("by_year", .array(years.map { .object([("year", .int($0)), ("amount", .money(sums.total(year: $0)))]) })),
             ("by_source", .array(sources.map { .object([("source", .string($0)), ("amount", .money(sums.total(source: $0)))]) })),

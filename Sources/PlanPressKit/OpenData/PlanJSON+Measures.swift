@@ -5,13 +5,14 @@ extension PlanJSON {
         let key = SiteGraph.MeasureKey(plan: p, measure: m)
         return .object([
             ("number", .string(measure.number)),
+            ("number_assigned", .bool(measure.numberAssigned)),
             ("printed_number", .text(measure.printedNumber)),
             ("url", .string(routes.url(for: .measure(index.plan.id, measure.number)))),
             ("goal", .text(node.goal.map { index.goals[$0].goal.id })),
             ("goal_path", .array(fields.goalIDs(ofMeasure: m).map(JSONValue.string))),
             ("text", .string(measure.text)),
             ("responsible", measure.responsible.map { r in
-                .object([("printed", .text(r.printed)),
+                .object([("printed", .text(r.printed)), ("same_as_row_above", .bool(r.sameAsRowAbove)),
                          ("executors", .array(r.assignments.map { .object([("id", .string($0.executor.raw)), ("consent", .bool($0.consent))]) }))])
             } ?? .null),
             ("term", term(measure.term)),
@@ -25,6 +26,7 @@ extension PlanJSON {
     func term(_ term: Term) -> JSONValue {
         .object([
             ("printed", .text(term.printed)),
+            ("same_as_row_above", .bool(term.sameAsRowAbove)),
             ("kind", .string(term.reading.kindCode)),
             ("start", .text(OpenDataFields.month(term.reading.start))),
             ("end", .text(OpenDataFields.month(term.reading.end))),
@@ -40,6 +42,7 @@ extension PlanJSON {
             ("printed", .text(funding.printed)),
             ("lines", .array(funding.lines.map(line))),
             ("total", .money(all.isEmpty ? nil : all.reduce(Money.zero, +))),
+            ("total_origin", .string("computed")),
         ])
     }
 

@@ -45,11 +45,12 @@ struct PlanJSON {
             ("title", .string(plan.title)),
             ("short_title", .string(plan.shortTitle)),
             ("document_kind", .text(plan.documentKind)),
+            ("responsible_heading", .text(plan.responsibleHeading)),
             ("status", .string(plan.status.rawValue)),
             ("period", .object([("from", .number(plan.period.from)), ("to", .number(plan.period.to))])),
             ("issuer", .text(plan.issuer?.raw)),
             ("approval", plan.approval.map { a in
-                .object([("label", .text(a.label)), ("by", .text(a.by)), ("person", .text(a.person)),
+                .object([("printed", .text(a.printed)), ("label", .text(a.label)), ("by", .text(a.by)), ("person", .text(a.person)),
                          ("document", .text(a.document)), ("number", .text(a.number)),
                          ("date", .text(a.date?.iso)), ("date_printed", .text(a.datePrinted))])
             } ?? .null),

@@ -100,7 +100,7 @@ extension PageRenderer {
             "id": id, "width": BudgetChart.width, "height": legendTop + series.count * BudgetChart.legendRow + 4,
             "left": BudgetChart.left, "right": BudgetChart.width - BudgetChart.right, "axis_label_x": BudgetChart.left - 8,
             "year_y": BudgetChart.top + BudgetChart.plotHeight + 18, "legend_x": BudgetChart.left, "legend_text_x": BudgetChart.left + 20,
-            "title": "\(t("budget_chart_title")) (\(chart.budget.unit))", "desc": chartDescription(chart),
+            "title": "\(budgetHeading(chart.budget)): \(t("budget_chart_title")) (\(chart.budget.unit))", "desc": chartDescription(chart),
             "gridlines": gridlines, "bars": bars, "legend": legend, "caption": t("budget_chart_caption"),
             "shares": shareTable(chart),
         ]
@@ -114,7 +114,7 @@ extension PageRenderer {
             }
             return "\(year): \(t("total").lowercased()) \(format.money(chart.sums.total(year: year) ?? .zero)) (\(pieces.joined(separator: "; ")))"
         }
-        return "\(t("budget_chart_title")), \(chart.budget.unit). " + parts.joined(separator: ". ") + "."
+        return "\(budgetHeading(chart.budget)): \(t("budget_chart_title")), \(chart.budget.unit). " + parts.joined(separator: ". ") + "."
     }
 
     /// Each source's total over all years and its share of the grand total.

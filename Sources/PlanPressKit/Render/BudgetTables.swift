@@ -10,10 +10,14 @@ extension PageRenderer {
         return [
             "caption": caption, "unit": budget.unit, "years": years.map { ["year": $0] },
             "rows": rows, "has_rows": !rows.isEmpty, "row_header": t("funding_source"), "has_totals": true,
+            "computed": true, "total_label": t("total_computed"),
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
         ]
     }
+
+    /// The document's name for its money («Прогнозний обсяг фінансування»), else «Фінансування».
+    func budgetHeading(_ budget: BudgetSpec?) -> String { budget?.heading ?? t("budget") }
 
     /// A measure's own funding: status, printed wording, source × year amounts.
     func fundingContext(_ measure: Measure, plan: Plan) -> Context {
@@ -28,7 +32,7 @@ extension PageRenderer {
         guard let budget = plan.budget, funding.status == .stated else { return context }
         let years = budget.years
         context["table"] = [
-            "caption": "\(t("funding")): \(plan.measureLevel.name.lowercased()) \(measure.number)",
+            "caption": "\(budgetHeading(budget)): \(plan.measureLevel.name.lowercased()) \(displayNumber(measure))",
             "unit": budget.unit, "row_header": t("funding_source"), "years": years.map { ["year": $0] },
             "rows": funding.lines.map { line -> Context in
                 let total = line.amounts.values.compactMap(\.money).reduce(Money.zero, +)
@@ -37,7 +41,7 @@ extension PageRenderer {
                         "cells": years.map { year in ["value": amountText(line.amounts[year])] },
                         "total": format.money(total)]
             },
-            "has_rows": true, "has_totals": false,
+            "has_rows": true, "has_totals": false, "computed": false, "total_label": t("total_computed"),
         ] as Context
         return context
     }

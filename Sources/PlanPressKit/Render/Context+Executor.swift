@@ -7,7 +7,7 @@ extension PageRenderer {
             let consent = involvements.filter(\.consent).count
             return ["name": executor.name, "short": opt(executor.short), "url": routes.path(for: .executor(id)),
                     "kind": t("kind_\(executor.kind.rawValue)"),
-                    "lead_count": involvements.count - consent, "consent_count": consent,
+                    "named_count": involvements.count, "consent_count": consent,
                     "plans": Set(involvements.map(\.key.plan)).count]
         }
         return context
@@ -31,7 +31,7 @@ extension PageRenderer {
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
         context["plans"] = byPlan.keys.sorted().map { p in executorPlanSection(p, involvements: byPlan[p]!) }
         context["has_measures"] = !involvements.isEmpty
-        context["lead_count"] = involvements.filter { !$0.consent }.count
+        context["named_count"] = involvements.count
         context["consent_count"] = involvements.filter(\.consent).count
         context["commentary"] = commentary(.executor(id))
         context["downloads"] = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, kinds: [.measuresCSV], site: [.executorsCSV],
@@ -64,16 +64,18 @@ extension PageRenderer {
             }
             var item = measureItem(involvement.key)
             item["consent"] = involvement.consent
-            item["role"] = involvement.consent ? t("by_consent") : (involvement.position == 0 ? t("leads") : t("takes_part"))
+            // The documents list bodies without ranking them: only «за згодою» is the document's own mark.
+            item["role"] = involvement.consent ? t("by_consent") : false
             rows.append(item)
         }
         flush()
         var section: Context = ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
+                                "column": responsibleHeading(index.plan),
                                 "groups": groups, "count": count(involvements.count, "count_measures")]
         if let budget = index.plan.budget {
             let sums = BudgetSums(measures: sorted.map { index.measures[$0.key.measure].measure })
             if !sums.isEmpty {
-                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(index.plan.shortTitle)")
+                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(budgetHeading(budget).lowercased()), \(index.plan.shortTitle)")
             }
         }
         return section

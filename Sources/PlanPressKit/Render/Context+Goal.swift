@@ -44,10 +44,14 @@ extension PageRenderer {
             let sums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
             if !sums.isEmpty {
                 context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(level.name.lowercased()) \(goal.number)")
+                context["budget_heading"] = budgetHeading(budget)
+                context["budget_unit"] = budget.unit
             }
             let checks = graph.budgetChecks[p].filter { $0.goal == g }
             context["reconciliation"] = reconciliation(checks, plan: index.plan)
             context["has_reconciliation"] = !checks.isEmpty
+            // «Суми, що не сходяться» only where a stated total differs from its rows.
+            context["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")
         }
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
         context["citation"] = citationContext(goal.citation, plan: index.plan.id)

@@ -12,16 +12,18 @@ extension PageRenderer {
         let node = index.measures[key.measure]
         let measure = node.measure
         var item: Context = [
-            "number": measure.number,
+            "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
             "level": index.plan.measureLevel.name,
             "excerpt": HTML.excerpt(measure.text, limit: excerpt),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
-            "term": measure.term.printed ?? t("not_stated"),
+            "term": termText(measure.term),
             "term_stated": measure.term.printed != nil,
+            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
             "plan_title": index.plan.shortTitle,
             "plan_url": routes.path(for: .plan(index.plan.id)),
+            "responsible_heading": responsibleHeading(index.plan),
         ]
         item.merge(statusContext(key, term: measure.term)) { _, new in new }
         return item
@@ -41,18 +43,22 @@ extension PageRenderer {
         let measure = node.measure
         let planID = index.plan.id
         let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan))
-            + [("\(index.plan.measureLevel.name) \(measure.number)", nil)]
+            + [(measureLabel(measure, plan: index.plan), nil)]
         var context = base(page: .measure(planID, measure.number),
-                           title: "\(index.plan.measureLevel.name) \(measure.number) — \(index.plan.shortTitle)",
+                           title: "\(measureLabel(measure, plan: index.plan)) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs)
         context["level"] = index.plan.measureLevel.name
-        context["number"] = measure.number
+        context["number"] = displayNumber(measure)
         context["printed_number"] = opt(measure.printedNumber)
+        context["number_assigned"] = measure.numberAssigned
+        context["number_assigned_note"] = fill("number_assigned_note", ["number": displayNumber(measure)])
+        context["responsible_merged"] = measure.responsible?.sameAsRowAbove ?? false
         context["text_html"] = text(measure.text, plan: planID)
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(planID))
         context["goal_path"] = node.goal.map { goalPath(key.plan, goal: $0) } ?? []
         context["has_goal_path"] = node.goal != nil
+        context["responsible_heading"] = responsibleHeading(index.plan)
         context["responsible_printed"] = opt(measure.responsible?.printed.map { inline($0, plan: planID) })
         context["executors"] = executorRefs(measure, plan: planID)
         context["has_executors"] = !(measure.responsible?.assignments.isEmpty ?? true)
@@ -66,7 +72,7 @@ extension PageRenderer {
         context["commentary"] = commentary(.measure(planID, measure.number))
         context["related_updates"] = relatedUpdates(.measure(planID, measure.number), heading: "updates_about_measure")
         context["pager"] = pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
-            ("\(index.plan.measureLevel.name) \(index.measures[m].measure.number)", .measure(planID, index.measures[m].measure.number))
+            (measureLabel(index.measures[m].measure, plan: index.plan), .measure(planID, index.measures[m].measure.number))
         }
         context.merge(statusContext(key, term: measure.term)) { _, new in new }
         context["monitoring"] = measureMonitoring(key)
@@ -83,8 +89,26 @@ extension PageRenderer {
         }
     }
 
+    /// The document's own heading of its responsible column.
+    func responsibleHeading(_ plan: Plan) -> String { plan.responsibleHeading ?? t("responsible") }
+
+    /// A number the document does not print is shown in brackets, «[1.2]» (issue 13 §3).
+    func displayNumber(_ measure: Measure) -> String {
+        measure.numberAssigned ? "[\(measure.number)]" : measure.number
+    }
+
+    func measureLabel(_ measure: Measure, plan: Plan) -> String {
+        "\(plan.measureLevel.name) \(displayNumber(measure))"
+    }
+
+    /// The term cell as the document shows it; a cell merged with the row above says so.
+    func termText(_ term: Term) -> String {
+        guard let printed = term.printed else { return t("not_stated") }
+        return term.sameAsRowAbove ? "\(t("merged_with_row_above")): \(printed)" : printed
+    }
+
     func termContext(_ term: Term) -> Context {
-        var context: Context = ["printed": term.printed ?? t("not_stated"), "stated": term.printed != nil]
+        var context: Context = ["printed": termText(term), "stated": term.printed != nil]
         if let due = term.reading.due, !term.reading.isRecurring {
             context["due"] = format.date(due)
             context["due_iso"] = due.iso

@@ -147,14 +147,14 @@ extension PageRenderer {
 
     // MARK: executor scorecard
 
-    /// Measures led and joined, by status, overdue, per plan.
+    /// Measures the body is named on, without and with «за згодою», by status, overdue, per plan.
     func executorScorecard(_ id: ExecutorID) -> Context {
         let involvements = (graph.involvements[id] ?? []).sorted { $0.key < $1.key }
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
         func row(_ list: [SiteGraph.Involvement]) -> Context {
             let counts = graph.monitoring.counts(list.map { ($0.key, graph.measure($0.key).measure.term) })
-            let led = list.filter { $0.position == 0 && !$0.consent }.count
-            return ["led": led, "joined": list.count - led,
+            let consent = list.filter(\.consent).count
+            return ["led": list.count - consent, "joined": consent,
                     "cells": StatusChart.order.map { ["count": counts[$0]] as Context },
                     "unreported": counts.unreported, "overdue": counts.overdue, "total": counts.total]
         }

@@ -14,10 +14,29 @@ extension PageRenderer {
         return [
             "title": plan.title, "short_title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
             "period": periodText(plan.period), "draft": plan.status == .draft,
-            "status": plan.status == .draft ? t("status_draft") : t("status_adopted"),
+            "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,
             "issuer": plan.issuer.flatMap { graph.executors[$0] }.map { ["name": $0.name, "url": routes.path(for: .executor($0.id))] as Any } ?? false,
         ]
+    }
+
+    /// The approval block exactly as far as the document shows it; blanks («№ _____») are
+    /// said to be blank, and a plan without a block says so (issue 13 §3).
+    func approvalContext(_ approval: Approval?) -> Context {
+        guard let approval else { return ["none": true, "printed_html": false] }
+        func field(_ printed: String?, blankWhenMissing: Bool) -> Any {
+            guard let printed else { return blankWhenMissing ? t("not_stated") : false }
+            return Approval.isBlank(printed) ? "\(t("approval_blank")) («\(printed)»)" : printed
+        }
+        return [
+            "none": false,
+            "printed_html": opt(approval.printed.map { HTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n") }),
+            "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
+            "document": opt(approval.document),
+            "number": field(approval.number, blankWhenMissing: true),
+            "date": approval.datePrinted == nil ? approval.date.map(format.date) ?? t("not_stated")
+                : field(approval.datePrinted, blankWhenMissing: true),
+        ] as Context
     }
 
     func periodText(_ period: Period) -> String {
@@ -37,13 +56,7 @@ extension PageRenderer {
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
-        if let approval = plan.approval {
-            context["approval"] = [
-                "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
-                "document": opt(approval.document), "number": approval.number ?? t("not_stated"),
-                "date": approval.datePrinted ?? approval.date.map(format.date) ?? t("not_stated"),
-            ] as Context
-        }
+        context["approval"] = approvalContext(plan.approval)
         if let signatory = plan.signatory {
             context["signatory"] = ["position": opt(signatory.position), "name": opt(signatory.name)] as Context
         }
@@ -84,13 +97,14 @@ extension PageRenderer {
         let byGoal: Context = [
             "caption": t("budget_by_goal"), "unit": budget.unit, "years": years.map { ["year": $0] },
             "row_header": opt(index.plan.levels.first?.name), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
+            "computed": true, "total_label": t("total_computed"),
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
         ]
         let checks = graph.budgetChecks[p]
         let mismatches = checks.filter { !$0.matches }
         return [
-            "has_budget": true,
+            "has_budget": true, "budget_heading": budgetHeading(budget), "budget_unit": budget.unit,
             "budget_by_source": sourceTable(sums, budget: budget, caption: t("budget_by_source")),
             "budget_chart": budgetChart(BudgetChart(sums: sums, budget: budget), id: "budget-chart") ?? false,
             "budget_by_goal": byGoal,
@@ -102,7 +116,10 @@ extension PageRenderer {
                 return row
             },
             "has_mismatches": !mismatches.isEmpty,
+            "checks_heading": mismatches.isEmpty ? t("stated_totals_heading") : t("mismatches_heading"),
+            "has_plan_reconciliation": checks.contains { $0.goal == nil },
             "plan_reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
+            "reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
         ]
     }
 
@@ -123,6 +140,7 @@ extension PageRenderer {
             measure["is_measure"] = true
             measure["is_goal"] = false
             measure["body"] = false
+            measure["has_reconciliation"] = false
             measure["heading_level"] = min(6, level)
             return measure
         }
@@ -133,6 +151,11 @@ extension PageRenderer {
             section["is_measure"] = false
             section["heading_level"] = min(6, level)
             section["body"] = printSections(p, goals: node.children, measures: node.directMeasures, level: level + 1)
+            // The goal's stated subtotals next to the sums of its rows, as on its page.
+            let checks = graph.budgetChecks[p].filter { $0.goal == g }
+            section["reconciliation"] = reconciliation(checks, plan: index.plan)
+            section["has_reconciliation"] = !checks.isEmpty
+            section["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")
             sections.append(section)
         }
         return sections
@@ -147,11 +170,14 @@ extension PageRenderer {
         let planID = index.plan.id
         return [
             "level": index.plan.measureLevel.name,
-            "number": measure.number,
+            "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
+            "printed_number": opt(measure.printedNumber),
+            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
+            "responsible_heading": responsibleHeading(index.plan),
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
-            "term": ["printed": measure.term.printed ?? t("not_stated")],
+            "term": ["printed": termText(measure.term)],
             "indicators": index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
             "has_indicators": !node.indicators.isEmpty,
             "results": measure.results.map { ["html": inline($0, plan: planID)] },

@@ -109,21 +109,25 @@ public enum HTML {
                 continue
             }
             if pendingSpace {
-                if count >= limit { break }
+                // The limit falls on a space: the words so far are the excerpt, but it is still cut.
+                if count >= limit { return cutExcerpt(String(scalars)) }
                 lastSpace = scalars.endIndex
                 scalars.append(" ")
                 count += 1
                 pendingSpace = false
             }
-            if count >= limit {
-                var cut = String(scalars[..<(lastSpace ?? scalars.endIndex)])
-                while let last = cut.unicodeScalars.last, " ,;:".unicodeScalars.contains(last) { cut.unicodeScalars.removeLast() }
-                return cut + "…"
-            }
+            if count >= limit { return cutExcerpt(String(scalars[..<(lastSpace ?? scalars.endIndex)])) }
             scalars.append(scalar)
             count += 1
         }
         return String(scalars)
+    }
+
+    /// A cut text always ends with «…», after any trailing space or clause punctuation.
+    private static func cutExcerpt(_ text: String) -> String {
+        var cut = text
+        while let last = cut.unicodeScalars.last, " ,;:".unicodeScalars.contains(last) { cut.unicodeScalars.removeLast() }
+        return cut + "…"
     }
 }
 

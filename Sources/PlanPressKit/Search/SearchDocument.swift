@@ -67,7 +67,7 @@ public enum SearchDocuments {
                 .map { [$0.name, $0.short ?? ""].joined(separator: " ") }
             var fields: [(String, Int)] = [(measure.number, numberWeight), (level, headingWeight), (measure.text, headingWeight)]
             fields.append(((measure.results + [measure.responsible?.printed ?? ""] + executors).joined(separator: "\n"), textWeight))
-            return SearchDocument(kind: .measure, plan: p, heading: "\(level) \(measure.number)", text: measure.text,
+            return SearchDocument(kind: .measure, plan: p, heading: "\(level) \(measure.numberAssigned ? "[\(measure.number)]" : measure.number)", text: measure.text,
                                   path: routes.relativePath(for: .measure(index.plan.id, measure.number)), fields: fields)
         }
     }

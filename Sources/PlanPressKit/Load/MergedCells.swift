@@ -1,0 +1,47 @@
+/// Cells that are empty in the extraction because the original table merges them with the
+/// row above (`term: {same_as_row_above: true}`, `responsible: {same_as_row_above: true}`):
+/// each takes the value of the row above it in document order (a plan's own measures first,
+/// then each goal's measures before its child goals), keeping the mark so pages can say so.
+enum MergedCells {
+    static func resolve(measures: inout [Measure], goals: inout [Goal], previous: inout Measure?, sink: DiagnosticSink) {
+        for i in measures.indices {
+            resolve(&measures[i], above: previous, sink: sink)
+            previous = measures[i]
+        }
+        for g in goals.indices {
+            var goal = goals[g]
+            resolve(measures: &goal.measures, goals: &goal.goals, previous: &previous, sink: sink)
+            goals[g] = goal
+        }
+    }
+
+    private static func resolve(_ measure: inout Measure, above: Measure?, sink: DiagnosticSink) {
+        if let above, measure.term.sameAsRowAbove || measure.responsible?.sameAsRowAbove == true {
+            // The measure shows the row above's cell: an edit there is an edit here (incremental rebuilds).
+            var hasher = Hasher()
+            hasher.combine(measure.sourceDigest)
+            hasher.combine(above.sourceDigest)
+            measure.sourceDigest = hasher.finalize()
+        }
+        if measure.term.sameAsRowAbove {
+            if let above, above.term.printed != nil {
+                let location = measure.term.location
+                measure.term = above.term
+                measure.term.location = location
+                measure.term.sameAsRowAbove = true
+            } else {
+                sink.error("measure \(measure.number): 'term: {same_as_row_above: true}' needs a row above with a term; the row above has none",
+                           at: measure.term.location ?? measure.location)
+            }
+        }
+        if measure.responsible?.sameAsRowAbove == true {
+            if let above, let cell = above.responsible, !cell.assignments.isEmpty {
+                measure.responsible = cell
+                measure.responsible?.sameAsRowAbove = true
+            } else {
+                sink.error("measure \(measure.number): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none",
+                           at: measure.location)
+            }
+        }
+    }
+}
