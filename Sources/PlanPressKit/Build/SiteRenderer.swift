@@ -115,9 +115,9 @@ public struct SiteRenderer {
         let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
         let documents = SearchDocuments.collect(graph)
         profile.mark("search: documents")
-        let index = SearchIndex(documents: documents, cache: memory?.search)
+        let index = SearchIndex(documents: documents, synonyms: SearchSynonyms(glossary: graph.glossary), cache: memory?.search)
         profile.mark("search: terms and postings")
-        let search = index.files(plans: graph.plans, routes: graph.routes)
+        let search = index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
         if let memory {
             let searchPaths = Set(search.map(\.path))
             removed.formUnion(memory.searchPaths.subtracting(searchPaths))

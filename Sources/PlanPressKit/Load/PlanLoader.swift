@@ -85,6 +85,17 @@ struct PlanLoader {
             let name = l.text("name", required: true)
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
+            var forms: [String]?, english: [String]?
+            if let f = l.mapping("forms") {
+                let read = ["one", "few", "many"].map { f.text($0, required: true) }
+                f.finish()
+                forms = read.allSatisfy { $0 != nil } ? read.compactMap { $0 } : nil
+            }
+            if let e = l.mapping("en") {
+                let read = ["one", "other"].map { e.text($0, required: true) }
+                e.finish()
+                english = read.allSatisfy { $0 != nil } ? read.compactMap { $0 } : nil
+            }
             l.finish()
             guard let name, let slug else { return nil }
             if !IDRules.isValid(slug) || slug.contains(".") {
@@ -93,7 +104,7 @@ struct PlanLoader {
             if !slugs.insert(slug).inserted {
                 sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
             }
-            return Level(name: name, plural: plural ?? name, slug: slug)
+            return Level(name: name, plural: plural ?? name, slug: slug, forms: forms, english: english)
         }
         if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
         return levels

@@ -43,6 +43,34 @@ public struct Level: Sendable, Hashable {
     public var name: String
     public var plural: String
     public var slug: String
+    /// Lower-case forms for counts: one, few, many («напрям», «напрями», «напрямів»).
+    /// When absent, counts fall back to `name`/`plural`.
+    public var forms: [String]? = nil
+    /// English one/other forms, lower case («direction», «directions»).
+    public var english: [String]? = nil
+
+    public init(name: String, plural: String, slug: String, forms: [String]? = nil, english: [String]? = nil) {
+        self.name = name
+        self.plural = plural
+        self.slug = slug
+        self.forms = forms
+        self.english = english
+    }
+
+    /// one, few, many in the interface language (English: one, other, other).
+    public func countForms(language: String) -> [String] {
+        if language == "en" {
+            let en = english ?? [slug.replacingOccurrences(of: "-", with: " "), slug.replacingOccurrences(of: "-", with: " ") + "s"]
+            return [en[0], en[1], en[1]]
+        }
+        return forms ?? [name.lowercased(), plural.lowercased(), plural.lowercased()]
+    }
+
+    /// The level's name as a heading word in the interface language: «Захід», "Measure".
+    public func name(language: String) -> String { language == "en" ? Level.capitalised(countForms(language: "en")[0]) : name }
+    public func pluralName(language: String) -> String { language == "en" ? Level.capitalised(countForms(language: "en")[1]) : plural }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
 public struct Approval: Sendable {

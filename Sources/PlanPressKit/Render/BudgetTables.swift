@@ -28,7 +28,7 @@ extension PageRenderer {
         guard let budget = plan.budget, funding.status == .stated else { return context }
         let years = budget.years
         context["table"] = [
-            "caption": "\(t("funding")): \(plan.measureLevel.name.lowercased()) \(measure.number)",
+            "caption": "\(t("funding")): \(levelName(plan.measureLevel).lowercased()) \(measure.number)",
             "unit": budget.unit, "row_header": t("funding_source"), "years": years.map { ["year": $0] },
             "rows": funding.lines.map { line -> Context in
                 let total = line.amounts.values.compactMap(\.money).reduce(Money.zero, +)

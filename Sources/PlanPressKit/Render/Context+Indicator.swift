@@ -16,7 +16,7 @@ extension PageRenderer {
         let measureNode = index.measures[node.measure]
         let measure = measureNode.measure
         let crumbs = (measureNode.goal.map { goalCrumbs(p, goal: $0) } ?? planCrumbs(p))
-            + [("\(index.plan.measureLevel.name) \(measure.number)", .measure(index.plan.id, measure.number)),
+            + [("\(levelName(index.plan.measureLevel)) \(measure.number)", .measure(index.plan.id, measure.number)),
                ("\(t("indicator")) \(node.indicator.id)", nil)]
         var context = base(page: .indicator(index.plan.id, node.indicator.id),
                            title: "\(t("indicator")) \(node.indicator.id) — \(index.plan.shortTitle)",

@@ -14,7 +14,7 @@ extension PageRenderer {
         var item: Context = [
             "number": measure.number,
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
-            "level": index.plan.measureLevel.name,
+            "level": levelName(index.plan.measureLevel),
             "excerpt": HTML.excerpt(measure.text, limit: excerpt),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
@@ -41,11 +41,11 @@ extension PageRenderer {
         let measure = node.measure
         let planID = index.plan.id
         let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan))
-            + [("\(index.plan.measureLevel.name) \(measure.number)", nil)]
+            + [("\(levelName(index.plan.measureLevel)) \(measure.number)", nil)]
         var context = base(page: .measure(planID, measure.number),
-                           title: "\(index.plan.measureLevel.name) \(measure.number) — \(index.plan.shortTitle)",
+                           title: "\(levelName(index.plan.measureLevel)) \(measure.number) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs)
-        context["level"] = index.plan.measureLevel.name
+        context["level"] = levelName(index.plan.measureLevel)
         context["number"] = measure.number
         context["printed_number"] = opt(measure.printedNumber)
         context["text_html"] = text(measure.text, plan: planID)
@@ -66,7 +66,7 @@ extension PageRenderer {
         context["commentary"] = commentary(.measure(planID, measure.number))
         context["related_updates"] = relatedUpdates(.measure(planID, measure.number), heading: "updates_about_measure")
         context["pager"] = pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
-            ("\(index.plan.measureLevel.name) \(index.measures[m].measure.number)", .measure(planID, index.measures[m].measure.number))
+            ("\(levelName(index.plan.measureLevel)) \(index.measures[m].measure.number)", .measure(planID, index.measures[m].measure.number))
         }
         context.merge(statusContext(key, term: measure.term)) { _, new in new }
         context["monitoring"] = measureMonitoring(key)
@@ -77,7 +77,7 @@ extension PageRenderer {
         let index = graph.plans[p]
         return index.path(toGoal: goal).map { g in
             let node = index.goals[g].goal
-            return ["level": index.level(of: g).name, "number": node.number, "title_html": inline(node.title, plan: index.plan.id),
+            return ["level": levelName(index.level(of: g)), "number": node.number, "title_html": inline(node.title, plan: index.plan.id),
                     "url": routes.path(for: .goal(index.plan.id, node.id))]
         }
     }

@@ -3,14 +3,16 @@ extension PageRenderer {
         let index = graph.plans[p]
         let plan = index.plan
         var levelCounts: [Context] = []
+        // Counts with the plural form each number takes: «5 напрямів · 28 заходів», "5 directions · 28 measures".
         for (depth, level) in plan.levels.dropLast().enumerated() {
             let n = index.goals.filter { $0.goal.depth == depth }.count
-            if n > 0 { levelCounts.append(["count": n, "label": level.plural]) }
+            if n > 0 { levelCounts.append(["count": n, "label": format.plural(n, level.countForms(language: language))]) }
         }
-        levelCounts.append(["count": index.measures.count, "label": plan.measureLevel.plural])
-        if !index.indicators.isEmpty { levelCounts.append(["count": index.indicators.count, "label": t("indicators")]) }
+        let measures = index.measures.count
+        levelCounts.append(["count": measures, "label": format.plural(measures, plan.measureLevel.countForms(language: language))])
+        if !index.indicators.isEmpty { levelCounts.append(["count": index.indicators.count, "label": pluralWord(index.indicators.count, "count_indicators")]) }
         let executors = Set(index.measures.flatMap { $0.measure.responsible?.assignments.map(\.executor) ?? [] })
-        if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": t("nav_executors")]) }
+        if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": pluralWord(executors.count, "count_executors")]) }
         return [
             "title": plan.title, "short_title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
             "period": periodText(plan.period), "draft": plan.status == .draft,
@@ -53,7 +55,7 @@ extension PageRenderer {
         context["has_tree"] = !index.topGoals.isEmpty
         context["measures"] = index.rootMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
         context["has_root_measures"] = !index.rootMeasures.isEmpty
-        context["measures_heading"] = plan.measureLevel.plural
+        context["measures_heading"] = levelPlural(plan.measureLevel)
         if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
         context["print_url"] = routes.path(for: .planPrint(plan.id))
         context["commentary"] = commentary(.plan(plan.id))
@@ -73,13 +75,13 @@ extension PageRenderer {
         let goalRows: [Context] = index.topGoals.map { g in
             let node = index.goals[g]
             let goalSums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
-            return ["label": "\(index.level(of: g).name) \(node.goal.number)", "printed": false, "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
+            return ["label": "\(levelName(index.level(of: g))) \(node.goal.number)", "printed": false, "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
                     "cells": years.map { ["value": goalSums.total(year: $0).map(format.money) ?? "—"] },
                     "total": goalSums.grandTotal.map(format.money) ?? "—"]
         }
         let byGoal: Context = [
             "caption": t("budget_by_goal"), "unit": budget.unit, "years": years.map { ["year": $0] },
-            "row_header": opt(index.plan.levels.first?.name), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
+            "row_header": opt(index.plan.levels.first.map(levelName)), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
         ]
@@ -93,7 +95,7 @@ extension PageRenderer {
             "has_checks": !checks.isEmpty,
             "mismatches": mismatches.map { check -> Context in
                 var row = reconciliation([check], plan: index.plan)[0]
-                row["scope"] = check.goal.map { "\(index.level(of: $0).name) \(index.goals[$0].goal.number)" } ?? t("total")
+                row["scope"] = check.goal.map { "\(levelName(index.level(of: $0))) \(index.goals[$0].goal.number)" } ?? t("total")
                 row["scope_url"] = opt(check.goal.map { routes.path(for: .goal(index.plan.id, index.goals[$0].goal.id)) })
                 return row
             },
@@ -142,7 +144,7 @@ extension PageRenderer {
         let measure = node.measure
         let planID = index.plan.id
         return [
-            "level": index.plan.measureLevel.name,
+            "level": levelName(index.plan.measureLevel),
             "number": measure.number,
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),

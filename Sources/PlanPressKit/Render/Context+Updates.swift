@@ -82,7 +82,7 @@ extension PageRenderer {
         case .plan(let p): label = graph.plan(p)?.plan.shortTitle
         case .goal(let p, let g):
             label = inPlan(p) { index in index.goalByID[g].map { "\(index.level(of: $0).name) \(index.goals[$0].goal.number)" } }
-        case .measure(let p, let m): label = inPlan(p) { "\($0.plan.measureLevel.name) \(m)" }
+        case .measure(let p, let m): label = inPlan(p) { "\(self.levelName($0.plan.measureLevel)) \(m)" }
         case .indicator(let p, let i): label = inPlan(p) { _ in "\(t("indicator")) \(i)" }
         case .executor(let e): label = graph.executors[e]?.name
         case .update(let slug): label = graph.updates.first { $0.slug == slug }?.title

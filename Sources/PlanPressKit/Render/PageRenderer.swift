@@ -116,6 +116,15 @@ public struct PageRenderer: Sendable {
         format.count(n, t(key).split(separator: "|").map(String.init))
     }
 
+    /// The form of a `one|few|many` interface string that goes with `n`.
+    func pluralWord(_ n: Int, _ key: String) -> String {
+        format.plural(n, t(key).split(separator: "|").map(String.init))
+    }
+
+    /// A plan level's name in the interface language («Захід» / "Measure").
+    func levelName(_ level: Level) -> String { level.name(language: language) }
+    func levelPlural(_ level: Level) -> String { level.pluralName(language: language) }
+
     /// Keys every page has: site, navigation, interface strings, breadcrumbs.
     func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
         var crumbs: [Context] = breadcrumbs.map { title, target in
@@ -127,10 +136,10 @@ public struct PageRenderer: Sendable {
         var context: Context = [
             "lang": language,
             "t": strings,
-            "site_title": graph.site.settings.title,
-            "site_description": graph.site.settings.description,
+            "site_title": graph.site.settings.title(language: language),
+            "site_description": graph.site.settings.description(language: language),
             "page_title": title,
-            "description": description ?? graph.site.settings.description,
+            "description": description ?? graph.site.settings.description(language: language),
             "canonical": routes.url(for: page),
             "css": routes.asset("assets/site.css"),
             "print_css": routes.asset("assets/print.css"),
@@ -158,7 +167,7 @@ public struct PageRenderer: Sendable {
     func goalCrumbs(_ p: Int, goal: Int) -> [(String, PageID?)] {
         let index = graph.plans[p]
         return planCrumbs(p) + index.path(toGoal: goal).map { g in
-            ("\(index.level(of: g).name) \(index.goals[g].goal.number)", .goal(index.plan.id, index.goals[g].goal.id))
+            ("\(levelName(index.level(of: g))) \(index.goals[g].goal.number)", .goal(index.plan.id, index.goals[g].goal.id))
         }
     }
 

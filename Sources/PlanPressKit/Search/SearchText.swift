@@ -25,6 +25,12 @@ public enum SearchText {
         "а", "я", "о", "е", "є", "і", "ї", "и", "у", "ю", "ь",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
 
+    /// Word endings rewritten before the ending is removed (consonant alternation before -і).
+    static let alternations: [([Unicode.Scalar], [Unicode.Scalar])] = [("озі", "ога"), ("тиці", "тика")]
+        .map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+
+    static let vowels: Set<Unicode.Scalar> = ["а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я", "ь", "й"]
+
     /// A stem keeps at least this many letters.
     static let minimumStem = 3
 
@@ -86,11 +92,25 @@ public enum SearchText {
     public static func stem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
         guard scalars.count > minimumStem, scalars.contains(where: ScalarKind.isCyrillic) else { return word }
+        // Consonant alternation before -і: «допомозі», «дорозі» → «допомога», «дорога»;
+        // «політиці», «практиці» → «політика», «практика».
+        for (from, to) in alternations where scalars.count - from.count >= minimumStem && scalars.suffix(from.count).elementsEqual(from) {
+            scalars.replaceSubrange((scalars.count - from.count)..., with: to)
+            break
+        }
         for ending in endings where scalars.count - ending.count >= minimumStem && scalars.suffix(ending.count).elementsEqual(ending) {
             scalars.removeLast(ending.count)
             break
         }
         if scalars.count > minimumStem, scalars.last == "ь" { scalars.removeLast() }
+        // Fleeting vowel: a stem ending in consonant + о/е + к/ц loses the vowel, so
+        // «ветеранок», «ветеранки»; «жінок», «жінки»; «розвиток», «розвитку»;
+        // «виконавець», «виконавця» share a stem.
+        let n = scalars.count
+        if n > minimumStem + 1, ["к", "ц"].contains(scalars[n - 1]), ["о", "е"].contains(scalars[n - 2]),
+           !vowels.contains(scalars[n - 3]) {
+            scalars.remove(at: n - 2)
+        }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)
