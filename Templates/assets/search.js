@@ -7,7 +7,8 @@
   var APOSTROPHES = /['\u2019\u02BC\u2018`\u00B4\u02B9\u00AD]/g;
   var STOP = new Set(["та", "як", "що", "до", "за", "на", "по", "не", "від", "для", "або", "але", "про", "при",
     "між", "це", "його", "її", "їх", "щодо", "із", "зі", "під", "над", "через", "the", "and", "of", "in", "to", "for"]);
-  var ENDINGS = ["ування", "ювання", "ання", "яння", "ення", "іння", "ість", "ості", "істю", "ують", "ього",
+  var ENDINGS = ["ування", "ювання", "ання", "яння", "ення", "іння", "уванню", "уванні", "уванням", "уваннях", "юванню", "юванні", "юванням", "юваннях", "анню", "анні", "анням", "аннях", "янню", "янні", "янням", "яннях", "енню", "енні", "енням", "еннях", "інню", "інні", "інням", "іннях", "ьми",
+    "ість", "ості", "істю", "ують", "ього",
     "ьому", "ами", "ями", "ими", "ого", "ому", "ьої", "ові", "еві", "єві", "ією", "ати", "яти", "ити", "іти",
     "ути", "ють", "ать", "ять", "уть", "ить", "іть", "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ей",
     "ії", "ія", "ію", "ої", "ій", "ий", "их", "іх", "им", "ім", "ою", "ею", "єю", "ти", "ть", "ує", "ює",
@@ -58,6 +59,9 @@
     var n = chars.length;
     if (n > MIN_STEM + 1 && (chars[n - 1] === "к" || chars[n - 1] === "ц") && (chars[n - 2] === "о" || chars[n - 2] === "е") &&
         VOWELS.indexOf(chars[n - 3]) < 0) chars.splice(n - 2, 1);
+    var m = chars.length;
+    if (m >= MIN_STEM && chars[m - 2] === "і" && VOWELS.indexOf(chars[m - 1]) < 0 && VOWELS.indexOf(chars[m - 3]) < 0 &&
+        /[\u0400-\u04FF]/.test(chars[m - 1])) chars[m - 2] = "о";
     return chars.join("");
   }
 
@@ -102,6 +106,23 @@
     return s.slice(k).join("") === l.slice(k + 1).join("");
   }
 
+  var ALPHABET = Array.from("абвгдеєжзиіїйклмнопрстуфхцчшщьюя");
+
+  // The stems of every word one edit away from `word` (a typo may break its ending too).
+  function variantStems(word) {
+    var c = Array.from(word), out = new Set();
+    function add(chars) { out.add(stem(chars.join(""))); }
+    for (var i = 0; i <= c.length; i++) {
+      if (i < c.length) add(c.slice(0, i).concat(c.slice(i + 1)));
+      if (i < c.length - 1) add(c.slice(0, i).concat([c[i + 1], c[i]], c.slice(i + 2)));
+      for (var a = 0; a < ALPHABET.length; a++) {
+        add(c.slice(0, i).concat([ALPHABET[a]], c.slice(i)));
+        if (i < c.length && c[i] !== ALPHABET[a]) add(c.slice(0, i).concat([ALPHABET[a]], c.slice(i + 1)));
+      }
+    }
+    return out;
+  }
+
   var TYPO_MIN = 5, TYPO_FACTOR = 0.8, PREFIX_FACTOR = 0.6, ENDED_FACTOR = 0.75;
 
   function planOf(meta, doc) {
@@ -131,7 +152,8 @@
         if (factor) { any = true; take(term, factor); }
       });
       if (!any && Array.from(queryWords[qi] || q).length >= TYPO_MIN) {
-        var near = terms.filter(function (term) { return oneEdit(q, term); });
+        var stems = variantStems(queryWords[qi] || q);
+        var near = terms.filter(function (term) { return oneEdit(q, term) || stems.has(term); });
         near.forEach(function (term) { take(term, TYPO_FACTOR); });
         if (near.length) {
           near.sort(function (a, b) { return shard[b].length - shard[a].length || (a < b ? -1 : 1); });

@@ -17,7 +17,8 @@ public enum SearchText {
     /// Endings removed by `stem`, longest first. Nominalisations (-ння, -ість)
     /// go too, so «забезпечення» and «забезпечити» share the stem «забезпеч».
     static let endings: [[Unicode.Scalar]] = [
-        "ування", "ювання", "ання", "яння", "ення", "іння", "ість", "ості", "істю", "ують", "ього", "ьому",
+        "ування", "ювання", "ання", "яння", "ення", "іння", "уванню", "уванні", "уванням", "уваннях", "юванню", "юванні", "юванням", "юваннях", "анню", "анні", "анням", "аннях", "янню", "янні", "янням", "яннях", "енню", "енні", "енням", "еннях", "інню", "інні", "інням", "іннях", "ьми",
+        "ість", "ості", "істю", "ують", "ього", "ьому",
         "ами", "ями", "ими", "ого", "ому", "ьої", "ові", "еві", "єві", "ією", "ати", "яти", "ити", "іти", "ути",
         "ють", "ать", "ять", "уть", "ить", "іть",
         "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ей", "ії", "ія", "ію", "ої", "ій", "ий", "их",
@@ -110,6 +111,12 @@ public enum SearchText {
         if n > minimumStem + 1, ["к", "ц"].contains(scalars[n - 1]), ["о", "е"].contains(scalars[n - 2]),
            !vowels.contains(scalars[n - 3]) {
             scalars.remove(at: n - 2)
+        }
+        // і in a closed last syllable alternates with о: «осіб», «особи»; «захід», «заходи»; «рік», «року».
+        let m = scalars.count
+        if m >= minimumStem, scalars[m - 2] == "і", !vowels.contains(scalars[m - 1]), !vowels.contains(scalars[m - 3]),
+           ScalarKind.isCyrillic(scalars[m - 1]) {
+            scalars[m - 2] = "о"
         }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
