@@ -14,6 +14,12 @@ struct PlanLoader {
         }
         let title = map.text("title", required: true) ?? id
         let shortTitle = map.text("short_title") ?? title
+        // The English interface's short title, when the plan gives one: `en: {short_title: …}`.
+        var englishShortTitle: String?
+        if let en = map.mapping("en") {
+            englishShortTitle = en.text("short_title")
+            en.finish()
+        }
         let issuer = map.text("issuer")
         let documentKind = map.text("document_kind")
         let status = readStatus(map)
@@ -38,7 +44,8 @@ struct PlanLoader {
                     documentKind: documentKind, status: status, period: period, approval: approval,
                     signatory: signatory, vision: vision, preamble: preamble, source: source, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
-                    location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]))
+                    location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]),
+                    englishShortTitle: englishShortTitle)
     }
 
     private func readStatus(_ map: MappingReader) -> Plan.Status {

@@ -27,6 +27,9 @@ public struct Plan: Sendable {
     /// Digest of the plan's own YAML (goals and measures left out), position
     /// excluded: a rebuild tells edited plan metadata apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// A short title for the English interface (`en: {short_title: …}`); nil when the
+    /// plan gives none, and the English pages say the document is in Ukrainian only.
+    public var englishShortTitle: String? = nil
 
     /// The level that names measures (the last one).
     public var measureLevel: Level { levels.last ?? Level(name: "Захід", plural: "Заходи", slug: "measure") }

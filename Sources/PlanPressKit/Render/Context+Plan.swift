@@ -14,7 +14,8 @@ extension PageRenderer {
         let executors = Set(index.measures.flatMap { $0.measure.responsible?.assignments.map(\.executor) ?? [] })
         if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": pluralWord(executors.count, "count_executors")]) }
         return [
-            "title": plan.title, "short_title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
+            "title": plan.title, "short_title": planTitle(plan), "url": routes.path(for: .plan(plan.id)),
+            "uk_only": language == "en" && plan.englishShortTitle == nil,
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "status": plan.status == .draft ? t("status_draft") : t("status_adopted"),
             "counts": levelCounts,
@@ -34,8 +35,8 @@ extension PageRenderer {
     func planContext(_ p: Int) -> Context {
         let index = graph.plans[p]
         let plan = index.plan
-        var context = base(page: .plan(plan.id), title: plan.shortTitle, description: plan.title,
-                           breadcrumbs: [(t("nav_home"), .home), (plan.shortTitle, nil)])
+        var context = base(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
+                           breadcrumbs: [(t("nav_home"), .home), (planTitle(plan), nil)])
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
@@ -108,10 +109,44 @@ extension PageRenderer {
     func printContext(_ p: Int) -> Context {
         var context = planContext(p)
         let index = graph.plans[p]
-        context.merge(base(page: .planPrint(index.plan.id), title: index.plan.shortTitle,
+        context.merge(base(page: .planPrint(index.plan.id), title: planTitle(index.plan),
                            breadcrumbs: planCrumbs(p) + [(t("print_version"), nil)])) { _, new in new }
         context["sections"] = printSections(p, goals: index.topGoals, measures: index.rootMeasures, level: 2)
+        context["page_css"] = routes.path(for: .planPrint(index.plan.id)) + PageRenderer.printPageCSS
         return context
+    }
+
+    /// The print version's own stylesheet: @page margin boxes with the plan's short
+    /// title, the as-of date and the page number, on every printed page.
+    static let printPageCSS = "page.css"
+
+    func printPageStyle(_ p: Int) -> String {
+        let plan = graph.plans[p].plan
+        let asOf = "\(t("as_of")) \(format.date(graph.site.settings.asOf))"
+        return """
+            /* The running header of the print version (generated; see Templates/assets/print.css). */
+            @page {
+              @top-left { content: \(PageRenderer.cssString(planTitle(plan))); font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; }
+              @top-right { content: \(PageRenderer.cssString(asOf)); font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; }
+              @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #333; }
+            }
+
+            """
+    }
+
+    /// A CSS string literal: quotes, backslashes and line breaks escaped.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += "\\A "
+            default:
+                if scalar.value < 0x20 || scalar == "<" { out += "\\\(String(scalar.value, radix: 16)) " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 
     private func printSections(_ p: Int, goals: [Int], measures: [Int], level: Int) -> [Context] {

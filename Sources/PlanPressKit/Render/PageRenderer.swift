@@ -70,8 +70,20 @@ public struct PageRenderer: Sendable {
     public func render(_ pages: [PageID]) -> [OutputFile] {
         prepareItems()
         return parallelMap(pages) { page in
-            OutputFile(path: routes.file(for: page), text: render(page))
-        }
+            [OutputFile(path: routes.file(for: page), text: render(page))] + companionFiles(page)
+        }.flatMap { $0 }
+    }
+
+    /// Files a page brings with it: the print version's own stylesheet (its running header).
+    public func companionFiles(_ page: PageID) -> [OutputFile] {
+        guard case .planPrint(let id) = page, let p = graph.planByID[id], let path = companionPaths(page).first else { return [] }
+        return [OutputFile(path: path, text: printPageStyle(p))]
+    }
+
+    public func companionPaths(_ page: PageID) -> [String] {
+        guard case .planPrint = page else { return [] }
+        let file = routes.file(for: page)
+        return [String(file.dropLast("index.html".count)) + PageRenderer.printPageCSS]
     }
 
     func render(_ page: PageID) -> String {
@@ -121,6 +133,9 @@ public struct PageRenderer: Sendable {
         format.plural(n, t(key).split(separator: "|").map(String.init))
     }
 
+    /// A plan's short title in the interface language (the Ukrainian one when the plan gives no English title).
+    func planTitle(_ plan: Plan) -> String { language == "en" ? plan.englishShortTitle ?? plan.shortTitle : plan.shortTitle }
+
     /// A plan level's name in the interface language («Захід» / "Measure").
     func levelName(_ level: Level) -> String { level.name(language: language) }
     func levelPlural(_ level: Level) -> String { level.pluralName(language: language) }
@@ -161,7 +176,7 @@ public struct PageRenderer: Sendable {
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {
-        [(t("nav_home"), .home), (graph.plans[p].plan.shortTitle, .plan(graph.plans[p].plan.id))]
+        [(t("nav_home"), .home), (planTitle(graph.plans[p].plan), .plan(graph.plans[p].plan.id))]
     }
 
     func goalCrumbs(_ p: Int, goal: Int) -> [(String, PageID?)] {
