@@ -284,7 +284,10 @@
     var data = form.dataset, lang = data.lang || document.documentElement.lang;
     var contentLang = lang === "uk" ? null : "uk";
     var index = new Index(data.index);
-    var limit = 50, timer = null, generation = 0;
+    // The first 20 results, then 20 more per «Показати ще»: a cold query downloads
+    // only the document chunks of what it shows (docs/search.md, «Budget»).
+    var PAGE = 20, limit = PAGE, timer = null, generation = 0, lastQuery = null;
+    var more = document.getElementById("search-more");
 
     document.getElementById("search-nojs").hidden = true;
     form.hidden = false;
@@ -366,6 +369,7 @@
         }
         list.appendChild(item);
       });
+      if (more) more.hidden = outcome.results.length >= outcome.total;
       if (!outcome.terms.length) say(query.trim() ? data.short : "");
       else if (!outcome.total) say(data.none.replace("{query}", query));
       else {
@@ -374,8 +378,10 @@
       }
     }
 
-    function run(query, record) {
+    function run(query, record, keepLimit) {
       var mine = ++generation;
+      if (!keepLimit || query !== lastQuery) limit = PAGE;
+      lastQuery = query;
       if (record) {
         var url = new URL(window.location.href);
         if (query.trim()) url.searchParams.set("q", query); else url.searchParams.delete("q");
@@ -409,6 +415,15 @@
         return -1;
       });
     }
+    if (more) more.addEventListener("click", function () {
+      var shown = list.children.length;
+      limit += PAGE;
+      run(input.value, false, true).then(function () {
+        var next = list.children[shown];
+        var link = next && next.querySelector("a");
+        if (link) link.focus();
+      });
+    });
     if (planSelect) planSelect.addEventListener("change", function () { clearTimeout(timer); run(input.value, true); });
     var initialPlan = new URLSearchParams(window.location.search).get("plan");
     if (planSelect && initialPlan) planSelect.value = initialPlan;

@@ -95,11 +95,11 @@ QUERIES = [
     ("територіальний центр комплектування", ["executors/luhansk-tcc/"]),
 ]
 
-RESULTS_SHOWN = 50          # what the search page shows
+RESULTS_SHOWN = 20          # what the search page shows first («Показати ще» adds 20 more)
 TOP = 5
 # Budgets for PlanPress's own index (gzip as nginx serves it).
 MAX_QUERY_BYTES = 40_000    # index files for one query, cold cache
-MAX_SCRIPT_BYTES = 8_000    # search.js, the code before the first query
+MAX_SCRIPT_BYTES = 10_000   # search.js, the code before the first query
 # Relevance thresholds (docs/search.md): at least 95 % of the queries find an
 # answer in the top five, and the mean reciprocal rank is at least 0.75.
 MIN_RECALL_AT_5 = 0.95
@@ -247,7 +247,11 @@ def test_results_are_headed_with_level_number_text_plan_and_term(browser, server
     title = first.find_element(By.CSS_SELECTOR, ".search-result-title").text
     assert title.startswith("Захід 11.2. організація проведення курсів самооборони"), title
     meta = first.find_element(By.CSS_SELECTOR, ".meta").text
-    assert "План 1325 Луганської області 2026–2030" in meta and "Строк виконання:" in meta, meta
+    assert "План 1325 Луганської області 2026–2030" in meta, meta
+    # The printed term, where the measure has one (Kreminna's plan prints one per measure).
+    items = search_page(browser, server, "гендерне бюджетування")
+    metas = [i.find_element(By.CSS_SELECTOR, ".meta").text for i in items if "/measures/" in i.find_element(By.TAG_NAME, "a").get_attribute("href")]
+    assert any("Строк виконання:" in m for m in metas), metas[:3]
     # English interface: the level in English, the document's words in Ukrainian (lang="uk").
     items = search_page(browser, server, "курси самооборони", root="en/")
     first = next(i for i in items if "/measures/11.2/" in i.find_element(By.TAG_NAME, "a").get_attribute("href"))
