@@ -11,6 +11,7 @@ from selenium.webdriver.common.by import By
 
 from browser import DESKTOP, viewport
 from conftest import write_artifact
+from test_browser import page_kinds   # the largest page of each (language, kind)
 
 PLANS = ["luhansk-wps-2026-2030", "kreminna-wps-2020-2022", "luhansk-strategy-2027",
          "luhansk-civil-society-2020", "minreintegration-2024"]
@@ -75,15 +76,6 @@ def test_print_does_not_force_a_page_per_measure(browser, server):
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert forced == 0, f"{forced} sections force or avoid page breaks"
     assert headings == 0, f"{headings} headings may be separated from the lines that follow them"
-
-
-def page_kinds(crawl):
-    chosen = {}
-    for page in crawl.html_pages():
-        key = (page.lang, page.kind)
-        if key not in chosen or page.size > chosen[key].size:
-            chosen[key] = page
-    return {key: page.url for key, page in chosen.items()}
 
 
 def test_no_page_scrolls_sideways_at_360px(browser, crawl):
