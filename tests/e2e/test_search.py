@@ -272,3 +272,23 @@ def test_plan_filter_and_current_plans_first(browser, server):
     hrefs = [i.find_element(By.TAG_NAME, "a").get_attribute("href") for i in items]
     assert hrefs and all(KREMINNA in h for h in hrefs), hrefs
     assert browser.find_element(By.ID, "search-plan").get_attribute("value") == "kreminna-wps-2020-2022"
+
+
+def test_home_search_box_and_show_more(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.get(server.base)
+    field = browser.find_element(By.CSS_SELECTOR, "form.home-search input[name=q]")
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=home-search-query]").text.strip()
+    field.send_keys("жінок")
+    field.submit()
+    WebDriverWait(browser, 15).until(lambda d: "/search/" in d.current_url and d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    assert browser.find_element(By.ID, "search-query").get_attribute("value") == "жінок"
+    items = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    assert len(items) == RESULTS_SHOWN, len(items)
+    more = browser.find_element(By.ID, "search-more")
+    assert more.is_displayed()
+    more.click()
+    WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > RESULTS_SHOWN)
+    focused = browser.switch_to.active_element
+    assert focused.tag_name == "a" and focused == browser.find_elements(By.CSS_SELECTOR, "#search-results li a")[RESULTS_SHOWN]
