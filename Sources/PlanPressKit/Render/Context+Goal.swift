@@ -7,7 +7,7 @@ extension PageRenderer {
             "level": levelName(index.level(of: g)), "number": node.goal.number,
             "title_html": inline(node.goal.title, plan: index.plan.id),
             "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
-            "measure_count": count(node.subtree.count, "count_measures"),
+            "measure_count": levelCount(node.subtree.count, index.plan.measureLevel),
         ]
         if recursive {
             item["children"] = node.children.map { goalItem(p, $0, recursive: true) }
@@ -39,7 +39,7 @@ extension PageRenderer {
         context["measures"] = measures
         context["has_measures"] = !measures.isEmpty
         context["measures_heading"] = levelPlural(index.plan.measureLevel)
-        context["subtree_count"] = count(node.subtree.count, "count_measures")
+        context["subtree_count"] = levelCount(node.subtree.count, index.plan.measureLevel)
         if let budget = index.plan.budget {
             let sums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
             if !sums.isEmpty {

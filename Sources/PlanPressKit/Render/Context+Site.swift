@@ -26,7 +26,7 @@ extension PageRenderer {
             guard n > 0 else { return nil }
             let plan = graph.plans[p].plan
             return ["title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)) + "#due-this-year",
-                    "count": format.count(n, plan.measureLevel.countForms(language: language))]
+                    "count": levelCount(n, plan.measureLevel)]
         }
         return [
             "plan_groups": groups,

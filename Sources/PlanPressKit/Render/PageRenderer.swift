@@ -139,6 +139,8 @@ public struct PageRenderer: Sendable {
     /// A plan level's name in the interface language («Захід» / "Measure").
     func levelName(_ level: Level) -> String { level.name(language: language) }
     func levelPlural(_ level: Level) -> String { level.pluralName(language: language) }
+    /// «5 напрямів проєктів», "5 project areas": a count in the level's own words.
+    func levelCount(_ n: Int, _ level: Level) -> String { format.count(n, level.countForms(language: language)) }
 
     /// Keys every page has: site, navigation, interface strings, breadcrumbs.
     func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
