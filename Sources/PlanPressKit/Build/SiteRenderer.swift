@@ -87,7 +87,7 @@ public struct SiteRenderer {
             profile.mark("items")
             let all = renderer.pageIDs()
             pages += all.count
-            let files = all.map { entry.routes.file(for: $0) }
+            let files = all.map { entry.routes.file(for: $0) } + all.flatMap { renderer.companionPaths($0) }
             paths += files
             pagePaths.formUnion(files)
             if let scope {
@@ -105,8 +105,8 @@ public struct SiteRenderer {
         if scope != nil {
             rendered = scoped.count
             try emit(parallelMap(scoped) { renderer, page in
-                OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page))
-            })
+                [OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page))] + renderer.companionFiles(page)
+            }.flatMap { $0 })
             profile.mark("pages \(scoped.count)")
         }
         var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []
@@ -115,9 +115,9 @@ public struct SiteRenderer {
         let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
         let documents = SearchDocuments.collect(graph)
         profile.mark("search: documents")
-        let index = SearchIndex(documents: documents, cache: memory?.search)
+        let index = SearchIndex(documents: documents, synonyms: SearchSynonyms(glossary: graph.glossary), cache: memory?.search)
         profile.mark("search: terms and postings")
-        let search = index.files(plans: graph.plans, routes: graph.routes)
+        let search = index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
         if let memory {
             let searchPaths = Set(search.map(\.path))
             removed.formUnion(memory.searchPaths.subtracting(searchPaths))

@@ -14,6 +14,12 @@ struct PlanLoader {
         }
         let title = map.text("title", required: true) ?? id
         let shortTitle = map.text("short_title") ?? title
+        // The English interface's short title, when the plan gives one: `en: {short_title: …}`.
+        var englishShortTitle: String?
+        if let en = map.mapping("en") {
+            englishShortTitle = en.text("short_title")
+            en.finish()
+        }
         let issuer = map.text("issuer")
         let documentKind = map.text("document_kind")
         let responsibleHeading = map.text("responsible_heading")
@@ -43,7 +49,8 @@ struct PlanLoader {
                     signatory: signatory, vision: vision, preamble: preamble, source: source,
                     sourceLocation: map.optional("source")?.location, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
-                    location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]))
+                    location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]),
+                    englishShortTitle: englishShortTitle)
     }
 
     private func readStatus(_ map: MappingReader) -> Plan.Status {
@@ -111,6 +118,17 @@ struct PlanLoader {
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
             let assignedNumbers = l.bool("assigned_numbers") ?? false
+            var forms: [String]?, english: [String]?
+            if let f = l.mapping("forms") {
+                let read = ["one", "few", "many"].map { f.text($0, required: true) }
+                f.finish()
+                forms = read.allSatisfy { $0 != nil } ? read.compactMap { $0 } : nil
+            }
+            if let e = l.mapping("en") {
+                let read = ["one", "other"].map { e.text($0, required: true) }
+                e.finish()
+                english = read.allSatisfy { $0 != nil } ? read.compactMap { $0 } : nil
+            }
             l.finish()
             guard let name, let slug else { return nil }
             if !IDRules.isValid(slug) || slug.contains(".") {
@@ -119,7 +137,7 @@ struct PlanLoader {
             if !slugs.insert(slug).inserted {
                 sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
             }
-            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers)
+            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers, forms: forms, english: english)
         }
         if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
         return levels

@@ -18,9 +18,19 @@ enum SettingsLoader {
         }
         let asOf = map.date("as_of", required: true)
         let publisher = map.text("publisher")
+        // Per-language title and description: `en: {title: …, description: …}`.
+        var translations: [String: (title: String, description: String)] = [:]
+        if let en = map.mapping("en") {
+            let enTitle = en.text("title", required: true)
+            let enDescription = en.text("description") ?? ""
+            en.finish()
+            if let enTitle { translations["en"] = (enTitle, enDescription) }
+        }
         map.finish()
         guard let title, let asOf else { return nil }
-        return SiteSettings(title: title, description: description, language: language, baseURL: baseURL,
-                            asOf: asOf, publisher: publisher, location: map.location)
+        var settings = SiteSettings(title: title, description: description, language: language, baseURL: baseURL,
+                                    asOf: asOf, publisher: publisher, location: map.location)
+        settings.translations = translations
+        return settings
     }
 }

@@ -37,6 +37,9 @@ public struct Plan: Sendable {
     /// Digest of the plan's own YAML (goals and measures left out), position
     /// excluded: a rebuild tells edited plan metadata apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// A short title for the English interface (`en: {short_title: …}`); nil when the
+    /// plan gives none, and the English pages say the document is in Ukrainian only.
+    public var englishShortTitle: String? = nil
 
     /// The level that names measures (the last one).
     public var measureLevel: Level { levels.last ?? Level(name: "Захід", plural: "Заходи", slug: "measure") }
@@ -55,6 +58,35 @@ public struct Level: Sendable, Hashable {
     public var slug: String
     /// The document prints this level's items without numbers (e.g. bullets): every number is the site's.
     public var assignedNumbers: Bool = false
+    /// Lower-case forms for counts: one, few, many («напрям», «напрями», «напрямів»).
+    /// When absent, counts fall back to `name`/`plural`.
+    public var forms: [String]? = nil
+    /// English one/other forms, lower case («direction», «directions»).
+    public var english: [String]? = nil
+
+    public init(name: String, plural: String, slug: String, assignedNumbers: Bool = false, forms: [String]? = nil, english: [String]? = nil) {
+        self.name = name
+        self.plural = plural
+        self.slug = slug
+        self.assignedNumbers = assignedNumbers
+        self.forms = forms
+        self.english = english
+    }
+
+    /// one, few, many in the interface language (English: one, other, other).
+    public func countForms(language: String) -> [String] {
+        if language == "en" {
+            let en = english ?? [slug.replacingOccurrences(of: "-", with: " "), slug.replacingOccurrences(of: "-", with: " ") + "s"]
+            return [en[0], en[1], en[1]]
+        }
+        return forms ?? [name.lowercased(), plural.lowercased(), plural.lowercased()]
+    }
+
+    /// The level's name as a heading word in the interface language: «Захід», "Measure".
+    public func name(language: String) -> String { language == "en" ? Level.capitalised(countForms(language: "en")[0]) : name }
+    public func pluralName(language: String) -> String { language == "en" ? Level.capitalised(countForms(language: "en")[1]) : plural }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
 public struct Approval: Sendable {

@@ -19,6 +19,11 @@ public struct SiteSettings: Sendable {
     public var asOf: CalendarDate
     public var publisher: String?
     public var location: SourceLocation
+    /// Title and description for another interface language (`en:` in site.yaml).
+    public var translations: [String: (title: String, description: String)] = [:]
+
+    public func title(language: String) -> String { translations[language]?.title ?? title }
+    public func description(language: String) -> String { translations[language]?.description ?? description }
 
     /// The path part of the base URL: `/plany/` or `/`.
     public var basePath: String {

@@ -32,7 +32,7 @@ extension PageRenderer {
         guard let budget = plan.budget, funding.status == .stated else { return context }
         let years = budget.years
         context["table"] = [
-            "caption": "\(budgetHeading(budget)): \(plan.measureLevel.name.lowercased()) \(displayNumber(measure))",
+            "caption": "\(budgetHeading(budget)): \(levelName(plan.measureLevel).lowercased()) \(displayNumber(measure))",
             "unit": budget.unit, "row_header": t("funding_source"), "years": years.map { ["year": $0] },
             "rows": funding.lines.map { line -> Context in
                 let total = line.amounts.values.compactMap(\.money).reduce(Money.zero, +)

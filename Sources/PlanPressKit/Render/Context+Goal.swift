@@ -4,10 +4,10 @@ extension PageRenderer {
         let index = graph.plans[p]
         let node = index.goals[g]
         var item: Context = [
-            "level": index.level(of: g).name, "number": node.goal.number,
+            "level": levelName(index.level(of: g)), "number": node.goal.number,
             "title_html": inline(node.goal.title, plan: index.plan.id),
             "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
-            "measure_count": count(node.subtree.count, "count_measures"),
+            "measure_count": levelCount(node.subtree.count, index.plan.measureLevel),
         ]
         if recursive {
             item["children"] = node.children.map { goalItem(p, $0, recursive: true) }
@@ -22,9 +22,9 @@ extension PageRenderer {
         let goal = node.goal
         let level = index.level(of: g)
         var context = base(page: .goal(index.plan.id, goal.id),
-                           title: "\(level.name) \(goal.number) — \(index.plan.shortTitle)",
+                           title: "\(levelName(level)) \(goal.number) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(goal.title, limit: 200), breadcrumbs: goalCrumbs(p, goal: g))
-        context["level"] = level.name
+        context["level"] = levelName(level)
         context["number"] = goal.number
         context["title_html"] = inline(goal.title, plan: index.plan.id)
         context["plan_title"] = index.plan.shortTitle
@@ -33,17 +33,17 @@ extension PageRenderer {
         context["children"] = children
         context["has_children"] = !children.isEmpty
         if let first = node.children.first {
-            context["children_heading"] = index.level(of: first).plural
+            context["children_heading"] = levelPlural(index.level(of: first))
         }
         let measures = node.directMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
         context["measures"] = measures
         context["has_measures"] = !measures.isEmpty
-        context["measures_heading"] = index.plan.measureLevel.plural
-        context["subtree_count"] = count(node.subtree.count, "count_measures")
+        context["measures_heading"] = levelPlural(index.plan.measureLevel)
+        context["subtree_count"] = levelCount(node.subtree.count, index.plan.measureLevel)
         if let budget = index.plan.budget {
             let sums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
             if !sums.isEmpty {
-                context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(level.name.lowercased()) \(goal.number)")
+                context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(levelName(level).lowercased()) \(goal.number)")
                 context["budget_heading"] = budgetHeading(budget)
                 context["budget_unit"] = budget.unit
             }
@@ -61,7 +61,7 @@ extension PageRenderer {
         context["goal_monitoring"] = goalMonitoring(p, g)
         context["related_updates"] = relatedUpdates(.goal(index.plan.id, goal.id), heading: "updates_about_goal")
         context["pager"] = pager(index.siblings(ofGoal: g), current: g) { s in
-            ("\(index.level(of: s).name) \(index.goals[s].goal.number)", .goal(index.plan.id, index.goals[s].goal.id))
+            ("\(levelName(index.level(of: s))) \(index.goals[s].goal.number)", .goal(index.plan.id, index.goals[s].goal.id))
         }
         return context
     }

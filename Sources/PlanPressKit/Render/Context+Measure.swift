@@ -14,7 +14,7 @@ extension PageRenderer {
         var item: Context = [
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
-            "level": index.plan.measureLevel.name,
+            "level": levelName(index.plan.measureLevel),
             "excerpt": HTML.excerpt(measure.text, limit: excerpt),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
@@ -47,7 +47,7 @@ extension PageRenderer {
         var context = base(page: .measure(planID, measure.number),
                            title: "\(measureLabel(measure, plan: index.plan)) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs)
-        context["level"] = index.plan.measureLevel.name
+        context["level"] = levelName(index.plan.measureLevel)
         context["number"] = displayNumber(measure)
         context["printed_number"] = opt(measure.printedNumber)
         context["number_assigned"] = measure.numberAssigned
@@ -84,7 +84,7 @@ extension PageRenderer {
         let index = graph.plans[p]
         return index.path(toGoal: goal).map { g in
             let node = index.goals[g].goal
-            return ["level": index.level(of: g).name, "number": node.number, "title_html": inline(node.title, plan: index.plan.id),
+            return ["level": levelName(index.level(of: g)), "number": node.number, "title_html": inline(node.title, plan: index.plan.id),
                     "url": routes.path(for: .goal(index.plan.id, node.id))]
         }
     }
@@ -98,7 +98,7 @@ extension PageRenderer {
     }
 
     func measureLabel(_ measure: Measure, plan: Plan) -> String {
-        "\(plan.measureLevel.name) \(displayNumber(measure))"
+        "\(levelName(plan.measureLevel)) \(displayNumber(measure))"
     }
 
     /// The term cell as the document shows it; a cell merged with the row above says so.

@@ -3,16 +3,19 @@ extension PageRenderer {
         let index = graph.plans[p]
         let plan = index.plan
         var levelCounts: [Context] = []
+        // Counts with the plural form each number takes: «5 напрямів · 28 заходів», "5 directions · 28 measures".
         for (depth, level) in plan.levels.dropLast().enumerated() {
             let n = index.goals.filter { $0.goal.depth == depth }.count
-            if n > 0 { levelCounts.append(["count": n, "label": level.plural]) }
+            if n > 0 { levelCounts.append(["count": n, "label": format.plural(n, level.countForms(language: language))]) }
         }
-        levelCounts.append(["count": index.measures.count, "label": plan.measureLevel.plural])
-        if !index.indicators.isEmpty { levelCounts.append(["count": index.indicators.count, "label": t("indicators")]) }
+        let measures = index.measures.count
+        levelCounts.append(["count": measures, "label": format.plural(measures, plan.measureLevel.countForms(language: language))])
+        if !index.indicators.isEmpty { levelCounts.append(["count": index.indicators.count, "label": pluralWord(index.indicators.count, "count_indicators")]) }
         let executors = Set(index.measures.flatMap { $0.measure.responsible?.assignments.map(\.executor) ?? [] })
-        if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": t("nav_executors")]) }
+        if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": pluralWord(executors.count, "count_executors")]) }
         return [
-            "title": plan.title, "short_title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
+            "title": plan.title, "short_title": planTitle(plan), "url": routes.path(for: .plan(plan.id)),
+            "uk_only": language == "en" && plan.englishShortTitle == nil,
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,
@@ -51,8 +54,8 @@ extension PageRenderer {
     func planContext(_ p: Int) -> Context {
         let index = graph.plans[p]
         let plan = index.plan
-        var context = base(page: .plan(plan.id), title: plan.shortTitle, description: plan.title,
-                           breadcrumbs: [(t("nav_home"), .home), (plan.shortTitle, nil)])
+        var context = base(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
+                           breadcrumbs: [(t("nav_home"), .home), (planTitle(plan), nil)])
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
@@ -66,7 +69,7 @@ extension PageRenderer {
         context["has_tree"] = !index.topGoals.isEmpty
         context["measures"] = index.rootMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
         context["has_root_measures"] = !index.rootMeasures.isEmpty
-        context["measures_heading"] = plan.measureLevel.plural
+        context["measures_heading"] = levelPlural(plan.measureLevel)
         if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
         let sourcePages = PageRenderer.sourcePages(plan, graph: graph)
         context["source_page_url"] = opt(sourcePages.first.map { routes.path(for: $0) })
@@ -90,13 +93,13 @@ extension PageRenderer {
         let goalRows: [Context] = index.topGoals.map { g in
             let node = index.goals[g]
             let goalSums = BudgetSums(measures: index.measures[node.subtree].map(\.measure))
-            return ["label": "\(index.level(of: g).name) \(node.goal.number)", "printed": false, "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
+            return ["label": "\(levelName(index.level(of: g))) \(node.goal.number)", "printed": false, "url": routes.path(for: .goal(index.plan.id, node.goal.id)),
                     "cells": years.map { ["value": goalSums.total(year: $0).map(format.money) ?? "—"] },
                     "total": goalSums.grandTotal.map(format.money) ?? "—"]
         }
         let byGoal: Context = [
             "caption": t("budget_by_goal"), "unit": budget.unit, "years": years.map { ["year": $0] },
-            "row_header": opt(index.plan.levels.first?.name), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
+            "row_header": opt(index.plan.levels.first.map(levelName)), "rows": goalRows, "has_rows": !goalRows.isEmpty, "has_totals": true,
             "computed": true, "total_label": t("total_computed"),
             "totals": years.map { ["value": sums.total(year: $0).map(format.money) ?? "—"] },
             "grand_total": sums.grandTotal.map(format.money) ?? "—",
@@ -111,7 +114,7 @@ extension PageRenderer {
             "has_checks": !checks.isEmpty,
             "mismatches": mismatches.map { check -> Context in
                 var row = reconciliation([check], plan: index.plan)[0]
-                row["scope"] = check.goal.map { "\(index.level(of: $0).name) \(index.goals[$0].goal.number)" } ?? t("total")
+                row["scope"] = check.goal.map { "\(levelName(index.level(of: $0))) \(index.goals[$0].goal.number)" } ?? t("total")
                 row["scope_url"] = opt(check.goal.map { routes.path(for: .goal(index.plan.id, index.goals[$0].goal.id)) })
                 return row
             },
@@ -127,10 +130,44 @@ extension PageRenderer {
     func printContext(_ p: Int) -> Context {
         var context = planContext(p)
         let index = graph.plans[p]
-        context.merge(base(page: .planPrint(index.plan.id), title: index.plan.shortTitle,
+        context.merge(base(page: .planPrint(index.plan.id), title: planTitle(index.plan),
                            breadcrumbs: planCrumbs(p) + [(t("print_version"), nil)])) { _, new in new }
         context["sections"] = printSections(p, goals: index.topGoals, measures: index.rootMeasures, level: 2)
+        context["page_css"] = routes.path(for: .planPrint(index.plan.id)) + PageRenderer.printPageCSS
         return context
+    }
+
+    /// The print version's own stylesheet: @page margin boxes with the plan's short
+    /// title, the as-of date and the page number, on every printed page.
+    static let printPageCSS = "page.css"
+
+    func printPageStyle(_ p: Int) -> String {
+        let plan = graph.plans[p].plan
+        let asOf = "\(t("as_of")) \(format.date(graph.site.settings.asOf))"
+        return """
+            /* The running header of the print version (generated; see Templates/assets/print.css). */
+            @page {
+              @top-left { content: \(PageRenderer.cssString(planTitle(plan))); font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; }
+              @top-right { content: \(PageRenderer.cssString(asOf)); font-size: 8pt; color: #333; vertical-align: bottom; padding-bottom: 2mm; }
+              @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #333; }
+            }
+
+            """
+    }
+
+    /// A CSS string literal: quotes, backslashes and line breaks escaped.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n", "\r": out += "\\A "
+            default:
+                if scalar.value < 0x20 || scalar == "<" { out += "\\\(String(scalar.value, radix: 16)) " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 
     private func printSections(_ p: Int, goals: [Int], measures: [Int], level: Int) -> [Context] {
@@ -169,7 +206,7 @@ extension PageRenderer {
         let measure = node.measure
         let planID = index.plan.id
         return [
-            "level": index.plan.measureLevel.name,
+            "level": levelName(index.plan.measureLevel),
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "printed_number": opt(measure.printedNumber),
             "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,

@@ -19,6 +19,10 @@ extension PageRenderer {
             lists.append(["title": t("search_list_updates"), "url": routes.path(for: .updates(page: 1))])
         }
         context["search_lists"] = lists
+        let asOf = graph.site.settings.asOf
+        context["search_plans"] = PlanStanding.order(graph.plans.map(\.plan), asOf: asOf).map { p -> Context in
+            ["id": graph.plans[p].plan.id.raw, "title": graph.plans[p].plan.shortTitle]
+        }
         context["search_print_versions"] = graph.plans.map { index -> Context in
             ["title": index.plan.shortTitle, "url": routes.path(for: .planPrint(index.plan.id))]
         }

@@ -1,12 +1,39 @@
 extension PageRenderer {
     func homeContext() -> Context {
-        var context = base(page: .home, title: graph.site.settings.title, breadcrumbs: [(t("nav_home"), nil)])
+        var context = base(page: .home, title: graph.site.settings.title(language: language), breadcrumbs: [(t("nav_home"), nil)])
         context["plans"] = graph.plans.indices.map(planSummary)
+        context.merge(homePlans()) { _, new in new }
         context["plan_count"] = count(graph.plans.count, "count_plans")
         context["measure_count"] = count(graph.plans.reduce(0) { $0 + $1.measures.count }, "count_measures")
         context["executor_count"] = count(graph.involvements.count, "count_executors")
         context["related_updates"] = latestUpdates()
         return context
+    }
+
+    /// Plans in order of relevance to the as-of date (in force, drafts, ended: the
+    /// site's own reading of each plan's period and status), and what is due this year.
+    func homePlans() -> Context {
+        let asOf = graph.site.settings.asOf
+        let order = PlanStanding.order(graph.plans.map(\.plan), asOf: asOf)
+        let groups: [Context] = [PlanStanding.inForce, .draft, .ended].compactMap { standing in
+            let members = order.filter { PlanStanding(graph.plans[$0].plan, asOf: asOf) == standing }
+            guard !members.isEmpty else { return nil }
+            return ["heading": t("home_plans_\(standing)"), "plans": members.map(planSummary)]
+        }
+        let monitoring = graph.monitoring
+        let due: [Context] = order.compactMap { p in
+            let n = measureTerms(p, graph.plans[p].measures.indices).filter { monitoring.isDueThisYear($0.term) }.count
+            guard n > 0 else { return nil }
+            let plan = graph.plans[p].plan
+            return ["title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)) + "#due-this-year",
+                    "count": levelCount(n, plan.measureLevel)]
+        }
+        return [
+            "plan_groups": groups,
+            "standing_note": fill("home_standing_note", ["date": format.date(asOf)]),
+            "home_due": due, "has_home_due": !due.isEmpty,
+            "home_due_heading": fill("due_this_year_heading", ["year": "\(monitoring.asOf.year)"]),
+        ]
     }
 
     func glossaryContext() -> Context {

@@ -16,8 +16,8 @@ extension PageRenderer {
         }
         context["plan_title"] = plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(plan.id))
-        context["level"] = plan.measureLevel.name
-        context["measures_heading"] = plan.measureLevel.plural
+        context["level"] = levelName(plan.measureLevel)
+        context["measures_heading"] = levelPlural(plan.measureLevel)
         context["years"] = years.map { ["year": $0, "current": $0 == asOfYear] as Context }
         context["rows"] = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
         context["has_rows"] = !sorted.isEmpty

@@ -71,8 +71,20 @@ public struct PageRenderer: Sendable {
     public func render(_ pages: [PageID]) -> [OutputFile] {
         prepareItems()
         return parallelMap(pages) { page in
-            OutputFile(path: routes.file(for: page), text: render(page))
-        }
+            [OutputFile(path: routes.file(for: page), text: render(page))] + companionFiles(page)
+        }.flatMap { $0 }
+    }
+
+    /// Files a page brings with it: the print version's own stylesheet (its running header).
+    public func companionFiles(_ page: PageID) -> [OutputFile] {
+        guard case .planPrint(let id) = page, let p = graph.planByID[id], let path = companionPaths(page).first else { return [] }
+        return [OutputFile(path: path, text: printPageStyle(p))]
+    }
+
+    public func companionPaths(_ page: PageID) -> [String] {
+        guard case .planPrint = page else { return [] }
+        let file = routes.file(for: page)
+        return [String(file.dropLast("index.html".count)) + PageRenderer.printPageCSS]
     }
 
     func render(_ page: PageID) -> String {
@@ -119,6 +131,20 @@ public struct PageRenderer: Sendable {
         format.count(n, t(key).split(separator: "|").map(String.init))
     }
 
+    /// The form of a `one|few|many` interface string that goes with `n`.
+    func pluralWord(_ n: Int, _ key: String) -> String {
+        format.plural(n, t(key).split(separator: "|").map(String.init))
+    }
+
+    /// A plan's short title in the interface language (the Ukrainian one when the plan gives no English title).
+    func planTitle(_ plan: Plan) -> String { language == "en" ? plan.englishShortTitle ?? plan.shortTitle : plan.shortTitle }
+
+    /// A plan level's name in the interface language («Захід» / "Measure").
+    func levelName(_ level: Level) -> String { level.name(language: language) }
+    func levelPlural(_ level: Level) -> String { level.pluralName(language: language) }
+    /// «5 напрямів проєктів», "5 project areas": a count in the level's own words.
+    func levelCount(_ n: Int, _ level: Level) -> String { format.count(n, level.countForms(language: language)) }
+
     /// Keys every page has: site, navigation, interface strings, breadcrumbs.
     func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
         var crumbs: [Context] = breadcrumbs.map { title, target in
@@ -130,10 +156,10 @@ public struct PageRenderer: Sendable {
         var context: Context = [
             "lang": language,
             "t": strings,
-            "site_title": graph.site.settings.title,
-            "site_description": graph.site.settings.description,
+            "site_title": graph.site.settings.title(language: language),
+            "site_description": graph.site.settings.description(language: language),
             "page_title": title,
-            "description": description ?? graph.site.settings.description,
+            "description": description ?? graph.site.settings.description(language: language),
             "canonical": routes.url(for: page),
             "css": routes.asset("assets/site.css"),
             "print_css": routes.asset("assets/print.css"),
@@ -155,13 +181,13 @@ public struct PageRenderer: Sendable {
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {
-        [(t("nav_home"), .home), (graph.plans[p].plan.shortTitle, .plan(graph.plans[p].plan.id))]
+        [(t("nav_home"), .home), (planTitle(graph.plans[p].plan), .plan(graph.plans[p].plan.id))]
     }
 
     func goalCrumbs(_ p: Int, goal: Int) -> [(String, PageID?)] {
         let index = graph.plans[p]
         return planCrumbs(p) + index.path(toGoal: goal).map { g in
-            ("\(index.level(of: g).name) \(index.goals[g].goal.number)", .goal(index.plan.id, index.goals[g].goal.id))
+            ("\(levelName(index.level(of: g))) \(index.goals[g].goal.number)", .goal(index.plan.id, index.goals[g].goal.id))
         }
     }
 

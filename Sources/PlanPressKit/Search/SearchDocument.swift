@@ -19,15 +19,22 @@ public struct SearchDocument: Sendable, Equatable {
     public var path: String
     /// Weighted text: (text, weight). Numbers and headings weigh more than body text.
     public var fields: [(String, Int)]
+    /// For goals and measures: the depth of its level in the plan's `levels` (the
+    /// page names it in the interface language), its number and printed term.
+    public var level: Int = -1
+    public var number: String = ""
+    public var term: String = ""
 
     public static func == (a: SearchDocument, b: SearchDocument) -> Bool {
         a.kind == b.kind && a.plan == b.plan && a.heading == b.heading && a.path == b.path && a.text == b.text
+            && a.level == b.level && a.number == b.number && a.term == b.term
     }
 
     /// The same bytes in everything a chunk file prints (cheaper than `==` on Cyrillic text).
     func isSame(as other: SearchDocument) -> Bool {
         kind == other.kind && plan == other.plan && heading.hasSameBytes(as: other.heading)
             && path.hasSameBytes(as: other.path) && text.hasSameBytes(as: other.text)
+            && level == other.level && number.hasSameBytes(as: other.number) && term.hasSameBytes(as: other.term)
     }
 }
 
@@ -53,9 +60,10 @@ public enum SearchDocuments {
         index.goals.indices.map { g in
             let goal = index.goals[g].goal
             let level = index.level(of: g).name
-            return SearchDocument(kind: .goal, plan: p, heading: "\(level) \(goal.number). \(goal.title)", text: "",
+            return SearchDocument(kind: .goal, plan: p, heading: "\(level) \(goal.number). \(goal.title)", text: goal.title,
                                   path: routes.relativePath(for: .goal(index.plan.id, goal.id)),
-                                  fields: [(goal.number, numberWeight), ("\(level) \(goal.title)", headingWeight)])
+                                  fields: [(goal.number, numberWeight), ("\(level) \(goal.title)", headingWeight)],
+                                  level: goal.depth, number: goal.number)
         }
     }
 
@@ -68,7 +76,8 @@ public enum SearchDocuments {
             var fields: [(String, Int)] = [(measure.number, numberWeight), (level, headingWeight), (measure.text, headingWeight)]
             fields.append(((measure.results + [measure.responsible?.printed ?? ""] + executors).joined(separator: "\n"), textWeight))
             return SearchDocument(kind: .measure, plan: p, heading: "\(level) \(measure.numberAssigned ? "[\(measure.number)]" : measure.number)", text: measure.text,
-                                  path: routes.relativePath(for: .measure(index.plan.id, measure.number)), fields: fields)
+                                  path: routes.relativePath(for: .measure(index.plan.id, measure.number)), fields: fields,
+                                  level: index.plan.levels.count - 1, number: measure.number, term: measure.term.printed ?? "")
         }
     }
 

@@ -31,6 +31,8 @@ public struct SearchIndex {
             var length: Int
         }
         var entries: [String: Entry] = [:]
+        /// The synonyms the entries were computed with.
+        var synonyms = SearchSynonyms.none
         /// `d/<n>.json` by n: its documents and bytes.
         var chunks: [Int: (documents: ArraySlice<SearchDocument>, bytes: [UInt8])] = [:]
         public init() {}
@@ -45,9 +47,13 @@ public struct SearchIndex {
 
     let cache: Cache?
 
-    public init(documents: [SearchDocument], cache: Cache? = nil) {
+    public init(documents: [SearchDocument], synonyms: SearchSynonyms = .none, cache: Cache? = nil) {
         self.documents = documents
         self.cache = cache
+        if let cache, cache.synonyms != synonyms {
+            cache.entries = [:]
+            cache.synonyms = synonyms
+        }
         // Stemming every field is the expensive part: done on all cores, one document per task.
         let counted = parallelMap(documents) { document -> ([String: Int], Int) in
             if let entry = cache?.entry(for: document) { return (entry.weights, entry.length) }
@@ -57,6 +63,7 @@ public struct SearchIndex {
                 let terms = SearchText.terms(text)
                 length += terms.count
                 for term in terms { weights[term, default: 0] += weight }
+                for term in synonyms.additions(to: terms) { weights[term, default: 0] += max(1, weight / 2) }
             }
             return (weights, length)
         }
@@ -83,7 +90,9 @@ public struct SearchIndex {
         self.postings = postings
     }
 
-    public init(graph: SiteGraph) { self.init(documents: SearchDocuments.collect(graph)) }
+    public init(graph: SiteGraph) {
+        self.init(documents: SearchDocuments.collect(graph), synonyms: SearchSynonyms(glossary: graph.glossary))
+    }
 
     /// Terms grouped by shard key.
     public var shards: [String: [String]] {
@@ -91,7 +100,9 @@ public struct SearchIndex {
     }
 
     /// The index files, paths relative to the output folder.
-    public func files(plans: [PlanIndex], routes: Routes) -> [OutputFile] {
+    /// `asOf`: the site's date, against which each plan counts as ended or not (results of
+    /// ended plans rank lower when relevance is close).
+    public func files(plans: [PlanIndex], routes: Routes, asOf: CalendarDate? = nil) -> [OutputFile] {
         let folder = routes.withLocale("").relativePath(for: .search)
         let shards = self.shards
         let keys = shards.keys.sorted()
@@ -101,11 +112,26 @@ public struct SearchIndex {
         meta.raw("{\"chunk\":"); meta.int(SearchIndex.chunkSize)
         meta.raw(",\"count\":"); meta.int(documents.count)
         meta.raw(",\"plans\":")
+        // Per plan: short title, path, 1 when its period has ended, level names (uk), level names (en).
         meta.array(plans) { json, plan in
-            json.array([plan.plan.shortTitle, routes.withLocale("").relativePath(for: .plan(plan.plan.id))]) { $0.string($1) }
+            let ended = asOf.map { PlanStanding(plan.plan, asOf: $0) == .ended } ?? false
+            json.byte(0x5B)
+            json.string(plan.plan.shortTitle); json.byte(0x2C)
+            json.string(routes.withLocale("").relativePath(for: .plan(plan.plan.id))); json.byte(0x2C)
+            json.int(ended ? 1 : 0); json.byte(0x2C)
+            json.array(plan.plan.levels) { $0.string($1.name) }; json.byte(0x2C)
+            json.array(plan.plan.levels) { $0.string($1.name(language: "en")) }
+            json.byte(0x5D)
+        }
+        // Per plan, its documents' range [first, end): they are collected plan by plan.
+        meta.raw(",\"ranges\":")
+        meta.array(plans.indices) { json, p in
+            let first = documents.firstIndex { $0.plan == p } ?? 0
+            let end = (documents.lastIndex { $0.plan == p }).map { $0 + 1 } ?? 0
+            json.array([first, end]) { $0.int($1) }
         }
         meta.raw(",\"shards\":"); meta.array(keys) { $0.string($1) }
-        meta.raw(",\"v\":1}")
+        meta.raw(",\"v\":2}")
         files.append(OutputFile(path: folder + "meta.json", bytes: meta.bytes))
         let shardFiles = parallelMap(keys) { key -> OutputFile in
             var json = CompactJSON(capacity: 4096)
@@ -145,6 +171,12 @@ public struct SearchIndex {
                 json.string(SearchIndex.clip(document.text))
                 json.byte(0x2C)
                 json.string(document.path)
+                json.byte(0x2C)
+                json.int(document.level)
+                json.byte(0x2C)
+                json.string(document.number)
+                json.byte(0x2C)
+                json.string(document.term)
                 json.byte(0x5D)
             }
             return OutputFile(path: path, bytes: json.bytes)

@@ -17,13 +17,20 @@ public enum SearchText {
     /// Endings removed by `stem`, longest first. Nominalisations (-ння, -ість)
     /// go too, so «забезпечення» and «забезпечити» share the stem «забезпеч».
     static let endings: [[Unicode.Scalar]] = [
-        "ування", "ювання", "ання", "яння", "ення", "іння", "ість", "ості", "істю", "ують", "ього", "ьому",
+        "ування", "ювання", "ання", "яння", "ення", "іння", "уванню", "уванні", "уванням", "уваннях", "юванню", "юванні", "юванням", "юваннях", "анню", "анні", "анням", "аннях", "янню", "янні", "янням", "яннях", "енню", "енні", "енням", "еннях", "інню", "інні", "інням", "іннях", "ьми",
+        "ість", "ості", "істю", "остей", "остям", "остями", "остях", "ують", "ього", "ьому",
         "ами", "ями", "ими", "ого", "ому", "ьої", "ові", "еві", "єві", "ією", "ати", "яти", "ити", "іти", "ути",
         "ють", "ать", "ять", "уть", "ить", "іть",
         "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ей", "ії", "ія", "ію", "ої", "ій", "ий", "их",
         "іх", "им", "ім", "ою", "ею", "єю", "ти", "ть", "ує", "ює",
         "а", "я", "о", "е", "є", "і", "ї", "и", "у", "ю", "ь",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// Word endings rewritten before the ending is removed (consonant alternation before -і).
+    static let alternations: [([Unicode.Scalar], [Unicode.Scalar])] = [("озі", "ога"), ("тиці", "тика")]
+        .map { (Array($0.0.unicodeScalars), Array($0.1.unicodeScalars)) }
+
+    static let vowels: Set<Unicode.Scalar> = ["а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я", "ь", "й"]
 
     /// A stem keeps at least this many letters.
     static let minimumStem = 3
@@ -86,11 +93,31 @@ public enum SearchText {
     public static func stem(_ word: String) -> String {
         var scalars = Array(word.unicodeScalars)
         guard scalars.count > minimumStem, scalars.contains(where: ScalarKind.isCyrillic) else { return word }
+        // Consonant alternation before -і: «допомозі», «дорозі» → «допомога», «дорога»;
+        // «політиці», «практиці» → «політика», «практика».
+        for (from, to) in alternations where scalars.count - from.count >= minimumStem && scalars.suffix(from.count).elementsEqual(from) {
+            scalars.replaceSubrange((scalars.count - from.count)..., with: to)
+            break
+        }
         for ending in endings where scalars.count - ending.count >= minimumStem && scalars.suffix(ending.count).elementsEqual(ending) {
             scalars.removeLast(ending.count)
             break
         }
         if scalars.count > minimumStem, scalars.last == "ь" { scalars.removeLast() }
+        // Fleeting vowel: a stem ending in consonant + о/е + к/ц loses the vowel, so
+        // «ветеранок», «ветеранки»; «жінок», «жінки»; «розвиток», «розвитку»;
+        // «виконавець», «виконавця» share a stem.
+        let n = scalars.count
+        if n > minimumStem + 1, ["к", "ц"].contains(scalars[n - 1]), ["о", "е"].contains(scalars[n - 2]),
+           !vowels.contains(scalars[n - 3]) {
+            scalars.remove(at: n - 2)
+        }
+        // і in a closed last syllable alternates with о: «осіб», «особи»; «захід», «заходи»; «рік», «року».
+        let m = scalars.count
+        if m >= minimumStem, scalars[m - 2] == "і", !vowels.contains(scalars[m - 1]), !vowels.contains(scalars[m - 3]),
+           ScalarKind.isCyrillic(scalars[m - 1]) {
+            scalars[m - 2] = "о"
+        }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
         return String(result)

@@ -1,0 +1,31 @@
+/// Where a plan stands on the site's as-of date, computed by the site (not
+/// stated by the document): the home page lists plans in this order and the
+/// search ranks results of ended plans lower when relevance is close.
+public enum PlanStanding: Int, Sendable, Comparable {
+    /// Adopted and its period has not ended.
+    case inForce = 0
+    /// A draft whose period has not ended.
+    case draft = 1
+    /// The period ended before the as-of year.
+    case ended = 2
+
+    public init(_ plan: Plan, asOf: CalendarDate) {
+        if let to = plan.period.to, to < asOf.year {
+            self = .ended
+        } else {
+            self = plan.status == .draft ? .draft : .inForce
+        }
+    }
+
+    public static func < (a: PlanStanding, b: PlanStanding) -> Bool { a.rawValue < b.rawValue }
+
+    /// Plan positions ordered by standing, then by the period's end (latest first), then site order.
+    public static func order(_ plans: [Plan], asOf: CalendarDate) -> [Int] {
+        plans.indices.sorted { a, b in
+            let sa = PlanStanding(plans[a], asOf: asOf), sb = PlanStanding(plans[b], asOf: asOf)
+            if sa != sb { return sa < sb }
+            let ea = plans[a].period.to ?? Int.max, eb = plans[b].period.to ?? Int.max
+            return ea != eb ? ea > eb : a < b
+        }
+    }
+}

@@ -1,0 +1,106 @@
+"""The English interface speaks English: no Ukrainian interface string (from
+Templates/locales/uk.yaml, the plans' level names and their count forms) is
+left on any /en/ page, and counts use English plurals. Plan texts stay
+Ukrainian inside lang="uk" (test_markup.py checks that every Cyrillic text
+node on /en/ pages is marked so)."""
+import html.parser, re
+
+from conftest import REPO
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+SPACE = re.compile(r"\s+")
+
+
+def ukrainian_interface_strings():
+    """Whole strings and plural forms the Ukrainian interface prints (at least two letters)."""
+    strings = set()
+    for line in (REPO / "Templates/locales/uk.yaml").read_text(encoding="utf-8").splitlines():
+        match = re.match(r'^[\w-]+:\s*"(.*)"\s*$', line)
+        if not match:
+            continue
+        for form in match.group(1).split("|"):
+            for piece in PLACEHOLDER.split(form):
+                piece = piece.strip(" .,:;()«»")
+                if len(piece) >= 2 and re.search(r"[\u0400-\u04FF]", piece):
+                    strings.add(piece)
+    return strings
+
+
+# Interface strings that are also the documents' own wording, or a language's own name.
+ALLOWED = {
+    "Українська",       # the language switch names Ukrainian in Ukrainian (lang="uk")
+    "протягом року",    # also a term as the documents print it
+    "за згодою",        # also the documents' own words after a body's name, quoted as printed
+}
+
+
+def level_words(keys=("name", "plural", "one", "few", "many")):
+    """Level names, plurals and count forms of every plan (plan.yaml `levels:`)."""
+    words = set()
+    for plan in (REPO / "Content/plans").glob("*/plan.yaml"):
+        text = plan.read_text(encoding="utf-8")
+        block = text.split("\nlevels:", 1)[1].split("\nabbreviations:", 1)[0].split("\ngoals:", 1)[0].split("\nmeasures:", 1)[0]
+        for key in keys:
+            words.update(v for v in re.findall(rf'\b{key}: "([^"]+)"', block) if re.search(r"[\u0400-\u04FF]", v))
+    return words
+
+
+class TextNodes(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts, self.skip, self.in_body = [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.in_body = True
+        if tag in ("script", "style"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        text = SPACE.sub(" ", data).strip(" .,:;·()«»—–")
+        if self.in_body and not self.skip and text:
+            self.texts.append(text)
+
+
+def test_no_ukrainian_interface_text_on_english_pages(crawl):
+    interface = ukrainian_interface_strings()
+    levels = level_words()
+    assert len(interface) > 100 and {"Захід", "Стратегічна ціль", "заходів"} <= levels | interface
+    # «Захід 1.2», «Стратегічна ціль 1» as headings (the documents' own references are lower case).
+    names = level_words(("name", "plural"))
+    level_number = re.compile(r"^(%s) \d" % "|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    problems, pages = {}, 0
+    for page in crawl.html_pages():
+        if page.lang != "en":
+            continue
+        pages += 1
+        parser = TextNodes()
+        parser.feed(page.html)
+        for text in parser.texts:
+            if text in ALLOWED:
+                continue
+            if text in interface or text in names or level_number.match(text):
+                problems.setdefault(text, page.url)
+        # The counts under each plan («5 directions · 28 measures») are interface text.
+        for block in re.findall(r'<ul class="counts">(.*?)</ul>', page.html, re.S):
+            if re.search(r"[\u0400-\u04FF]", block):
+                problems.setdefault(re.sub(r"<[^>]+>", "", block)[:80], page.url)
+    assert pages > 500
+    assert not problems, "Ukrainian interface text on English pages:\n" + "\n".join(
+        f"  «{text}» e.g. {url}" for text, url in sorted(problems.items())[:40])
+
+
+def test_english_counts_titles_and_notes(crawl, server):
+    home = crawl.pages[server.base + "en/"].html
+    assert "<title>Action plans</title>" in home or "Action plans" in home.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert re.search(r"<strong>5</strong> directions</li>", home), "English level counts"
+    assert re.search(r"<strong>41</strong> measures</li>", home)
+    assert "available in Ukrainian only" in home
+    uk_home = crawl.pages[server.base].html
+    assert re.search(r"<strong>5</strong> напрямів</li>", uk_home), "Ukrainian count forms (many)"
+    plan = crawl.pages[server.base + "en/plans/luhansk-wps-2026-2030/"].html
+    assert "Strategic goal" in plan and "available in Ukrainian only" in plan
