@@ -16,6 +16,7 @@ extension PageRenderer {
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "status": plan.status == .draft ? t("status_draft") : t("status_adopted"),
             "counts": levelCounts,
+            "monitoring": homeMonitoring(p),
             "issuer": plan.issuer.flatMap { graph.executors[$0] }.map { ["name": $0.name, "url": routes.path(for: .executor($0.id))] as Any } ?? false,
         ]
     }

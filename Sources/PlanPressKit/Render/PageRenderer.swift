@@ -56,11 +56,17 @@ public struct PageRenderer: Sendable {
             pages.append(.plan(id))
             pages.append(.planPrint(id))
             pages.append(.planTimeline(id))
+            pages.append(.lists(.plan(id)))
             pages += index.goals.map { .goal(id, $0.goal.id) }
+            pages += index.goals.map { .lists(.goal(id, $0.goal.id)) }
             pages += index.measures.map { .measure(id, $0.measure.number) }
             pages += index.indicators.map { .indicator(id, $0.indicator.id) }
         }
         pages += graph.executorOrder.map { .executor($0) }
+        pages += graph.executorOrder.filter { graph.involvements[$0] != nil }.map { .lists(.executor($0)) }
+        pages.append(.reports)
+        pages += reportOrder(linkedReports).map { .report(graph.site.reports[$0].id) }
+        pages += dueYears().map { .year($0) }
         pages += updatePageIDs()
         pages.append(.search)
         return pages
@@ -104,6 +110,10 @@ public struct PageRenderer: Sendable {
         case .updates(let n): return ("updates", updatesContext(page: n))
         case .update(let slug): return ("update", updateContext(slug))
         case .search: return ("search", searchContext())
+        case .lists(let scope): return ("lists", listsContext(scope))
+        case .year(let year): return ("year", yearContext(year))
+        case .reports: return ("reports", reportsContext())
+        case .report(let id): return ("report", reportContext(id))
         default: return ("not-found", notFoundContext())
         }
     }
