@@ -98,7 +98,7 @@ extension SiteLinker {
             return nil
         }
         guard answered.measures.contains(where: { $0.measure == reference.measure }) else {
-            sink.error("report '\(reference.report)' gives no status for measure \(reference.measure), so there is nothing to reply to\(Suggestions.hint(for: reference.measure, in: answered.measures.map(\.measure)))",
+            sink.error("report '\(reference.report)' gives no status for measure \(reference.measure), so there is nothing to reply to\(Suggestions.hint(for: reference.measure, in: Set(answered.measures.map(\.measure)).sorted()))",
                        at: reference.location)
             return nil
         }
