@@ -53,6 +53,7 @@ extension PageRenderer {
         context["feeds"] = graph.plans.filter { graph.monitoring.reportsByPlan[graph.planByID[$0.plan.id]!] != nil }.map {
             ["title": $0.plan.shortTitle, "url": graph.routes.path(for: .planReportsFeed($0.plan.id))] as Context
         }
+        context["has_feeds"] = !(context["feeds"] as! [Context]).isEmpty
         return context
     }
 
