@@ -40,16 +40,16 @@ public struct Monitoring: Sendable {
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 
-    /// The latest period's statuses. When an official and a civil-society report
-    /// disagree for the same period, the official status is counted and the
-    /// measure is marked disputed (docs/monitoring.md).
+    /// The latest period's statuses, the official one first: kept for the
+    /// open-data `status` field only; pages show every voice (`voices(_:)`).
+    /// `disputed` is the pages' mark: the voices' latest statuses differ.
     public func current(_ key: SiteGraph.MeasureKey) -> Current? {
         guard let entries = history[key], let last = entries.last else { return nil }
         let latest = entries.filter { $0.period == last.period }
-        let statuses = Set(latest.map(\.status))
         let official = latest.last { $0.reporter.kind == .official }
         let chosen = official ?? latest.last!
-        return Current(status: chosen.status, period: last.period, disputed: statuses.count > 1, entries: latest)
+        // Disputed exactly as the pages mark it: the voices' latest statuses differ.
+        return Current(status: chosen.status, period: last.period, disputed: voices(key)?.disputed ?? false, entries: latest)
     }
 
     /// The latest assessment of each voice: the official reports' and the
