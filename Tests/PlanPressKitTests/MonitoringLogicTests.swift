@@ -202,6 +202,22 @@ import Testing
         #expect(counts.total == 4 && counts.reported == 3)
     }
 
+    /// Lists behind counts: a voice that reported on every measure counts them all.
+    @Test func listsPerVoice() {
+        var monitoring = Monitoring(asOf: date("2026-07-01"))
+        let keys = (0..<2).map { SiteGraph.MeasureKey(plan: 0, measure: $0) }
+        monitoring.history[keys[0]] = [entry("2026-H1", official, .completed)]
+        monitoring.history[keys[1]] = [entry("2026-H1", official, .inProgress), entry("2026-H1", coalition, .notStarted)]
+        let lists = monitoring.lists(keys.map { (key: $0, term: term(.years(from: 2026, to: 2026))) })
+        #expect(lists.reported(.official) == 2)
+        #expect(lists.reported(.civilSociety) == 1)
+        #expect(lists.list(.official, .completed) == [keys[0]])
+        #expect(lists.list(.civilSociety, .notStarted) == [keys[1]])
+        #expect(lists.unreportedBy[.civilSociety] == [keys[0]])
+        #expect(lists.disputed == [keys[1]])
+        #expect(lists.runningThisYear == keys && lists.dueThisYear == keys && lists.overdue.isEmpty)
+    }
+
     // MARK: targets
 
     func target(_ comparator: Target.Comparator?, _ value: String?, unit: String? = "осіб") -> Target {

@@ -134,4 +134,26 @@ import Testing
         #expect(pages[1].contains("<p class=\"no-report\">Звітів про виконання ще не опубліковано.</p>"))
         #expect(!pages[2].contains("ще не опубліковано"))
     }
+
+    /// Every link of the fixture site resolves, and every count's `#anchor` names a list on its page.
+    @Test func everyLinkAndListAnchorResolves() throws {
+        let site = try TestSite(fixture: MonitoringSiteTests.fixture)
+        let result = try site.build()
+        defer { site.remove() }
+        let crawl = try LinkCrawler.crawl(site.output, basePath: "/plany/")
+        #expect(crawl.broken.isEmpty, "broken: \(crawl.broken.prefix(10))")
+        #expect(crawl.pages == result.pages)
+        var missing: [String] = []
+        var checked = 0
+        for file in try FileManager.default.subpathsOfDirectory(atPath: site.output) where file.hasSuffix(".html") {
+            let html = try site.page(file)
+            for match in html.matches(of: /href="\/plany\/([^"#]*lists\/)#([^"]+)"/) {
+                checked += 1
+                let target = try site.page(String(match.output.1) + "index.html")
+                if !target.contains("id=\"\(match.output.2)\"") { missing.append("\(file) → \(match.output.1)#\(match.output.2)") }
+            }
+        }
+        #expect(checked > 100)
+        #expect(missing.isEmpty, "\(missing.prefix(10))")
+    }
 }

@@ -49,7 +49,7 @@ extension Monitoring {
 
         public func list(_ kind: Reporter.Kind, _ status: MeasureStatusValue) -> [SiteGraph.MeasureKey] { byVoice[kind]?[status] ?? [] }
         /// Measures the voice has reported on.
-        public func reported(_ kind: Reporter.Kind) -> Int { all.count - (unreportedBy[kind]?.count ?? all.count) }
+        public func reported(_ kind: Reporter.Kind) -> Int { all.count - (unreportedBy[kind]?.count ?? 0) }
     }
 
     /// Sorts the given measures (each with its term) into `StatusLists`, keeping their order.

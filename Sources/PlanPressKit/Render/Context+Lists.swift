@@ -71,9 +71,10 @@ extension PageRenderer {
 
     // MARK: year pages
 
-    /// Years in which some measure of some plan falls due (every occurrence of recurring terms).
+    /// Years in which some measure of some plan falls due (every occurrence of
+    /// recurring terms), and the as-of year, which the home and plan pages link.
     func dueYears() -> [Int] {
-        var years: Set<Int> = []
+        var years: Set<Int> = [graph.monitoring.asOf.year]
         for index in graph.plans {
             for node in index.measures { years.formUnion(node.measure.term.reading.dueDates.map(\.year)) }
         }
