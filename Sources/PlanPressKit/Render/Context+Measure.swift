@@ -16,6 +16,8 @@ extension PageRenderer {
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
             "level": index.plan.measureLevel.name,
             "excerpt": HTML.excerpt(measure.text, limit: excerpt),
+            // Lists behind counts and year pages repeat a measure many times: a shorter excerpt.
+            "short_excerpt": HTML.excerpt(measure.text, limit: 100),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
             "term": measure.term.printed ?? t("not_stated"),
