@@ -125,6 +125,7 @@ import Testing
         #expect(rows[3].matches(of: /tl-due/).count == 1)   // «Постійно»: the end of the period only
         #expect(rows[0].contains("title=\"31 березня 2020 р.; 30 червня 2020 р.; 30 вересня 2020 р.; 31 грудня 2020 р.\""))
         #expect(helper.text(try helper.section(pages[2], from: "<tfoot>", to: "</tfoot>")) == "Строк спливає в цьому році 3 3 4")
+        #expect(pages[2].contains("<td class=\"num\"><a href=\"/plany/years/2021/#plan-recurring-plan\">3</a></td>"))
     }
 
     @Test func theNoReportNoteNamesTheVoicesThatHaveNotReported() throws {

@@ -92,7 +92,7 @@ extension PageRenderer {
             let keys = measureTerms(p, graph.plans[p].measures.indices).filter { $0.term.reading.dueDates.contains { $0.year == year } }
             guard !keys.isEmpty else { return nil }
             let overdue = keys.filter { monitoring.isOverdue($0.key, term: $0.term) }.count
-            return ["title": graph.plans[p].plan.shortTitle, "url": routes.path(for: .plan(graph.plans[p].plan.id)),
+            return ["id": graph.plans[p].plan.id.raw, "title": graph.plans[p].plan.shortTitle, "url": routes.path(for: .plan(graph.plans[p].plan.id)),
                     "count": count(keys.count, "count_measures"),
                     "overdue": overdue > 0 ? fill("status_overdue_count", ["count": count(overdue, "count_measures")]) : false,
                     "measures": keys.map { item -> Context in

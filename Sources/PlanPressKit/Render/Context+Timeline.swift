@@ -22,7 +22,9 @@ extension PageRenderer {
         context["rows"] = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
         context["has_rows"] = !sorted.isEmpty
         context["due_counts"] = years.map { year in
-            ["count": dated.filter { m in index.measures[m].measure.term.reading.dueDates.contains { $0.year == year } }.count] as Context
+            let count = dated.filter { m in index.measures[m].measure.term.reading.dueDates.contains { $0.year == year } }.count
+            // Each year's count links to that year's page, at this plan's section.
+            return ["count": count, "url": opt(count == 0 ? nil : routes.path(for: .year(year)) + "#plan-\(plan.id)")] as Context
         }
         context["undated"] = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
         context["has_undated"] = !undated.isEmpty
