@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func unknownReferencesAndDuplicateReports() throws {
-        let h1 = "Content/reports/official-h1.yaml"
+        let h1 = "Content/reports/official-h1.yaml", replies = "Content/reports/replies.yaml"
         #expect(try failure("monitoring-invalid-references") == [
             "Content/reports/official-h1-again.yaml:1:1: error: two reports by 'ОДА' cover plan 'town-plan' for 2026-H1 (also \(h1)): merge them into one",
             "\(h1):6:13: error: reporter names unknown executor 'odа' (did you mean 'oda'?); add it to Content/executors/ or fix the id",
@@ -35,6 +35,13 @@ import Testing
             "\(h1):11:5: error: report gives measure 1.3 twice: keep one entry",
             "\(h1):13:5: error: report gives a value for indicator '1.1-2', but plan 'town-plan' has no such indicator (did you mean '1.1-1', '1.2-1'?)",
             "Content/reports/official.yaml:1:7: error: report names unknown plan 'town-plam' (did you mean 'town-plan'?)",
+            "\(replies):6:51: error: report 'official-h1' gives no status for measure 1.1, so there is nothing to reply to (did you mean '1.3', '1.9'?)",
+            "\(replies):7:51: error: reply_to names unknown report 'official-h2' (did you mean 'official-h1', 'official'?); write the report's path under reports/, such as 2026/coalition-2026-h1",
+            "\(replies):8:51: error: reply_to answers measure 1.4, but this entry is about measure 1.3: a reply answers the assessment of the same measure",
+            "\(replies):9:51: error: reply_to points at this same report: a reply answers another report",
+            "\(replies):10:51: error: reply_to 'official-h1' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)",
+            "\(replies):11:51: error: reply_to names report 'official' about plan 'town-plam', but this report is about plan 'town-plan'",
+            "\(replies):13:5: warning: value of indicator '1.1-1' is given in 'відсотків', but its target is in 'осіб': the target cannot be assessed; give the value in 'осіб' if it measures the same thing",
         ])
     }
 

@@ -36,8 +36,15 @@ import Testing
         (TermReading.months(year: 2028, from: 2, to: 2), "2028-02-29", false, false, true),
         (TermReading.months(year: 2028, from: 2, to: 2), "2028-03-01", true, true, false),
         (TermReading.duringYear(2024), "2025-01-01", true, true, false),
-        (TermReading.recurring(frequency: .ongoing, from: 2020, to: 2022), "2031-01-01", false, false, false),
-        (TermReading.recurring(frequency: .quarterly, from: 2026, to: 2026), "2026-06-01", false, false, false),
+        (TermReading.recurring(frequency: .ongoing, from: 2020, to: 2022), "2022-12-31", false, false, true),
+        (TermReading.recurring(frequency: .ongoing, from: 2020, to: 2022), "2031-01-01", true, true, false),
+        (TermReading.recurring(frequency: .quarterly, from: 2026, to: 2026), "2026-03-31", false, false, true),
+        (TermReading.recurring(frequency: .quarterly, from: 2026, to: 2026), "2026-06-01", true, true, true),
+        (TermReading.recurring(frequency: .quarterly, from: 2026, to: 2026), "2027-01-01", true, true, false),
+        (TermReading.recurring(frequency: .yearly(dueBy: 3), from: 2026, to: 2030), "2026-03-31", false, false, true),
+        (TermReading.recurring(frequency: .yearly(dueBy: 3), from: 2026, to: 2030), "2026-04-01", true, true, false),
+        (TermReading.recurring(frequency: .yearly, from: 2020, to: 2022), "2021-06-01", true, true, true),
+        (TermReading.recurring(frequency: .ongoing, from: nil, to: nil), "2031-01-01", false, false, false),
         (TermReading.notStated, "2031-01-01", false, false, false),
     ])
     func dueAndOverdueAtPeriodBoundaries(reading: TermReading, asOf: String, due: Bool, overdue: Bool, dueThisYear: Bool) {
@@ -108,6 +115,69 @@ import Testing
         #expect(ReportPeriod(code: "2026-Q3")?.end == YearMonth(year: 2026, month: 9))
     }
 
+    // MARK: voices
+
+    @Test func eachVoiceKeepsItsOwnLatestPeriod() throws {
+        // The coalition reported on 2025 only; the official report on 2026-H1 does not hide it.
+        let history = [entry("2025", coalition, .partlyCompleted, published: "2026-02-15"),
+                       entry("2025", official, .inProgress, published: "2026-02-01"),
+                       entry("2026-H1", official, .completed, published: "2026-07-10")]
+        let voices = try #require(monitoring(asOf: "2026-08-01", history: history).voices(key))
+        #expect(voices.official.map(\.status) == [.completed])
+        #expect(voices.civilSociety.map(\.status) == [.partlyCompleted])
+        #expect(voices.civilSociety.map(\.period.code) == ["2025"])
+        #expect(voices.disputed)
+        #expect(voices.counted(.civilSociety)?.reporter.name == "Коаліція 1325")
+        #expect(monitoring(asOf: "2026-08-01").voices(key) == nil)
+    }
+
+    @Test func agreeingVoicesAreNotDisputed() throws {
+        let history = [entry("2026-H1", official, .inProgress), entry("2026", coalition, .inProgress)]
+        let voices = try #require(monitoring(asOf: "2027-02-01", history: history).voices(key))
+        #expect(!voices.disputed)
+        #expect(voices.all.count == 2)
+    }
+
+    @Test func anyVoiceSayingCompletedStopsAOneOffMeasureBeingOverdue() {
+        let past = term(.years(from: 2025, to: 2025))
+        let civil = monitoring(asOf: "2026-07-01", history: [entry("2025", official, .inProgress), entry("2026-H1", coalition, .completed)])
+        #expect(!civil.isOverdue(key, term: past))
+        let neither = monitoring(asOf: "2026-07-01", history: [entry("2025", official, .inProgress), entry("2026-H1", coalition, .partlyCompleted)])
+        #expect(neither.isOverdue(key, term: past))
+    }
+
+    // MARK: recurring terms
+
+    @Test func recurringTermsFallDueAtEachOccurrence() {
+        #expect(TermReading.recurring(frequency: .quarterly, from: 2026, to: 2027).dueDates.map(\.iso)
+            == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31", "2027-03-31", "2027-06-30", "2027-09-30", "2027-12-31"])
+        #expect(TermReading.recurring(frequency: .yearly(dueBy: 3), from: 2026, to: 2028).dueDates.map(\.iso)
+            == ["2026-03-31", "2027-03-31", "2028-03-31"])
+        #expect(TermReading.recurring(frequency: .yearly(dueBy: 12), from: 2020, to: 2022).dueDates.map(\.iso)
+            == ["2020-12-31", "2021-12-31", "2022-12-31"])
+        #expect(TermReading.recurring(frequency: .ongoing, from: 2026, to: 2030).dueDates.map(\.iso) == ["2030-12-31"])
+        #expect(TermReading.recurring(frequency: .scheduled, from: 2026, to: 2030).dueDates.map(\.iso) == ["2030-12-31"])
+        #expect(TermReading.recurring(frequency: .monthly, from: 2026, to: 2026).dueDates.count == 12)
+        #expect(TermReading.quarters(year: 2026, from: 2, to: 2).dueDates.map(\.iso) == ["2026-06-30"])
+        #expect(TermReading.notStated.dueDates.isEmpty)
+    }
+
+    /// A `completed` report covers the occurrences up to the end of its period.
+    @Test func aCompletedReportCoversOccurrencesUpToTheEndOfItsPeriod() {
+        let quarterly = term(.recurring(frequency: .quarterly, from: 2026, to: 2026))
+        let history = [entry("2026-H1", official, .completed)]
+        #expect(!monitoring(asOf: "2026-07-15", history: history).isOverdue(key, term: quarterly))
+        #expect(monitoring(asOf: "2026-10-01", history: history).isOverdue(key, term: quarterly))
+        #expect(monitoring(asOf: "2026-10-01").isOverdue(key, term: quarterly))
+        #expect(monitoring(asOf: "2026-10-01").nextDue(quarterly)?.iso == "2026-12-31")
+        #expect(monitoring(asOf: "2026-10-01").lastDue(quarterly)?.iso == "2026-09-30")
+        // After the plan period: overdue unless a report for the last occurrence says completed.
+        let ongoing = term(.recurring(frequency: .ongoing, from: 2020, to: 2022))
+        #expect(monitoring(asOf: "2026-01-01").isOverdue(key, term: ongoing))
+        #expect(!monitoring(asOf: "2026-01-01", history: [entry("2022", coalition, .completed)]).isOverdue(key, term: ongoing))
+        #expect(monitoring(asOf: "2026-01-01", history: [entry("2021", official, .completed)]).isOverdue(key, term: ongoing))
+    }
+
     // MARK: counts
 
     @Test func countsByStatusOverdueAndDueThisYear() {
@@ -119,14 +189,33 @@ import Testing
         let terms = [term(.years(from: 2025, to: 2025)), term(.years(from: 2025, to: 2025)),
                      term(.quarters(year: 2026, from: 2, to: 2)), term(.years(from: 2026, to: 2026))]
         let counts = monitoring.counts(zip(keys, terms).map { (key: $0, term: $1) })
-        #expect(counts[.completed] == 2)
-        #expect(counts[.inProgress] == 1)
-        #expect(counts[.notCompleted] == 0)
+        // Each voice is counted apart: the coalition's «не виконано» is not dropped for the official «виконано».
+        #expect(counts[.official, .completed] == 2)
+        #expect(counts[.official, .inProgress] == 1)
+        #expect(counts[.official, .notCompleted] == 0)
+        #expect(counts[.civilSociety, .notCompleted] == 1)
+        #expect(counts[.civilSociety, .completed] == 0)
         #expect(counts.unreported == 1)
         #expect(counts.disputed == 1)
         #expect(counts.overdue == 1)
         #expect(counts.dueThisYear == 1)
         #expect(counts.total == 4 && counts.reported == 3)
+    }
+
+    /// Lists behind counts: a voice that reported on every measure counts them all.
+    @Test func listsPerVoice() {
+        var monitoring = Monitoring(asOf: date("2026-07-01"))
+        let keys = (0..<2).map { SiteGraph.MeasureKey(plan: 0, measure: $0) }
+        monitoring.history[keys[0]] = [entry("2026-H1", official, .completed)]
+        monitoring.history[keys[1]] = [entry("2026-H1", official, .inProgress), entry("2026-H1", coalition, .notStarted)]
+        let lists = monitoring.lists(keys.map { (key: $0, term: term(.years(from: 2026, to: 2026))) })
+        #expect(lists.reported(.official) == 2)
+        #expect(lists.reported(.civilSociety) == 1)
+        #expect(lists.list(.official, .completed) == [keys[0]])
+        #expect(lists.list(.civilSociety, .notStarted) == [keys[1]])
+        #expect(lists.unreportedBy[.civilSociety] == [keys[0]])
+        #expect(lists.disputed == [keys[1]])
+        #expect(lists.runningThisYear == keys && lists.dueThisYear == keys && lists.overdue.isEmpty)
     }
 
     // MARK: targets

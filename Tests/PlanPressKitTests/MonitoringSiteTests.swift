@@ -40,18 +40,29 @@ import Testing
         return String(html[lower.lowerBound..<upper.lowerBound])
     }
 
-    @Test func planPageCountsEveryStatusWithABar() throws {
+    @Test func planPageCountsEachVoiceApartWithABar() throws {
         let plan = try pages("plans/town-plan/index.html")[0]
         let summary = try section(plan, from: "<div class=\"status-summary\">", to: "<section class=\"due-list\"")
-        #expect(summary.contains("<p class=\"status-total\">Виконано 2 з 9\u{00A0}заходів (22 %).</p>"))
-        let counts = try section(summary, from: "<ul class=\"status-counts\">", to: "</ul>")
-        #expect(text(counts) == "виконано: 2 (22&nbsp;%) виконується: 2 (22&nbsp;%) не розпочато: 2 (22&nbsp;%) не виконано: 1 (11&nbsp;%) немає інформації: 1 (11&nbsp;%) звіту немає: 1 (11&nbsp;%)")
-        #expect(summary.contains("<rect class=\"seg seg-completed\" x=\"0\" y=\"0\" width=\"222\" height=\"24\"><title>виконано: 2</title></rect>"))
-        #expect(summary.contains("<rect class=\"seg seg-unreported\" x=\"888\" y=\"0\" width=\"112\""))
-        #expect(!summary.contains("seg-partly-completed"))
-        #expect(text(summary).contains("Звіти розходяться: 1 захід."))
-        #expect(text(summary).contains("Строк минув, виконання не підтверджено: 2 заходи."))
-        #expect(text(summary).contains("Строк спливає до кінця 2026 року: 2 заходи."))
+        let official = try section(summary, from: "<div class=\"voice-summary voice-official\">", to: "voice-civil-society")
+        #expect(official.contains("<h3 class=\"voice-heading\">Офіційні звіти</h3>"))
+        #expect(official.contains("<p class=\"status-total\">Виконано 2 з 9\u{00A0}заходів (22 %).</p>"))
+        #expect(text(try section(official, from: "<ul class=\"status-counts\">", to: "</ul>"))
+            == "виконано: 2 (22&nbsp;%) виконується: 2 (22&nbsp;%) не розпочато: 2 (22&nbsp;%) не виконано: 1 (11&nbsp;%) немає інформації: 1 (11&nbsp;%) офіційного звіту немає: 1 (11&nbsp;%)")
+        #expect(official.contains("<rect class=\"seg seg-completed\" x=\"0\" y=\"0\" width=\"222\" height=\"24\"><title>виконано: 2</title></rect>"))
+        #expect(official.contains("<rect class=\"seg seg-unreported\" x=\"888\" y=\"0\" width=\"112\""))
+        #expect(!official.contains("seg-partly-completed"))
+        // The coalition's assessment is counted on its own, under the name it signs with.
+        let civil = try section(summary, from: "<div class=\"voice-summary voice-civil-society\">", to: "</ul>")
+        #expect(civil.contains("<h3 class=\"voice-heading\">Коаліція 1325</h3>"))
+        #expect(civil.contains("<p class=\"status-total\">Виконано 1 з 9\u{00A0}заходів (11 %).</p>"))
+        #expect(civil.contains("виконано частково: <a href=\"/plany/plans/town-plan/lists/#civil-society-partly-completed\"><strong>1</strong></a>"))
+        #expect(civil.contains("громадського звіту немає: <a href=\"/plany/plans/town-plan/lists/#unreported-civil-society\"><strong>6</strong></a>"))
+        // Every count is a link to its list.
+        #expect(summary.contains("<a href=\"/plany/plans/town-plan/lists/#disputed\">Оцінки розходяться: 1\u{00A0}захід.</a>"))
+        #expect(summary.contains("<a href=\"/plany/plans/town-plan/lists/#overdue\">Строк минув, виконання не підтверджено: 2\u{00A0}заходи.</a>"))
+        #expect(summary.contains("<a href=\"/plany/plans/town-plan/lists/#due-this-year\">Строк спливає до кінця 2026 року: 2\u{00A0}заходи.</a>"))
+        #expect(summary.contains("<a href=\"/plany/plans/town-plan/lists/#unreported\">Звіту немає ні від кого: 1\u{00A0}захід.</a>"))
+        #expect(summary.contains("<a href=\"/plany/plans/town-plan/lists/#running-this-year\">Строк охоплює 2026 рік: 6\u{00A0}заходів.</a>"))
     }
 
     @Test func planPageListsDueThisYearAndOverdue() throws {
@@ -71,7 +82,9 @@ import Testing
         let goal = try pages("plans/town-plan/goals/direction-2/index.html")[0]
         #expect(goal.contains("<p class=\"status-total\">Виконано 0 з 5\u{00A0}заходів (0 %).</p>"))
         #expect(text(try section(goal, from: "<ul class=\"status-counts\">", to: "</ul>"))
-            == "виконується: 1 (20&nbsp;%) не розпочато: 1 (20&nbsp;%) не виконано: 1 (20&nbsp;%) немає інформації: 1 (20&nbsp;%) звіту немає: 1 (20&nbsp;%)")
+            == "виконується: 1 (20&nbsp;%) не розпочато: 1 (20&nbsp;%) не виконано: 1 (20&nbsp;%) немає інформації: 1 (20&nbsp;%) офіційного звіту немає: 1 (20&nbsp;%)")
+        #expect(goal.contains("<a href=\"/plany/plans/town-plan/goals/direction-2/lists/#official-not-completed\"><strong>1</strong></a>"))
+        #expect(!goal.contains("voice-civil-society\">")) // no civil-society report covers direction 2
         #expect(!goal.contains("badge-overdue\">строк минув</span> Строк минув"))
     }
 
@@ -98,15 +111,17 @@ import Testing
     @Test func disagreeingReportsStandSideBySide() throws {
         let pages = try pages("plans/town-plan/measures/1.2/index.html", "plans/town-plan/measures/1.1/index.html")
         let page = pages[0]
-        // The header badge: the official status counts, and the dispute is marked.
-        #expect(page.contains("<p><span class=\"badge badge-completed\">виконано</span> <span class=\"badge badge-disputed\">звіти розходяться</span></p>"))
+        // The header: both voices side by side, neither overriding the other, and the disagreement marked.
+        #expect(page.contains("<p class=\"status-line\"><span class=\"voices\"><span class=\"voice voice-official\" title=\"I півріччя 2026 р.\">офіційно: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span></p>"))
         let latest = try section(page, from: "<section class=\"report-period disagree\" id=\"period-2026-H1\">", to: "</section>")
         #expect(latest.contains("<h4>I півріччя 2026 р.</h4>"))
-        #expect(latest.contains("<p class=\"disagreement\"><span class=\"badge badge-disputed\">звіти розходяться</span>"))
+        #expect(latest.contains("<p class=\"disagreement\"><span class=\"badge badge-disputed\">оцінки розходяться</span>"))
         let official = try section(latest, from: "report-column-official", to: "report-column-civil-society")
         let civil = try section(latest + "<end>", from: "report-column-civil-society", to: "<end>")
         #expect(official.contains("<h5>Офіційний звіт</h5>"))
-        #expect(official.contains("badge-completed") && !official.contains("badge-partly-completed"))
+        // The official column holds the official entry; the coalition's reply to it sits under it.
+        let officialEntry = try section(official, from: "<div class=\"report-entry\">", to: "<div class=\"replies\">")
+        #expect(officialEntry.contains("badge-completed") && !officialEntry.contains("badge-partly-completed"))
         #expect(official.contains("<a href=\"/plany/executors/oda/\">Обласна державна адміністрація</a>"))
         #expect(civil.contains("<h5>Громадський моніторинг</h5>"))
         #expect(civil.contains("badge-partly-completed") && !civil.contains("badge-completed"))
@@ -136,15 +151,16 @@ import Testing
 
     @Test func measureListsMarkDisputedMeasures() throws {
         let goal = try pages("plans/town-plan/goals/direction-1/index.html")[0]
-        #expect(goal.contains("href=\"/plany/plans/town-plan/measures/1.2/\">Захід 1.2</a>\n<span class=\"badge badge-completed\">виконано</span> <span class=\"badge badge-disputed\">звіти розходяться</span>"))
+        #expect(goal.contains("href=\"/plany/plans/town-plan/measures/1.2/\">Захід 1.2</a>\n<span class=\"voices\"><span class=\"voice voice-official\" title=\"I півріччя 2026 р.\">офіційно: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span>"))
     }
 
     /// The fixture's terms read from their printed form, against as_of dates either side of each due date.
     @Test(arguments: [
         ("2026-06-30", ["1.3": false, "1.4": false, "2.4": false, "2.1": false, "2.2": false], 4),
         ("2026-07-01", ["1.3": true, "1.4": true, "2.4": false, "2.1": false, "2.2": false], 2),
-        ("2027-12-31", ["1.3": true, "1.4": true, "2.4": false, "2.1": false, "2.2": false], 1),
-        ("2028-01-01", ["1.3": true, "1.4": true, "2.4": true, "2.1": false, "2.2": false], 0),
+        // 2.1 «Постійно» falls due at the end of the plan period (2027) and is overdue after it without a report saying completed.
+        ("2027-12-31", ["1.3": true, "1.4": true, "2.4": false, "2.1": false, "2.2": false], 2),
+        ("2028-01-01", ["1.3": true, "1.4": true, "2.4": true, "2.1": true, "2.2": false], 0),
     ])
     func overdueFollowsTheAsOfDate(asOf: String, expected: [String: Bool], dueThisYear: Int) throws {
         let graph = try checked(asOf: asOf)
@@ -173,7 +189,13 @@ import Testing
 
     @Test func indicatorChartShowsActualsAgainstTheTarget() throws {
         let page = try pages("plans/town-plan/indicators/1.1-1/index.html")[0]
-        #expect(page.contains("<p class=\"target-assessment assessment-met\"><strong>Ціль досягнуто</strong>. Останнє значення — 120 осіб на 31 грудня 2025 р. (Обласна державна адміністрація); ціль — не менше 100 осіб.</p>"))
+        // Each voice's latest value is judged on its own: both verdicts stand, and their difference is flagged.
+        #expect(page.contains("<p class=\"target-assessment assessment-met\"><span class=\"voice\">офіційно:</span> <strong>Ціль досягнуто</strong>. Останнє значення — 120 осіб на 31 грудня 2025 р. (Обласна державна адміністрація); ціль — не менше 100 осіб.</p>"))
+        #expect(page.contains("<p class=\"target-assessment assessment-not-met\"><span class=\"voice\">Коаліція 1325:</span> <strong>Ціль не досягнуто</strong>. Останнє значення — 95 осіб на 31 грудня 2025 р. (Коаліція 1325); ціль — не менше 100 осіб.</p>"))
+        #expect(page.contains("<span class=\"badge badge-disputed\">оцінки розходяться</span> За останніми значеннями"))
+        // 95 and 120 for the same date: both rows flagged.
+        #expect(page.contains("<span class=\"badge badge-disputed\">значення розходяться</span> Для однієї дати звіти подають різні значення"))
+        #expect(page.components(separatedBy: "<tr class=\"value-conflict\">").count == 3)
         let chart = try section(page, from: "<svg class=\"indicator-chart\"", to: "</svg>")
         #expect(chart.contains("role=\"img\" aria-labelledby=\"chart-values-title chart-values-desc\""))
         #expect(chart.contains("<polyline class=\"line series-official\" points=\"96,181.3 592,64\"/>"))
@@ -207,7 +229,7 @@ import Testing
                       ("2.5-1", "assessment-met", "Ціль досягнуто", "46,5 %")])
     func targetMetOrNot(indicator: String, code: String, label: String, value: String) throws {
         let page = try pages("plans/town-plan/indicators/\(indicator)/index.html")[0]
-        #expect(page.contains("<p class=\"target-assessment \(code)\"><strong>\(label)</strong>. Останнє значення — \(value) на 1 червня 2026 р."))
+        #expect(page.contains("<p class=\"target-assessment \(code)\"><span class=\"voice\">офіційно:</span> <strong>\(label)</strong>. Останнє значення — \(value) на 1 червня 2026 р."))
     }
 
     @Test func indicatorWithoutValuesSaysSo() throws {
@@ -228,10 +250,13 @@ import Testing
         let rows = body.components(separatedBy: "</tr>")
         #expect(rows[3].contains("<td class=\"tl tl-on tl-start\"><span class=\"tl-sr\">у строку</span></td><td class=\"tl tl-on\">"))
         #expect(rows[3].contains("<td class=\"tl tl-on tl-end\"><span class=\"tl-sr\">строк спливає</span><span class=\"tl-due\" title=\"31 грудня 2027 р.\""))
-        #expect(rows[2].contains("tl-recurring") && !rows[2].contains("tl-due"))
+        // «Постійно» (2025–2027): hatched, and due at the end of the plan period.
+        #expect(rows[2].contains("tl-recurring"))
+        #expect(rows[2].contains("<td class=\"tl tl-on tl-recurring tl-start\"><span class=\"tl-sr\">постійно</span></td>"))
+        #expect(rows[2].contains("<td class=\"tl tl-on tl-recurring tl-end\"><span class=\"tl-sr\">строк спливає</span><span class=\"tl-due\" title=\"31 грудня 2027 р.\""))
         #expect(rows[5].contains("<td class=\"tl\"></td><td class=\"tl tl-on tl-start tl-end\">"))
         #expect(rows[5].contains("<span class=\"badge badge-overdue\">строк минув</span>"))
-        #expect(text(try section(page, from: "<tfoot>", to: "</tfoot>")) == "Строк спливає в цьому році 2 4 1")
+        #expect(text(try section(page, from: "<tfoot>", to: "</tfoot>")) == "Строк спливає в цьому році 2 4 2")
         let undated = try section(page, from: "<h2>Строк не зазначено</h2>", to: "</section>")
         #expect(undated.contains("measures/2.2/"))
         #expect(!page.contains("<script>"))
@@ -244,15 +269,18 @@ import Testing
         let page = pages[0]
         let card = try section(page, from: "<section class=\"scorecard\" id=\"scorecard\">", to: "</section>")
         #expect(card.contains("<p class=\"status-total\">Виконано 2 з 7\u{00A0}заходів (29 %).</p>"))
+        // Status and "no report" cells: official / civil-society, each a link to the executor's list.
         let rows = try section(card, from: "<tbody>", to: "</tbody>").components(separatedBy: "</tr>").map(text)
-        #expect(rows[0] == "Районний план 1 0 0 0 0 0 0 0 1 0")
-        // Columns: named without «за згодою», named «за згодою» (no lead/co-executor split: the documents make none).
-        #expect(rows[1] == "План для моніторингу 6 0 2 0 2 0 1 0 1 1")
-        #expect(text(try section(card, from: "<tfoot>", to: "</tfoot>")) == "Усього 7 0 2 0 2 0 1 0 2 1")
+        #expect(rows[0] == "Районний план 1 0 0 / 0 0 / 0 0 / 0 0 / 0 0 / 0 0 / 0 1 / 1 0")
+        #expect(rows[1] == "План для моніторингу 6 0 2 / 1 0 / 1 2 / 1 0 / 0 1 / 0 0 / 0 1 / 3 1")
+        #expect(text(try section(card, from: "<tfoot>", to: "</tfoot>")) == "Усього 7 0 2 / 1 0 / 1 2 / 1 0 / 0 1 / 0 0 / 0 2 / 4 1")
+        #expect(card.contains("<a href=\"/plany/executors/social/lists/#civil-society-partly-completed--town-plan\">1</a>"))
+        #expect(card.contains("<a href=\"/plany/executors/social/lists/#overdue--town-plan\">1</a>"))
+        #expect(card.contains("<a href=\"/plany/executors/social/lists/#official-completed\">2</a>"))
         // The police are named «за згодою» in 1.1 and without it in 1.4 (overdue, not started).
         let police = pages[1]
         let policeRows = try section(police, from: "<tbody>", to: "</tbody>")
-        #expect(text(policeRows) == "План для моніторингу 1 1 1 0 0 1 0 0 0 1")
+        #expect(text(policeRows) == "План для моніторингу 1 1 1 / 1 0 / 0 0 / 0 1 / 0 0 / 0 0 / 0 0 / 1 1")
         #expect(!page.contains("відповідальний") && !page.contains("співвиконавець"))
         #expect(!police.contains("<tfoot>"))
     }
@@ -262,7 +290,7 @@ import Testing
         let page = pages[0]
         #expect(page.contains("<h4>H1 2026</h4>"))
         #expect(page.contains("<h5>Civil-society monitoring</h5>"))
-        #expect(page.contains("reports disagree"))
+        #expect(page.contains("assessments differ"))
         let indicator = pages[1]
         #expect(indicator.contains("<strong>Target not met</strong>"))
         #expect(text(indicator).contains("Latest value 8 скарг on 1 June 2026"))

@@ -31,6 +31,17 @@ import Testing
         #expect(TermParser.read("постійно (за окремим графіком)", period: plan2026)?.isRecurring == true)
     }
 
+    /// Yearly terms fall due at the end of the month or quarter they name, December when none.
+    @Test func yearlyTermsKnowTheirMonth() {
+        #expect(TermParser.read("Щорічно (1 квартал)", period: plan2026) == .recurring(frequency: .yearly(dueBy: 3), from: 2026, to: 2030))
+        #expect(TermParser.read("Листопад – грудень щороку", period: plan2026) == .recurring(frequency: .yearly(dueBy: 12), from: 2026, to: 2030))
+        #expect(TermParser.read("щороку", period: plan2026) == .recurring(frequency: .yearly, from: 2026, to: 2030))
+        // `{printed: …, recurring: true}`: the printed text is read when it names a frequency.
+        #expect(TermParser.recurringReading("Щорічно (1 квартал)", from: 2026, to: 2030) == .recurring(frequency: .yearly(dueBy: 3), from: 2026, to: 2030))
+        #expect(TermParser.recurringReading("Листопад – грудень щороку", from: 2020, to: 2022).dueDates.map(\.iso) == ["2020-12-31", "2021-12-31", "2022-12-31"])
+        #expect(TermParser.recurringReading("за графіком міністерства", from: 2026, to: 2030) == .recurring(frequency: .scheduled, from: 2026, to: 2030))
+    }
+
     @Test func unknownFormsAreNotGuessed() {
         #expect(TermParser.read("до кінця строку дії плану", period: plan2026) == nil)
         #expect(TermParser.read("листопад 2024 або пізніше", period: plan2026) == nil)

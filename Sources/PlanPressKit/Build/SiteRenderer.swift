@@ -30,7 +30,7 @@ public struct SiteRenderer {
         var measures: Set<SiteGraph.MeasureKey>
         /// The open data, already exported again for the changed plans.
         var openData: OpenDataExport.Built
-        /// Some update was added, removed or edited (feeds and sitemap follow updates).
+        /// Some update or report was added, removed or edited (feeds and sitemap follow them).
         var updates: Bool
     }
 

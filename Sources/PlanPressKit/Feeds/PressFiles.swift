@@ -12,6 +12,7 @@ struct PressFiles {
         var files = [OutputFile(path: routes.relativePath(for: .updatesFeed), text: updatesFeed().xml())]
         for index in graph.plans {
             files.append(OutputFile(path: routes.relativePath(for: .planFeed(index.plan.id)), text: planFeed(index).xml()))
+            files.append(OutputFile(path: routes.relativePath(for: .planReportsFeed(index.plan.id)), text: reportsFeed(index).xml()))
         }
         for update in graph.updates {
             guard let cover = update.cover else { continue }
@@ -40,6 +41,27 @@ struct PressFiles {
         let updates = graph.updates.filter { $0.items.contains { $0.planID == id } }
         return feed(title: "\(index.plan.shortTitle) — \(t("updates_heading"))", subtitle: index.plan.title,
                     page: .plan(id), feed: .planFeed(id), updates: updates)
+    }
+
+    /// The plan's monitoring reports, newest first: summary, and each status given.
+    func reportsFeed(_ index: PlanIndex) -> AtomFeed {
+        let routes = graph.routes
+        let settings = graph.site.settings
+        let p = graph.planByID[index.plan.id]!
+        let reports = (graph.monitoring.reportsByPlan[p] ?? []).map { graph.site.reports[$0] }
+            .sorted { ($1.published, $1.period, $1.id) < ($0.published, $0.period, $0.id) }
+        let entries = reports.map { report -> AtomFeed.Entry in
+            let url = routes.url(for: .report(report.id))
+            var html = report.summary.map { HTML.paragraphs($0) } ?? ""
+            let items = report.measures.map { "<li>\(HTML.escape(index.plan.measureLevel.name)) \(HTML.escape($0.measure)): \(HTML.escape(t("status_\($0.status.rawValue)")))</li>" }
+            if !items.isEmpty { html += "<ul>" + items.joined() + "</ul>" }
+            return AtomFeed.Entry(id: url, title: report.title ?? "\(report.reporter.name), \(report.period.code)", date: report.published,
+                                  url: url, summary: report.summary, contentHTML: html, author: report.reporter.name,
+                                  categories: [report.reporter.kind.rawValue, report.period.code])
+        }
+        return AtomFeed(selfURL: routes.url(for: .planReportsFeed(index.plan.id)), pageURL: routes.url(for: .plan(index.plan.id)),
+                        baseURL: routes.baseURL, title: "\(index.plan.shortTitle) — \(t("reports_heading"))", subtitle: index.plan.title,
+                        language: settings.language, author: settings.publisher ?? settings.title, entries: entries, emptyDate: settings.asOf)
     }
 
     private func feed(title: String, subtitle: String, page: PageID, feed: PageID, updates: [Update]) -> AtomFeed {

@@ -91,7 +91,30 @@ enum AffectedPages {
             pages.formUnion((1...max(1, count)).map { .updates(page: $0) })
         }
         pages.formUnion(updates.map { .update($0) })
+        listPages(for: changes, plans: plans, executors: executors, old: old, new: new, into: &pages)
         return pages
+    }
+
+    /// Monitoring pages that follow the pages above: a goal's, plan's or executor's
+    /// list page shows what its page counts; report pages and the index show
+    /// their plan's measures; a year page shows the measures falling due in it.
+    private static func listPages(for changes: SiteChanges, plans: Set<Int>, executors: Set<ExecutorID>,
+                                  old: SiteGraph, new: SiteGraph, into pages: inout Set<PageID>) {
+        for case .goal(let plan, let goal) in pages { pages.insert(.lists(.goal(plan, goal))) }
+        for p in plans {
+            let id = new.plans[p].plan.id
+            pages.formUnion([.lists(.plan(id)), .reports])
+            for graph in [old, new] {
+                for r in graph.monitoring.reportsByPlan[p] ?? [] { pages.insert(.report(graph.site.reports[r].id)) }
+            }
+        }
+        for executor in executors where new.involvements[executor] != nil { pages.insert(.lists(.executor(executor))) }
+        for key in changes.measures {
+            for graph in [old, new] {
+                let years = graph.plans[key.plan].measures[key.measure].measure.term.reading.dueDates.map(\.year)
+                pages.formUnion(years.map { .year($0) })
+            }
+        }
     }
 
     private static func related(_ reference: ItemReference, _ graph: SiteGraph) -> Set<String> {

@@ -72,6 +72,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         profile.mark("affected pages")
         return (SiteRenderer.Scope(pages: pages, plans: changes.plans, measures: changes.measures, openData: openData,
-                                   updates: changes.updates), "")
+                                   updates: changes.updates || changes.reports), "")
     }
 }

@@ -15,6 +15,8 @@ struct SiteChanges {
     var executors: Set<ExecutorID> = []
     /// Some update was added, removed or edited.
     var updates = false
+    /// Some monitoring report was added, removed or edited (report pages, the index, the plan's report feed).
+    var reports = false
 
     struct GoalKey: Hashable {
         var plan: Int
@@ -49,6 +51,7 @@ struct SiteChanges {
                     }
                 }
             case "reports" where name.hasSuffix(".yaml") || name.hasSuffix(".yml"):
+                changes.reports = true
                 let file = "/" + path
                 for graph in [old, new] {
                     for report in graph.site.reports where report.file.hasSuffix(file) {

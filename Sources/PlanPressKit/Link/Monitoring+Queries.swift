@@ -28,12 +28,58 @@ extension Monitoring {
         return result
     }
 
-    /// Counts of a set of measures by current status.
+    /// A set of measures sorted into the lists the pages count: each voice's
+    /// statuses apart, no report, disputed, overdue, due and running this year.
+    /// Every count on a page is the size of one of these lists (docs/monitoring.md).
+    public struct StatusLists: Sendable {
+        public var all: [SiteGraph.MeasureKey] = []
+        /// Per voice and status: the measures that voice's latest report gives that status.
+        public var byVoice: [Reporter.Kind: [MeasureStatusValue: [SiteGraph.MeasureKey]]] = [:]
+        /// Per voice: the measures no report of that voice mentions.
+        public var unreportedBy: [Reporter.Kind: [SiteGraph.MeasureKey]] = [:]
+        /// Measures no report of either voice mentions.
+        public var unreported: [SiteGraph.MeasureKey] = []
+        /// Measures whose voices' latest statuses differ.
+        public var disputed: [SiteGraph.MeasureKey] = []
+        public var overdue: [SiteGraph.MeasureKey] = []
+        public var dueThisYear: [SiteGraph.MeasureKey] = []
+        public var runningThisYear: [SiteGraph.MeasureKey] = []
+
+        public init() {}
+
+        public func list(_ kind: Reporter.Kind, _ status: MeasureStatusValue) -> [SiteGraph.MeasureKey] { byVoice[kind]?[status] ?? [] }
+        /// Measures the voice has reported on.
+        public func reported(_ kind: Reporter.Kind) -> Int { all.count - (unreportedBy[kind]?.count ?? 0) }
+    }
+
+    /// Sorts the given measures (each with its term) into `StatusLists`, keeping their order.
+    public func lists(_ measures: some Sequence<(key: SiteGraph.MeasureKey, term: Term)>) -> StatusLists {
+        var lists = StatusLists()
+        for (key, term) in measures {
+            lists.all.append(key)
+            let voices = self.voices(key)
+            for kind in Reporter.Kind.allCases {
+                if let entry = voices?.counted(kind) {
+                    lists.byVoice[kind, default: [:]][entry.status, default: []].append(key)
+                } else {
+                    lists.unreportedBy[kind, default: []].append(key)
+                }
+            }
+            if voices == nil { lists.unreported.append(key) }
+            if voices?.disputed == true { lists.disputed.append(key) }
+            if isOverdue(key, term: term) { lists.overdue.append(key) }
+            if isDueThisYear(term) { lists.dueThisYear.append(key) }
+            if isRunningThisYear(term) { lists.runningThisYear.append(key) }
+        }
+        return lists
+    }
+
+    /// Counts of a set of measures: each voice's statuses, overdue, due this year.
     public struct StatusCounts: Sendable, Equatable {
-        public var byStatus: [MeasureStatusValue: Int] = [:]
+        public var byVoice: [Reporter.Kind: [MeasureStatusValue: Int]] = [:]
         /// Measures no report mentions.
         public var unreported = 0
-        /// Measures whose latest period has disagreeing reports.
+        /// Measures whose voices' latest statuses differ.
         public var disputed = 0
         public var overdue = 0
         public var dueThisYear = 0
@@ -41,24 +87,19 @@ extension Monitoring {
 
         public init() {}
 
-        public subscript(status: MeasureStatusValue) -> Int { byStatus[status] ?? 0 }
+        public subscript(kind: Reporter.Kind, status: MeasureStatusValue) -> Int { byVoice[kind]?[status] ?? 0 }
         public var reported: Int { total - unreported }
     }
 
-    /// Counts the given measures (each with its term) by current status, overdue and due this year.
     public func counts(_ measures: some Sequence<(key: SiteGraph.MeasureKey, term: Term)>) -> StatusCounts {
+        let lists = self.lists(measures)
         var counts = StatusCounts()
-        for (key, term) in measures {
-            counts.total += 1
-            if let current = current(key) {
-                counts.byStatus[current.status, default: 0] += 1
-                if current.disputed { counts.disputed += 1 }
-            } else {
-                counts.unreported += 1
-            }
-            if isOverdue(key, term: term) { counts.overdue += 1 }
-            if isDueThisYear(term) { counts.dueThisYear += 1 }
-        }
+        counts.byVoice = lists.byVoice.mapValues { $0.mapValues(\.count) }
+        counts.unreported = lists.unreported.count
+        counts.disputed = lists.disputed.count
+        counts.overdue = lists.overdue.count
+        counts.dueThisYear = lists.dueThisYear.count
+        counts.total = lists.all.count
         return counts
     }
 
@@ -71,6 +112,18 @@ extension Monitoring {
             if officialA != officialB { return officialB }
             return a.report < b.report
         }
+    }
+
+    /// One voice's value with the latest date (the later report on the same date).
+    public func latestValue(_ key: IndicatorKey, kind: Reporter.Kind) -> ValueEntry? {
+        values[key]?.filter { $0.reporter.kind == kind }.max { a, b in (a.value.date, a.report) < (b.value.date, b.report) }
+    }
+
+    /// Dates for which reports give the indicator different values: every one
+    /// of them is shown and flagged, none wins.
+    public func conflictingDates(_ key: IndicatorKey) -> Set<CalendarDate> {
+        let byDate = Dictionary(grouping: values[key] ?? [], by: \.value.date)
+        return Set(byDate.filter { Set($0.value.map(\.value.value.value)).count > 1 }.keys)
     }
 }
 

@@ -9,6 +9,8 @@ public struct Monitoring: Sendable {
         public var status: MeasureStatusValue
         public var narrativeHTML: String?
         public var evidence: [MeasureStatus.Evidence]
+        /// The report (index into `site.reports`) whose assessment of the same measure this entry answers.
+        public var replyTo: Int? = nil
     }
 
     public struct ValueEntry: Sendable {
@@ -38,35 +40,82 @@ public struct Monitoring: Sendable {
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 
-    /// The latest period's statuses. When an official and a civil-society report
-    /// disagree for the same period, the official status is counted and the
-    /// measure is marked disputed (docs/monitoring.md).
+    /// The latest period's statuses, the official one first: kept for the
+    /// open-data `status` field only; pages show every voice (`voices(_:)`).
+    /// `disputed` is the pages' mark: the voices' latest statuses differ.
     public func current(_ key: SiteGraph.MeasureKey) -> Current? {
         guard let entries = history[key], let last = entries.last else { return nil }
         let latest = entries.filter { $0.period == last.period }
-        let statuses = Set(latest.map(\.status))
         let official = latest.last { $0.reporter.kind == .official }
         let chosen = official ?? latest.last!
-        return Current(status: chosen.status, period: last.period, disputed: statuses.count > 1, entries: latest)
+        // Disputed exactly as the pages mark it: the voices' latest statuses differ.
+        return Current(status: chosen.status, period: last.period, disputed: voices(key)?.disputed ?? false, entries: latest)
     }
 
-    /// Due: the term's last day lies before the as-of date (on the last day
-    /// itself the measure is still within its term). Recurring and unstated
-    /// terms are never due.
-    public func isDue(_ term: Term) -> Bool {
-        guard let due = term.reading.due, !term.reading.isRecurring else { return false }
-        return due < asOf
+    /// The latest assessment of each voice: the official reports' and the
+    /// civil-society reports' latest period for the measure, each on its own.
+    public struct Voices: Sendable {
+        /// Official statuses of the latest period any official report covers, in publication order.
+        public var official: [StatusEntry]
+        /// Civil-society statuses of the latest period any civil-society report covers.
+        public var civilSociety: [StatusEntry]
+
+        /// Both voices' latest entries: official first.
+        public var all: [StatusEntry] { official + civilSociety }
+        /// The statuses shown differ (between the voices, or between reporters of one voice).
+        public var disputed: Bool { Set(all.map(\.status)).count > 1 }
+        /// The voice's status that is counted: its latest published entry.
+        public func counted(_ kind: Reporter.Kind) -> StatusEntry? { (kind == .official ? official : civilSociety).last }
     }
 
-    /// Overdue: the term has ended and no report says the measure is completed.
+    /// Entries that answer the given report's assessment of the measure, in publication order.
+    public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [StatusEntry] {
+        (history[key] ?? []).filter { $0.replyTo == report }.sorted { ($0.published, $0.report) < ($1.published, $1.report) }
+    }
+
+    /// Each voice's latest assessment; nil when no report mentions the measure.
+    public func voices(_ key: SiteGraph.MeasureKey) -> Voices? {
+        guard let entries = history[key], !entries.isEmpty else { return nil }
+        func latest(_ kind: Reporter.Kind) -> [StatusEntry] {
+            let own = entries.filter { $0.reporter.kind == kind }
+            guard let period = own.last?.period else { return [] }
+            return own.filter { $0.period == period }
+        }
+        return Voices(official: latest(.official), civilSociety: latest(.civilSociety))
+    }
+
+    /// The dates the term falls due (every occurrence of a recurring term), in order.
+    public func dueDates(_ term: Term) -> [CalendarDate] { term.reading.dueDates }
+
+    /// The latest date the term fell due before the as-of date.
+    public func lastDue(_ term: Term) -> CalendarDate? { dueDates(term).last { $0 < asOf } }
+
+    /// The next date the term falls due, on or after the as-of date.
+    public func nextDue(_ term: Term) -> CalendarDate? { dueDates(term).first { !($0 < asOf) } }
+
+    /// Due: a date the term falls due lies before the as-of date (on that day
+    /// itself the measure is still within its term). A recurring term is due
+    /// at each occurrence; unstated terms are never due.
+    public func isDue(_ term: Term) -> Bool { lastDue(term) != nil }
+
+    /// Overdue: the term (the latest occurrence of a recurring one) has ended and
+    /// no voice's latest report says the measure is completed; for a recurring
+    /// term that report's period must reach the occurrence.
     public func isOverdue(_ key: SiteGraph.MeasureKey, term: Term) -> Bool {
-        guard isDue(term) else { return false }
-        return current(key)?.status.isDone != true
+        guard let due = lastDue(term) else { return false }
+        let done = voices(key)?.all.filter { $0.status.isDone } ?? []
+        if !term.reading.isRecurring { return done.isEmpty }
+        let month = YearMonth(year: due.year, month: due.month)
+        return !done.contains { !($0.period.end < month) }
     }
 
-    /// Due within the as-of year and not yet past.
+    /// Falls due (an occurrence of a recurring term, too) within the as-of year and not yet past.
     public func isDueThisYear(_ term: Term) -> Bool {
-        guard let due = term.reading.due, !term.reading.isRecurring else { return false }
-        return due.year == asOf.year && !(due < asOf)
+        dueDates(term).contains { $0.year == asOf.year && !($0 < asOf) }
+    }
+
+    /// The term's years include the as-of year.
+    public func isRunningThisYear(_ term: Term) -> Bool {
+        term.reading.years?.contains(asOf.year) ?? false
     }
 }

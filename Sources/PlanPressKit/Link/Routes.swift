@@ -68,6 +68,13 @@ public struct Routes: Sendable {
         case .updateCover(let slug, let ext): return "updates/\(slug)/cover.\(ext)"
         case .updatesFeed: return "updates/feed.xml"
         case .planFeed(let p): return "plans/\(p)/feed.xml"
+        case .reports: return "\(l)reports/"
+        case .report(let id): return "\(l)reports/\(id)/"
+        case .planReportsFeed(let p): return "plans/\(p)/reports.xml"
+        case .lists(.plan(let p)): return "\(l)plans/\(p)/lists/"
+        case .lists(.goal(let p, let g)): return "\(l)plans/\(p)/goals/\(g)/lists/"
+        case .lists(.executor(let e)): return "\(l)executors/\(e)/lists/"
+        case .year(let year): return "\(l)years/\(year)/"
         case .search: return "\(l)search/"
         case .openData: return "\(l)data/"
         case .notFound: return "\(l)404.html"
@@ -99,7 +106,24 @@ public enum PageID: Hashable, Sendable {
     case updateCover(String, ext: String)
     case updatesFeed
     case planFeed(PlanID)
+    /// Every monitoring report, newest first.
+    case reports
+    /// One monitoring report as a whole (its id: the file's path under `reports/`, without extension).
+    case report(String)
+    /// An Atom feed of a plan's monitoring reports.
+    case planReportsFeed(PlanID)
+    /// The measures behind every count of a page (docs/monitoring.md, *Lists*).
+    case lists(ListScope)
+    /// «Що мало бути виконано у 2026 році»: every measure falling due in the year.
+    case year(Int)
     case search
     case openData
     case notFound
+}
+
+/// Whose measures a list page sorts: a plan's, a goal's subtree, an executor's.
+public enum ListScope: Hashable, Sendable {
+    case plan(PlanID)
+    case goal(PlanID, String)
+    case executor(ExecutorID)
 }

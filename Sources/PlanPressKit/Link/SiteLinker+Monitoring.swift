@@ -50,7 +50,8 @@ extension SiteLinker {
                 renderMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
             }
             let entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
-                                               status: status.status, narrativeHTML: narrative, evidence: status.evidence)
+                                               status: status.status, narrativeHTML: narrative, evidence: status.evidence,
+                                               replyTo: status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status) })
             monitoring.history[SiteGraph.MeasureKey(plan: p, measure: m), default: []].append(entry)
         }
     }
@@ -62,9 +63,45 @@ extension SiteLinker {
                            at: value.location)
                 continue
             }
+            if let target = plans[p].indicators[i].indicator.target, let targetUnit = target.unit, let unit = value.unit,
+               Target.normalisedUnit(targetUnit) != Target.normalisedUnit(unit) {
+                sink.warning("value of indicator '\(value.indicator)' is given in '\(unit)', but its target is in '\(targetUnit)': the target cannot be assessed; give the value in '\(targetUnit)' if it measures the same thing",
+                             at: value.location)
+            }
             let key = Monitoring.IndicatorKey(plan: p, indicator: i)
             monitoring.values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
             monitoring.values[key]!.sort { ($0.value.date, $0.report) < ($1.value.date, $1.report) }
         }
+    }
+
+    /// The report a `reply_to` answers, checked: it exists, covers the same plan,
+    /// is another report and gives a status for the same measure.
+    private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus) -> Int? {
+        guard let target = site.reports.firstIndex(where: { $0.id == reference.report }) else {
+            sink.error("reply_to names unknown report '\(reference.report)'\(Suggestions.hint(for: reference.report, in: site.reports.map(\.id))); write the report's path under reports/, such as 2026/coalition-2026-h1",
+                       at: reference.location)
+            return nil
+        }
+        let answered = site.reports[target]
+        if target == r {
+            sink.error("reply_to points at this same report: a reply answers another report", at: reference.location)
+            return nil
+        }
+        if answered.plan != report.plan {
+            sink.error("reply_to names report '\(reference.report)' about plan '\(answered.plan)', but this report is about plan '\(report.plan)'",
+                       at: reference.location)
+            return nil
+        }
+        if reference.measure != status.measure {
+            sink.error("reply_to answers measure \(reference.measure), but this entry is about measure \(status.measure): a reply answers the assessment of the same measure",
+                       at: reference.location)
+            return nil
+        }
+        guard answered.measures.contains(where: { $0.measure == reference.measure }) else {
+            sink.error("report '\(reference.report)' gives no status for measure \(reference.measure), so there is nothing to reply to\(Suggestions.hint(for: reference.measure, in: Set(answered.measures.map(\.measure)).sorted()))",
+                       at: reference.location)
+            return nil
+        }
+        return target
     }
 }

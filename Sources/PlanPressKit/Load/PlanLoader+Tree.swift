@@ -97,7 +97,7 @@ extension PlanLoader {
         t.finish()
         let reading: TermReading
         if recurring {
-            reading = .recurring(frequency: .scheduled, from: from ?? context.period.from, to: to ?? context.period.to)
+            reading = TermParser.recurringReading(printed, from: from ?? context.period.from, to: to ?? context.period.to)
         } else if let start = from ?? to, let end = to ?? from {
             reading = .years(from: start, to: end)
         } else {

@@ -44,6 +44,7 @@ enum ReportLoader {
         let measure = m.text("measure", required: true)
         let statusText = m.text("status", required: true)
         let narrative = m.text("narrative")
+        let replyTo = m.text("reply_to").flatMap { readReply($0, at: m.optional("reply_to")?.location ?? m.keyLocation("reply_to"), sink: sink) }
         let evidence: [MeasureStatus.Evidence] = (m.list("evidence") ?? []).compactMap { item in
             guard let e = MappingReader(item, what: "evidence", sink: sink) else { return nil }
             let title = e.text("title", required: true)
@@ -64,7 +65,20 @@ enum ReportLoader {
                        at: m.optional("status")?.location ?? m.keyLocation("status"))
             return nil
         }
-        return MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location)
+        return MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location, replyTo: replyTo)
+    }
+
+    /// `reply_to: 2026/coalition-h1#1.2`: a report (its path under reports/ or its id) and a measure number.
+    private static func readReply(_ text: String, at location: SourceLocation, sink: DiagnosticSink) -> MeasureStatus.ReplyReference? {
+        let parts = text.trimmingSpaces().split(separator: "#", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            sink.error("reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)", at: location)
+            return nil
+        }
+        // The report's id, or its path under reports/ (with or without the extension).
+        var report = parts[0]
+        for ext in [".yaml", ".yml"] where report.hasSuffix(ext) { report = String(report.dropLast(ext.count)) }
+        return MeasureStatus.ReplyReference(report: report.replacingOccurrences(of: "/", with: "-"), measure: parts[1], location: location)
     }
 
     private static func readIndicatorValue(_ value: YAMLValue, sink: DiagnosticSink) -> IndicatorValue? {

@@ -55,9 +55,35 @@ public enum TermParser {
             ("щороку", .yearly), ("щорічно", .yearly), ("за окремим графіком", .scheduled),
         ]
         for (prefix, frequency) in table where compact.hasPrefix(prefix) {
+            if frequency == .yearly { return .recurring(frequency: yearly(text), from: period.from, to: period.to) }
             return .recurring(frequency: frequency, from: period.from, to: period.to)
         }
+        // «листопад – грудень щороку»: months first, the frequency last.
+        if compact.hasSuffix("щороку") || compact.hasSuffix("щорічно") {
+            return .recurring(frequency: yearly(text), from: period.from, to: period.to)
+        }
         return nil
+    }
+
+    /// A yearly term's month of falling due: the last month or quarter it names
+    /// («щорічно (1 квартал)» → March, «листопад – грудень щороку» → December).
+    private static func yearly(_ text: String) -> TermReading.Frequency {
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if text.contains("квартал"), let quarter = words.compactMap({ romans[String($0)] ?? Int($0).flatMap { (1...4).contains($0) ? $0 : nil } }).last {
+            return .yearly(dueBy: quarter * 3)
+        }
+        if let month = words.compactMap({ months[String($0)] }).last { return .yearly(dueBy: month) }
+        return .yearly
+    }
+
+    /// The reading of a term written `{printed: …, recurring: true}`: its
+    /// frequency when the printed text names one, else «за окремим графіком».
+    public static func recurringReading(_ printed: String?, from: Int?, to: Int?) -> TermReading {
+        let span = Period(from: from, to: to)
+        if let printed, case .recurring(let frequency, _, _)? = recurring(normalise(printed), period: span) {
+            return .recurring(frequency: frequency, from: from, to: to)
+        }
+        return .recurring(frequency: .scheduled, from: from, to: to)
     }
 
     private static func quarters(_ text: String, year: Int?) -> TermReading? {

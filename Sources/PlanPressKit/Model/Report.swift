@@ -116,6 +116,29 @@ public struct MeasureStatus: Sendable {
     public var narrative: String?
     public var evidence: [Evidence]
     public var location: SourceLocation
+    /// `reply_to: <report>#<measure>`: this entry answers another report's
+    /// assessment of the same measure (right of reply, docs/monitoring.md).
+    public var replyTo: ReplyReference? = nil
+
+    /// Where a reply points: a report id (its path under `reports/` without
+    /// extension) and a measure number.
+    public struct ReplyReference: Sendable, Hashable {
+        public var report: String
+        public var measure: String
+        public var location: SourceLocation
+
+        public init(report: String, measure: String, location: SourceLocation) {
+            self.report = report
+            self.measure = measure
+            self.location = location
+        }
+
+        public static func == (a: ReplyReference, b: ReplyReference) -> Bool { (a.report, a.measure) == (b.report, b.measure) }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(report)
+            hasher.combine(measure)
+        }
+    }
 
     public struct Evidence: Sendable {
         public var title: String

@@ -29,8 +29,30 @@ public enum TermReading: Sendable, Hashable {
     /// «постійно», «щоквартально»: recurring over a span (usually the plan period).
     case recurring(frequency: Frequency, from: Int?, to: Int?)
 
-    public enum Frequency: String, Sendable, Hashable {
-        case ongoing, monthly, quarterly, yearly, scheduled
+    /// How often a recurring term falls due (docs/monitoring.md, *Recurring terms*).
+    public struct Frequency: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable {
+            case ongoing, monthly, quarterly, yearly, scheduled
+        }
+        public var kind: Kind
+        /// Yearly only: the month by whose end each year's occurrence falls due
+        /// («щорічно (1 квартал)» → 3, «листопад – грудень щороку» → 12); nil: December.
+        public var month: Int?
+
+        public init(_ kind: Kind, month: Int? = nil) {
+            self.kind = kind
+            self.month = month
+        }
+
+        public static let ongoing = Frequency(.ongoing)
+        public static let monthly = Frequency(.monthly)
+        public static let quarterly = Frequency(.quarterly)
+        public static let yearly = Frequency(.yearly)
+        public static let scheduled = Frequency(.scheduled)
+        public static func yearly(dueBy month: Int) -> Frequency { Frequency(.yearly, month: month) }
+
+        /// `ongoing`, `monthly`, `quarterly`, `yearly`, `scheduled`.
+        public var rawValue: String { kind.rawValue }
     }
 
     /// First month the term covers.
@@ -64,6 +86,23 @@ public enum TermReading: Sendable, Hashable {
     public var years: ClosedRange<Int>? {
         guard let start, let end else { return nil }
         return start.year...end.year
+    }
+
+    /// Every date the term falls due, in order: the due date of a one-off
+    /// term; each occurrence of a recurring one inside its span (quarterly: each
+    /// quarter's last day; monthly: each month's; yearly: the last day of its
+    /// month, December unless stated); «постійно» and «за окремим графіком»
+    /// fall due once, at the end of the span. Empty when the span is unknown.
+    public var dueDates: [CalendarDate] {
+        guard case .recurring(let frequency, let from, let to) = self else { return due.map { [$0] } ?? [] }
+        guard let from, let to, from <= to else { return due.map { [$0] } ?? [] }
+        let years = Array(from...to)
+        switch frequency.kind {
+        case .monthly: return years.flatMap { y in (1...12).map { YearMonth(year: y, month: $0).lastDay } }
+        case .quarterly: return years.flatMap { y in [3, 6, 9, 12].map { YearMonth(year: y, month: $0).lastDay } }
+        case .yearly: return years.map { YearMonth(year: $0, month: frequency.month ?? 12).lastDay }
+        case .ongoing, .scheduled: return [YearMonth(year: to, month: 12).lastDay]
+        }
     }
 
     public var isRecurring: Bool {

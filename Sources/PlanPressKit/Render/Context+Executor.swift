@@ -38,6 +38,7 @@ extension PageRenderer {
                                          hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingOccurrences(of: "{executor}", with: id.raw),
                                          titledByPlan: true)
         context["scorecard"] = involvements.isEmpty ? false : executorScorecard(id)
+        context["reports"] = executorReports(id)
         context["related_updates"] = relatedUpdates(.executor(id), heading: "updates_about_executor")
         return context
     }

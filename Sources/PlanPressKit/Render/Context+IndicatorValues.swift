@@ -9,10 +9,15 @@ extension PageRenderer {
         guard !entries.isEmpty else { return ["has_values": false] }
         let target = indicator.target
         var context: Context = ["has_values": true]
-        context["assessment"] = opt(nil)
-        if let target, let latest = graph.monitoring.latestValue(key) {
-            context["assessment"] = assessment(target, latest)
-        }
+        // Each voice's latest value is assessed on its own; neither replaces the other.
+        let latest = Reporter.Kind.allCases.compactMap { graph.monitoring.latestValue(key, kind: $0) }
+        let assessments: [Context] = target.map { target in latest.map { assessment(target, $0) } } ?? []
+        context["assessments"] = assessments
+        // Flagged only when both voices' values can be assessed and the verdicts differ.
+        let verdicts = assessments.compactMap { $0["code"] as? String }.filter { $0 == "met" || $0 == "not-met" }
+        context["verdicts_differ"] = verdicts.count > 1 && Set(verdicts).count > 1
+        let conflicts = graph.monitoring.conflictingDates(key)
+        context["has_conflicts"] = !conflicts.isEmpty
         let kinds = Reporter.Kind.allCases.filter { kind in entries.contains { $0.reporter.kind == kind } }
         let series = kinds.map { kind in
             IndicatorChart.Series(name: t("series_\(kind.rawValue)"), style: kind.rawValue,
@@ -23,7 +28,11 @@ extension PageRenderer {
                                    target: target?.value?.value, targetLabel: t("target"), format: format)
         context["chart"] = opt(chart.svg())
         context["legend"] = legend(series, target: target?.value != nil)
-        context["rows"] = entries.map(valueRow)
+        context["rows"] = entries.map { entry -> Context in
+            var row = valueRow(entry)
+            row["conflict"] = conflicts.contains(entry.value.date)
+            return row
+        }
         context["dimensions"] = dimensions(entries, indicator: indicator)
         return context
     }
@@ -60,7 +69,7 @@ extension PageRenderer {
         let unit = latest.value.unit ?? target.unit
         let value = format.number(latest.value.value) + (unit.map { " " + $0 } ?? "")
         return [
-            "code": code, "met": result == .met,
+            "code": code, "met": result == .met, "voice": voiceLabel(latest.reporter),
             "label": t("target_\(code)"),
             "detail": fill("target_detail", ["value": value, "date": format.date(latest.value.date),
                                              "reporter": latest.reporter.name, "target": target.printed]),

@@ -16,6 +16,8 @@ extension PageRenderer {
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
             "level": levelName(index.plan.measureLevel),
             "excerpt": HTML.excerpt(measure.text, limit: excerpt),
+            // Lists behind counts and year pages repeat a measure many times: a shorter excerpt.
+            "short_excerpt": HTML.excerpt(measure.text, limit: 100),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
             "term": termText(measure.term),
@@ -112,6 +114,9 @@ extension PageRenderer {
         if let due = term.reading.due, !term.reading.isRecurring {
             context["due"] = format.date(due)
             context["due_iso"] = due.iso
+        } else if let next = graph.monitoring.nextDue(term), term.reading.isRecurring {
+            context["next_due"] = format.date(next)
+            context["next_due_iso"] = next.iso
         }
         context["reading"] = termReading(term.reading)
         return context
@@ -151,15 +156,8 @@ extension PageRenderer {
         return context
     }
 
-    /// Status badge, overdue and due flags for a measure.
+    /// Each voice's status badge, overdue and due flags for a measure.
     func statusContext(_ key: SiteGraph.MeasureKey, term: Term) -> Context {
-        let monitoring = graph.monitoring
-        var context: Context = ["status": false]
-        if let current = monitoring.current(key) {
-            context["status"] = ["code": current.status.rawValue, "label": t("status_\(current.status.rawValue)"),
-                                 "disputed": current.disputed, "period": current.period.code]
-        }
-        context["overdue"] = monitoring.isOverdue(key, term: term)
-        return context
+        ["status": statusBadges(key), "overdue": graph.monitoring.isOverdue(key, term: term)]
     }
 }

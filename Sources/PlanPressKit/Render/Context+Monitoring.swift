@@ -30,30 +30,113 @@ extension PageRenderer {
         measures.map { (SiteGraph.MeasureKey(plan: p, measure: $0), graph.plans[p].measures[$0].measure.term) }
     }
 
+    // MARK: voices
+
+    /// How a voice is named next to its status: «офіційно», or the civil-society
+    /// reporter's name as it signs («Коаліція 1325»).
+    func voiceLabel(_ reporter: Reporter, several: Bool = false) -> String {
+        guard reporter.kind == .official else { return reporter.name }
+        return several ? "\(t("voice_official")) (\(reporter.name))" : t("voice_official")
+    }
+
+    /// A measure's badges: each voice's latest status side by side, and
+    /// «оцінки розходяться» when they differ; `false` when no report mentions it.
+    func statusBadges(_ key: SiteGraph.MeasureKey) -> Any {
+        guard let voices = graph.monitoring.voices(key) else { return false }
+        let several = voices.official.count > 1
+        return [
+            "voices": voices.all.enumerated().map { n, entry in
+                ["first": n == 0, "kind": entry.reporter.kind.rawValue, "voice": voiceLabel(entry.reporter, several: several),
+                 "code": entry.status.rawValue, "label": t("status_\(entry.status.rawValue)"),
+                 "period": periodLabel(entry.period)] as Context
+            },
+            "disputed": voices.disputed,
+        ] as Context
+    }
+
     // MARK: counts and bar
 
-    /// Counts per status with the progress bar, for `partials/status-summary`.
-    func statusSummary(_ measures: [(key: SiteGraph.MeasureKey, term: Term)]) -> Context {
-        let counts = graph.monitoring.counts(measures)
-        var segments = StatusChart.order.map { StatusChart.Segment(code: $0.rawValue, label: t("status_\($0.rawValue)"), count: counts[$0]) }
-        segments.append(StatusChart.Segment(code: "unreported", label: t("status_unreported"), count: counts.unreported))
-        let total = count(counts.total, "count_measures")
-        return [
-            "has_reports": counts.reported > 0,
-            "total": total,
-            "completed_text": fill("status_completed_share", ["completed": "\(counts[.completed])", "total": total,
-                                                              "percent": percent(counts[.completed], of: counts.total)]),
-            "bar": opt(counts.reported > 0 ? StatusChart.svg(segments) : nil),
-            "rows": segments.filter { $0.count > 0 }.map { ["code": $0.code, "label": $0.label, "count": "\($0.count)",
-                                                            "percent": percent($0.count, of: counts.total)] as Context },
-            "has_overdue": counts.overdue > 0,
-            "overdue_text": fill("status_overdue_count", ["count": count(counts.overdue, "count_measures")]),
-            "has_disputed": counts.disputed > 0,
-            "disputed_text": fill("status_disputed_count", ["count": count(counts.disputed, "count_measures")]),
-            "has_due_this_year": counts.dueThisYear > 0,
-            "due_this_year_text": fill("status_due_this_year_count", ["count": count(counts.dueThisYear, "count_measures"),
-                                                                     "year": "\(graph.monitoring.asOf.year)"]),
-        ]
+    /// The anchor of a list on a list page (`overdue`, `official-completed` …),
+    /// with `--<plan>` for one plan's part of an executor's list.
+    static func listAnchor(_ list: String, plan: PlanID? = nil) -> String {
+        plan.map { "\(list)--\($0)" } ?? list
+    }
+
+    static func listCode(_ kind: Reporter.Kind, _ status: MeasureStatusValue) -> String { "\(kind.rawValue)-\(status.rawValue)" }
+
+    func listURL(_ scope: ListScope, _ list: String, plan: PlanID? = nil) -> String {
+        routes.path(for: .lists(scope)) + "#" + PageRenderer.listAnchor(list, plan: plan)
+    }
+
+    /// A voice's heading over its counts: «Офіційні звіти», or the civil-society
+    /// reporter's name when one reporter gave every status counted.
+    func voiceHeading(_ kind: Reporter.Kind, _ keys: [SiteGraph.MeasureKey]) -> String {
+        guard kind == .civilSociety else { return t("voice_heading_official") }
+        let names = Set(keys.compactMap { graph.monitoring.voices($0)?.counted(kind)?.reporter.name })
+        return names.count == 1 ? names.first! : t("voice_heading_civil-society")
+    }
+
+    /// Counts per status for each voice apart, each with its bar; every count
+    /// links to the list it counts on the scope's list page.
+    func statusSummary(_ measures: [(key: SiteGraph.MeasureKey, term: Term)], scope: ListScope) -> Context {
+        let lists = graph.monitoring.lists(measures)
+        let total = lists.all.count
+        let totalText = count(total, "count_measures")
+        let voices: [Context] = Reporter.Kind.allCases.compactMap { kind in
+            guard lists.reported(kind) > 0 else { return nil }
+            var segments = StatusChart.order.map {
+                (StatusChart.Segment(code: $0.rawValue, label: t("status_\($0.rawValue)"), count: lists.list(kind, $0).count),
+                 PageRenderer.listCode(kind, $0))
+            }
+            segments.append((StatusChart.Segment(code: "unreported", label: t("status_unreported_\(kind.rawValue)"),
+                                                 count: lists.unreportedBy[kind]?.count ?? 0), "unreported-\(kind.rawValue)"))
+            let completed = lists.list(kind, .completed).count
+            return [
+                "kind": kind.rawValue,
+                "heading": voiceHeading(kind, lists.all),
+                "completed_text": fill("status_completed_share", ["completed": "\(completed)", "total": totalText,
+                                                                  "percent": percent(completed, of: total)]),
+                "bar": opt(StatusChart.svg(segments.map(\.0))),
+                "rows": segments.filter { $0.0.count > 0 }.map { segment, list in
+                    ["code": segment.code, "label": segment.label, "count": "\(segment.count)",
+                     "percent": percent(segment.count, of: total), "url": listURL(scope, list)] as Context
+                },
+            ] as Context
+        }
+        func note(_ list: String, _ keys: [SiteGraph.MeasureKey], _ key: String, badge: String? = nil) -> Context? {
+            guard !keys.isEmpty else { return nil }
+            return ["text": fill(key, ["count": count(keys.count, "count_measures"), "year": "\(graph.monitoring.asOf.year)"]),
+                    "url": listURL(scope, list), "badge": opt(badge), "badge_label": badge.map { t($0 == "disputed" ? "status_disputed" : $0) } ?? ""]
+        }
+        let notes: [Context] = [
+            note("disputed", lists.disputed, "status_disputed_count", badge: "disputed"),
+            voices.isEmpty ? nil : note("unreported", lists.unreported, "status_unreported_count"),
+            note("overdue", lists.overdue, "status_overdue_count", badge: "overdue"),
+            note("due-this-year", lists.dueThisYear, "status_due_this_year_count"),
+            note("running-this-year", lists.runningThisYear, "status_running_this_year_count"),
+        ].compactMap { $0 }
+        return ["has_reports": !voices.isEmpty, "total": totalText, "voices": voices, "notes": notes]
+    }
+
+    /// A plan card's monitoring line: each voice's completed count, disputed and overdue, each a link.
+    func homeMonitoring(_ p: Int) -> Context {
+        let id = graph.plans[p].plan.id
+        let lists = graph.monitoring.lists(measureTerms(p, graph.plans[p].measures.indices))
+        let total = count(lists.all.count, "count_measures")
+        var items: [Context] = Reporter.Kind.allCases.filter { lists.reported($0) > 0 }.map { kind in
+            let completed = lists.list(kind, .completed).count
+            return ["text": "\(voiceHeading(kind, lists.all)): " + fill("status_completed_of", ["completed": "\(completed)", "total": total]),
+                    "url": listURL(.plan(id), PageRenderer.listCode(kind, .completed)), "badge": false, "badge_label": ""]
+        }
+        if !lists.disputed.isEmpty {
+            items.append(["text": fill("status_disputed_count", ["count": count(lists.disputed.count, "count_measures")]),
+                          "url": listURL(.plan(id), "disputed"), "badge": "disputed", "badge_label": t("status_disputed")])
+        }
+        if !lists.overdue.isEmpty {
+            items.append(["text": fill("status_overdue_count", ["count": count(lists.overdue.count, "count_measures")]),
+                          "url": listURL(.plan(id), "overdue"), "badge": "overdue", "badge_label": t("overdue")])
+        }
+        return ["items": items]
     }
 
     /// Whole percent, rounded half up; the text next to the bar.
@@ -72,16 +155,20 @@ extension PageRenderer {
         let dueThisYear = measures.filter { monitoring.isDueThisYear($0.term) }.map(\.key)
         let overdue = measures.filter { monitoring.isOverdue($0.key, term: $0.term) }.map(\.key)
         return [
-            "status_summary": statusSummary(measures),
+            "status_summary": statusSummary(measures, scope: .plan(index.plan.id)),
             "due_lists": [
                 "due_this_year": dueThisYear.map(dueItem),
                 "has_due_this_year": !dueThisYear.isEmpty,
                 "due_this_year_heading": fill("due_this_year_heading", ["year": "\(monitoring.asOf.year)"]),
+                "year_url": routes.path(for: .year(monitoring.asOf.year)),
+                "year_link": fill("year_page_link", ["year": "\(monitoring.asOf.year)"]),
                 "overdue": overdue.map(dueItem),
                 "has_overdue": !overdue.isEmpty,
                 "nothing_due": dueThisYear.isEmpty && overdue.isEmpty,
             ] as Context,
             "timeline_url": routes.path(for: .planTimeline(index.plan.id)),
+            "lists_url": routes.path(for: .lists(.plan(index.plan.id))),
+            "reports": planReports(p),
         ]
     }
 
@@ -89,85 +176,124 @@ extension PageRenderer {
     func dueItem(_ key: SiteGraph.MeasureKey) -> Context {
         var item = measureItem(key, excerpt: 140)
         let term = graph.measure(key).measure.term
-        item["due"] = opt(term.reading.due.map(format.date))
-        item["due_iso"] = opt(term.reading.due?.iso)
+        let due = graph.monitoring.nextDue(term) ?? graph.monitoring.lastDue(term)
+        item["due"] = opt(due.map(format.date))
+        item["due_iso"] = opt(due?.iso)
         return item
     }
 
     func goalMonitoring(_ p: Int, _ g: Int) -> Context {
-        ["status_summary": statusSummary(measureTerms(p, graph.plans[p].goals[g].subtree))]
+        let index = graph.plans[p]
+        return ["status_summary": statusSummary(measureTerms(p, index.goals[g].subtree), scope: .goal(index.plan.id, index.goals[g].goal.id))]
     }
 
     // MARK: measure page
 
-    /// The measure's reports by period, official and civil-society side by side.
+    /// The measure's reports by period, official and civil-society side by side,
+    /// each voice's latest status at the top, replies under what they answer.
     func measureMonitoring(_ key: SiteGraph.MeasureKey) -> Context {
         let monitoring = graph.monitoring
         let term = graph.measure(key).measure.term
-        var context: Context = ["has_reports": monitoring.history[key] != nil, "current": false, "due_note": false]
-        if let current = monitoring.current(key) {
-            context["current"] = [
-                "code": current.status.rawValue, "label": t("status_\(current.status.rawValue)"),
-                "period": periodLabel(current.period), "disputed": current.disputed,
-            ] as Context
+        let voices = monitoring.voices(key)
+        var context: Context = ["has_reports": voices != nil, "current": false, "due_note": false]
+        if let voices {
+            context["current"] = ["status": statusBadges(key), "disputed": voices.disputed] as Context
         }
-        if let due = term.reading.due, !term.reading.isRecurring {
-            if monitoring.isOverdue(key, term: term) {
-                context["due_note"] = fill("due_note_overdue", ["date": format.date(due)])
-            } else if monitoring.isDueThisYear(term) {
-                context["due_note"] = fill("due_note_this_year", ["date": format.date(due)])
-            }
+        let missing = Reporter.Kind.allCases.filter { kind in voices.map { $0.counted(kind) == nil } ?? true }
+        context["missing_note"] = opt(missing.isEmpty ? nil : t(missing.count == 2 ? "no_report_either" : "no_report_\(missing[0].rawValue)"))
+        if monitoring.isOverdue(key, term: term), let due = monitoring.lastDue(term) {
+            context["due_note"] = fill("due_note_overdue", ["date": format.date(due)])
+        } else if monitoring.isDueThisYear(term), let due = monitoring.nextDue(term) {
+            context["due_note"] = fill(term.reading.isRecurring ? "due_note_next" : "due_note_this_year", ["date": format.date(due)])
         }
-        context["periods"] = monitoring.periods(key).reversed().map(periodContext)
+        context["periods"] = monitoring.periods(key).reversed().map { periodContext($0, key) }
         return context
     }
 
-    private func periodContext(_ period: Monitoring.PeriodStatuses) -> Context {
+    private func periodContext(_ period: Monitoring.PeriodStatuses, _ key: SiteGraph.MeasureKey) -> Context {
         func column(_ kind: Reporter.Kind, _ entries: [Monitoring.StatusEntry]) -> Context {
-            ["heading": t("reports_\(kind.rawValue)"), "kind": kind.rawValue, "entries": entries.map(entryContext),
+            ["heading": t("reports_\(kind.rawValue)"), "kind": kind.rawValue, "entries": entries.map { entryContext($0, key) },
              "has_entries": !entries.isEmpty, "empty": t("reports_none_\(kind.rawValue)")]
         }
         return ["label": periodLabel(period.period), "code": period.period.code, "disagree": period.disagree,
                 "columns": [column(.official, period.official), column(.civilSociety, period.civilSociety)]]
     }
 
-    private func entryContext(_ entry: Monitoring.StatusEntry) -> Context {
+    /// Who reported and where, for entries and replies.
+    func reporterContext(_ reporter: Reporter) -> Context {
+        ["reporter": reporter.name,
+         "reporter_url": opt(reporter.executor.flatMap { graph.executors[$0] }.map { routes.path(for: .executor($0.id)) })]
+    }
+
+    /// One status as a report gives it; `key` adds the replies that answer it.
+    func entryContext(_ entry: Monitoring.StatusEntry, _ key: SiteGraph.MeasureKey?) -> Context {
         let report = graph.site.reports[entry.report]
-        return [
+        var context: Context = [
             "status_code": entry.status.rawValue, "status_label": t("status_\(entry.status.rawValue)"),
-            "reporter": entry.reporter.name,
-            "reporter_url": opt(entry.reporter.executor.flatMap { graph.executors[$0] }.map { routes.path(for: .executor($0.id)) }),
             "published": format.date(entry.published), "published_iso": entry.published.iso,
-            "report_title": opt(report.title),
+            "report_title": opt(report.title), "report_url": routes.path(for: .report(report.id)),
+            "report_name": report.title ?? fill("report_default_title", ["reporter": report.reporter.name, "period": periodLabel(report.period)]),
             "narrative_html": opt(entry.narrativeHTML),
             "evidence": entry.evidence.map { ["title": $0.title, "url": $0.url] as Context },
             "has_evidence": !entry.evidence.isEmpty,
+            "answers": false, "replies": [], "has_replies": false,
         ]
+        context.merge(reporterContext(entry.reporter)) { _, new in new }
+        if let answered = entry.replyTo {
+            let target = graph.site.reports[answered]
+            context["answers"] = ["text": fill("reply_answers", ["reporter": target.reporter.name]),
+                                  "url": routes.path(for: .report(target.id))] as Context
+        }
+        if let key {
+            let replies = graph.monitoring.replies(to: entry.report, key)
+            context["replies"] = replies.map { reply -> Context in
+                var item: Context = ["published": format.date(reply.published), "published_iso": reply.published.iso,
+                                     "status_code": reply.status.rawValue, "status_label": t("status_\(reply.status.rawValue)"),
+                                     "narrative_html": opt(reply.narrativeHTML),
+                                     "report_url": routes.path(for: .report(graph.site.reports[reply.report].id))]
+                item.merge(reporterContext(reply.reporter)) { _, new in new }
+                return item
+            }
+            context["has_replies"] = !replies.isEmpty
+        }
+        return context
     }
 
     // MARK: executor scorecard
 
-    /// Measures the body is named on, without and with «за згодою», by status, overdue, per plan.
+    /// Measures the body is named on, without and with «за згодою», each voice's counts by status, overdue, per plan;
+    /// every count links to the executor's list page.
     func executorScorecard(_ id: ExecutorID) -> Context {
         let involvements = (graph.involvements[id] ?? []).sorted { $0.key < $1.key }
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
-        func row(_ list: [SiteGraph.Involvement]) -> Context {
-            let counts = graph.monitoring.counts(list.map { ($0.key, graph.measure($0.key).measure.term) })
-            let consent = list.filter(\.consent).count
-            return ["led": list.count - consent, "joined": consent,
-                    "cells": StatusChart.order.map { ["count": counts[$0]] as Context },
-                    "unreported": counts.unreported, "overdue": counts.overdue, "total": counts.total]
+        let scope = ListScope.executor(id)
+        func row(_ list: [SiteGraph.Involvement], plan: PlanID?) -> Context {
+            let lists = graph.monitoring.lists(list.map { ($0.key, graph.measure($0.key).measure.term) })
+            let led = list.filter { !$0.consent }.count  // named without «за згодою»
+            func cell(_ keys: [SiteGraph.MeasureKey], _ code: String) -> Context {
+                ["count": keys.count, "url": opt(keys.isEmpty ? nil : listURL(scope, code, plan: plan))]
+            }
+            func pair(_ official: Context, _ civil: Context) -> Context { ["official": official, "civil": civil] }
+            return ["led": led, "joined": list.count - led,
+                    "cells": StatusChart.order.map { status in
+                        pair(cell(lists.list(.official, status), PageRenderer.listCode(.official, status)),
+                             cell(lists.list(.civilSociety, status), PageRenderer.listCode(.civilSociety, status)))
+                    },
+                    "unreported": pair(cell(lists.unreportedBy[.official] ?? [], "unreported-official"),
+                                       cell(lists.unreportedBy[.civilSociety] ?? [], "unreported-civil-society")),
+                    "overdue": cell(lists.overdue, "overdue"), "total": lists.all.count]
         }
         let rows: [Context] = byPlan.keys.sorted().map { p in
-            var r = row(byPlan[p]!)
+            let planID = graph.plans[p].plan.id
+            var r = row(byPlan[p]!, plan: planID)
             r["plan_title"] = graph.plans[p].plan.shortTitle
-            r["plan_url"] = routes.path(for: .plan(graph.plans[p].plan.id))
+            r["plan_url"] = routes.path(for: .plan(planID))
             return r
         }
         return [
-            "status_summary": statusSummary(involvements.map { ($0.key, graph.measure($0.key).measure.term) }),
+            "status_summary": statusSummary(involvements.map { ($0.key, graph.measure($0.key).measure.term) }, scope: scope),
             "statuses": StatusChart.order.map { ["label": t("status_\($0.rawValue)")] as Context },
-            "rows": rows, "total_row": row(involvements), "has_several_plans": rows.count > 1,
+            "rows": rows, "total_row": row(involvements, plan: nil), "has_several_plans": rows.count > 1,
         ]
     }
 }

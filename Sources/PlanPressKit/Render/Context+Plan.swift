@@ -19,6 +19,7 @@ extension PageRenderer {
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,
+            "monitoring": homeMonitoring(p),
             "issuer": plan.issuer.flatMap { graph.executors[$0] }.map { ["name": $0.name, "url": routes.path(for: .executor($0.id))] as Any } ?? false,
         ]
     }

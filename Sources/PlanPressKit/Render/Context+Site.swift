@@ -7,6 +7,9 @@ extension PageRenderer {
         context["measure_count"] = count(graph.plans.reduce(0) { $0 + $1.measures.count }, "count_measures")
         context["executor_count"] = count(graph.involvements.count, "count_executors")
         context["related_updates"] = latestUpdates()
+        context["reports_url"] = routes.path(for: .reports)
+        context["year_url"] = routes.path(for: .year(graph.monitoring.asOf.year))
+        context["year_link"] = fill("year_page_link", ["year": "\(graph.monitoring.asOf.year)"])
         return context
     }
 

@@ -22,10 +22,9 @@ extension PageRenderer {
         context["rows"] = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
         context["has_rows"] = !sorted.isEmpty
         context["due_counts"] = years.map { year in
-            ["count": dated.filter { m in
-                let reading = index.measures[m].measure.term.reading
-                return !reading.isRecurring && reading.end?.year == year
-            }.count] as Context
+            let count = dated.filter { m in index.measures[m].measure.term.reading.dueDates.contains { $0.year == year } }.count
+            // Each year's count links to that year's page, at this plan's section.
+            return ["count": count, "url": opt(count == 0 ? nil : routes.path(for: .year(year)) + "#plan-\(plan.id)")] as Context
         }
         context["undated"] = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
         context["has_undated"] = !undated.isEmpty
@@ -47,16 +46,17 @@ extension PageRenderer {
         var row = measureItem(key, excerpt: 140)
         let reading = graph.measure(key).measure.term.reading
         let span = reading.years!
-        let due = reading.due
+        let dueDates = reading.dueDates
         row["cells"] = years.map { year -> Context in
             guard span.contains(year) else { return ["on": false, "classes": "tl", "due": false, "text": false] }
             var classes = "tl tl-on"
             if reading.isRecurring { classes += " tl-recurring" }
             if year == span.lowerBound { classes += " tl-start" }
             if year == span.upperBound { classes += " tl-end" }
-            let isDueYear = !reading.isRecurring && year == span.upperBound
-            let text = reading.isRecurring ? t("timeline_recurring_cell") : (isDueYear ? t("timeline_due_cell") : t("timeline_in_term_cell"))
-            return ["on": true, "classes": classes, "due": opt(isDueYear ? due.map { format.date($0) } : nil), "text": text]
+            // Recurring terms fall due at each occurrence: ● in every year that has one.
+            let inYear = dueDates.filter { $0.year == year }
+            let text = inYear.isEmpty ? t(reading.isRecurring ? "timeline_recurring_cell" : "timeline_in_term_cell") : t("timeline_due_cell")
+            return ["on": true, "classes": classes, "due": opt(inYear.isEmpty ? nil : inYear.map { format.date($0) }.joined(separator: "; ")), "text": text]
         }
         return row
     }

@@ -57,11 +57,17 @@ public struct PageRenderer: Sendable {
             pages.append(.planPrint(id))
             pages.append(.planTimeline(id))
             pages += PageRenderer.sourcePages(index.plan, graph: graph)
+            pages.append(.lists(.plan(id)))
             pages += index.goals.map { .goal(id, $0.goal.id) }
+            pages += index.goals.map { .lists(.goal(id, $0.goal.id)) }
             pages += index.measures.map { .measure(id, $0.measure.number) }
             pages += index.indicators.map { .indicator(id, $0.indicator.id) }
         }
         pages += graph.executorOrder.map { .executor($0) }
+        pages += graph.executorOrder.filter { graph.involvements[$0] != nil }.map { .lists(.executor($0)) }
+        pages.append(.reports)
+        pages += reportOrder(linkedReports).map { .report(graph.site.reports[$0].id) }
+        pages += dueYears().map { .year($0) }
         pages += updatePageIDs()
         pages.append(.search)
         return pages
@@ -119,6 +125,10 @@ public struct PageRenderer: Sendable {
         case .search: return ("search", searchContext())
         case .planSourceText(let id): return ("source", sourceContext(graph.planByID[id]!))
         case .planSourceNotes(let id): return ("source-notes", sourceNotesContext(graph.planByID[id]!))
+        case .lists(let scope): return ("lists", listsContext(scope))
+        case .year(let year): return ("year", yearContext(year))
+        case .reports: return ("reports", reportsContext())
+        case .report(let id): return ("report", reportContext(id))
         default: return ("not-found", notFoundContext())
         }
     }
