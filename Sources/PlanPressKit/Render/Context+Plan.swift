@@ -57,7 +57,7 @@ extension PageRenderer {
         if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
         context["print_url"] = routes.path(for: .planPrint(plan.id))
         context["commentary"] = commentary(.plan(plan.id))
-        context["downloads"] = downloads(plans: [plan.id], site: [.archive])
+        context["downloads"] = downloads(plans: [plan.id], kinds: PageRenderer.pageKinds, site: [.archive])
         context["plan_monitoring"] = planMonitoring(p)
         context.merge(planUpdates(plan.id)) { _, new in new }
         context.merge(planBudget(p)) { _, new in new }
