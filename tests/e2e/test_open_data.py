@@ -39,7 +39,7 @@ def load(path):
 
 
 def plan_files(data_dir):
-    files = sorted(p for p in data_dir.glob("*.json") if p.name != "schema.json")
+    files = sorted(p for p in data_dir.glob("*.json") if p.name not in ("schema.json", "datapackage.json"))
     assert files, f"no plan JSON in {data_dir}"
     return files
 
