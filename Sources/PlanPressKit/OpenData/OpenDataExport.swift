@@ -113,7 +113,10 @@ public struct OpenDataExport: Sendable {
         files.append(Piece(.schema, nil, Array(OpenDataSchema.text(id: schemaID).utf8)))
         files.append(Piece(.datapackage, nil, dataPackage(files).document.bytes()))
         var zip = ZipArchive()
-        for piece in files { zip.add(String(piece.path.dropFirst(OpenDataExport.folder.count)), piece.bytes) }
+        // The workbooks are deflated ZIPs already: stored as they are, they cost no second compression.
+        for piece in files {
+            zip.add(String(piece.path.dropFirst(OpenDataExport.folder.count)), piece.bytes, deflate: piece.kind != .workbook && piece.kind != .template)
+        }
         profile.mark("open data: site tables, schema")
         if let bytes = try? zip.bytes() { files.append(Piece(.archive, nil, bytes)) }
         profile.mark("open data: zip")

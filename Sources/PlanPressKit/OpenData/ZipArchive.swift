@@ -6,15 +6,16 @@ import ZIPFoundation
 /// epoch, read in UTC), fixed permissions (`rw-r--r--`), entries in the order
 /// given, UTF-8 names. Used for `data/all.zip` and the XLSX workbooks.
 public struct ZipArchive: Sendable {
-    private var entries: [(name: String, bytes: [UInt8])] = []
+    private var entries: [(name: String, bytes: [UInt8], deflate: Bool)] = []
 
     /// 1980-01-01 00:00:00 UTC; ZIPFoundation writes dates through `gmtime`, so every time zone gives the same bytes.
     static let epoch = Date(timeIntervalSince1970: 315_532_800)
 
     public init() {}
 
-    public mutating func add(_ name: String, _ bytes: [UInt8]) {
-        entries.append((name, bytes))
+    /// `deflate: false` stores the bytes as they are (for files that are archives already, such as XLSX).
+    public mutating func add(_ name: String, _ bytes: [UInt8], deflate: Bool = true) {
+        entries.append((name, bytes, deflate))
     }
 
     public mutating func add(_ name: String, _ text: String) { add(name, Array(text.utf8)) }
@@ -25,7 +26,7 @@ public struct ZipArchive: Sendable {
         for entry in entries {
             let data = Data(entry.bytes)
             try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: ZipArchive.epoch,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                                 permissions: 0o644, compressionMethod: entry.deflate ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
