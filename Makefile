@@ -6,7 +6,7 @@ RELEASE_BIN := .build/release/planpress
 DEBUG_BIN := .build/debug/planpress
 APT_PACKAGES := libcmark-dev pkg-config zlib1g-dev libxml2-dev
 
-.PHONY: site test deps build release check bench serve clean e2e-deps e2e unit
+.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit
 
 ## Build the shipped Content/ into Public/.
 site: deps release
@@ -22,9 +22,14 @@ test: deps
 check: deps build
 	$(DEBUG_BIN) check
 
-## Speed and memory at several sizes (see bench/README.md).
+## Speed and memory at several sizes, then PlanPress vs Hugo and the write floor (see bench/README.md).
 bench: deps release
 	python3 bench/run.py
+	bash bench/hugo/run.sh
+
+## Only the Hugo comparison and the write floor.
+bench-hugo: deps release
+	bash bench/hugo/run.sh
 
 ## Live preview on 127.0.0.1:8000.
 serve: deps release
