@@ -86,6 +86,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.content + "/reports/money-2025.yaml"))
     }
 
+    @Test func aMissingColumnIsNamed() throws {
+        let site = try Self.siteWithoutReport()
+        defer { site.remove() }
+        let workbook = try Self.filledTemplate(site) { sheets in sheets[1].columns[4].header = "Стан" }
+        let outcome = try ReportImport(options: options(site, workbook)).run()
+        #expect(outcome.path == nil && outcome.messages == [
+            "filled.xlsx: Заходи, row 1: error: column «Статус» is missing from the header row; start from the plan's monitoring template",
+        ])
+    }
+
     @Test func anExistingReportIsNeverOverwritten() throws {
         let site = try Self.siteWithoutReport()
         defer { site.remove() }

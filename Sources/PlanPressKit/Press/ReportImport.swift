@@ -175,10 +175,12 @@ public struct ReportImport {
     private func measureLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, String) -> Void) {
         typealias Column = MonitoringTemplate.MeasureColumn
         let columns = Self.columns(sheet, Column.self) { $0.header }
-        for required in [Column.number, .status, .narrative, .evidenceTitles, .evidenceURLs] where columns[required] == nil {
+        // The other columns (text, responsible, term) are only there to read; they are not imported.
+        let needed: [Column] = [.number, .status, .narrative, .evidenceTitles, .evidenceURLs]
+        for required in needed where columns[required] == nil {
             problem(Cell(sheet: sheet.name, row: 1), "column «\(required.header)» is missing from the header row; start from the plan's monitoring template")
         }
-        guard columns.count == Column.allCases.count || [Column.number, .status, .narrative, .evidenceTitles, .evidenceURLs].allSatisfy({ columns[$0] != nil }) else { return }
+        guard needed.allSatisfy({ columns[$0] != nil }) else { return }
         func cell(_ row: Int, _ column: Column) -> Cell { Cell(sheet: sheet.name, row: row, column: columns[column], header: column.header) }
         func value(_ row: Int, _ column: Column) -> String { sheet.text(row: row, column: columns[column]!).trimmingSpacesAndNewlines() }
         var first = true
