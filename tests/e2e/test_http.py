@@ -10,6 +10,7 @@ import linkcheck
 EXPECTED_TYPES = {
     ".html": "text/html; charset=utf-8", "/": "text/html; charset=utf-8", ".css": "text/css",
     ".js": "application/javascript", ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".txt": "text/plain", ".xml": "application/xml", ".png": "image/png", ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml",
 }

@@ -63,7 +63,7 @@ public struct SiteRenderer {
         let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [])
         if scope != nil, let previous = memory?.openData {
             // Only files whose bytes changed (the writer would otherwise read every file back to compare).
-            let old = Dictionary(previous.map { (OpenDataExport.path($0.kind, plan: $0.plan), $0.bytes) }) { a, _ in a }
+            let old = Dictionary(previous.map { ($0.path, $0.bytes) }) { a, _ in a }
             try emit(openData.files.filter { old[$0.path] != $0.bytes })
         } else {
             try emit(openData.files)

@@ -13,13 +13,13 @@ enum AffectedPages {
         var updates: Set<String> = []
 
         // Printed download sizes: per-plan files show on the plan's goal pages and
-        // (the measures table) on its executors' pages; site-wide files on every goal page.
+        // (the measure × executor table) on its executors' pages; site-wide files on every goal page.
         let oldSizes = Dictionary(oldData.downloads.map { ($0.path, OpenDataCatalog.displaySize($0.size)) }) { a, _ in a }
         for download in newData.downloads where oldSizes[download.path].map({ $0 != OpenDataCatalog.displaySize(download.size) }) ?? true {
             guard let planID = download.plan, let p = new.planByID[planID] else { return nil }
             plans.insert(p)
             pages.formUnion(new.plans[p].goals.map { .goal(planID, $0.goal.id) })
-            if download.kind == .measuresCSV {
+            if download.table == "measure-executors" {
                 for node in new.plans[p].measures {
                     executors.formUnion((node.measure.responsible?.assignments ?? []).map(\.executor))
                 }

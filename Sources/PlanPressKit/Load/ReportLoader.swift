@@ -59,8 +59,8 @@ enum ReportLoader {
         }
         m.finish()
         guard let measure, let statusText else { return nil }
-        guard let status = MeasureStatusValue(rawValue: statusText) else {
-            let allowed = MeasureStatusValue.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let status = MeasureStatusValue(codeOrLabel: statusText) else {
+            let allowed = MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }.joined(separator: ", ")
             sink.error("status '\(statusText)' of measure \(measure) is not in the vocabulary; use one of: \(allowed)",
                        at: m.optional("status")?.location ?? m.keyLocation("status"))
             return nil

@@ -1,6 +1,8 @@
 /// A CSV file as RFC 4180 describes it, for spreadsheets: UTF-8 with a
 /// byte-order mark (so Excel reads Cyrillic), a header row, CRLF line ends,
 /// fields quoted when they hold a comma, a quote, a line break or edge spaces.
+/// Text that a spreadsheet would take for a formula gets a leading apostrophe
+/// (`FormulaGuard`).
 public struct CSVTable: Sendable {
     public var header: [String]
     public private(set) var rows: [[String]] = []
@@ -28,7 +30,8 @@ public struct CSVTable: Sendable {
     /// The file's bytes: BOM + UTF-8 text.
     public var bytes: [UInt8] { [0xEF, 0xBB, 0xBF] + Array(text.utf8) }
 
-    static func field(_ value: String) -> String {
+    static func field(_ raw: String) -> String {
+        let value = FormulaGuard.neutralised(raw)
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }

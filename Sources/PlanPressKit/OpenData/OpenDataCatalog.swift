@@ -14,11 +14,21 @@ public struct OpenDataDownload: Sendable {
         case schema
         /// `/data/all.zip`: every file above.
         case archive = "zip"
+        /// A tidy table (`table` names it): `/data/<plan>-<table>.csv` or, site-wide, `/data/<table>.csv`.
+        case table
+        /// `/data/<plan>.xlsx`: every table of the plan, one sheet each.
+        case workbook
+        /// `/data/<plan>-monitoring-template.xlsx`: the spreadsheet a monitor fills (`planpress import report`).
+        case template = "monitoring-template"
+        /// `/data/datapackage.json`: Frictionless Data Package descriptor of every CSV.
+        case datapackage
     }
 
     public var kind: Kind
     /// The plan a per-plan file covers; nil for site-wide files.
     public var plan: PlanID?
+    /// The table of a `.table` file (`statuses`, `indicator-values` …).
+    public var table: String?
     /// Path relative to the output folder, e.g. `data/kreminna-wps-2020-2022.json`.
     public var path: String
     public var size: Int
@@ -26,9 +36,10 @@ public struct OpenDataDownload: Sendable {
     /// `JSON`, `CSV` or `ZIP`, for link labels.
     public var format: String {
         switch kind {
-        case .planJSON, .schema: return "JSON"
-        case .measuresCSV, .budgetCSV, .executorsCSV: return "CSV"
+        case .planJSON, .schema, .datapackage: return "JSON"
+        case .measuresCSV, .budgetCSV, .executorsCSV, .table: return "CSV"
         case .archive: return "ZIP"
+        case .workbook, .template: return "XLSX"
         }
     }
 }
@@ -48,6 +59,9 @@ public struct OpenDataCatalog: Sendable {
     public func file(_ kind: OpenDataDownload.Kind) -> OpenDataDownload? {
         downloads.first { $0.kind == kind && $0.plan == nil }
     }
+
+    /// The site-wide tidy tables.
+    public var siteTables: [OpenDataDownload] { downloads.filter { $0.kind == .table && $0.plan == nil } }
 
     public var isEmpty: Bool { downloads.isEmpty }
 

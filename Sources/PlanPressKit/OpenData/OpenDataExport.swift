@@ -1,7 +1,9 @@
 /// The open data of the site (docs/open-data.md): per plan a JSON file with
-/// everything and two CSV tables, the executors table, the JSON Schema and a
-/// ZIP of all of them. Built in the render stage from the linked graph;
-/// the same graph gives byte-identical files.
+/// everything, tidy CSV tables, an XLSX workbook of the same tables and a
+/// monitoring template; site-wide the same tables for every plan, the
+/// executors, the JSON Schema, a Frictionless Data Package descriptor and a
+/// ZIP of all of them. Built in the render stage from the linked graph; the
+/// same graph gives byte-identical files.
 public struct OpenDataExport: Sendable {
     /// Folder of the data files inside the output folder.
     public static let folder = "data/"
@@ -10,7 +12,7 @@ public struct OpenDataExport: Sendable {
 
     public init(graph: SiteGraph) { self.graph = graph }
 
-    public static func path(_ kind: OpenDataDownload.Kind, plan: PlanID? = nil) -> String {
+    public static func path(_ kind: OpenDataDownload.Kind, plan: PlanID? = nil, table: String? = nil) -> String {
         let name: String
         switch kind {
         case .planJSON: name = "\(plan!.raw).json"
@@ -19,24 +21,29 @@ public struct OpenDataExport: Sendable {
         case .executorsCSV: name = "executors.csv"
         case .schema: name = "schema.json"
         case .archive: name = "all.zip"
+        case .table: name = plan.map { "\($0.raw)-\(table!).csv" } ?? "\(table!).csv"
+        case .workbook: name = "\(plan!.raw).xlsx"
+        case .template: name = "\(plan!.raw)-monitoring-template.xlsx"
+        case .datapackage: name = "datapackage.json"
         }
         return folder + name
     }
 
-    /// One file: its kind, its plan (nil for site-wide files), bytes and CRC-32 (for the archive).
+    /// One file: its kind, its plan (nil for site-wide files), its table (CSV files) and bytes.
     public struct Piece: Sendable {
         var kind: OpenDataDownload.Kind
         var plan: PlanID?
+        var table: DataTable?
         var bytes: [UInt8]
-        var crc: UInt32
 
-        init(_ kind: OpenDataDownload.Kind, _ plan: PlanID?, _ bytes: [UInt8]) {
+        init(_ kind: OpenDataDownload.Kind, _ plan: PlanID?, _ bytes: [UInt8], table: DataTable? = nil) {
             self.kind = kind
             self.plan = plan
+            self.table = table
             self.bytes = bytes
-            // The archive is not archived itself: no checksum needed.
-            self.crc = kind == .archive ? 0 : CRC32.checksum(bytes)
         }
+
+        var path: String { OpenDataExport.path(kind, plan: plan, table: table?.name) }
     }
 
     /// What `build(reusing:changedPlans:)` gives: the files, their catalogue, and the pieces to reuse next time.
@@ -52,43 +59,100 @@ public struct OpenDataExport: Sendable {
         return (built.files, built.catalog)
     }
 
+    /// The CSV kind of a plan's table: the two tables that had their own kinds before the tidy tables keep them.
+    static func kind(ofPlanTable name: String) -> OpenDataDownload.Kind {
+        switch name {
+        case "measures": return .measuresCSV
+        case "budget": return .budgetCSV
+        default: return .table
+        }
+    }
+
+    /// A plan's tables as CSV pieces and its workbook.
+    func tablePieces(_ p: Int) throws -> [Piece] {
+        let id = graph.plans[p].plan.id
+        let tables = TidyTables(graph: graph, plan: p).all(amountYears: true)
+        var workbook = XLSXWriter()
+        workbook.sheets = tables.map { XLSXWriter.Sheet(name: $0.name, columns: XLSXWriter.columns($0), rows: $0.rows) }
+        return tables.map { Piece(OpenDataExport.kind(ofPlanTable: $0.name), id, $0.csv.bytes, table: $0) }
+            + [Piece(.workbook, id, try workbook.bytes())]
+    }
+
     /// With `previous` (the pieces of the last build of the same plans), only
     /// the plans in `changedPlans` are exported again; site-wide files always are.
     func build(reusing previous: [Piece]?, changedPlans: Set<Int>) -> Built {
         var files: [Piece] = []
         var profile = Profile()
-        // One task per file, so one changed plan still keeps both cores busy.
-        var work: [(plan: Int, kind: OpenDataDownload.Kind)] = []
-        for p in graph.plans.indices {
-            work += [(p, .planJSON), (p, .measuresCSV)]
-            // A plan without a budget section states no amounts: no budget table.
-            if graph.plans[p].plan.budget != nil { work.append((p, .budgetCSV)) }
-        }
+        // Per plan: the JSON, the tables with their workbook, the template; one task each, so one changed plan still keeps both cores busy.
+        enum Work: Sendable { case json, tables, template }
+        var work: [(plan: Int, kind: Work)] = []
+        for p in graph.plans.indices { work += [(p, .json), (p, .tables), (p, .template)] }
         let perPlan = parallelMap(work) { p, kind -> [Piece] in
             let id = graph.plans[p].plan.id
-            if let previous, !changedPlans.contains(p) { return previous.filter { $0.plan == id && $0.kind == kind } }
+            if let previous, !changedPlans.contains(p) {
+                return previous.filter { piece in
+                    guard piece.plan == id else { return false }
+                    switch kind {
+                    case .json: return piece.kind == .planJSON
+                    case .template: return piece.kind == .template
+                    case .tables: return piece.kind != .planJSON && piece.kind != .template
+                    }
+                }
+            }
             switch kind {
-            case .planJSON: return [Piece(.planJSON, id, PlanJSON(graph: graph, plan: p).document.bytes())]
-            case .measuresCSV: return [Piece(.measuresCSV, id, MeasuresCSV(graph: graph, plan: p).table.bytes)]
-            default: return [Piece(.budgetCSV, id, BudgetCSV(graph: graph, plan: p).table.bytes)]
+            case .json: return [Piece(.planJSON, id, PlanJSON(graph: graph, plan: p).document.bytes())]
+            // Writing in memory fails only without memory; the file is then left out, and the page lists what exists.
+            case .tables: return (try? tablePieces(p)) ?? []
+            case .template: return (try? MonitoringTemplate(graph: graph, plan: p).bytes()).map { [Piece(.template, id, $0)] } ?? []
             }
         }
         files += perPlan.flatMap { $0 }
         profile.mark("open data: plans")
-        files.append(Piece(.executorsCSV, nil, ExecutorsCSV(graph: graph).table.bytes))
+        files += siteTables(files)
         let schemaID = graph.routes.baseURL.contains("://") ? graph.routes.absolute(OpenDataExport.path(.schema)) : nil
         files.append(Piece(.schema, nil, Array(OpenDataSchema.text(id: schemaID).utf8)))
+        files.append(Piece(.datapackage, nil, dataPackage(files).document.bytes()))
         var zip = ZipArchive()
+        // The workbooks are deflated ZIPs already: stored as they are, they cost no second compression.
         for piece in files {
-            zip.add(String(OpenDataExport.path(piece.kind, plan: piece.plan).dropFirst(OpenDataExport.folder.count)), piece.bytes, crc: piece.crc)
+            zip.add(String(piece.path.dropFirst(OpenDataExport.folder.count)), piece.bytes, deflate: piece.kind != .workbook && piece.kind != .template)
         }
-        profile.mark("open data: executors, schema")
-        files.append(Piece(.archive, nil, zip.bytes))
+        profile.mark("open data: site tables, schema")
+        if let bytes = try? zip.bytes() { files.append(Piece(.archive, nil, bytes)) }
         profile.mark("open data: zip")
-        let outputs = files.map { OutputFile(path: OpenDataExport.path($0.kind, plan: $0.plan), bytes: $0.bytes) }
+        let outputs = files.map { OutputFile(path: $0.path, bytes: $0.bytes) }
         let catalog = OpenDataCatalog(downloads: files.map {
-            OpenDataDownload(kind: $0.kind, plan: $0.plan, path: OpenDataExport.path($0.kind, plan: $0.plan), size: $0.bytes.count)
+            OpenDataDownload(kind: $0.kind, plan: $0.plan, table: $0.kind == .table ? $0.table?.name : nil, path: $0.path, size: $0.bytes.count)
         })
         return Built(files: outputs, catalog: catalog, pieces: files)
+    }
+
+    /// The site-wide tables: every plan's table one after another (measures without the per-plan `amount_<year>`
+    /// columns), then the executors registry and its aliases.
+    private func siteTables(_ planPieces: [Piece]) -> [Piece] {
+        var tables: [DataTable] = []
+        for name in ["measures", "budget"] + TidyTables.names.dropFirst() {
+            var merged: DataTable?
+            for piece in planPieces where piece.table?.name == name {
+                var table = piece.table!
+                if name == "measures" { table = table.dropping { $0.hasPrefix("amount_") && $0 != "amount_total" } }
+                if merged == nil { merged = table } else { merged!.append(contentsOf: table) }
+            }
+            if let merged { tables.append(merged) }
+        }
+        let executors = ExecutorsCSV(graph: graph)
+        return tables.map { Piece(.table, nil, $0.csv.bytes, table: $0) }
+            + [Piece(.executorsCSV, nil, executors.dataTable.csv.bytes, table: executors.dataTable),
+               Piece(.table, nil, executors.aliases.csv.bytes, table: executors.aliases)]
+    }
+
+    private func dataPackage(_ pieces: [Piece]) -> DataPackage {
+        let resources = pieces.compactMap { piece -> DataPackage.Resource? in
+            guard let table = piece.table else { return nil }
+            let file = String(piece.path.dropFirst(OpenDataExport.folder.count))
+            let group = piece.plan.map { "\($0.raw)-" } ?? ""
+            return DataPackage.Resource(path: file, name: String(file.dropLast(4)), table: table, group: group)
+        }
+        return DataPackage(title: graph.site.settings.title, resources: resources)
     }
 }

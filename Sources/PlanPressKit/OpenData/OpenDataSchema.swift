@@ -4,9 +4,19 @@
 /// (tests/e2e/test_open_data.py). Documented in docs/open-data.md.
 enum OpenDataSchema {
     /// The schema, with `$id` set to its published absolute URL when the site has one.
+    /// The URL comes from `base_url` and is encoded as a JSON string (quotes,
+    /// backslashes and control characters escaped), never pasted into the text.
     static func text(id: String?) -> String {
-        let idLine = id.map { "  \"$id\": \"\($0)\",\n" } ?? ""
-        return "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n" + idLine + body
+        var head = "{\n  " + encoded("$schema") + ": " + encoded("https://json-schema.org/draft/2020-12/schema") + ",\n"
+        if let id { head += "  " + encoded("$id") + ": " + encoded(id) + ",\n" }
+        return head + body
+    }
+
+    /// A value as a JSON string literal.
+    private static func encoded(_ value: String) -> String {
+        var json = CompactJSON(capacity: value.utf8.count + 2)
+        json.string(value)
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     private static let body = #"""
@@ -254,10 +264,11 @@ enum OpenDataSchema {
                 "due": {"type": "boolean"},
                 "overdue": {"type": "boolean"},
                 "history": {"type": "array", "items": {
-                  "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "evidence"],
+                  "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "narrative", "evidence"],
                   "properties": {
                     "period": {"$ref": "#/$defs/period"}, "status": {"$ref": "#/$defs/status"}, "report": {"type": "string"},
                     "reporter": {"$ref": "#/$defs/reporter"}, "published": {"$ref": "#/$defs/date"},
+                    "narrative": {"$ref": "#/$defs/text", "description": "What the report says about the measure (Markdown, as written)."},
                     "evidence": {"type": "array", "items": {
                       "type": "object", "additionalProperties": false, "required": ["title", "url"],
                       "properties": {"title": {"type": "string"}, "url": {"type": "string"}}

@@ -100,10 +100,16 @@ extension PlanJSON {
                     ("period", .string(entry.period.code)), ("status", .string(entry.status.rawValue)),
                     ("report", .string(graph.site.reports[entry.report].id)), ("reporter", reporter(entry.reporter)),
                     ("published", .string(entry.published.iso)),
+                    ("narrative", .text(narrative(report: entry.report, measure: graph.measure(key).measure.number))),
                     ("evidence", .array(entry.evidence.map { .object([("title", .string($0.title)), ("url", .string($0.url))]) })),
                 ])
             })),
         ])
+    }
+
+    /// The report's narrative about a measure, as written (Markdown).
+    func narrative(report: Int, measure: String) -> String? {
+        graph.site.reports[report].measures.first { $0.measure == measure }?.narrative
     }
 
     func reporter(_ reporter: Reporter) -> JSONValue {

@@ -1,63 +1,48 @@
-/// A ZIP archive with stored (uncompressed) entries, written byte for byte
-/// the same for the same files: fixed timestamps (1980-01-01 00:00, the
-/// format's epoch), fixed permissions, entries in the order given, UTF-8 names.
-/// No ZIP64: every entry and the whole archive stay under 4 GiB.
+import Foundation
+import ZIPFoundation
+
+/// A ZIP archive (deflated entries, ZIPFoundation) written byte for byte the
+/// same for the same files: fixed timestamps (1980-01-01 00:00, the format's
+/// epoch, read in UTC), fixed permissions (`rw-r--r--`), entries in the order
+/// given, UTF-8 names. Used for `data/all.zip` and the XLSX workbooks.
 public struct ZipArchive: Sendable {
-    private var entries: [(name: String, bytes: [UInt8], crc: UInt32)] = []
+    private var entries: [(name: String, bytes: [UInt8], deflate: Bool)] = []
+
+    /// 1980-01-01 00:00:00 UTC; ZIPFoundation writes dates through `gmtime`, so every time zone gives the same bytes.
+    static let epoch = Date(timeIntervalSince1970: 315_532_800)
 
     public init() {}
 
-    /// `crc`: the entry's CRC-32 when the caller already has it (`CRC32.checksum(bytes)`).
-    public mutating func add(_ name: String, _ bytes: [UInt8], crc: UInt32? = nil) {
-        entries.append((name, bytes, crc ?? CRC32.checksum(bytes)))
+    /// `deflate: false` stores the bytes as they are (for files that are archives already, such as XLSX).
+    public mutating func add(_ name: String, _ bytes: [UInt8], deflate: Bool = true) {
+        entries.append((name, bytes, deflate))
     }
 
-    public var bytes: [UInt8] {
-        precondition(entries.count < Int(UInt16.max), "too many entries for a non-ZIP64 archive")
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        for entry in entries {
-            let name = Array(entry.name.utf8)
-            let crc = entry.crc
-            let offset = out.count
-            // Sizes of the open-data files are kilobytes; the 32-bit fields cannot overflow here.
-            precondition(entry.bytes.count < Int(UInt32.max) && offset < Int(UInt32.max), "zip entry too large for a non-ZIP64 archive")
-            out += le32(0x0403_4B50)
-            out += common(crc: crc, size: entry.bytes.count, nameLength: name.count)
-            out += name
-            out += entry.bytes
+    public mutating func add(_ name: String, _ text: String) { add(name, Array(text.utf8)) }
 
-            central += le32(0x0201_4B50)
-            central += le16(0x0314) // made by: Unix, spec 2.0 (so the mode below is read)
-            central += common(crc: crc, size: entry.bytes.count, nameLength: name.count)
-            central += le16(0) // file comment length
-            central += le16(0) // disk number
-            central += le16(0) // internal attributes
-            central += le32(0o100644 << 16) // external attributes: regular file, rw-r--r--
-            central += le32(UInt32(offset))
-            central += name
+    /// The archive's bytes. Fails only if ZIPFoundation cannot write in memory.
+    public func bytes() throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for entry in entries {
+            let data = Data(entry.bytes)
+            try archive.addEntry(with: entry.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: ZipArchive.epoch,
+                                 permissions: 0o644, compressionMethod: entry.deflate ? .deflate : .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
         }
-        let centralOffset = out.count
-        out += central
-        out += le32(0x0605_4B50)
-        out += le16(0) + le16(0)
-        out += le16(UInt16(entries.count)) + le16(UInt16(entries.count))
-        out += le32(UInt32(central.count)) + le32(UInt32(centralOffset))
-        out += le16(0) // archive comment length
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return Array(data)
+    }
+
+    /// The entries of an archive (an XLSX file): name → bytes. Throws on anything that is not a readable ZIP.
+    public static func entries(of bytes: [UInt8]) throws -> [String: [UInt8]] {
+        let archive = try Archive(data: Data(bytes), accessMode: .read)
+        var out: [String: [UInt8]] = [:]
+        for entry in archive where entry.type == .file {
+            var data = Data()
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            out[entry.path] = Array(data)
+        }
         return out
     }
-
-    /// The fields shared by the local header and the central directory entry.
-    private func common(crc: UInt32, size: Int, nameLength: Int) -> [UInt8] {
-        le16(20) // version needed: 2.0
-            + le16(0x0800) // flags: names are UTF-8
-            + le16(0) // method: stored
-            + le16(0) // time 00:00:00
-            + le16(0x0021) // date 1980-01-01
-            + le32(crc) + le32(UInt32(size)) + le32(UInt32(size))
-            + le16(UInt16(nameLength)) + le16(0) // extra field length
-    }
-
-    private func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
-    private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * UInt32($0))) & 0xFF) } }
 }

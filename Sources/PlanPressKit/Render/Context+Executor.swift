@@ -34,7 +34,7 @@ extension PageRenderer {
         context["named_count"] = involvements.count
         context["consent_count"] = involvements.filter(\.consent).count
         context["commentary"] = commentary(.executor(id))
-        context["downloads"] = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, kinds: [.measuresCSV], site: [.executorsCSV],
+        context["downloads"] = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, tables: ["measure-executors"], site: [.executorsCSV],
                                          hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingOccurrences(of: "{executor}", with: id.raw),
                                          titledByPlan: true)
         context["scorecard"] = involvements.isEmpty ? false : executorScorecard(id)

@@ -56,7 +56,7 @@ extension PageRenderer {
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
         context["citation"] = citationContext(goal.citation, plan: index.plan.id)
         context["totals_citation"] = citationContext(goal.statedTotals?.citation, plan: index.plan.id)
-        context["downloads"] = downloads(plans: [index.plan.id], site: [.archive],
+        context["downloads"] = downloads(plans: [index.plan.id], kinds: PageRenderer.pageKinds, site: [.archive],
                                          hint: t("data_goal_hint").replacingOccurrences(of: "{goal}", with: goal.id))
         context["goal_monitoring"] = goalMonitoring(p, g)
         context["related_updates"] = relatedUpdates(.goal(index.plan.id, goal.id), heading: "updates_about_goal")

@@ -8,23 +8,29 @@ extension PageRenderer {
             ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
              "files": openData.files(of: index.plan.id).map(downloadItem)]
         }
-        context["site_files"] = [OpenDataDownload.Kind.executorsCSV, .archive, .schema].compactMap(openData.file).map(downloadItem)
+        context["site_files"] = ([OpenDataDownload.Kind.archive, .datapackage, .schema].compactMap(openData.file)
+            + openData.siteTables.prefix(1) + [openData.file(.executorsCSV)].compactMap { $0 } + openData.siteTables.dropFirst()).map(downloadItem)
         return context
     }
 
     func downloadItem(_ download: OpenDataDownload) -> Context {
-        ["url": routes.asset(download.path), "title": t("data_\(download.kind.rawValue)"), "format": download.format,
+        let title = download.table.map { t("data_table_\($0)") } ?? t("data_\(download.kind.rawValue)")
+        return ["url": routes.asset(download.path), "title": title, "format": download.format,
          "size": fileSize(download.size), "name": String(download.path.dropFirst(OpenDataExport.folder.count))]
     }
 
+    /// The files a plan's and a goal's pages offer: the whole plan (JSON, workbook), the monitoring template, the
+    /// measures and budget tables; the other tables are on `/data/`.
+    static let pageKinds: Set<OpenDataDownload.Kind> = [.planJSON, .workbook, .template, .measuresCSV, .budgetCSV]
+
     /// The downloads that cover a page: files of the given plans (all kinds, or only
-    /// `kinds`; prefixed with the plan's title on pages that are not a plan's own),
+    /// `kinds`, or only the tables named in `tables`; prefixed with the plan's title on pages that are not a plan's own),
     /// then the given site-wide files. `false` when there are none.
-    func downloads(plans: [PlanID], kinds: Set<OpenDataDownload.Kind>? = nil, site: [OpenDataDownload.Kind],
+    func downloads(plans: [PlanID], kinds: Set<OpenDataDownload.Kind>? = nil, tables: Set<String>? = nil, site: [OpenDataDownload.Kind],
                    hint: String? = nil, titledByPlan: Bool = false) -> Any {
         var files: [Context] = []
         for plan in plans {
-            for download in openData.files(of: plan) where kinds?.contains(download.kind) ?? true {
+            for download in openData.files(of: plan) where (kinds?.contains(download.kind) ?? true) && (tables.map { download.table.map($0.contains) ?? false } ?? true) {
                 var item = downloadItem(download)
                 if titledByPlan, let title = graph.plan(plan)?.plan.shortTitle { item["title"] = "\(title): \(item["title"]!)" }
                 files.append(item)

@@ -77,7 +77,7 @@ extension PageRenderer {
         context["notes_url"] = opt(sourcePages.count > 1 ? routes.path(for: sourcePages[1]) : nil)
         context["print_url"] = routes.path(for: .planPrint(plan.id))
         context["commentary"] = commentary(.plan(plan.id))
-        context["downloads"] = downloads(plans: [plan.id], site: [.archive])
+        context["downloads"] = downloads(plans: [plan.id], kinds: PageRenderer.pageKinds, site: [.archive])
         context["plan_monitoring"] = planMonitoring(p)
         context.merge(planUpdates(plan.id)) { _, new in new }
         context.merge(planBudget(p)) { _, new in new }

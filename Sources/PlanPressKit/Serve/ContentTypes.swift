@@ -21,6 +21,7 @@ enum ContentTypes {
         "webmanifest": "application/manifest+json; charset=utf-8",
         "pdf": "application/pdf",
         "zip": "application/zip",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ]
 
     static func forPath(_ path: String) -> String {

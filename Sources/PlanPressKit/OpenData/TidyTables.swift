@@ -1,0 +1,305 @@
+/// The tidy tables of one plan (docs/open-data.md): one observation per row,
+/// one value per cell. Measures, goals, indicators and reports are keyed by
+/// string ids that never read as numbers (`kreminna-wps-2020-2022/1.1`); the
+/// other tables point at them. The site-wide tables are these tables of every
+/// plan one after another (`OpenDataExport`).
+struct TidyTables {
+    let graph: SiteGraph
+    /// Index of the plan in `graph.plans`.
+    let p: Int
+    let fields: OpenDataFields
+
+    init(graph: SiteGraph, plan p: Int) {
+        self.graph = graph
+        self.p = p
+        self.fields = OpenDataFields(graph: graph, p: p)
+    }
+
+    var index: PlanIndex { graph.plans[p] }
+    var planID: String { index.plan.id.raw }
+
+    /// Table names in the order of files, sheets and the data package (budget after measures).
+    static let names = ["measures", "goals", "measure-executors", "measure-sources", "results", "indicators",
+                        "reports", "statuses", "evidence", "indicator-values"]
+
+    /// Every table of the plan; `budget` only for a plan with a budget section.
+    /// `amountYears`: add the `amount_<year>` columns to `measures` (per-plan file, not the site-wide one).
+    func all(amountYears: Bool) -> [DataTable] {
+        var tables = [measures(amountYears: amountYears), goals, measureExecutors, measureSources, results, indicators,
+                      reports, statuses, evidence, indicatorValues]
+        if index.plan.budget != nil { tables.insert(BudgetCSV(graph: graph, plan: p).dataTable, at: 1) }
+        return tables
+    }
+
+    func measureID(_ number: String) -> String { "\(planID)/\(number)" }
+    func goalID(_ id: String) -> String { "\(planID)/\(id)" }
+    func indicatorID(_ id: String) -> String { "\(planID)/\(id)" }
+
+    static let measureKey = DataTable.ForeignKey(fields: ["measure_id"], table: "measures", reference: ["id"])
+    static let reportKey = DataTable.ForeignKey(fields: ["report"], table: "reports", reference: ["id"])
+
+    // MARK: measures
+
+    static func measureFields(years: [Int]) -> [DataTable.Field] {
+        [
+            .init("id", .string, "Plan id and measure number: kreminna-wps-2020-2022/1.1"),
+            .init("plan", .string, "Plan id"),
+            .init("number", .string, "Measure number as in the URL (text, never a date or a decimal)"),
+            .init("printed_number", .string, "Number as printed, if different"),
+            .init("number_assigned", .boolean, "true when the document prints no number and the site assigned it"),
+            .init("goal", .string, "Id of the goal directly above the measure (see goals); empty for a measure directly under the plan"),
+            .init("goal_path_ids", .string, "Ids of the goals from the top down, joined by '/': direction-1/task-1.2"),
+            .init("goal_path", .string, "The same goals as the plan names them, joined by ' / '"),
+            .init("text", .string, "The measure as printed"),
+            .init("results", .string, "Expected results as printed (one per row in results); empty when the plan has no such column"),
+            .init("responsible_printed", .string, "The responsible cell as printed (bodies: measure-executors)"),
+            .init("responsible_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
+            .init("term_printed", .string, "The term cell as printed"),
+            .init("term_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
+            .init("term_kind", .string, "years, quarter, month, during-year, recurring, not-stated"),
+            .init("term_start", .yearmonth, "First month covered"),
+            .init("term_end", .yearmonth, "Last month covered"),
+            .init("term_due", .date, "Last day of the term; empty for recurring terms"),
+            .init("term_frequency", .string, "ongoing, monthly, quarterly, yearly, scheduled for recurring terms"),
+            .init("indicators_printed", .string, "Indicator texts as printed, joined by ' / ' (one per row in indicators)"),
+            .init("funding_status", .string, "stated, not-needed, within-existing, not-stated"),
+            .init("funding_printed", .string, "The source cell as printed (sources: measure-sources)"),
+        ] + years.map { .init("amount_\($0)", .number, "Amount in \($0), all sources together") } + [
+            .init("amount_total", .number, "All years and sources"),
+            .init("amounts_origin", .string, "computed: amount_<year> and amount_total are the site's sums of the printed lines"),
+            .init("unit", .string, "Unit of the amounts"),
+            .init("status", .string, "Latest monitoring status (official one when reports disagree)"),
+            .init("status_period", .string, "Period of that status: 2025, 2025-H1, 2025-Q3"),
+            .init("disputed", .boolean, "true when reports of the latest period disagree"),
+            .init("overdue", .boolean, "true when the term has ended and no report says completed"),
+            .init("url", .string, "The measure's page"),
+        ]
+    }
+
+    func measures(amountYears: Bool) -> DataTable {
+        let years = amountYears ? fields.years : []
+        var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"])
+        for (m, node) in index.measures.enumerated() {
+            let measure = node.measure
+            let key = SiteGraph.MeasureKey(plan: p, measure: m)
+            let current = graph.monitoring.current(key)
+            let total = OpenDataFields.total(measure)
+            let indicators = index.indicators[node.indicators].map(\.indicator.text)
+            table.append([
+                measureID(measure.number), planID, measure.number, measure.printedNumber ?? "",
+                DataTable.bool(measure.numberAssigned),
+                node.goal.map { index.goals[$0].goal.id } ?? "",
+                fields.goalIDs(ofMeasure: m).joined(separator: "/"),
+                fields.goalNames(ofMeasure: m).joined(separator: " / "),
+                measure.text,
+                measure.results.joined(separator: " / "),
+                measure.responsible?.printed ?? "", DataTable.bool(measure.responsible?.sameAsRowAbove == true),
+                measure.term.printed ?? "", DataTable.bool(measure.term.sameAsRowAbove), measure.term.reading.kindCode,
+                OpenDataFields.month(measure.term.reading.start) ?? "", OpenDataFields.month(measure.term.reading.end) ?? "",
+                OpenDataFields.due(measure.term) ?? "", OpenDataFields.frequency(measure.term) ?? "",
+                indicators.joined(separator: " / "),
+                measure.funding.status.rawValue, measure.funding.printed ?? "",
+            ] + years.map { OpenDataFields.amount(measure, year: $0)?.machine ?? "" } + [
+                total?.machine ?? "", total == nil ? "" : "computed",
+                total == nil ? "" : (index.plan.budget?.unit ?? ""),
+                current?.status.rawValue ?? "", current?.period.code ?? "",
+                DataTable.bool(current?.disputed ?? false),
+                DataTable.bool(graph.monitoring.isOverdue(key, term: measure.term)),
+                graph.routes.url(for: .measure(index.plan.id, measure.number)),
+            ])
+        }
+        return table
+    }
+
+    // MARK: goals
+
+    var goals: DataTable {
+        var table = DataTable(name: "goals", title: "Goals", fields: [
+            .init("id", .string, "Plan id and goal id: luhansk-wps-2026-2030/direction-3"),
+            .init("plan", .string, "Plan id"),
+            .init("goal", .string, "Goal id within the plan (the measures table's goal column)"),
+            .init("parent", .string, "Id (plan/goal) of the goal above; empty for a top-level goal"),
+            .init("level", .string, "The plan's name for the level"),
+            .init("depth", .integer, "0 for top-level goals"),
+            .init("number", .string, "Number"),
+            .init("printed_number", .string, "Number as printed, if different"),
+            .init("title", .string, "Title as printed"),
+            .init("url", .string, "The goal's page"),
+        ], primaryKey: ["id"], foreignKeys: [.init(fields: ["parent"], table: "goals", reference: ["id"])])
+        for (g, node) in index.goals.enumerated() {
+            table.append([
+                goalID(node.goal.id), planID, node.goal.id, node.parent.map { goalID(index.goals[$0].goal.id) } ?? "",
+                index.level(of: g).name, String(node.goal.depth), node.goal.number, node.goal.printedNumber ?? "",
+                node.goal.title, graph.routes.url(for: .goal(index.plan.id, node.goal.id)),
+            ])
+        }
+        return table
+    }
+
+    // MARK: measure × executor, sources, results
+
+    var measureExecutors: DataTable {
+        var table = DataTable(name: "measure-executors", title: "Responsible bodies of each measure", fields: [
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("position", .integer, "Place in the printed list, 0 for the body named first"),
+            .init("executor", .string, "The body (executors.id)"),
+            .init("executor_name", .string, "Its full name"),
+            .init("consent", .boolean, "true when it takes part «за згодою» (by consent)"),
+        ], primaryKey: ["measure_id", "position"], foreignKeys: [TidyTables.measureKey])
+        for node in index.measures {
+            for (position, assignment) in (node.measure.responsible?.assignments ?? []).enumerated() {
+                table.append([measureID(node.measure.number), String(position), assignment.executor.raw,
+                              graph.executors[assignment.executor]?.name ?? assignment.executor.raw, DataTable.bool(assignment.consent)])
+            }
+        }
+        return table
+    }
+
+    var measureSources: DataTable {
+        var table = DataTable(name: "measure-sources", title: "Funding sources of each measure", fields: [
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("position", .integer, "Place in the printed list, 0 first"),
+            .init("source", .string, "Normalised source id"),
+            .init("source_printed", .string, "The source as this measure's row spells it"),
+        ], primaryKey: ["measure_id", "position"], foreignKeys: [TidyTables.measureKey])
+        for node in index.measures {
+            for (position, line) in node.measure.funding.lines.enumerated() {
+                table.append([measureID(node.measure.number), String(position), line.source, line.printedSource])
+            }
+        }
+        return table
+    }
+
+    var results: DataTable {
+        var table = DataTable(name: "results", title: "Expected results of each measure", fields: [
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("position", .integer, "Place in the printed list, 0 first"),
+            .init("result", .string, "The expected result as printed"),
+        ], primaryKey: ["measure_id", "position"], foreignKeys: [TidyTables.measureKey])
+        for node in index.measures {
+            for (position, result) in node.measure.results.enumerated() {
+                table.append([measureID(node.measure.number), String(position), result])
+            }
+        }
+        return table
+    }
+
+    // MARK: indicators
+
+    var indicators: DataTable {
+        var table = DataTable(name: "indicators", title: "Indicators", fields: [
+            .init("id", .string, "Plan id and indicator id"),
+            .init("plan", .string, "Plan id"),
+            .init("indicator", .string, "Indicator id within the plan"),
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("text", .string, "The indicator as printed"),
+            .init("target_printed", .string, "The target as printed"),
+            .init("target_value", .number, "The target's number"),
+            .init("target_unit", .string, "The target's unit"),
+            .init("target_comparator", .string, "at-least, at-most, exactly, about"),
+            .init("url", .string, "The indicator's page"),
+        ], primaryKey: ["id"], foreignKeys: [TidyTables.measureKey])
+        for node in index.indicators {
+            let i = node.indicator
+            table.append([
+                indicatorID(i.id), planID, i.id, measureID(index.measures[node.measure].measure.number), i.text,
+                i.target?.printed ?? "", i.target?.value?.machine ?? "", i.target?.unit ?? "", i.target?.comparator?.rawValue ?? "",
+                graph.routes.url(for: .indicator(index.plan.id, i.id)),
+            ])
+        }
+        return table
+    }
+
+    // MARK: monitoring
+
+    var planReports: [Report] { (graph.monitoring.reportsByPlan[p] ?? []).map { graph.site.reports[$0] } }
+
+    static let reporterFields: [DataTable.Field] = [
+        .init("voice", .string, "official or civil-society"),
+        .init("reporter", .string, "Name of the reporting body or organisation"),
+        .init("reporter_executor", .string, "Its executors.id, when it is in the registry"),
+    ]
+
+    func reporter(_ report: Report) -> [String] {
+        [report.reporter.kind.rawValue, report.reporter.name, report.reporter.executor?.raw ?? ""]
+    }
+
+    var reports: DataTable {
+        var table = DataTable(name: "reports", title: "Monitoring reports", fields: [
+            .init("id", .string, "Report id (its file name)"),
+            .init("plan", .string, "Plan id"),
+            .init("period", .string, "2025, 2025-H1 or 2025-Q3"),
+        ] + TidyTables.reporterFields + [
+            .init("published", .date, "Publication date"),
+            .init("title", .string, "Title"),
+            .init("summary", .string, "Summary (Markdown)"),
+        ], primaryKey: ["id"])
+        for report in planReports {
+            table.append([report.id, planID, report.period.code] + reporter(report)
+                         + [report.published.iso, report.title ?? "", report.summary ?? ""])
+        }
+        return table
+    }
+
+    var statuses: DataTable {
+        var table = DataTable(name: "statuses", title: "Status of each measure in each report", fields: [
+            .init("report", .string, "The report (reports.id)"),
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("period", .string, "The report's period"),
+        ] + TidyTables.reporterFields + [
+            .init("published", .date, "The report's publication date"),
+            .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information"),
+            .init("narrative", .string, "What the report says (Markdown)"),
+            .init("evidence_count", .integer, "Number of evidence links (in evidence)"),
+        ], primaryKey: ["report", "measure_id"], foreignKeys: [TidyTables.reportKey, TidyTables.measureKey])
+        for report in planReports {
+            for entry in report.measures {
+                table.append([report.id, measureID(entry.measure), report.period.code] + reporter(report)
+                             + [report.published.iso, entry.status.rawValue, entry.narrative ?? "", String(entry.evidence.count)])
+            }
+        }
+        return table
+    }
+
+    var evidence: DataTable {
+        var table = DataTable(name: "evidence", title: "Evidence links of each status", fields: [
+            .init("report", .string, "The report (reports.id)"),
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("position", .integer, "Place in the report's list, 0 first"),
+            .init("title", .string, "Title of the link"),
+            .init("url", .string, "Address"),
+        ], primaryKey: ["report", "measure_id", "position"], foreignKeys: [TidyTables.reportKey, TidyTables.measureKey])
+        for report in planReports {
+            for entry in report.measures {
+                for (position, link) in entry.evidence.enumerated() {
+                    table.append([report.id, measureID(entry.measure), String(position), link.title, link.url])
+                }
+            }
+        }
+        return table
+    }
+
+    var indicatorValues: DataTable {
+        var table = DataTable(name: "indicator-values", title: "Indicator values reported, with breakdowns", fields: [
+            .init("report", .string, "The report (reports.id)"),
+            .init("indicator_id", .string, "The indicator (indicators.id)"),
+            .init("date", .date, "Date of the value"),
+            .init("dimension", .string, "Breakdown dimension (sex, age …); empty for the whole value"),
+            .init("group", .string, "Breakdown group (жінки, 18-35 …); empty for the whole value"),
+            .init("value", .number, "The value, exact decimal"),
+            .init("unit", .string, "Unit"),
+        ] + TidyTables.reporterFields + [
+            .init("note", .string, "Note"),
+        ], foreignKeys: [TidyTables.reportKey, .init(fields: ["indicator_id"], table: "indicators", reference: ["id"])])
+        for report in planReports {
+            for v in report.indicators {
+                let id = indicatorID(v.indicator), date = v.date.iso, unit = v.unit ?? ""
+                table.append([report.id, id, date, "", "", v.value.machine, unit] + reporter(report) + [v.note ?? ""])
+                for group in v.breakdown {
+                    table.append([report.id, id, date, group.dimension, group.group, group.value.machine, unit] + reporter(report) + [""])
+                }
+            }
+        }
+        return table
+    }
+}
