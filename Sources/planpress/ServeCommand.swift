@@ -14,8 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind. Only 127.0.0.1 (this computer) unless you mean to share the preview.") var host = "127.0.0.1"
 
     func run() async throws {
-        let options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
+        var options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
                                             includeDrafts: site.drafts, host: host, port: port)
+        options.language = site.language
         let preview: PreviewServer
         do {
             // Line by line, also when the output goes to a file or a pipe.

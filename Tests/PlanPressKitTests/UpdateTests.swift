@@ -180,7 +180,8 @@ import Testing
     @Test func dateThatIsNotADate() throws {
         let site = try Self.site(["x": Self.update("Х", date: "2026-02-30")])
         defer { site.remove() }
-        #expect(site.failure() == ["Content/updates/x.md:3:7: error: 'date' of update front matter must be a date as YYYY-MM-DD, found '2026-02-30'"])
+        #expect(site.failure() == ["Content/updates/x.md:3:7: error: 'date' of update front matter: the date '2026-02-30' does not exist — February 2026 has 28 days"])
+        #expect(site.failure(language: .uk) == ["Content/updates/x.md:3:7: помилка: поле 'date' (шапка оновлення): дати '2026-02-30' не існує — у лютому 2026 року 28 днів"])
     }
 
     @Test func badFrontMatter() throws {
@@ -192,7 +193,7 @@ import Testing
         defer { site.remove() }
         let failure = site.failure()
         #expect(failure.count == 3)
-        #expect(failure[0] == "Content/updates/broken.md:3:17: error: YAML syntax: found unexpected end of stream; check indentation, quotes and colons on this line")
+        #expect(failure[0] == "Content/updates/broken.md:2:8: error: a quote is opened but never closed — add the closing quote at the end of the value")
         #expect(failure[1] == "Content/updates/none.md:1:1: error: an update must start with front matter between '---' lines (title, date, …); run `planpress new update \"Заголовок\"` for a template")
         #expect(failure[2] == "Content/updates/typo.md:4:1: error: unknown key 'tag' in update front matter (did you mean 'tags'?)")
     }

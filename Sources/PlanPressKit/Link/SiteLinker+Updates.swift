@@ -5,13 +5,13 @@ extension SiteLinker {
         var bySlug: [String: Update] = [:]
         for update in site.updates {
             if let existing = bySlug[update.slug] {
-                sink.error("two updates have the slug '\(update.slug)' (also \(existing.file)): rename one file", at: update.location)
+                sink.error(.updateSlugTwice(slug: update.slug, otherFile: existing.file), at: update.location)
                 continue
             }
             bySlug[update.slug] = update
             for (reference, location) in zip(update.items, update.itemLocations) {
-                if let problem = resolver.problem(with: reference) {
-                    sink.error("update names \(reference), \(problem)", at: location)
+                if let problem = resolver.referenceProblem(with: reference) {
+                    sink.error(.updateNamesMissingItem(reference: "\(reference)", problem: problem), at: location)
                 }
             }
         }

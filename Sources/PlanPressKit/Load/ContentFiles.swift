@@ -36,11 +36,11 @@ struct ContentFiles {
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
         let path = root + "/" + relative
         guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error("cannot read the file: check that it exists and is readable", at: SourceLocation(file: display(relative)))
+            sink.error(.fileUnreadable, at: SourceLocation(file: display(relative)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            sink.error("the file is not valid UTF-8: save it as UTF-8", at: SourceLocation(file: display(relative)))
+            sink.error(.fileNotUTF8, at: SourceLocation(file: display(relative)))
             return nil
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

@@ -1,12 +1,12 @@
 /// Reads `site.yaml`.
 enum SettingsLoader {
     static func load(_ value: YAMLValue, sink: DiagnosticSink) -> SiteSettings? {
-        guard let map = MappingReader(value, what: "site settings", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .siteSettings, sink: sink) else { return nil }
         let title = map.text("title", required: true)
         let description = map.text("description") ?? ""
         let language = map.text("language") ?? "uk"
         if !["uk", "en"].contains(language) {
-            sink.error("language must be 'uk' or 'en', found '\(language)'", at: map.keyLocation("language"))
+            sink.error(.unknownLanguage(found: language), at: map.keyLocation("language"))
         }
         var baseURL = map.text("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }

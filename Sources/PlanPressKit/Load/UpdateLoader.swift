@@ -3,13 +3,13 @@ enum UpdateLoader {
     static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let parts = FrontMatter.split(text) else {
-            sink.error("an update must start with front matter between '---' lines (title, date, …); run `planpress new update \"Заголовок\"` for a template", at: start)
+            sink.error(.updateWithoutFrontMatter, at: start)
             return nil
         }
         guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
-              let map = MappingReader(value, what: "update front matter", sink: sink) else { return nil }
+              let map = MappingReader(value, what: .updateFrontMatter, sink: sink) else { return nil }
         if !IDRules.isValid(slug) {
-            sink.error("update file name '\(slug)' is not a valid slug: \(IDRules.explanation)", at: start)
+            sink.error(.invalidUpdateSlug(slug: slug), at: start)
         }
         let title = map.text("title", required: true)
         let date = map.date("date", required: true)
@@ -19,7 +19,7 @@ enum UpdateLoader {
         var itemLocations: [SourceLocation] = []
         for item in map.list("items") ?? [] {
             guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingSpaces()) else {
-                sink.error("'\(item.scalarText ?? "")' is not an item reference; write e.g. measure:<plan>/<number> or executor:<id>", at: item.location)
+                sink.error(.notAnItemReference(text: item.scalarText ?? ""), at: item.location)
                 continue
             }
             items.append(reference)
@@ -41,18 +41,18 @@ enum UpdateLoader {
         c.finish()
         guard let image else { return nil }
         if alt == nil {
-            sink.error("the cover image has no 'alt' text: describe the picture for people who cannot see it", at: c.location)
+            sink.error(.coverWithoutAlt, at: c.location)
         }
         let safe = !image.hasPrefix("/") && !image.split(separator: "/").contains("..")
         var bytes: [UInt8] = []
         if !safe || !files.exists(image) || files.isDirectory(image) {
-            sink.error("cover image '\(image)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg", at: c.keyLocation("image"))
+            sink.error(.coverMissing(path: image), at: c.keyLocation("image"))
         } else if let data = files.data(image) {
             bytes = Array(data)
         }
         let cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
         if !Update.Cover.extensions.contains(cover.fileExtension) {
-            sink.error("cover image '\(image)' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those", at: c.keyLocation("image"))
+            sink.error(.coverWrongType(path: image), at: c.keyLocation("image"))
         }
         return cover
     }

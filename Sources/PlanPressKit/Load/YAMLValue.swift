@@ -76,14 +76,17 @@ struct YAMLValue {
         return sequence.map { child($0) }
     }
 
-    var kindName: String {
+    var kind: ValueKind {
         switch node {
-        case .scalar: return "a text value"
-        case .mapping: return "a mapping (key: value pairs)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar: return .text
+        case .mapping: return .mapping
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
+
+    /// The kind in English, for messages not yet in the catalogue.
+    var kindName: String { kind.text(.en) }
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
@@ -95,28 +98,28 @@ struct YAMLValue {
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
-            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset))
+            sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: text))
         } catch {
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
         return nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, text: String = "") -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return .error("YAML syntax: \(problem); check indentation, quotes and colons on this line", at: at(mark))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let explained = YAMLProblem.explain(problem, context: context?.text ?? "", contextMark: context?.mark, mark: mark, in: text)
+            return .error(explained.message, at: at(explained.mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error("duplicate key \(keys) in one mapping: keep one of them", at: at(context.mark))
+            return .error(.yamlDuplicateKey(keys: duplicates), at: at(context.mark))
         case .reader(let problem, _, _, _):
-            return .error("cannot read the file as UTF-8 YAML: \(problem)", at: SourceLocation(file: file))
+            return .error(.yamlNotUTF8(problem: problem), at: SourceLocation(file: file))
         default:
-            return .error("YAML: \(error)", at: SourceLocation(file: file))
+            return .error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
     }
 }

@@ -14,7 +14,7 @@ public enum Markdown {
         case keep
         case replace(String)
         /// An item reference that does not exist; the message explains.
-        case unknown(String)
+        case unknown(Message)
     }
 
     /// Renders `text`. Links are passed to `resolve`; headings are shifted one
