@@ -51,14 +51,17 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "With --watch: seconds between checks for changes.") var poll = 0.2
 
     func run() async throws {
-        let options = Builder.Options(content: site.content, templates: site.templates, output: output,
+        var options = Builder.Options(content: site.content, templates: site.templates, output: output,
                                       baseURL: site.baseURL, includeDrafts: site.drafts)
+        // `--drafts` previews what will go out: drafts and updates dated after as_of.
+        options.includeScheduled = site.drafts
         if watch { return try watchAndRebuild(options) }
         let builder = Builder(options: options, log: { print($0) })
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try builder.build()
             report(result.diagnostics, site.language)
+            for note in result.scheduled { print(note.text(site.language)) }
             // Wall time: the render and write stages overlap, so their sum would overstate it.
             let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             print("built \(result.pages) pages (\(result.files) files, \(result.unchanged) unchanged) into \(output) in \(String(format: "%.2f", total)) s")

@@ -27,7 +27,7 @@ import Testing
         .updateSlugTwice(slug: "zvit", otherFile: "Content/updates/2025/zvit.md"),
         .updateNamesMissingItem(reference: "measure:kreminna/9", problem: problem),
         .scheduledUpdate(title: "Засідання ради", date: CalendarDate(year: 2026, month: 12, day: 5), asOf: CalendarDate(year: 2026, month: 11, day: 30)),
-        .warningsInOtherFiles(count: 2),
+        .warningsInOtherFiles(count: 2), .previewAsOf(date: CalendarDate(year: 2026, month: 11, day: 30), buildDate: true),
         .imageNotAnImage(path: "updates/images/photo.jpg"), .imageTooLarge(path: "updates/images/photo.jpg", megabytes: 25, limit: 20),
         .imageTooNarrow(path: "updates/images/photo.jpg", width: 320, minimum: 480),
         .imageUnreadable(path: "updates/images/photo.jpg", detail: "VipsJpeg: premature end of file"),
@@ -80,7 +80,7 @@ import Testing
         "as_of", "site", "yaml", "title", "base_url", "planpress", "new", "update", "check", "content", "templates", "date", "alt",
         "updates", "images", "photo", "jpg", "measure", "executor", "plan", "goal", "about", "kind", "parent", "issuer", "goals", "measures",
         "adopted", "draft", "period", "from", "to", "levels", "printed", "recurring", "true", "false", "comparator", "budget", "unit", "years",
-        "stated", "lines", "spellings", "id", "plans", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
+        "stated", "lines", "spellings", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
     ]
 
     @Test func everyCaseHasASample() throws {

@@ -58,6 +58,7 @@ public enum Message: Hashable, Sendable {
     case updateNamesMissingItem(reference: String, problem: ReferenceProblem)
     case scheduledUpdate(title: String, date: CalendarDate, asOf: CalendarDate)
     case warningsInOtherFiles(count: Int)
+    case previewAsOf(date: CalendarDate, buildDate: Bool)
 
     // Images
     case imageNotAnImage(path: String)
@@ -313,6 +314,11 @@ extension Message {
         case .scheduledUpdate(let title, let date, let asOf):
             return ("«\(title)» заплановано на \(Message.dayMonth(date, .uk)): його дата пізніша за as_of (\(asOf.iso)), тому звичайна збірка його не публікує; попередній перегляд показує його з позначкою",
                     "“\(title)” is scheduled for \(Message.dayMonth(date, .en)): it is dated after as_of (\(asOf.iso)), so a normal build does not publish it; the preview shows it with a badge")
+        case .previewAsOf(let date, let buildDate):
+            let uk = buildDate ? "сьогоднішня дата, бо в site.yaml стоїть as_of: build-date" : "as_of у site.yaml"
+            let en = buildDate ? "today, as site.yaml says as_of: build-date" : "as_of in site.yaml"
+            return ("попередній перегляд станом на \(Message.dayMonth(date, .uk)) \(date.year) р. (\(uk)); оновлення з пізнішою датою показано з позначкою «заплановано»",
+                    "preview as of \(Message.dayMonth(date, .en)) \(date.year) (\(en)); updates dated later are shown with a “scheduled” badge")
         case .warningsInOtherFiles(let count):
             return ("\(Message.warningsUK(count)) в інших файлах, див. `planpress check`",
                     "\(count) warning\(count == 1 ? "" : "s") in other files, see `planpress check`")

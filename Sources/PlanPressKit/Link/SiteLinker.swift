@@ -3,6 +3,8 @@
 public struct SiteLinker {
     public struct Options: Sendable {
         public var includeDrafts = false
+        /// Updates dated after the as-of date too (the preview; see `Builder.Options.includeScheduled`).
+        public var includeScheduled = false
         public var baseURL: String?
         /// Commentary rendered by an earlier link of the same site (rebuilds while serving).
         public var cache: CommentaryCache?

@@ -10,11 +10,14 @@ enum SettingsLoader {
         }
         var baseURL = map.text("base_url") ?? "/"
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        let asOf = map.date("as_of", required: true)
+        let buildDate = map.optional("as_of")?.scalarText?.trimmingSpaces() == BuildDate.keyword
+        let asOf = buildDate ? BuildDate.today() : map.date("as_of", required: true)
         let publisher = map.text("publisher")
         map.finish()
         guard let title, let asOf else { return nil }
-        return SiteSettings(title: title, description: description, language: language, baseURL: baseURL,
-                            asOf: asOf, publisher: publisher, location: map.location)
+        var settings = SiteSettings(title: title, description: description, language: language, baseURL: baseURL,
+                                    asOf: asOf, publisher: publisher, location: map.location)
+        settings.asOfIsBuildDate = buildDate
+        return settings
     }
 }

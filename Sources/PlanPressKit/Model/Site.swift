@@ -19,6 +19,8 @@ public struct SiteSettings: Sendable {
     public var asOf: CalendarDate
     public var publisher: String?
     public var location: SourceLocation
+    /// `as_of: build-date`: the as-of date is the day of the build (the output then depends on the day).
+    public var asOfIsBuildDate = false
 
     /// The path part of the base URL: `/plany/` or `/`.
     public var basePath: String {

@@ -18,7 +18,8 @@ extension PageRenderer {
     func updateItem(_ update: Update) -> Context {
         ["title": update.title, "url": routes.path(for: .update(update.slug)),
          "date": format.date(update.date), "date_iso": update.date.iso,
-         "author": opt(update.author), "summary": opt(update.summary), "draft": update.draft]
+         "author": opt(update.author), "summary": opt(update.summary), "draft": update.draft,
+         "scheduled": graph.site.settings.asOf < update.date ? fill("update_scheduled", ["date": format.dayMonth(update.date)]) : false]
     }
 
     func updatesContext(page: Int) -> Context {

@@ -112,8 +112,9 @@ public final class PreviewServer: @unchecked Sendable {
         defer { buildLock.unlock() }
         guard !isStopped else { return }
         let start = DispatchTime.now().uptimeNanoseconds
-        let builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
+        var builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
                                              baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+        builderOptions.includeScheduled = true
         let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         let builder = self.builder ?? IncrementalBuilder(options: builderOptions)
         self.builder = builder
@@ -124,6 +125,7 @@ public final class PreviewServer: @unchecked Sendable {
             lock.unlock()
             for line in DiagnosticReport.previewLines(result.diagnostics, language: options.language,
                                                       concerns: DiagnosticReport.editedSince(started)) { log(line) }
+            for note in result.scheduled { log(note.text(options.language)) }
             liveReload.finished(ok: true, diagnostics: "")
             let how = builder.lastFullReason == nil ? "\(result.rendered) rendered after the edit" : "all rendered"
             log("built \(result.pages) pages (\(how)) in \(seconds()) s")
