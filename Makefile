@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/planpress
 DEBUG_BIN := .build/debug/planpress
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev libvips-dev pkg-config
 
 .PHONY: site test deps build release check bench serve clean e2e-deps e2e unit
 

@@ -19,10 +19,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "PlanPressKit",
             dependencies: [
                 "CCmark",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -36,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanPressKitTests",
-            dependencies: ["PlanPressKit"]
+            dependencies: ["PlanPressKit", "CVips"]
         ),
     ]
 )

@@ -35,6 +35,25 @@ enum UpdateLoader {
                       file: file, bodyLine: parts.bodyLine, location: map.location)
     }
 
+    /// Responsive sizes of a photo, with a warning when the original is too large or too narrow.
+    static func convert(_ bytes: [UInt8], path: String, at location: SourceLocation, files: ContentFiles,
+                        sink: DiagnosticSink) -> ResponsiveImage? {
+        let megabytes = bytes.count / 1_000_000
+        if megabytes > ImageSettings.warnAboveMegabytes {
+            sink.warning(.imageTooLarge(path: path, megabytes: megabytes, limit: ImageSettings.warnAboveMegabytes), at: location)
+        }
+        do {
+            let image = try ImageConverter(cacheFolder: ImageConverter.cacheFolder(forContent: files.root)).convert(bytes)
+            if image.largest.width < ImageSettings.minimumWidth {
+                sink.warning(.imageTooNarrow(path: path, width: image.largest.width, minimum: ImageSettings.minimumWidth), at: location)
+            }
+            return image
+        } catch {
+            sink.error(.imageUnreadable(path: path, detail: "\(error)"), at: location)
+            return nil
+        }
+    }
+
     private static func readCover(_ c: MappingReader, files: ContentFiles, sink: DiagnosticSink) -> Update.Cover? {
         let image = c.text("image", required: true)
         let alt = c.text("alt")
@@ -50,10 +69,18 @@ enum UpdateLoader {
         } else if let data = files.data(image) {
             bytes = Array(data)
         }
-        let cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
-        if !Update.Cover.extensions.contains(cover.fileExtension) {
-            sink.error(.coverWrongType(path: image), at: c.keyLocation("image"))
+        var cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
+        guard !bytes.isEmpty else { return cover }
+        // The type is what the bytes say, not the extension.
+        guard ImageKind(sniffing: bytes) != nil else {
+            if Update.Cover.extensions.contains(cover.fileExtension) {
+                sink.error(.imageNotAnImage(path: image), at: c.keyLocation("image"))
+            } else {
+                sink.error(.coverWrongType(path: image), at: c.keyLocation("image"))
+            }
+            return cover
         }
+        cover.image = convert(bytes, path: image, at: c.keyLocation("image"), files: files, sink: sink)
         return cover
     }
 }

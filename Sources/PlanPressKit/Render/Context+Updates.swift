@@ -14,6 +14,18 @@ extension PageRenderer {
         (1...updateListPages).map { PageID.updates(page: $0) } + graph.updates.map { .update($0.slug) }
     }
 
+    /// `<picture>`: WebP sizes with the JPEG ones as fallback, the middle JPEG as `src`,
+    /// the largest size's width and height (the browser keeps the space while loading).
+    func pictureContext(_ slug: String, _ image: ResponsiveImage, alt: String) -> Context {
+        func url(_ width: Int, _ format: String) -> String {
+            routes.path(for: .updateCover(slug, ext: Update.Cover.fileExtension(width: width, format: format)))
+        }
+        func srcset(_ format: String) -> String { image.variants.map { "\(url($0.width, format)) \($0.width)w" }.joined(separator: ", ") }
+        let fallback = image.variants.count > 1 ? image.variants[1] : image.largest
+        return ["webp_srcset": srcset("webp"), "jpeg_srcset": srcset("jpg"), "src": url(fallback.width, "jpg"),
+                "sizes": ImageSettings.sizes, "width": image.largest.width, "height": image.largest.height, "alt": alt]
+    }
+
     /// An update as it appears in lists.
     func updateItem(_ update: Update) -> Context {
         ["title": update.title, "url": routes.path(for: .update(update.slug)),
@@ -57,10 +69,9 @@ extension PageRenderer {
         context.merge(updateItem(update)) { _, new in new }
         context["body_html"] = html
         context["cover"] = false
-        if let cover = update.cover {
-            let image = PageID.updateCover(slug, ext: cover.fileExtension)
-            context["cover"] = ["url": routes.path(for: image), "alt": cover.alt] as Context
-            context["og_image"] = routes.url(for: image)
+        if let cover = update.cover, let image = cover.image {
+            context["cover"] = pictureContext(slug, image, alt: cover.alt)
+            context["og_image"] = routes.url(for: .updateCover(slug, ext: Update.Cover.fileExtension(width: image.largest.width, format: "jpg")))
             context["og_image_alt"] = cover.alt
             context["twitter_card"] = "summary_large_image"
         }
