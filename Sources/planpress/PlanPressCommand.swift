@@ -7,6 +7,7 @@ struct PlanPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planpress",
         abstract: "Builds a static website from government action plans.",
+        version: BuildInfo.line,
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
