@@ -139,6 +139,24 @@ import Testing
         ])
     }
 
+    @Test func photosInTheTextAreConvertedAndLazy() throws {
+        let body = "Перший абзац.\n\n![Зала засідань](updates/images/zala.jpg)\n\n![Ззовні](https://example.org/x.jpg)\n"
+        let site = try UpdateTests.site(["rada": UpdateTests.update("Засідання", date: "2026-06-01", body: body),
+                                         "broken": UpdateTests.update("Без фото", date: "2026-06-02", body: "Текст\n\n![Х](updates/images/nema.jpg)\n")])
+        defer { site.remove() }
+        try site.writeBytes("updates/images/zala.jpg", try Self.phoneJPEG(width: 1200, height: 800))
+        #expect(site.failure(language: .uk) == [
+            "Content/updates/broken.md:7:1: помилка: світлини 'updates/images/nema.jpg' не знайдено; вкажіть шлях усередині Content/, наприклад updates/images/photo.jpg, або повну адресу https://…",
+        ])
+        try FileManager.default.removeItem(atPath: site.content + "/updates/broken.md")
+        try site.build()
+        let page = try site.page("updates/rada/index.html")
+        #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"/plany/updates/rada/photo-1.480.webp 480w, /plany/updates/rada/photo-1.960.webp 960w, /plany/updates/rada/photo-1.1200.webp 1200w\" sizes=\"(max-width: 48rem) 100vw, 46rem\"><img src=\"/plany/updates/rada/photo-1.960.jpg\" srcset=\"/plany/updates/rada/photo-1.480.jpg 480w, /plany/updates/rada/photo-1.960.jpg 960w, /plany/updates/rada/photo-1.1200.jpg 1200w\" sizes=\"(max-width: 48rem) 100vw, 46rem\" width=\"1200\" height=\"800\" loading=\"lazy\" decoding=\"async\" alt=\"Зала засідань\" /></picture>"))
+        #expect(page.contains("<img src=\"https://example.org/x.jpg\" alt=\"Ззовні\" />"))
+        #expect(site.exists("updates/rada/photo-1.1200.webp") && site.exists("updates/rada/photo-1.480.jpg"))
+        #expect(!site.exists("updates/rada/zala.jpg"))
+    }
+
     static func snapshot(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)!

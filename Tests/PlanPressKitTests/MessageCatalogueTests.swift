@@ -28,7 +28,7 @@ import Testing
         .updateNamesMissingItem(reference: "measure:kreminna/9", problem: problem),
         .scheduledUpdate(title: "Засідання ради", date: CalendarDate(year: 2026, month: 12, day: 5), asOf: CalendarDate(year: 2026, month: 11, day: 30)),
         .warningsInOtherFiles(count: 2), .previewAsOf(date: CalendarDate(year: 2026, month: 11, day: 30), buildDate: true),
-        .imageNotAnImage(path: "updates/images/photo.jpg"), .imageTooLarge(path: "updates/images/photo.jpg", megabytes: 25, limit: 20),
+        .imageNotAnImage(path: "updates/images/photo.jpg"), .imageMissing(path: "updates/images/nema.jpg"), .imageTooLarge(path: "updates/images/photo.jpg", megabytes: 25, limit: 20),
         .imageTooNarrow(path: "updates/images/photo.jpg", width: 320, minimum: 480),
         .imageUnreadable(path: "updates/images/photo.jpg", detail: "VipsJpeg: premature end of file"),
         .commentaryWithoutFrontMatter, .commentaryAboutNotAReference(text: "захід 3"),

@@ -62,6 +62,7 @@ public enum Message: Hashable, Sendable {
 
     // Images
     case imageNotAnImage(path: String)
+    case imageMissing(path: String)
     case imageTooLarge(path: String, megabytes: Int, limit: Int)
     case imageTooNarrow(path: String, width: Int, minimum: Int)
     case imageUnreadable(path: String, detail: String)
@@ -326,6 +327,9 @@ extension Message {
         case .imageNotAnImage(let path):
             return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
                     "'\(path)' is not a JPEG, PNG, GIF, WebP or AVIF image by its content, whatever its extension says: save the photo again as JPEG")
+        case .imageMissing(let path):
+            return ("світлини '\(path)' не знайдено; вкажіть шлях усередині Content/, наприклад updates/images/photo.jpg, або повну адресу https://…",
+                    "photo '\(path)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg, or a full https://… address")
         case .imageTooLarge(let path, let megabytes, let limit):
             return ("світлина '\(path)' важить \(megabytes) МБ (межа — \(limit) МБ): сайт зменшить її, але зберігати краще меншу копію",
                     "photo '\(path)' is \(megabytes) MB (limit \(limit) MB): the site scales it down, but keep a smaller copy")

@@ -21,6 +21,14 @@ struct PressFiles {
                     files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: ext)), bytes: bytes))
                 }
             }
+            for (number, url) in update.images.keys.sorted().enumerated() {
+                for variant in update.images[url]!.variants {
+                    for (format, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
+                        let name = Update.photoFileName(number + 1, width: variant.width, format: format)
+                        files.append(OutputFile(path: routes.relativePath(for: .updatePhoto(update.slug, file: name)), bytes: bytes))
+                    }
+                }
+            }
         }
         let sitemap = Sitemap(paths: paths, routes: routes, locales: locales, updates: graph.updates, asOf: graph.site.settings.asOf)
         files.append(OutputFile(path: Sitemap.fileName, text: sitemap.xml()))

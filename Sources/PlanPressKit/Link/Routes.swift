@@ -59,6 +59,7 @@ public struct Routes: Sendable {
         case .updates(let page): return page <= 1 ? "\(l)updates/" : "\(l)updates/page/\(page)/"
         case .update(let slug): return "\(l)updates/\(slug)/"
         case .updateCover(let slug, let ext): return "updates/\(slug)/cover.\(ext)"
+        case .updatePhoto(let slug, let file): return "updates/\(slug)/\(file)"
         case .updatesFeed: return "updates/feed.xml"
         case .planFeed(let p): return "plans/\(p)/feed.xml"
         case .search: return "\(l)search/"
@@ -85,6 +86,8 @@ public enum PageID: Hashable, Sendable {
     case update(String)
     /// The cover image of an update (one file, shared by every language).
     case updateCover(String, ext: String)
+    /// A converted photo from an update's text (`photo-1.480.webp`), next to its page.
+    case updatePhoto(String, file: String)
     case updatesFeed
     case planFeed(PlanID)
     case search

@@ -30,9 +30,11 @@ enum UpdateLoader {
         let draft = map.bool("draft") ?? false
         map.finish()
         guard let title, let date else { return nil }
-        return Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
-                      itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
-                      file: file, bodyLine: parts.bodyLine, location: map.location)
+        var update = Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
+                            itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
+                            file: file, bodyLine: parts.bodyLine, location: map.location)
+        update.images = readBodyImages(parts.body, file: file, bodyLine: parts.bodyLine, files: files, sink: sink)
+        return update
     }
 
     /// Responsive sizes of a photo, with a warning when the original is too large or too narrow.
@@ -52,6 +54,27 @@ enum UpdateLoader {
             sink.error(.imageUnreadable(path: path, detail: "\(error)"), at: location)
             return nil
         }
+    }
+
+    /// Photos the text shows from inside Content/ (other URLs — https://… — are left as written).
+    private static func readBodyImages(_ body: String, file: String, bodyLine: Int, files: ContentFiles,
+                                       sink: DiagnosticSink) -> [String: ResponsiveImage] {
+        var images: [String: ResponsiveImage] = [:]
+        for (url, line) in Markdown.imageURLs(body) where images[url] == nil {
+            guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { continue }
+            let location = SourceLocation(file: file, line: bodyLine + line - 1, column: 1)
+            let safe = !url.split(separator: "/").contains("..")
+            guard safe, files.exists(url), !files.isDirectory(url), let data = files.data(url) else {
+                sink.error(.imageMissing(path: url), at: location)
+                continue
+            }
+            guard ImageKind(sniffing: data) != nil else {
+                sink.error(.imageNotAnImage(path: url), at: location)
+                continue
+            }
+            images[url] = convert(Array(data), path: url, at: location, files: files, sink: sink)
+        }
+        return images
     }
 
     private static func readCover(_ c: MappingReader, files: ContentFiles, sink: DiagnosticSink) -> Update.Cover? {

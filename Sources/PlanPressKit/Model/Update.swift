@@ -9,8 +9,13 @@ public struct Update: Sendable {
     public var itemLocations: [SourceLocation]
     public var tags: [String]
     public var cover: Cover?
+    /// Photos in the text (`![…](updates/images/x.jpg)`, paths inside Content/), converted like the cover.
+    public var images: [String: ResponsiveImage] = [:]
     public var draft: Bool
     public var markdown: String
+
+    /// `photo-2.960.webp`: the second photo of the text (by path, sorted), 960 px wide.
+    public static func photoFileName(_ number: Int, width: Int, format: String) -> String { "photo-\(number).\(width).\(format)" }
     public var file: String
     public var bodyLine: Int
     public var location: SourceLocation
