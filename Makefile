@@ -13,7 +13,7 @@ DIST_NAME := planpress-$(VERSION)-linux-x86_64
 DIST_BUILD := .build-dist
 APT_PACKAGES := libcmark-dev libvips-dev pkg-config
 
-.PHONY: site test deps build release check bench serve clean e2e-deps e2e unit stamp dist dist-test
+.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit stamp dist dist-test
 
 ## Build the shipped Content/ into Public/.
 site: deps release
@@ -30,9 +30,14 @@ test: deps
 check: deps build
 	$(DEBUG_BIN) check
 
-## Speed and memory at several sizes (see bench/README.md).
+## Speed and memory at several sizes, then PlanPress vs Hugo and the write floor (see bench/README.md).
 bench: deps release
 	python3 bench/run.py
+	bash bench/hugo/run.sh
+
+## Only the Hugo comparison and the write floor.
+bench-hugo: deps release
+	bash bench/hugo/run.sh
 
 ## Live preview on 127.0.0.1:8000.
 serve: deps release

@@ -133,6 +133,7 @@ def bench_size(name, binary, runs, templates):
         "peak_mb": round(rss if rss is not None else max(r["peak_mb"] for r in results), 1),
         "stages_s": {s: round(statistics.median(r["stages"].get(s, 0) for r in results), 3) for s in stage_names},
         "rebuild_unchanged_s": round(unchanged["wall"], 3), "rebuild_unchanged_files_kept": unchanged["unchanged"],
+        "bytes_by_kind": bytes_by_kind(first),
     }
     if edited:
         # A new process: loads, links and renders everything, writes only what changed.
@@ -146,6 +147,34 @@ def bench_size(name, binary, runs, templates):
         row["rebuild_one_edit_files_kept"] = watched["kept"]
         row["rebuild_one_edit_files"] = watched["files"]
     return row
+
+
+PAGE_KINDS = [  # (kind, pattern on the path relative to the output root, English twins included)
+    ("measure", r"plans/[^/]+/measures/"), ("goal", r"plans/[^/]+/goals/"), ("indicator", r"plans/[^/]+/indicators/"),
+    ("print", r"plans/[^/]+/print/"), ("timeline", r"plans/[^/]+/timeline/"), ("source", r"plans/[^/]+/source/"),
+    ("report", r"reports/"), ("plan", r"plans/[^/]+/index\.html$"), ("executor", r"executors/[^/]+/"),
+    ("executors", r"executors/index\.html$"), ("update", r"updates/[^/]+/"), ("updates", r"updates/index\.html$"),
+    ("search-index", r"search/.*\.json$"), ("search", r"search/"), ("open-data", r"data/"), ("asset", r"assets/"),
+    ("feed", r"\.xml$"), ("home", r"index\.html$"),
+]
+
+
+def bytes_by_kind(root):
+    """Files and bytes per page kind (both languages), so a change in bytes shows where it comes from."""
+    kinds = {}
+    for folder, _, names in os.walk(root):
+        for n in names:
+            path = os.path.join(folder, n)
+            rel = os.path.relpath(path, root)
+            if rel.startswith("en/"):
+                rel = rel[3:]
+            kind = next((k for k, pat in PAGE_KINDS if re.search(pat, rel)), "other")
+            entry = kinds.setdefault(kind, {"files": 0, "bytes": 0})
+            entry["files"] += 1
+            entry["bytes"] += os.lstat(path).st_size
+    for entry in kinds.values():
+        entry["avg_bytes"] = entry["bytes"] // entry["files"]
+    return dict(sorted(kinds.items(), key=lambda kv: -kv[1]["bytes"]))
 
 
 def remove_outputs():
@@ -178,6 +207,8 @@ def main():
               + (f"  watch-one-edit {row['rebuild_one_edit_s']} s (save→done {row['edit_to_rebuilt_s']} s, "
                  f"{row['rebuild_one_edit_pages_rendered']} pages rendered, {row['rebuild_one_edit_files_kept']}/{row['rebuild_one_edit_files']} files kept)"
                  if "rebuild_one_edit_s" in row else ""),
+              flush=True)
+        print("          bytes per kind: " + ", ".join(f"{k} {v['files']}×{v['avg_bytes'] / 1024:.1f} KB" for k, v in row["bytes_by_kind"].items()),
               flush=True)
     results = os.path.join(ROOT, "bench", "results")
     os.makedirs(results, exist_ok=True)
