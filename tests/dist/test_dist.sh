@@ -11,15 +11,15 @@ toolchain=$(dirname "$(dirname "$(dirname "$(readlink -f "$(command -v swift)")"
 work=$(mktemp -d /tmp/planpress-dist-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 tar xzf "$archive" -C "$work"
-unpacked=$(find "$work" -maxdepth 1 -name 'planpress-*' -type d)
+unpacked=$(find "$work" -mindepth 1 -maxdepth 1 -name 'planpress-*' -type d)
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-"$normal" build --content "$repo/Content" --templates "$repo/Templates" --output "$work/normal" > /dev/null
+"$normal" build --content "$repo/Content" --templates "$repo/Templates" --output "$work/normal" > "$work/normal.log" 2>&1 || { cat "$work/normal.log"; exit 1; }
 $SUDO unshare -m bash -c "
   set -euo pipefail
   mount -t tmpfs none '$toolchain'
   if [ -e '$toolchain/usr/bin/swift' ]; then echo 'the toolchain is still visible'; exit 1; fi
   '$unpacked/planpress' --version
-  '$unpacked/planpress' build --content '$repo/Content' --templates '$unpacked/Templates' --output '$work/shipped' > /dev/null
+  '$unpacked/planpress' build --content '$repo/Content' --templates '$unpacked/Templates' --output '$work/shipped' > '$work/shipped.log' 2>&1 || { cat '$work/shipped.log'; exit 1; }
 "
 diff -r "$work/normal" "$work/shipped"
 diff -r "$repo/Templates" "$unpacked/Templates"
