@@ -7,7 +7,7 @@ enum BuildInfo {
     static let commit = StampedBuildInfo.commit
     #else
     static let version = "dev"
-    static let commit = "unknown (built without make)"
+    static let commit = "unknown: built without make"
     #endif
 
     static var line: String { "planpress \(version) (commit \(commit))" }

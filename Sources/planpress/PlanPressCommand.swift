@@ -40,7 +40,7 @@ func report(_ diagnostics: [Diagnostic], _ language: MessageLanguage) {
 func fail(_ failure: BuildFailure, _ language: MessageLanguage) -> ExitCode {
     report(failure.diagnostics, language)
     let errors = failure.diagnostics.errorCount, warnings = failure.diagnostics.warningCount
-    FileHandle.standardError.write(Data("planpress: \(errors) error(s), \(warnings) warning(s); nothing was written\n".utf8))
+    FileHandle.standardError.write(Data((Message.nothingWritten(errors: errors, warnings: warnings).text(language) + "\n").utf8))
     return ExitCode.failure
 }
 
@@ -118,7 +118,8 @@ struct CheckCommand: AsyncParsableCommand {
             let (graph, _, result) = try Builder(options: options).check()
             report(result.diagnostics, site.language)
             let measures = graph.plans.reduce(0) { $0 + $1.measures.count }
-            print("ok: \(graph.plans.count) plans, \(measures) measures, \(graph.executors.count) executors; \(result.diagnostics.warningCount) warning(s)")
+            print(Message.checkPassed(plans: graph.plans.count, measures: measures, executors: graph.executors.count,
+                                      warnings: result.diagnostics.warningCount).text(site.language))
         } catch let failure as BuildFailure {
             throw fail(failure, site.language)
         }

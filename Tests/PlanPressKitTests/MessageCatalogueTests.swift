@@ -27,7 +27,8 @@ import Testing
         .updateSlugTwice(slug: "zvit", otherFile: "Content/updates/2025/zvit.md"),
         .updateNamesMissingItem(reference: "measure:kreminna/9", problem: problem),
         .scheduledUpdate(title: "Засідання ради", date: CalendarDate(year: 2026, month: 12, day: 5), asOf: CalendarDate(year: 2026, month: 11, day: 30)),
-        .warningsInOtherFiles(count: 2), .previewAsOf(date: CalendarDate(year: 2026, month: 11, day: 30), buildDate: true),
+        .warningsInOtherFiles(count: 2), .nothingWritten(errors: 3, warnings: 1),
+        .checkPassed(plans: 5, measures: 218, executors: 112, warnings: 2), .previewAsOf(date: CalendarDate(year: 2026, month: 11, day: 30), buildDate: true),
         .imageNotAnImage(path: "updates/images/photo.jpg"), .imageMissing(path: "updates/images/nema.jpg"), .imageTooLarge(path: "updates/images/photo.jpg", megabytes: 25, limit: 20),
         .imageTooNarrow(path: "updates/images/photo.jpg", width: 320, minimum: 480),
         .imageUnreadable(path: "updates/images/photo.jpg", detail: "VipsJpeg: premature end of file"),
@@ -142,6 +143,8 @@ import Testing
         #expect(Message.warningsInOtherFiles(count: 1).text(.en) == "1 warning in other files, see `planpress check`")
         #expect(Message.warningsInOtherFiles(count: 3).text(.en) == "3 warnings in other files, see `planpress check`")
         #expect(Message.days(31) == "31 день" && Message.days(30) == "30 днів" && Message.days(28) == "28 днів")
+        #expect(Message.checkPassed(plans: 5, measures: 221, executors: 112, warnings: 2).text(.uk) == "гаразд: 5 планів, 221 захід, 112 виконавців; 2 попередження")
+        #expect(Message.nothingWritten(errors: 3, warnings: 0).text(.uk).hasPrefix("planpress: 3 помилки, 0 попереджень; нічого не записано"))
     }
 
     @Test func severityAndLanguageChoice() {

@@ -59,6 +59,8 @@ public enum Message: Hashable, Sendable {
     case scheduledUpdate(title: String, date: CalendarDate, asOf: CalendarDate)
     case warningsInOtherFiles(count: Int)
     case previewAsOf(date: CalendarDate, buildDate: Bool)
+    case nothingWritten(errors: Int, warnings: Int)
+    case checkPassed(plans: Int, measures: Int, executors: Int, warnings: Int)
 
     // Images
     case imageNotAnImage(path: String)
@@ -320,6 +322,12 @@ extension Message {
             let en = buildDate ? "today, as site.yaml says as_of: build-date" : "as_of in site.yaml"
             return ("попередній перегляд станом на \(Message.dayMonth(date, .uk)) \(date.year) р. (\(uk)); оновлення з пізнішою датою показано з позначкою «заплановано»",
                     "preview as of \(Message.dayMonth(date, .en)) \(date.year) (\(en)); updates dated later are shown with a “scheduled” badge")
+        case .nothingWritten(let errors, let warnings):
+            return ("planpress: \(Message.pluralUK(errors, "помилка", "помилки", "помилок")), \(Message.warningsUK(warnings)); нічого не записано — виправте помилки вище",
+                    "planpress: \(errors) error(s), \(warnings) warning(s); nothing was written")
+        case .checkPassed(let plans, let measures, let executors, let warnings):
+            return ("гаразд: \(Message.pluralUK(plans, "план", "плани", "планів")), \(Message.pluralUK(measures, "захід", "заходи", "заходів")), \(Message.pluralUK(executors, "виконавець", "виконавці", "виконавців")); \(Message.warningsUK(warnings))",
+                    "ok: \(plans) plans, \(measures) measures, \(executors) executors; \(warnings) warning(s)")
         case .warningsInOtherFiles(let count):
             return ("\(Message.warningsUK(count)) в інших файлах, див. `planpress check`",
                     "\(count) warning\(count == 1 ? "" : "s") in other files, see `planpress check`")
