@@ -4,9 +4,16 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/planpress
 DEBUG_BIN := .build/debug/planpress
-APT_PACKAGES := libcmark-dev pkg-config zlib1g-dev libxml2-dev
+VERSION := $(shell cat VERSION)
+# The commit, from git when there is one (a source tarball says "unknown").
+COMMIT := $(shell git describe --always --dirty --abbrev=12 2>/dev/null || echo unknown)
+STAMP := Sources/planpress/BuildInfo+Stamped.swift
+STAMPED := -Xswiftc -DPLANPRESS_STAMPED
+DIST_NAME := planpress-$(VERSION)-linux-x86_64
+DIST_BUILD := .build-dist
+APT_PACKAGES := libcmark-dev libvips-dev pkg-config zlib1g-dev libxml2-dev
 
-.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit fuzz
+.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit stamp dist dist-test fuzz
 
 ## Build the shipped Content/ into Public/.
 site: deps release
@@ -18,6 +25,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) fuzz
 	$(MAKE) e2e
+	$(MAKE) dist-test
 
 ## libFuzzer over every content loader, seeded from the fixtures, for FUZZ_SECONDS (docs/reliability.md).
 ## A crash leaves its input in Fuzz/artifacts/: copy it to Fuzz/crashes/ once fixed (FuzzRegressionTests replays them).
@@ -47,11 +55,26 @@ bench-hugo: deps release
 serve: deps release
 	$(RELEASE_BIN) serve
 
-build: deps
-	$(SWIFT) build --product planpress
+build: deps stamp
+	$(SWIFT) build --product planpress $(STAMPED)
 
-release: deps
-	$(SWIFT) build -c release --product planpress
+release: deps stamp
+	$(SWIFT) build -c release --product planpress $(STAMPED)
+
+## Version and commit for `planpress --version`: rewritten only when they change (no rebuild otherwise).
+stamp:
+	@printf 'enum StampedBuildInfo {\n    static let version = "%s"\n    static let commit = "%s"\n}\n' "$(VERSION)" "$(COMMIT)" > $(STAMP).new
+	@cmp -s $(STAMP).new $(STAMP) && rm $(STAMP).new || mv $(STAMP).new $(STAMP)
+
+## dist/planpress-VERSION-linux-x86_64.tar.gz: a binary that runs without Swift (static Swift
+## standard library and Foundation), the default Templates/ and a README for a press office.
+dist: deps stamp
+	$(SWIFT) build -c release --product planpress --static-swift-stdlib --scratch-path $(DIST_BUILD) $(STAMPED)
+	bash tools/dist.sh "$(DIST_BUILD)/release/planpress" "$(DIST_NAME)"
+
+## Unpacks the archive and builds the shipped site with /opt/swift hidden; compares with `make site`'s output.
+dist-test: dist release
+	bash tests/dist/test_dist.sh "dist/$(DIST_NAME).tar.gz" "$(RELEASE_BIN)"
 
 unit: deps
 	$(SWIFT) test

@@ -23,11 +23,17 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE) for the atomic swap of the output folder (docs/reliability.md).
         .target(name: "CFileSwap"),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(
             name: "PlanPressKit",
             dependencies: [
                 "CCmark",
                 "CFileSwap",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -43,7 +49,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlanPressKitTests",
-            dependencies: ["PlanPressKit"]
+            dependencies: ["PlanPressKit", "CVips"]
         ),
     ]
 )

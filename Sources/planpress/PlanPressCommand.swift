@@ -7,6 +7,7 @@ struct PlanPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planpress",
         abstract: "Builds a static website from government action plans.",
+        version: BuildInfo.line,
         subcommands: [BuildCommand.self, CheckCommand.self, CiteCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
@@ -18,19 +19,28 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Absolute base URL, overriding site.yaml (e.g. https://example.org/plany/).")
     var baseURL: String?
     @Flag(help: "Publish updates marked draft.") var drafts = false
-}
+    @Option(name: .customLong("lang"), help: "Language of messages: uk (default) or en; without it, site.yaml's language.")
+    var lang: MessageLanguage?
 
-/// Prints diagnostics to standard error, one per line, sorted by location.
-func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics.sortedByLocation() {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    /// `--lang`, else the site's `language`, else Ukrainian.
+    var language: MessageLanguage {
+        MessageLanguage.resolve(option: lang?.rawValue, siteLanguage: SiteSettings.read(contentFolder: content)?.language)
     }
 }
 
-func fail(_ failure: BuildFailure) -> ExitCode {
-    report(failure.diagnostics)
+extension MessageLanguage: ExpressibleByArgument {}
+
+/// Prints diagnostics to standard error, one per line, sorted by location.
+func report(_ diagnostics: [Diagnostic], _ language: MessageLanguage) {
+    for line in diagnostics.lines(language) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+func fail(_ failure: BuildFailure, _ language: MessageLanguage) -> ExitCode {
+    report(failure.diagnostics, language)
     let errors = failure.diagnostics.errorCount, warnings = failure.diagnostics.warningCount
-    FileHandle.standardError.write(Data("planpress: \(errors) error(s), \(warnings) warning(s); nothing was written\n".utf8))
+    FileHandle.standardError.write(Data((Message.nothingWritten(errors: errors, warnings: warnings).text(language) + "\n").utf8))
     return ExitCode.failure
 }
 
@@ -42,19 +52,22 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "With --watch: seconds between checks for changes.") var poll = 0.2
 
     func run() async throws {
-        let options = Builder.Options(content: site.content, templates: site.templates, output: output,
+        var options = Builder.Options(content: site.content, templates: site.templates, output: output,
                                       baseURL: site.baseURL, includeDrafts: site.drafts)
+        // `--drafts` previews what will go out: drafts and updates dated after as_of.
+        options.includeScheduled = site.drafts
         if watch { return try watchAndRebuild(options) }
         let builder = Builder(options: options, log: { print($0) })
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try builder.build()
-            report(result.diagnostics)
+            report(result.diagnostics, site.language)
+            for note in result.scheduled { print(note.text(site.language)) }
             // Wall time: the render and write stages overlap, so their sum would overstate it.
             let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             print("built \(result.pages) pages (\(result.files) files, \(result.unchanged) unchanged) into \(output) in \(String(format: "%.2f", total)) s")
         } catch let failure as BuildFailure {
-            throw fail(failure)
+            throw fail(failure, site.language)
         } catch {
             FileHandle.standardError.write(Data(TerminalText.safe("planpress: error: \(error); the previous \(output) is unchanged\n").utf8))
             throw ExitCode.failure
@@ -72,12 +85,12 @@ extension BuildCommand {
             let seconds = { String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             do {
                 let result = try builder.build()
-                report(result.diagnostics)
+                report(result.diagnostics, site.language)
                 let written = result.files - result.unchanged
                 let how = builder.lastFullReason.map { "all pages rendered: \($0)" } ?? "\(result.rendered) of \(result.pages) pages rendered"
                 print("built \(result.pages) pages (\(how); \(written) files written, \(result.removed) removed) into \(output) in \(seconds()) s")
             } catch let failure as BuildFailure {
-                report(failure.diagnostics)
+                report(failure.diagnostics, site.language)
                 print("the build failed (\(seconds()) s): \(output) keeps the last good site; fix the errors above and save")
             } catch {
                 print(TerminalText.safe("planpress: error: \(error); \(output) keeps the last good site"))
@@ -103,11 +116,12 @@ struct CheckCommand: AsyncParsableCommand {
                                       includeDrafts: site.drafts, strict: strict)
         do {
             let (graph, _, result) = try Builder(options: options).check()
-            report(result.diagnostics)
+            report(result.diagnostics, site.language)
             let measures = graph.plans.reduce(0) { $0 + $1.measures.count }
-            print("ok: \(graph.plans.count) plans, \(measures) measures, \(graph.executors.count) executors; \(result.diagnostics.warningCount) warning(s)")
+            print(Message.checkPassed(plans: graph.plans.count, measures: measures, executors: graph.executors.count,
+                                      warnings: result.diagnostics.warningCount).text(site.language))
         } catch let failure as BuildFailure {
-            throw fail(failure)
+            throw fail(failure, site.language)
         }
     }
 }

@@ -14,8 +14,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind. Only 127.0.0.1 (this computer) unless you mean to share the preview.") var host = "127.0.0.1"
 
     func run() async throws {
-        let options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
+        var options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
                                             includeDrafts: site.drafts, host: host, port: port)
+        options.language = site.language
+        // First line: the as-of date the preview uses (what counts as overdue, which updates are scheduled).
+        if let settings = SiteSettings.read(contentFolder: site.content) {
+            let line = Message.previewAsOf(date: settings.asOf, buildDate: settings.asOfIsBuildDate).text(options.language)
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
         let preview: PreviewServer
         do {
             // Line by line, also when the output goes to a file or a pipe.

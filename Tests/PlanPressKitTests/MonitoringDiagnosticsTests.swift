@@ -15,7 +15,7 @@ import Testing
         #expect(try failure("monitoring-invalid-format") == [
             "\(statuses):2:9: error: report period '2026-H3' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)",
             "\(statuses):4:3: error: reporter kind 'ngo' is unknown; use one of: official, civil-society",
-            "\(statuses):6:12: error: 'published' of report must be a date as YYYY-MM-DD, found '2026-06-31'",
+            "\(statuses):6:12: error: 'published' of report: the date '2026-06-31' does not exist — June has 30 days",
             "\(statuses):9:13: error: status 'done' of measure 1.1 is not in the vocabulary; use one of: not-started («не розпочато»), in-progress («виконується»), completed («виконано»), partly-completed («виконано частково»), not-completed («не виконано»), no-information («немає інформації»)",
             "\(statuses):14:9: error: evidence url 'example.org/nakaz' must start with https:// or http://",
             "\(values):7:12: error: 'value' of indicator entry must be a number such as 12 or 3,5, found 'багато'",

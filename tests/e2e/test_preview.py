@@ -39,6 +39,8 @@ def preview(tmp_path_factory):
         if line.startswith("serving "):
             break
     assert lines and lines[-1].startswith("serving "), "".join(lines)
+    # The first line says which as-of date the preview uses (docs/updates.md).
+    assert lines[0].startswith("попередній перегляд станом на "), "".join(lines)
     work_folder = lines[-1].split("(built into ")[1].split(")")[0]
     yield {"url": f"http://127.0.0.1:{port}/plany/", "content": tmp / "Content", "process": process, "work": work_folder}
     if process.poll() is None:
@@ -73,7 +75,7 @@ def test_edit_reloads_and_failure_shows_an_overlay(preview, driver):
     overlay = "var o = document.getElementById('planpress-overlay'); return o ? o.textContent : null"
     wait(lambda: driver.execute_script(overlay) is not None, what="the diagnostics overlay")
     text = driver.execute_script(overlay)
-    assert "site.yaml:" in text and "error:" in text
+    assert "site.yaml:" in text and "помилка:" in text  # Ukrainian by default (docs/messages.md)
     assert driver.execute_script("return window.__planpressMarker") == 2, "a failed build must not reload the page"
     assert "Це (змінений) план заходів" in driver.page_source
 

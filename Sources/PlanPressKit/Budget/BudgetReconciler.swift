@@ -69,10 +69,10 @@ public enum BudgetReconciler {
     /// Adds a warning for each mismatch (`check --strict` makes them fail).
     static func report(_ checks: [Check], of index: PlanIndex, sink: DiagnosticSink) {
         for check in checks where !check.matches {
-            let scope = check.goal.map { "\(index.level(of: $0).name.lowercased()) \(index.goals[$0].goal.number)" } ?? "the plan"
+            let scope = check.goal.map { Phrase(untranslated: "\(index.level(of: $0).name.lowercased()) \(index.goals[$0].goal.number)") } ?? .wholePlan
             let source = check.printedSource ?? check.source
-            let stated = check.stated.map(\.machine) ?? "nothing"
-            sink.warning("stated total for \(scope), \(source), \(check.year) is \(stated) but its \(check.rows) row(s) add up to \(check.computed.machine) (difference \(check.difference.machine)); the site shows both",
+            sink.warning(.budgetMismatch(scope: scope, source: source, year: check.year, stated: check.stated.map(\.machine), rows: check.rows,
+                                         computed: check.computed.machine, difference: check.difference.machine),
                          at: check.location)
         }
     }

@@ -10,6 +10,9 @@ public struct Builder {
         public var includeDrafts: Bool
         /// Treat warnings as errors (`check --strict`).
         public var strict: Bool
+        /// Also publish updates dated after the as-of date, with a «заплановано на …» badge
+        /// (`serve`, `build --drafts`): a preview of what will go out.
+        public var includeScheduled = false
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -37,6 +40,8 @@ public struct Builder {
         public var rendered: Int = 0
         /// Files deleted because the site no longer has them.
         public var removed: Int = 0
+        /// Updates dated after as_of (shown only in a preview): why a normal build leaves them out.
+        public var scheduled: [Message] = []
         /// The base path the site was built for (`/plany/`): the preview serves under it.
         public var basePath: String = "/"
     }
@@ -72,12 +77,17 @@ public struct Builder {
         // Link whatever loaded, even after load errors, so one run lists every problem
         // (an entry that failed to load can make references to it show up as unknown too).
         guard let site else { throw BuildFailure(diagnostics) }
-        let linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: linkBaseURL, cache: commentary)
+        var linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: linkBaseURL, cache: commentary)
+        linkOptions.includeScheduled = options.includeScheduled
         let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
         diagnostics += linkDiagnostics
         let failing = options.strict ? diagnostics.count : diagnostics.errorCount
         guard let graph, let templates, failing == 0 else { throw BuildFailure(diagnostics) }
-        return (graph, templates, Result(diagnostics: diagnostics, stages: stages, pages: 0, files: 0, unchanged: 0))
+        var result = Result(diagnostics: diagnostics, stages: stages, pages: 0, files: 0, unchanged: 0)
+        let asOf = graph.site.settings.asOf
+        result.scheduled = graph.site.updates.filter { asOf < $0.date && (options.includeDrafts || !$0.draft) }.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
+            .map { .scheduledUpdate(title: $0.title, date: $0.date, asOf: asOf) }
+        return (graph, templates, result)
     }
 
     /// The whole build. On failure nothing in the output folder changes.

@@ -15,8 +15,21 @@ struct PressFiles {
             files.append(OutputFile(path: routes.relativePath(for: .planReportsFeed(index.plan.id)), text: reportsFeed(index).xml()))
         }
         for update in graph.updates {
-            guard let cover = update.cover else { continue }
-            files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: cover.fileExtension)), bytes: cover.bytes))
+            // The converted sizes only: the original may carry EXIF and the GPS position.
+            for variant in update.cover?.image?.variants ?? [] {
+                for (format, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
+                    let ext = Update.Cover.fileExtension(width: variant.width, format: format)
+                    files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: ext)), bytes: bytes))
+                }
+            }
+            for (number, url) in update.images.keys.sorted().enumerated() {
+                for variant in update.images[url]!.variants {
+                    for (format, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
+                        let name = Update.photoFileName(number + 1, width: variant.width, format: format)
+                        files.append(OutputFile(path: routes.relativePath(for: .updatePhoto(update.slug, file: name)), bytes: bytes))
+                    }
+                }
+            }
         }
         let sitemap = Sitemap(paths: paths, routes: routes, locales: locales, updates: graph.updates, asOf: graph.site.settings.asOf)
         files.append(OutputFile(path: Sitemap.fileName, text: sitemap.xml()))
@@ -80,8 +93,8 @@ struct PressFiles {
     /// The body, with the cover image first (absolute URL, alt text kept).
     private func entryHTML(_ update: Update) -> String {
         var html = graph.updateHTML[update.slug] ?? ""
-        if let cover = update.cover {
-            let url = graph.routes.url(for: .updateCover(update.slug, ext: cover.fileExtension))
+        if let cover = update.cover, let largest = cover.image?.largest {
+            let url = graph.routes.url(for: .updateCover(update.slug, ext: Update.Cover.fileExtension(width: largest.width, format: "jpg")))
             html = "<p><img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(cover.alt))\"></p>\n" + html
         }
         return html

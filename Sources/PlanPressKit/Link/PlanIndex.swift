@@ -47,7 +47,7 @@ public struct PlanIndex: Sendable {
         node.measures = []
         goals.append(GoalNode(goal: node, parent: parent, children: [], directMeasures: [], subtree: measures.count..<measures.count))
         if let existing = goalByID[goal.id] {
-            sink.error("goal '\(goal.id)' appears twice in plan '\(plan.id)' (first at line \(goals[existing].goal.location.line)): give each its own number",
+            sink.error(.goalTwice(goal: goal.id, plan: plan.id.raw, firstLine: goals[existing].goal.location.line),
                        at: goal.location)
         } else {
             goalByID[goal.id] = index
@@ -64,7 +64,7 @@ public struct PlanIndex: Sendable {
     private mutating func add(_ measure: Measure, goal: Int?, sink: DiagnosticSink) -> Int {
         let index = measures.count
         if let existing = measureByNumber[measure.number] {
-            sink.error("measure \(measure.number) appears twice in plan '\(plan.id)' (first at line \(measures[existing].measure.location.line)): measure numbers must be unique",
+            sink.error(.measureTwice(number: measure.number, plan: plan.id.raw, firstLine: measures[existing].measure.location.line),
                        at: measure.location)
         } else {
             measureByNumber[measure.number] = index
@@ -72,7 +72,7 @@ public struct PlanIndex: Sendable {
         let start = indicators.count
         for indicator in measure.indicators {
             if let existing = indicatorByID[indicator.id] {
-                sink.error("indicator '\(indicator.id)' appears twice in plan '\(plan.id)' (first at line \(indicators[existing].indicator.location.line))",
+                sink.error(.indicatorTwice(id: indicator.id, plan: plan.id.raw, firstLine: indicators[existing].indicator.location.line),
                            at: indicator.location)
             } else {
                 indicatorByID[indicator.id] = indicators.count

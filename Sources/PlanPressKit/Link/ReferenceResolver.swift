@@ -30,11 +30,11 @@ struct ReferenceResolver {
         problem(with: reference) == nil ? PageID(reference) : nil
     }
 
-    /// nil when the reference exists; otherwise "but … does not exist (did you mean …)".
-    func problem(with reference: ItemReference) -> String? {
-        func inPlan(_ plan: PlanID, _ check: (PlanIndex) -> String?) -> String? {
+    /// nil when the reference exists; otherwise why not, with the closest existing ids.
+    func referenceProblem(with reference: ItemReference) -> ReferenceProblem? {
+        func inPlan(_ plan: PlanID, _ check: (PlanIndex) -> ReferenceProblem?) -> ReferenceProblem? {
             guard let index = planByID[plan] else {
-                return "but plan '\(plan)' does not exist\(Suggestions.hint(for: plan.raw, in: planByID.keys.map(\.raw)))"
+                return .noPlan(plan: plan.raw, suggestions: Suggestions.closest(to: plan.raw, in: planByID.keys.map(\.raw)))
             }
             return check(plans[index])
         }
@@ -44,34 +44,38 @@ struct ReferenceResolver {
         case .goal(let plan, let goal):
             return inPlan(plan) { index in
                 index.goalByID[goal] != nil ? nil
-                    : "but plan '\(plan)' has no goal '\(goal)'\(Suggestions.hint(for: goal, in: index.goalByID.keys))"
+                    : .noGoal(plan: plan.raw, goal: goal, suggestions: Suggestions.closest(to: goal, in: index.goalByID.keys))
             }
         case .measure(let plan, let number):
             return inPlan(plan) { index in
                 index.measureByNumber[number] != nil ? nil
-                    : "but plan '\(plan)' has no measure \(number)\(Suggestions.hint(for: number, in: index.measureByNumber.keys))"
+                    : .noMeasure(plan: plan.raw, number: number, suggestions: Suggestions.closest(to: number, in: index.measureByNumber.keys))
             }
         case .indicator(let plan, let id):
             return inPlan(plan) { index in
                 index.indicatorByID[id] != nil ? nil
-                    : "but plan '\(plan)' has no indicator '\(id)'\(Suggestions.hint(for: id, in: index.indicatorByID.keys))"
+                    : .noIndicator(plan: plan.raw, indicator: id, suggestions: Suggestions.closest(to: id, in: index.indicatorByID.keys))
             }
         case .executor(let id):
             return executors[id] != nil ? nil
-                : "but executor '\(id)' does not exist\(Suggestions.hint(for: id.raw, in: executors.keys.map(\.raw)))"
+                : .noExecutor(executor: id.raw, suggestions: Suggestions.closest(to: id.raw, in: executors.keys.map(\.raw)))
         case .update(let slug):
-            return updates.contains(slug) ? nil
-                : "but update '\(slug)' is not published (no such file, a draft, or dated after as_of)\(Suggestions.hint(for: slug, in: updates))"
+            return updates.contains(slug) ? nil : .unpublishedUpdate(slug: slug, suggestions: Suggestions.closest(to: slug, in: updates))
         }
     }
+
+    /// The problem in English ("but … does not exist (did you mean …)"), for messages not yet in the catalogue.
+    func problem(with reference: ItemReference) -> String? { referenceProblem(with: reference)?.text(.en) }
 
     /// For Markdown links: plan-item schemes are resolved, anything else is kept.
     func resolveLink(_ url: String, defaultPlan: PlanID?) -> Markdown.LinkResolution {
         guard let colon = url.firstIndex(of: ":"), ItemReference.schemes.contains(String(url[..<colon])) else { return .keep }
         guard let reference = ItemReference(parsing: url, defaultPlan: defaultPlan) else {
-            return .unknown("link '\(url)' is not a valid item reference; write e.g. measure:<plan>/<number>")
+            return .unknown(.linkNotAReference(url: url))
         }
-        if let problem = problem(with: reference) { return .unknown("link '\(url)' points to \(reference), \(problem)") }
+        if let problem = referenceProblem(with: reference) {
+            return .unknown(.linkToMissingItem(url: url, reference: "\(reference)", problem: problem))
+        }
         return .replace(routes.path(for: PageID(reference)))
     }
 }

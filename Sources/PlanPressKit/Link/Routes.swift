@@ -66,6 +66,7 @@ public struct Routes: Sendable {
         case .updates(let page): return page <= 1 ? "\(l)updates/" : "\(l)updates/page/\(page)/"
         case .update(let slug): return "\(l)updates/\(slug)/"
         case .updateCover(let slug, let ext): return "updates/\(slug)/cover.\(ext)"
+        case .updatePhoto(let slug, let file): return "updates/\(slug)/\(file)"
         case .updatesFeed: return "updates/feed.xml"
         case .planFeed(let p): return "plans/\(p)/feed.xml"
         case .reports: return "\(l)reports/"
@@ -104,6 +105,8 @@ public enum PageID: Hashable, Sendable {
     case update(String)
     /// The cover image of an update (one file, shared by every language).
     case updateCover(String, ext: String)
+    /// A converted photo from an update's text (`photo-1.480.webp`), next to its page.
+    case updatePhoto(String, file: String)
     case updatesFeed
     case planFeed(PlanID)
     /// Every monitoring report, newest first.

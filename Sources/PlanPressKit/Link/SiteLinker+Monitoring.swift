@@ -11,17 +11,17 @@ extension SiteLinker {
         for r in order {
             let report = site.reports[r]
             guard let p = planByID[report.plan] else {
-                sink.error("report names unknown plan '\(report.plan)'\(Suggestions.hint(for: report.plan.raw, in: planByID.keys.map(\.raw)))",
+                sink.error(.reportUnknownPlan(plan: report.plan.raw, suggestions: Suggestions.closest(to: report.plan.raw, in: planByID.keys.map(\.raw))),
                            at: report.planLocation)
                 continue
             }
             if let executor = report.reporter.executor, executors[executor] == nil {
-                sink.error("reporter names unknown executor '\(executor)'\(Suggestions.hint(for: executor.raw, in: executors.keys.map(\.raw))); add it to Content/executors/ or fix the id",
+                sink.error(.reporterUnknownExecutor(executor: executor.raw, suggestions: Suggestions.closest(to: executor.raw, in: executors.keys.map(\.raw))),
                            at: report.reporter.executorLocation ?? report.location)
             }
             let claim = "\(report.plan)|\(report.reporter.name)|\(report.period.code)"
             if let other = claimed[claim] {
-                sink.error("two reports by '\(report.reporter.name)' cover plan '\(report.plan)' for \(report.period.code) (also \(other.file)): merge them into one",
+                sink.error(.reportsOverlap(reporter: report.reporter.name, plan: report.plan.raw, period: report.period.code, otherFile: other.file),
                            at: report.location)
                 continue
             }
@@ -38,12 +38,13 @@ extension SiteLinker {
         var seen: Set<String> = []
         for status in report.measures {
             guard let m = plans[p].measureByNumber[status.measure] else {
-                sink.error("report gives a status for measure \(status.measure), but plan '\(report.plan)' has no such measure\(Suggestions.hint(for: status.measure, in: plans[p].measureByNumber.keys))",
+                sink.error(.reportUnknownMeasure(measure: status.measure, plan: report.plan.raw,
+                                                 suggestions: Suggestions.closest(to: status.measure, in: plans[p].measureByNumber.keys)),
                            at: status.location)
                 continue
             }
             guard seen.insert(status.measure).inserted else {
-                sink.error("report gives measure \(status.measure) twice: keep one entry", at: status.location)
+                sink.error(.reportMeasureTwice(measure: status.measure), at: status.location)
                 continue
             }
             let narrative = status.narrative.map {
@@ -59,7 +60,8 @@ extension SiteLinker {
     private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], into monitoring: inout Monitoring) {
         for value in report.indicators {
             guard let i = plans[p].indicatorByID[value.indicator] else {
-                sink.error("report gives a value for indicator '\(value.indicator)', but plan '\(report.plan)' has no such indicator\(Suggestions.hint(for: value.indicator, in: plans[p].indicatorByID.keys))",
+                sink.error(.reportUnknownIndicator(indicator: value.indicator, plan: report.plan.raw,
+                                                   suggestions: Suggestions.closest(to: value.indicator, in: plans[p].indicatorByID.keys)),
                            at: value.location)
                 continue
             }

@@ -5,13 +5,13 @@ extension SiteLinker {
         var bySlug: [String: Update] = [:]
         for update in site.updates {
             if let existing = bySlug[update.slug] {
-                sink.error("two updates have the slug '\(update.slug)' (also \(existing.file)): rename one file", at: update.location)
+                sink.error(.updateSlugTwice(slug: update.slug, otherFile: existing.file), at: update.location)
                 continue
             }
             bySlug[update.slug] = update
             for (reference, location) in zip(update.items, update.itemLocations) {
-                if let problem = resolver.problem(with: reference) {
-                    sink.error("update names \(reference), \(problem)", at: location)
+                if let problem = resolver.referenceProblem(with: reference) {
+                    sink.error(.updateNamesMissingItem(reference: "\(reference)", problem: problem), at: location)
                 }
             }
         }
@@ -25,12 +25,16 @@ extension SiteLinker {
                                                defaultPlan: nil, resolver: resolver)
             for reference in Set(update.items) { byItem[reference, default: []].append(index) }
         }
+        // A draft or scheduled update is checked like a published one: its links must work when it goes out.
+        for update in site.updates where bySlug[update.slug]?.file == update.file && html[update.slug] == nil {
+            _ = renderMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine, defaultPlan: nil, resolver: resolver)
+        }
         return (published, html, byItem)
     }
 
-    /// Drafts only with `--drafts`; nothing dated after the as-of date.
+    /// Drafts only with `--drafts`; nothing dated after the as-of date, except in a preview.
     func isPublished(_ update: Update) -> Bool {
-        (options.includeDrafts || !update.draft) && !(site.settings.asOf < update.date)
+        (options.includeDrafts || !update.draft) && (options.includeScheduled || !(site.settings.asOf < update.date))
     }
 
     /// Slugs `update:` links may point to: a link to an unpublished update would break.

@@ -3,6 +3,8 @@
 public struct SiteLinker {
     public struct Options: Sendable {
         public var includeDrafts = false
+        /// Updates dated after the as-of date too (the preview; see `Builder.Options.includeScheduled`).
+        public var includeScheduled = false
         public var baseURL: String?
         /// Commentary rendered by an earlier link of the same site (rebuilds while serving).
         public var cache: CommentaryCache?
@@ -71,7 +73,7 @@ public struct SiteLinker {
         var byID: [ExecutorID: Executor] = [:]
         for executor in site.executors {
             if let existing = byID[executor.id] {
-                sink.error("executor '\(executor.id)' is defined twice (also at \(existing.location)): keep one entry and use its id everywhere",
+                sink.error(.executorTwice(id: executor.id.raw, other: existing.location.description),
                            at: executor.location)
                 continue
             }
@@ -81,7 +83,7 @@ public struct SiteLinker {
         for executor in byID.values {
             guard let parent = executor.parent else { continue }
             if byID[parent] == nil {
-                sink.error("executor '\(executor.id)' names unknown parent '\(parent)'\(Suggestions.hint(for: parent.raw, in: ids))",
+                sink.error(.executorUnknownParent(id: executor.id.raw, parent: parent.raw, suggestions: Suggestions.closest(to: parent.raw, in: ids)),
                            at: executor.location)
                 continue
             }
@@ -89,7 +91,7 @@ public struct SiteLinker {
             var current = byID[parent]
             while let body = current {
                 if !seen.insert(body.id).inserted {
-                    sink.error("executor '\(executor.id)' is its own ancestor through 'parent': break the cycle", at: executor.location)
+                    sink.error(.executorCycle(id: executor.id.raw), at: executor.location)
                     break
                 }
                 current = body.parent.flatMap { byID[$0] }
@@ -106,12 +108,13 @@ public struct SiteLinker {
                 var seen: Set<ExecutorID> = []
                 for (position, assignment) in (node.measure.responsible?.assignments ?? []).enumerated() {
                     guard executors[assignment.executor] != nil else {
-                        sink.error("measure \(node.measure.number) names unknown executor '\(assignment.executor)'\(Suggestions.hint(for: assignment.executor.raw, in: known)); add it to Content/executors/ or fix the id",
+                        sink.error(.measureUnknownExecutor(measure: node.measure.number, executor: assignment.executor.raw,
+                                                                   suggestions: Suggestions.closest(to: assignment.executor.raw, in: known)),
                                    at: assignment.location)
                         continue
                     }
                     guard seen.insert(assignment.executor).inserted else {
-                        sink.error("measure \(node.measure.number) names executor '\(assignment.executor)' twice: list it once", at: assignment.location)
+                        sink.error(.measureExecutorTwice(measure: node.measure.number, executor: assignment.executor.raw), at: assignment.location)
                         continue
                     }
                     involvements[assignment.executor, default: []].append(
@@ -125,11 +128,11 @@ public struct SiteLinker {
     private func checkPlanMetadata(_ plans: [PlanIndex], executors: [ExecutorID: Executor]) {
         for plan in plans.map(\.plan) {
             if let issuer = plan.issuer, executors[issuer] == nil {
-                sink.error("plan '\(plan.id)' names unknown issuer '\(issuer)'\(Suggestions.hint(for: issuer.raw, in: executors.keys.map(\.raw)))",
+                sink.error(.planUnknownIssuer(plan: plan.id.raw, issuer: issuer.raw, suggestions: Suggestions.closest(to: issuer.raw, in: executors.keys.map(\.raw))),
                            at: plan.issuerLocation ?? plan.location)
             }
             if let source = plan.source, site.sourceFiles[source] == nil {
-                sink.error("plan '\(plan.id)' names source '\(source)', which is not in Content/sources/\(Suggestions.hint(for: source, in: site.sourceFiles.keys))",
+                sink.error(.planUnknownSource(plan: plan.id.raw, source: source, suggestions: Suggestions.closest(to: source, in: site.sourceFiles.keys)),
                            at: plan.sourceLocation ?? plan.location)
             }
         }
@@ -173,7 +176,7 @@ public struct SiteLinker {
         var result: [ItemReference: [SiteGraph.RenderedCommentary]] = [:]
         for (item, rendered) in zip(site.commentary, rendered) {
             guard let (html, diagnostics) = rendered else {
-                sink.error("commentary is about \(item.about), \(resolver.problem(with: item.about)!)", at: item.location)
+                sink.error(.commentaryAboutMissingItem(reference: "\(item.about)", problem: resolver.referenceProblem(with: item.about)!), at: item.location)
                 continue
             }
             sink.append(contentsOf: diagnostics)

@@ -2,18 +2,18 @@
 enum CommentaryLoader {
     static func load(text: String, file: String, sink: DiagnosticSink) -> Commentary? {
         guard let parts = FrontMatter.split(text) else {
-            sink.error("commentary must start with front matter between '---' lines naming the item: about: plan:<plan-id>",
+            sink.error(.commentaryWithoutFrontMatter,
                        at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
         guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
-              let map = MappingReader(value, what: "commentary front matter", sink: sink) else { return nil }
+              let map = MappingReader(value, what: .commentaryFrontMatter, sink: sink) else { return nil }
         let aboutText = map.text("about", required: true)
         let title = map.text("title")
         map.finish()
         guard let aboutText else { return nil }
         guard let about = ItemReference(parsing: aboutText) else {
-            sink.error("'about: \(aboutText)' is not an item reference; write e.g. plan:<plan>, goal:<plan>/<goal-id>, measure:<plan>/<number>, executor:<id>",
+            sink.error(.commentaryAboutNotAReference(text: aboutText),
                        at: map.keyLocation("about"))
             return nil
         }

@@ -63,7 +63,7 @@ struct ContentFiles {
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error("cannot read the file: check that it exists and is readable", at: SourceLocation(file: display(relative)))
+            sink.error(.fileUnreadable, at: SourceLocation(file: display(relative)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -7,7 +7,7 @@ public enum ContentLoader {
         cache?.stamps = FileStamps(folder: contentDirectory)
         let sink = DiagnosticSink()
         guard files.isDirectory("") || files.isDirectory(".") else {
-            sink.error("the content folder does not exist: create it or pass --content DIR", at: SourceLocation(file: contentDirectory))
+            sink.error(.contentFolderMissing, at: SourceLocation(file: contentDirectory))
             return (nil, sink.diagnostics)
         }
         let settings = loadSettings(files, sink: sink)
@@ -32,7 +32,7 @@ public enum ContentLoader {
 
     private static func loadSettings(_ files: ContentFiles, sink: DiagnosticSink) -> SiteSettings? {
         guard files.exists("site.yaml") else {
-            sink.error("no site.yaml: create it with title, base_url and as_of (see docs/content-format.md)", at: SourceLocation(file: files.display("site.yaml")))
+            sink.error(.siteFileMissing, at: SourceLocation(file: files.display("site.yaml")))
             return nil
         }
         guard let text = files.read("site.yaml", sink: sink),

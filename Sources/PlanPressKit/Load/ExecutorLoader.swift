@@ -2,16 +2,16 @@
 enum ExecutorLoader {
     static func load(_ value: YAMLValue, sink: DiagnosticSink) -> [Executor] {
         guard let items = value.sequenceItems else {
-            sink.error("an executors file must be a list of entries starting with '- id:'", at: value.location)
+            sink.error(.executorsFileNotAList, at: value.location)
             return []
         }
         return items.compactMap { item in loadOne(item, sink: sink) }
     }
 
     private static func loadOne(_ item: YAMLValue, sink: DiagnosticSink) -> Executor? {
-        guard let map = MappingReader(item, what: "executor", sink: sink) else { return nil }
+        guard let map = MappingReader(item, what: .executor, sink: sink) else { return nil }
         let id = map.text("id", required: true)
-        let what = "executor '\(id ?? "?")'"
+        let what = Phrase.executor(id ?? "?")
         let name = map.text("name", required: true)
         let short = map.text("short")
         let kindText = map.text("kind", required: true)
@@ -19,14 +19,14 @@ enum ExecutorLoader {
         let aliases = map.strings("aliases")
         map.finish()
         if let id, !IDRules.isValid(id) {
-            sink.error("executor id '\(id)' is not allowed: \(IDRules.explanation)", at: map.keyLocation("id"))
+            sink.error(.invalidExecutorID(id: id), at: map.keyLocation("id"))
         }
         var kind: Executor.Kind?
         if let kindText {
             kind = Executor.Kind(rawValue: kindText)
             if kind == nil {
-                let allowed = Executor.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                sink.error("\(what) has unknown kind '\(kindText)'; use one of: \(allowed)", at: map.keyLocation("kind"))
+                let allowed = Executor.Kind.allCases.map(\.rawValue)
+                sink.error(.unknownExecutorKind(what: what, kind: kindText, allowed: allowed), at: map.keyLocation("kind"))
             }
         }
         guard let id, let name, let kind else { return nil }

@@ -5,15 +5,20 @@ import Yams
 final class MappingReader {
     let value: YAMLValue
     let sink: DiagnosticSink
-    /// What the mapping is, for messages: "measure 6.2", "executor 'x'".
-    let what: String
+    /// What the mapping is, for messages: "measure 6.2", "executor 'x'", in both languages.
+    let what: Phrase
     private var entries: [String: (key: YAMLValue, value: YAMLValue)] = [:]
     private var order: [String] = []
     private var used: Set<String> = []
 
-    init?(_ value: YAMLValue, what: String, sink: DiagnosticSink) {
+    /// `what` as a bare string: an untranslated phrase (see Phrase.swift to translate it).
+    convenience init?(_ value: YAMLValue, what: String, sink: DiagnosticSink) {
+        self.init(value, what: Phrase(untranslated: what), sink: sink)
+    }
+
+    init?(_ value: YAMLValue, what: Phrase, sink: DiagnosticSink) {
         guard case .mapping(let mapping) = value.node else {
-            sink.error("\(what) must be a mapping (key: value pairs), found \(value.kindName)", at: value.location)
+            sink.error(.notAMapping(what: what, found: value.kind), at: value.location)
             return nil
         }
         self.value = value
@@ -43,14 +48,14 @@ final class MappingReader {
 
     func required(_ key: String) -> YAMLValue? {
         if let found = optional(key) { return found }
-        sink.error("\(what) has no '\(key)': add `\(key): …`", at: location)
+        sink.error(.missingKey(key: key, what: what), at: location)
         return nil
     }
 
     func string(_ key: String, required isRequired: Bool = false) -> String? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let text = item.scalarText else {
-            sink.error("'\(key)' of \(what) must be text, found \(item.kindName)", at: item.location)
+            sink.error(.notText(key: key, what: what, found: item.kind), at: item.location)
             return nil
         }
         return text
@@ -61,7 +66,7 @@ final class MappingReader {
         guard let raw = string(key, required: isRequired) else { return nil }
         let trimmed = raw.trimmingSpacesAndNewlines()
         if trimmed.isEmpty {
-            if isRequired { sink.error("'\(key)' of \(what) is empty", at: keyLocation(key)) }
+            if isRequired { sink.error(.emptyValue(key: key, what: what), at: keyLocation(key)) }
             return nil
         }
         return trimmed
@@ -70,7 +75,7 @@ final class MappingReader {
     func int(_ key: String, required isRequired: Bool = false) -> Int? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let text = item.scalarText, let number = Int(text) else {
-            sink.error("'\(key)' of \(what) must be a whole number, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            sink.error(.notWholeNumber(key: key, what: what, found: item.scalarText ?? item.kindName), at: item.location)
             return nil
         }
         return number
@@ -96,7 +101,7 @@ final class MappingReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            sink.error("'\(key)' of \(what) must be true or false, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            sink.error(.notBoolean(key: key, what: what, found: item.scalarText ?? item.kindName), at: item.location)
             return nil
         }
     }
@@ -104,7 +109,12 @@ final class MappingReader {
     func date(_ key: String, required isRequired: Bool = false) -> CalendarDate? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let text = item.scalarText, let date = CalendarDate(iso: text) else {
-            sink.error("'\(key)' of \(what) must be a date as YYYY-MM-DD, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+            let found = item.scalarText ?? item.kindName
+            if let (year, month) = CalendarDate.impossibleYearMonth(found) {
+                sink.error(.impossibleDate(key: key, what: what, found: found, year: year, month: month), at: item.location)
+            } else {
+                sink.error(.notADate(key: key, what: what, found: found), at: item.location)
+            }
             return nil
         }
         return date
@@ -113,7 +123,7 @@ final class MappingReader {
     func list(_ key: String, required isRequired: Bool = false) -> [YAMLValue]? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let items = item.sequenceItems else {
-            sink.error("'\(key)' of \(what) must be a list (lines starting with '- '), found \(item.kindName)", at: item.location)
+            sink.error(.notAList(key: key, what: what, found: item.kind), at: item.location)
             return nil
         }
         return items
@@ -123,7 +133,7 @@ final class MappingReader {
         guard let items = list(key) else { return [] }
         return items.compactMap { item in
             guard let text = item.scalarText else {
-                sink.error("each entry of '\(key)' in \(what) must be text", at: item.location)
+                sink.error(.listEntryNotText(key: key, what: what), at: item.location)
                 return nil
             }
             return text.trimmingSpacesAndNewlines()
@@ -132,14 +142,13 @@ final class MappingReader {
 
     func mapping(_ key: String, required isRequired: Bool = false) -> MappingReader? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
-        return MappingReader(item, what: "'\(key)' of \(what)", sink: sink)
+        return MappingReader(item, what: .key(key, of: what), sink: sink)
     }
 
     /// Reports keys nobody asked for: almost always a typo.
     func finish() {
         for name in order where !used.contains(name) {
-            let hint = Suggestions.hint(for: name, in: used.sorted())
-            sink.error("unknown key '\(name)' in \(what)\(hint)", at: keyLocation(name))
+            sink.error(.unknownKey(key: name, what: what, suggestions: Suggestions.closest(to: name, in: used.sorted())), at: keyLocation(name))
         }
     }
 }

@@ -5,21 +5,21 @@ extension PlanLoader {
         let heading = b.text("heading")
         let years: [Int] = (b.list("years") ?? []).compactMap { item in
             guard let text = item.scalarText, let year = Int(text), (1900...2200).contains(year) else {
-                sink.error("budget years must be years like 2024, found '\(item.scalarText ?? item.kindName)'", at: item.location)
+                sink.error(.budgetYearNotYear(found: item.scalarText ?? item.kindName), at: item.location)
                 return nil
             }
             return year
         }
         var ids: Set<String> = []
         let sources: [FundingSource] = (b.list("sources", required: true) ?? []).compactMap { item in
-            guard let s = MappingReader(item, what: "funding source", sink: sink) else { return nil }
+            guard let s = MappingReader(item, what: .fundingSource, sink: sink) else { return nil }
             let id = s.text("id", required: true)
             let name = s.text("name", required: true)
             let spellings = s.strings("spellings")
             s.finish()
             guard let id, let name else { return nil }
-            if !IDRules.isValid(id) { sink.error("source id '\(id)' is not allowed: \(IDRules.explanation)", at: s.keyLocation("id")) }
-            if !ids.insert(id).inserted { sink.error("funding source '\(id)' is defined twice", at: s.keyLocation("id")) }
+            if !IDRules.isValid(id) { sink.error(.invalidSourceID(id: id), at: s.keyLocation("id")) }
+            if !ids.insert(id).inserted { sink.error(.fundingSourceTwice(id: id), at: s.keyLocation("id")) }
             return FundingSource(id: id, name: name, spellings: spellings)
         }
         var spec = BudgetSpec(unit: unit, years: years, sources: sources, statedTotals: nil, heading: heading)
@@ -31,17 +31,17 @@ extension PlanLoader {
 
     func readStatedTotals(_ t: MappingReader, context: TreeContext) -> StatedTotals? {
         let label = t.text("label")
-        let lines = (t.list("lines") ?? []).compactMap { readFundingLine($0, what: "stated total", context: context) }
+        let lines = (t.list("lines") ?? []).compactMap { readFundingLine($0, what: .statedTotal, context: context) }
         let citation = readCitation(t, key: "source_lines", what: "stated totals", fields: CitationFields.statedTotals(t.value))
         t.finish()
         if context.budget == nil {
-            sink.error("stated totals need a 'budget' section in the plan (unit, years, sources)", at: t.location)
+            sink.error(.statedTotalsWithoutBudget, at: t.location)
         }
         return StatedTotals(label: label, lines: lines, location: t.location, citation: citation)
     }
 
-    func readFunding(_ value: YAMLValue, what: String, context: TreeContext) -> Funding {
-        guard let f = MappingReader(value, what: "funding of \(what)", sink: sink) else { return .notStated }
+    func readFunding(_ value: YAMLValue, what: Phrase, context: TreeContext) -> Funding {
+        guard let f = MappingReader(value, what: .funding(of: what), sink: sink) else { return .notStated }
         let printed = f.text("printed")
         let lines = (f.list("lines") ?? []).compactMap { readFundingLine($0, what: what, context: context) }
         var status: Funding.Status = lines.isEmpty ? .notStated : .stated
@@ -49,28 +49,28 @@ extension PlanLoader {
             if let parsed = Funding.Status(rawValue: raw) {
                 status = parsed
             } else {
-                let allowed = Funding.Status.allCases.map(\.rawValue).joined(separator: ", ")
-                sink.error("\(what): funding status '\(raw)' is unknown; use one of: \(allowed)", at: f.keyLocation("status"))
+                let allowed = Funding.Status.allCases.map(\.rawValue)
+                sink.error(.unknownFundingStatus(what: what, raw: raw, allowed: allowed), at: f.keyLocation("status"))
             }
         }
         if status == .stated && lines.isEmpty {
-            sink.error("\(what): funding status is 'stated' but no 'lines' give amounts", at: f.location)
+            sink.error(.statedWithoutLines(what: what), at: f.location)
         }
         if status != .stated && !lines.isEmpty {
             let hasMoney = lines.contains { $0.amounts.values.contains { $0.money != nil } }
             if hasMoney {
-                sink.error("\(what): funding status '\(status.rawValue)' cannot have amounts: remove the lines or use status 'stated'", at: f.location)
+                sink.error(.amountsNotAllowed(what: what, status: status.rawValue), at: f.location)
             }
         }
         if !lines.isEmpty && context.budget == nil {
-            sink.error("\(what) has funding lines but the plan has no 'budget' section (unit, years, sources)", at: f.location)
+            sink.error(.fundingWithoutBudget(what: what), at: f.location)
         }
         f.finish()
         return Funding(printed: printed, status: status, lines: lines)
     }
 
-    private func readFundingLine(_ value: YAMLValue, what: String, context: TreeContext) -> FundingLine? {
-        guard let l = MappingReader(value, what: "funding line of \(what)", sink: sink) else { return nil }
+    private func readFundingLine(_ value: YAMLValue, what: Phrase, context: TreeContext) -> FundingLine? {
+        guard let l = MappingReader(value, what: .fundingLine(of: what), sink: sink) else { return nil }
         let printedSource = l.text("source", required: true) ?? ""
         let amountsMap = l.mapping("amounts")
         l.finish()
@@ -80,7 +80,7 @@ extension PlanLoader {
                 sourceID = match.id
             } else {
                 let known = budget.sources.flatMap { [$0.id] + $0.spellings }
-                sink.error("\(what): funding source '\(printedSource)' is not in the plan's budget sources; add it to a source's 'spellings' (known: \(known.joined(separator: ", ")))",
+                sink.error(.unknownFundingSource(what: what, printed: printedSource, known: known),
                            at: l.keyLocation("source"))
             }
         }
@@ -89,14 +89,14 @@ extension PlanLoader {
             for key in amountsMap.keys {
                 guard let item = amountsMap.optional(key) else { continue }
                 guard let year = Int(key), (1900...2200).contains(year) else {
-                    sink.error("\(what): '\(key)' is not a year; amounts are keyed by year like 2021", at: amountsMap.keyLocation(key))
+                    sink.error(.amountKeyNotYear(what: what, key: key), at: amountsMap.keyLocation(key))
                     continue
                 }
                 if let years = context.budget?.years, !years.isEmpty, !years.contains(year) {
-                    sink.error("\(what): year \(year) is not one of the budget years \(years.map(String.init).joined(separator: ", "))", at: amountsMap.keyLocation(key))
+                    sink.error(.yearNotInBudget(what: what, year: year, years: years), at: amountsMap.keyLocation(key))
                 }
                 guard let raw = item.scalarText else {
-                    sink.error("\(what): amount for \(year) must be text like \"7,0\" or \"-\"", at: item.location)
+                    sink.error(.amountNotText(what: what, year: year), at: item.location)
                     continue
                 }
                 let trimmed = raw.trimmingSpaces()
@@ -105,7 +105,7 @@ extension PlanLoader {
                 } else if let money = Money(parsing: trimmed) {
                     amounts[year] = .value(money)
                 } else {
-                    sink.error("\(what): amount '\(raw)' for \(year) is not a number; write it as printed, e.g. \"7,0\", \"1 234,5\" or \"-\"", at: item.location)
+                    sink.error(.amountNotNumber(what: what, raw: raw, year: year), at: item.location)
                 }
             }
             amountsMap.finish()

@@ -1,16 +1,16 @@
 extension PlanLoader {
     func readGoal(_ value: YAMLValue, depth: Int, context: TreeContext) -> Goal? {
-        guard let map = MappingReader(value, what: "goal", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .goal, sink: sink) else { return nil }
         let number = map.text("number", required: true) ?? "?"
-        let what = "goal \(number)"
+        let what = Phrase.goal(number)
         let printedNumber = map.text("printed_number")
         let title = map.text("title", required: true) ?? ""
         let statedTotals = map.mapping("stated_totals").flatMap { readStatedTotals($0, context: context) }
         if !IDRules.isValid(number) {
-            sink.error("\(what): number '\(number)' is not allowed in a URL: \(IDRules.explanation)", at: map.keyLocation("number"))
+            sink.error(.numberNotURLSafe(what: what, number: number), at: map.keyLocation("number"))
         }
         if depth >= context.levels.count - 1 {
-            sink.error("\(what) is nested deeper than the plan's levels allow (\(context.levels.count - 1) goal levels): add a level or move it up",
+            sink.error(.nestedTooDeep(what: what, goalLevels: context.levels.count - 1),
                        at: map.location)
         }
         let slug = depth < context.levels.count ? context.levels[depth].slug : "level\(depth)"
@@ -18,7 +18,7 @@ extension PlanLoader {
         let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
         let citation = readCitation(map, what: what, fields: CitationFields.goal(value))
         if goals.isEmpty && measures.isEmpty && depth < context.levels.count - 2 {
-            sink.warning("\(what) has no goals or measures below it", at: map.location)
+            sink.warning(.goalWithoutChildren(what: what), at: map.location)
         }
         map.finish()
         return Goal(number: number, printedNumber: printedNumber, title: title, depth: depth, id: "\(slug)-\(number)",
@@ -27,11 +27,11 @@ extension PlanLoader {
     }
 
     func readMeasure(_ value: YAMLValue, context: TreeContext) -> Measure? {
-        guard let map = MappingReader(value, what: "measure", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .measure, sink: sink) else { return nil }
         let number = map.text("number", required: true) ?? "?"
-        let what = "measure \(number)"
+        let what = Phrase.measure(number)
         if !IDRules.isValid(number) {
-            sink.error("\(what): number '\(number)' is not allowed in a URL: \(IDRules.explanation)", at: map.keyLocation("number"))
+            sink.error(.numberNotURLSafe(what: what, number: number), at: map.keyLocation("number"))
         }
         let printedNumber = map.text("printed_number")
         let numberAssigned = (map.bool("number_assigned") ?? false) || (context.levels.last?.assignedNumbers ?? false)
@@ -52,8 +52,8 @@ extension PlanLoader {
                        sourceDigest: value.digest(), citation: citation)
     }
 
-    private func readResponsibility(_ value: YAMLValue, what: String) -> Responsibility? {
-        guard let map = MappingReader(value, what: "'responsible' of \(what)", sink: sink) else { return nil }
+    private func readResponsibility(_ value: YAMLValue, what: Phrase) -> Responsibility? {
+        guard let map = MappingReader(value, what: .responsible(of: what), sink: sink) else { return nil }
         if map.bool("same_as_row_above") == true {
             map.finish()
             return Responsibility(printed: nil, assignments: [], sameAsRowAbove: true)
@@ -63,31 +63,30 @@ extension PlanLoader {
             if let id = item.scalarText {
                 return Assignment(executor: ExecutorID(id.trimmingSpaces()), consent: false, location: item.location)
             }
-            guard let a = MappingReader(item, what: "executor of \(what)", sink: sink) else { return nil }
+            guard let a = MappingReader(item, what: .executor(of: what), sink: sink) else { return nil }
             let id = a.text("id", required: true)
             let consent = a.bool("consent") ?? false
             a.finish()
             return id.map { Assignment(executor: ExecutorID($0), consent: consent, location: a.location) }
         }
         if assignments.isEmpty && printed != nil {
-            sink.error("\(what) prints a responsible cell but lists no executors: add them under 'executors'", at: map.location)
+            sink.error(.responsibleWithoutExecutors(what: what), at: map.location)
         }
         map.finish()
         return Responsibility(printed: printed, assignments: assignments)
     }
 
-    private func readTerm(_ map: MappingReader, what: String, context: TreeContext) -> Term {
+    private func readTerm(_ map: MappingReader, what: Phrase, context: TreeContext) -> Term {
         guard let value = map.optional("term") else { return .notStated }
         if let printed = value.scalarText {
             guard let reading = TermParser.read(printed, period: context.period) else {
-                sink.error("\(what): cannot read the term '\(printed)'; write it as {printed: \"…\", from: YEAR, to: YEAR} or {printed: \"…\", recurring: true}",
+                sink.error(.unreadableTerm(what: what, printed: printed),
                            at: value.location)
                 return Term(printed: printed, reading: .notStated, location: value.location)
             }
             return Term(printed: printed, reading: reading, location: value.location)
         }
-        guard let t = MappingReader(value, what: "term of \(what)", sink: sink) else { return .notStated }
-        if t.bool("same_as_row_above") == true {
+        guard let t = MappingReader(value, what: .term(of: what), sink: sink) else { return .notStated }
             t.finish()
             return Term(printed: nil, reading: .notStated, location: t.location, sameAsRowAbove: true)
         }
@@ -101,7 +100,7 @@ extension PlanLoader {
         } else if let start = from ?? to, let end = to ?? from {
             reading = .years(from: start, to: end)
         } else {
-            sink.error("\(what): an explicit term needs 'from'/'to' years or 'recurring: true'", at: t.location)
+            sink.error(.termWithoutYears(what: what), at: t.location)
             reading = .notStated
         }
         return Term(printed: printed, reading: reading, location: t.location)
@@ -114,13 +113,13 @@ extension PlanLoader {
             if let text = item.scalarText {
                 return Indicator(id: defaultID, text: text.trimmingSpacesAndNewlines(), target: nil, location: item.location)
             }
-            guard let i = MappingReader(item, what: "indicator \(defaultID)", sink: sink) else { return nil }
+            guard let i = MappingReader(item, what: .indicator(defaultID), sink: sink) else { return nil }
             let id = i.text("id") ?? defaultID
             let text = i.text("text", required: true) ?? ""
             let target = i.mapping("target").flatMap(readTarget)
             i.finish()
             if !IDRules.isValid(id) {
-                sink.error("indicator id '\(id)' is not allowed: \(IDRules.explanation)", at: i.keyLocation("id"))
+                sink.error(.invalidIndicatorID(id: id), at: i.keyLocation("id"))
             }
             return Indicator(id: id, text: text, target: target, location: i.location)
         }
@@ -131,15 +130,14 @@ extension PlanLoader {
         var value: Money?
         if let raw = t.string("value") {
             value = Money(parsing: raw)
-            if value == nil { sink.error("target value '\(raw)' is not a number: write it like \"3000\" or \"12.5\"", at: t.keyLocation("value")) }
+            if value == nil { sink.error(.targetValueNotNumber(raw: raw), at: t.keyLocation("value")) }
         }
         let unit = t.text("unit")
         var comparator: Target.Comparator?
         if let raw = t.text("comparator") {
             comparator = Target.Comparator(rawValue: raw)
             if comparator == nil {
-                let allowed = Target.Comparator.allCases.map(\.rawValue).joined(separator: ", ")
-                sink.error("target comparator '\(raw)' is unknown; use one of: \(allowed)", at: t.keyLocation("comparator"))
+                sink.error(.unknownComparator(raw: raw, allowed: Target.Comparator.allCases.map(\.rawValue)), at: t.keyLocation("comparator"))
             }
         }
         t.finish()

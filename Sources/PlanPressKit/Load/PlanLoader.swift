@@ -5,12 +5,12 @@ struct PlanLoader {
     let folderID: String
 
     func load(_ value: YAMLValue) -> Plan? {
-        guard let map = MappingReader(value, what: "plan", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .plan, sink: sink) else { return nil }
         let id = map.text("id", required: true) ?? folderID
         if !IDRules.isValid(id) {
-            sink.error("plan id '\(id)' is not allowed: \(IDRules.explanation)", at: map.keyLocation("id"))
+            sink.error(.invalidPlanID(id: id), at: map.keyLocation("id"))
         } else if id != folderID {
-            sink.error("plan id '\(id)' differs from its folder 'plans/\(folderID)': rename one so they match", at: map.keyLocation("id"))
+            sink.error(.planIDDiffersFromFolder(id: id, folder: folderID), at: map.keyLocation("id"))
         }
         let title = map.text("title", required: true) ?? id
         let shortTitle = map.text("short_title") ?? title
@@ -40,7 +40,7 @@ struct PlanLoader {
         var previous: Measure?
         MergedCells.resolve(measures: &measures, goals: &goals, previous: &previous, sink: sink)
         if levels.count > 0, goals.isEmpty, measures.isEmpty {
-            sink.error("plan '\(id)' has neither 'goals' nor 'measures'", at: map.location)
+            sink.error(.planWithoutItems(id: id), at: map.location)
         }
         map.finish()
         return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
@@ -85,10 +85,10 @@ struct PlanLoader {
         let from = periodMap.year("from"), to = periodMap.year("to")
         periodMap.finish()
         if from == nil && to == nil {
-            sink.error("period needs 'from', 'to' or both (years)", at: periodMap.location)
+            sink.error(.periodWithoutYears, at: periodMap.location)
         }
         if let from, let to, from > to {
-            sink.error("period starts in \(from) after it ends in \(to)", at: periodMap.location)
+            sink.error(.periodReversed(from: from, to: to), at: periodMap.location)
         }
         return Period(from: from, to: to)
     }
@@ -113,7 +113,7 @@ struct PlanLoader {
         guard let items = map.list("levels", required: true) else { return [] }
         var slugs: Set<String> = []
         let levels: [Level] = items.compactMap { item in
-            guard let l = MappingReader(item, what: "level", sink: sink) else { return nil }
+            guard let l = MappingReader(item, what: .level, sink: sink) else { return nil }
             let name = l.text("name", required: true)
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
@@ -132,20 +132,20 @@ struct PlanLoader {
             l.finish()
             guard let name, let slug else { return nil }
             if !IDRules.isValid(slug) || slug.contains(".") {
-                sink.error("level slug '\(slug)' is not allowed: use lowercase Latin letters, digits and '-'", at: l.keyLocation("slug"))
+                sink.error(.invalidLevelSlug(slug: slug), at: l.keyLocation("slug"))
             }
             if !slugs.insert(slug).inserted {
-                sink.error("level slug '\(slug)' is used twice: each level needs its own", at: l.keyLocation("slug"))
+                sink.error(.levelSlugTwice(slug: slug), at: l.keyLocation("slug"))
             }
             return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers, forms: forms, english: english)
         }
-        if levels.isEmpty { sink.error("'levels' must name at least the measure level", at: map.keyLocation("levels")) }
+        if levels.isEmpty { sink.error(.noLevels, at: map.keyLocation("levels")) }
         return levels
     }
 
     private func readAbbreviations(_ map: MappingReader) -> [Abbreviation] {
         (map.list("abbreviations") ?? []).compactMap { item in
-            guard let a = MappingReader(item, what: "abbreviation", sink: sink) else { return nil }
+            guard let a = MappingReader(item, what: .abbreviation, sink: sink) else { return nil }
             let abbr = a.text("abbr", required: true)
             let full = a.text("full", required: true)
             let defined = a.bool("defined") ?? false

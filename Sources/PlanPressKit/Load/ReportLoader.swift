@@ -1,14 +1,14 @@
 /// Reads `reports/**/*.yaml`: one monitoring report (see docs/monitoring.md).
 enum ReportLoader {
     static func load(_ value: YAMLValue, id: String, sink: DiagnosticSink) -> Report? {
-        guard let map = MappingReader(value, what: "report", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .report, sink: sink) else { return nil }
         let plan = map.text("plan", required: true)
         let periodText = map.string("period", required: true)
         var period: ReportPeriod?
         if let periodText {
             period = ReportPeriod(code: periodText.trimmingSpaces())
             if period == nil {
-                sink.error("report period '\(periodText)' is not a year (2026), half-year (2026-H1) or quarter (2026-Q3)",
+                sink.error(.invalidReportPeriod(text: periodText),
                            at: map.optional("period")?.location ?? map.keyLocation("period"))
             }
         }
@@ -32,26 +32,26 @@ enum ReportLoader {
         r.finish()
         guard let kindText, let name else { return nil }
         guard let kind = Reporter.Kind(rawValue: kindText) else {
-            let allowed = Reporter.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            sink.error("reporter kind '\(kindText)' is unknown; use one of: \(allowed)", at: r.keyLocation("kind"))
+            let allowed = Reporter.Kind.allCases.map(\.rawValue)
+            sink.error(.unknownReporterKind(kind: kindText, allowed: allowed), at: r.keyLocation("kind"))
             return nil
         }
         return Reporter(kind: kind, name: name, executor: executor.map(ExecutorID.init), executorLocation: r.optional("executor")?.location)
     }
 
     private static func readMeasureStatus(_ value: YAMLValue, sink: DiagnosticSink) -> MeasureStatus? {
-        guard let m = MappingReader(value, what: "measure status", sink: sink) else { return nil }
+        guard let m = MappingReader(value, what: .measureStatus, sink: sink) else { return nil }
         let measure = m.text("measure", required: true)
         let statusText = m.text("status", required: true)
         let narrative = m.text("narrative")
         let replyTo = m.text("reply_to").flatMap { readReply($0, at: m.optional("reply_to")?.location ?? m.keyLocation("reply_to"), sink: sink) }
         let evidence: [MeasureStatus.Evidence] = (m.list("evidence") ?? []).compactMap { item in
-            guard let e = MappingReader(item, what: "evidence", sink: sink) else { return nil }
+            guard let e = MappingReader(item, what: .evidence, sink: sink) else { return nil }
             let title = e.text("title", required: true)
             let url = e.text("url", required: true)
             e.finish()
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                sink.error("evidence url '\(url)' must start with https:// or http://", at: e.keyLocation("url"))
+                sink.error(.evidenceURLScheme(url: url), at: e.keyLocation("url"))
                 return nil
             }
             guard let title, let url else { return nil }
@@ -61,7 +61,7 @@ enum ReportLoader {
         guard let measure, let statusText else { return nil }
         guard let status = MeasureStatusValue(codeOrLabel: statusText) else {
             let allowed = MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }.joined(separator: ", ")
-            sink.error("status '\(statusText)' of measure \(measure) is not in the vocabulary; use one of: \(allowed)",
+            sink.error(.unknownMeasureStatus(status: statusText, measure: measure, allowed: MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }),
                        at: m.optional("status")?.location ?? m.keyLocation("status"))
             return nil
         }
@@ -82,14 +82,14 @@ enum ReportLoader {
     }
 
     private static func readIndicatorValue(_ value: YAMLValue, sink: DiagnosticSink) -> IndicatorValue? {
-        guard let i = MappingReader(value, what: "indicator entry", sink: sink) else { return nil }
+        guard let i = MappingReader(value, what: .indicatorEntry, sink: sink) else { return nil }
         let indicator = i.text("indicator", required: true)
         let amount = number(i, "value", required: true, sink: sink)
         let date = i.date("date", required: true)
         let unit = i.text("unit")
         let note = i.text("note")
         let breakdown: [IndicatorValue.Disaggregation] = (i.list("breakdown") ?? []).compactMap { item in
-            guard let d = MappingReader(item, what: "breakdown entry", sink: sink) else { return nil }
+            guard let d = MappingReader(item, what: .breakdownEntry, sink: sink) else { return nil }
             let dimension = d.text("dimension", required: true)
             let group = d.text("group", required: true)
             let value = number(d, "value", required: true, sink: sink)
@@ -106,7 +106,7 @@ enum ReportLoader {
         guard let item = required ? map.required(key) : map.optional(key) else { return nil }
         guard let raw = item.scalarText, let money = Money(parsing: raw) else {
             let found = item.scalarText.map { "'\($0)'" } ?? item.kindName
-            sink.error("'\(key)' of \(map.what) must be a number such as 12 or 3,5, found \(found)", at: item.location)
+            sink.error(.notANumber(key: key, what: map.what, found: found), at: item.location)
             return nil
         }
         return money

@@ -1,12 +1,12 @@
 /// Reads `site.yaml`.
 enum SettingsLoader {
     static func load(_ value: YAMLValue, sink: DiagnosticSink) -> SiteSettings? {
-        guard let map = MappingReader(value, what: "site settings", sink: sink) else { return nil }
+        guard let map = MappingReader(value, what: .siteSettings, sink: sink) else { return nil }
         let title = map.text("title", required: true)
         let description = map.text("description") ?? ""
         let language = map.text("language") ?? "uk"
         if !["uk", "en"].contains(language) {
-            sink.error("language must be 'uk' or 'en', found '\(language)'", at: map.keyLocation("language"))
+            sink.error(.unknownLanguage(found: language), at: map.keyLocation("language"))
         }
         var baseURL = "/"
         if let written = map.text("base_url") {
@@ -16,7 +16,8 @@ enum SettingsLoader {
                 sink.error("base_url '\(written)' cannot be used: \(problem.reason)", at: map.optional("base_url")?.location ?? map.keyLocation("base_url"))
             }
         }
-        let asOf = map.date("as_of", required: true)
+        let buildDate = map.optional("as_of")?.scalarText?.trimmingSpaces() == BuildDate.keyword
+        let asOf = buildDate ? BuildDate.today() : map.date("as_of", required: true)
         let publisher = map.text("publisher")
         // Per-language title and description: `en: {title: …, description: …}`.
         var translations: [String: (title: String, description: String)] = [:]
@@ -31,6 +32,7 @@ enum SettingsLoader {
         var settings = SiteSettings(title: title, description: description, language: language, baseURL: baseURL,
                                     asOf: asOf, publisher: publisher, location: map.location)
         settings.translations = translations
+        settings.asOfIsBuildDate = buildDate
         return settings
     }
 }

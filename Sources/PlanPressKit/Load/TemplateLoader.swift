@@ -22,7 +22,7 @@ public enum TemplateLoader {
         let files = ContentFiles(root: directory)
         let sink = DiagnosticSink()
         guard files.isDirectory("") else {
-            sink.error("the templates folder does not exist: create it or pass --templates DIR", at: SourceLocation(file: directory))
+            sink.error(.templatesFolderMissing, at: SourceLocation(file: directory))
             return (nil, sink.diagnostics)
         }
         var library = MustacheLibrary()
@@ -39,18 +39,18 @@ public enum TemplateLoader {
                     compiled[name] = try CompiledTemplate(name: name, source: text)
                 } catch let error as TemplateSyntaxError {
                     broken.insert(name)
-                    sink.error("template uses a form PlanPress does not render: \(error.message)", at: SourceLocation(file: files.display(path), line: error.line))
+                    sink.error(.templateUnsupportedForm(detail: error.message), at: SourceLocation(file: files.display(path), line: error.line))
                 }
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
-                sink.error("template syntax: \(describe(error.error)); check the {{tags}} on this line",
+                sink.error(.templateSyntax(detail: describe(error.error)),
                            at: SourceLocation(file: files.display(path), line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
-                sink.error("template cannot be read: \(error)", at: SourceLocation(file: files.display(path)))
+                sink.error(.templateUnreadable(detail: "\(error)"), at: SourceLocation(file: files.display(path)))
             }
         }
         for name in requiredTemplates where !names.contains(name) && !broken.contains(name) {
-            sink.error("template '\(name).mustache' is missing: PlanPress needs it to render that kind of page",
+            sink.error(.templateMissing(name: name),
                        at: SourceLocation(file: files.display("\(name).mustache")))
         }
         let locales = loadLocales(files, sink: sink)
@@ -65,14 +65,15 @@ public enum TemplateLoader {
                             assets: assets), sink.diagnostics)
     }
 
-    static func describe(_ error: Error) -> String {
-        guard let parse = error as? MustacheTemplate.Error else { return "\(error)" }
+    static func describe(_ error: Error) -> Phrase {
+        guard let parse = error as? MustacheTemplate.Error else { return Phrase(untranslated: "\(error)") }
         switch parse {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        default: return "\(parse)"
+        case .sectionCloseNameIncorrect:
+            return Phrase(uk: "розділ закрито не тим іменем, яким відкрито", en: "a section is closed with a different name than it was opened with")
+        case .unfinishedName: return Phrase(uk: "тег не закрито знаками }}", en: "a tag is not closed with }}")
+        case .expectedSectionEnd: return Phrase(uk: "розділ {{#…}} ніде не закрито тегом {{/…}}", en: "a section {{#…}} is never closed with {{/…}}")
+        case .invalidSetDelimiter: return Phrase(uk: "хибний тег зміни роздільників", en: "invalid set-delimiter tag")
+        default: return Phrase(untranslated: "\(parse)")
         }
     }
 
@@ -81,7 +82,7 @@ public enum TemplateLoader {
         for path in files.list("locales", extensions: ["yaml", "yml"]) {
             guard let text = files.read(path, sink: sink),
                   let value = YAMLValue.parse(text, file: files.display(path), sink: sink),
-                  let map = MappingReader(value, what: "locale file", sink: sink) else { continue }
+                  let map = MappingReader(value, what: .localeFile, sink: sink) else { continue }
             var strings: [String: String] = [:]
             for key in map.keys { strings[key] = map.string(key) ?? "" }
             let language = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -90,11 +91,11 @@ public enum TemplateLoader {
         if let uk = locales["uk"] {
             for (language, strings) in locales where language != "uk" {
                 for key in uk.keys.sorted() where strings[key] == nil {
-                    sink.error("interface string '\(key)' is missing from the \(language) locale", at: SourceLocation(file: files.display("locales/\(language).yaml")))
+                    sink.error(.localeStringMissing(key: key, language: language), at: SourceLocation(file: files.display("locales/\(language).yaml")))
                 }
             }
         } else {
-            sink.error("locales/uk.yaml is missing: the Ukrainian interface strings are required", at: SourceLocation(file: files.display("locales/uk.yaml")))
+            sink.error(.ukrainianLocaleMissing, at: SourceLocation(file: files.display("locales/uk.yaml")))
         }
         return locales
     }

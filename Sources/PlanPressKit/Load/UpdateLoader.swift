@@ -12,13 +12,13 @@ enum UpdateLoader {
     static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let parts = FrontMatter.split(text) else {
-            sink.error("an update must start with front matter between '---' lines (title, date, …); run `planpress new update \"Заголовок\"` for a template", at: start)
+            sink.error(.updateWithoutFrontMatter, at: start)
             return nil
         }
         guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
-              let map = MappingReader(value, what: "update front matter", sink: sink) else { return nil }
+              let map = MappingReader(value, what: .updateFrontMatter, sink: sink) else { return nil }
         if !IDRules.isValid(slug) {
-            sink.error("update file name '\(slug)' is not a valid slug: \(IDRules.explanation)", at: start)
+            sink.error(.invalidUpdateSlug(slug: slug), at: start)
         } else if UpdateLoader.reservedSlugs.contains(slug) {
             sink.error("update file name '\(slug)' is reserved: the site writes its own file or folder '\(slug)' "
                 + "(reserved: \(UpdateLoader.reservedSlugs.sorted().joined(separator: ", "))); rename the file", at: start)
@@ -31,7 +31,7 @@ enum UpdateLoader {
         var itemLocations: [SourceLocation] = []
         for item in map.list("items") ?? [] {
             guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingSpaces()) else {
-                sink.error("'\(item.scalarText ?? "")' is not an item reference; write e.g. measure:<plan>/<number> or executor:<id>", at: item.location)
+                sink.error(.notAnItemReference(text: item.scalarText ?? ""), at: item.location)
                 continue
             }
             items.append(reference)
@@ -42,9 +42,51 @@ enum UpdateLoader {
         let draft = map.bool("draft") ?? false
         map.finish()
         guard let title, let date else { return nil }
-        return Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
-                      itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
-                      file: file, bodyLine: parts.bodyLine, location: map.location)
+        var update = Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
+                            itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
+                            file: file, bodyLine: parts.bodyLine, location: map.location)
+        update.images = readBodyImages(parts.body, file: file, bodyLine: parts.bodyLine, files: files, sink: sink)
+        return update
+    }
+
+    /// Responsive sizes of a photo, with a warning when the original is too large or too narrow.
+    static func convert(_ bytes: [UInt8], path: String, at location: SourceLocation, files: ContentFiles,
+                        sink: DiagnosticSink) -> ResponsiveImage? {
+        let megabytes = bytes.count / 1_000_000
+        if megabytes > ImageSettings.warnAboveMegabytes {
+            sink.warning(.imageTooLarge(path: path, megabytes: megabytes, limit: ImageSettings.warnAboveMegabytes), at: location)
+        }
+        do {
+            let image = try ImageConverter(cacheFolder: ImageConverter.cacheFolder(forContent: files.root)).convert(bytes)
+            if image.largest.width < ImageSettings.minimumWidth {
+                sink.warning(.imageTooNarrow(path: path, width: image.largest.width, minimum: ImageSettings.minimumWidth), at: location)
+            }
+            return image
+        } catch {
+            sink.error(.imageUnreadable(path: path, detail: "\(error)"), at: location)
+            return nil
+        }
+    }
+
+    /// Photos the text shows from inside Content/ (other URLs — https://… — are left as written).
+    private static func readBodyImages(_ body: String, file: String, bodyLine: Int, files: ContentFiles,
+                                       sink: DiagnosticSink) -> [String: ResponsiveImage] {
+        var images: [String: ResponsiveImage] = [:]
+        for (url, line) in Markdown.imageURLs(body) where images[url] == nil {
+            guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { continue }
+            let location = SourceLocation(file: file, line: bodyLine + line - 1, column: 1)
+            let safe = !url.split(separator: "/").contains("..")
+            guard safe, files.exists(url), !files.isDirectory(url), let data = files.data(url) else {
+                sink.error(.imageMissing(path: url), at: location)
+                continue
+            }
+            guard ImageKind(sniffing: data) != nil else {
+                sink.error(.imageNotAnImage(path: url), at: location)
+                continue
+            }
+            images[url] = convert(Array(data), path: url, at: location, files: files, sink: sink)
+        }
+        return images
     }
 
     private static func readCover(_ c: MappingReader, files: ContentFiles, sink: DiagnosticSink) -> Update.Cover? {
@@ -53,12 +95,12 @@ enum UpdateLoader {
         c.finish()
         guard let image else { return nil }
         if alt == nil {
-            sink.error("the cover image has no 'alt' text: describe the picture for people who cannot see it", at: c.location)
+            sink.error(.coverWithoutAlt, at: c.location)
         }
         let safe = !image.hasPrefix("/") && !image.split(separator: "/").contains("..")
         var bytes: [UInt8] = []
         if !safe || !files.exists(image) || files.isDirectory(image) {
-            sink.error("cover image '\(image)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg", at: c.keyLocation("image"))
+            sink.error(.coverMissing(path: image), at: c.keyLocation("image"))
         } else if let target = files.outside(image) {
             sink.error("cover image '\(image)': " + files.outsideMessage(target), at: c.keyLocation("image"))
         } else if let data = files.data(image) {
@@ -69,10 +111,18 @@ enum UpdateLoader {
                     + "export the picture again as JPEG, PNG, GIF, WebP or AVIF", at: c.keyLocation("image"))
             }
         }
-        let cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
-        if !Update.Cover.extensions.contains(cover.fileExtension) {
-            sink.error("cover image '\(image)' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those", at: c.keyLocation("image"))
+        var cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
+        guard !bytes.isEmpty else { return cover }
+        // The type is what the bytes say, not the extension.
+        guard ImageKind(sniffing: bytes) != nil else {
+            if Update.Cover.extensions.contains(cover.fileExtension) {
+                sink.error(.imageNotAnImage(path: image), at: c.keyLocation("image"))
+            } else {
+                sink.error(.coverWrongType(path: image), at: c.keyLocation("image"))
+            }
+            return cover
         }
+        cover.image = convert(bytes, path: image, at: c.keyLocation("image"), files: files, sink: sink)
         return cover
     }
 }

@@ -76,14 +76,17 @@ struct YAMLValue {
         return sequence.map { child($0) }
     }
 
-    var kindName: String {
+    var kind: ValueKind {
         switch node {
-        case .scalar: return "a text value"
-        case .mapping: return "a mapping (key: value pairs)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+        case .scalar: return .text
+        case .mapping: return .mapping
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
+
+    /// The kind in English, for messages not yet in the catalogue.
+    var kindName: String { kind.text(.en) }
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
@@ -107,7 +110,7 @@ struct YAMLValue {
         } catch let error as YamlError {
             sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: text))
         } catch {
-            sink.error("cannot read YAML: \(error)", at: SourceLocation(file: file))
+            sink.error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
         return nil
     }
@@ -182,15 +185,15 @@ struct YAMLValue {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return .error("YAML syntax: \(problem); check indentation, quotes and colons on this line", at: at(mark))
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let explained = YAMLProblem.explain(problem, context: context?.text ?? "", contextMark: context?.mark, mark: mark, in: text)
+            return .error(explained.message, at: at(explained.mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // Yams marks the first occurrence; the mistake is usually the second one.
             let second = duplicates.first.flatMap { secondOccurrence(of: $0, after: context.mark, in: text) }
                 ?? (context.mark.line, context.mark.column)
-            return .error("duplicate key \(keys) in one mapping: keep one of them",
+            return .error(.yamlDuplicateKey(keys: duplicates),
                           at: SourceLocation(file: file, line: second.line + lineOffset, column: second.column))
         case .reader(let problem, let offset, let value, _):
             // libyaml gives the byte offset of the bad character (a control character, invalid UTF-8).
@@ -199,7 +202,7 @@ struct YAMLValue {
             return .error("cannot read the file as YAML: \(problem)\(what); remove the character or retype the text around it",
                           at: SourceLocation(file: file, line: line + lineOffset, column: column))
         default:
-            return .error("YAML: \(error)", at: SourceLocation(file: file))
+            return .error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
     }
 }

@@ -19,6 +19,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// For `YYYY-MM-DD` text naming a day its month does not have (2026-11-31) or a
+    /// month that does not exist (2026-13-01): the year and month, for the message.
+    public static func impossibleYearMonth(_ text: String) -> (Int, Int)? {
+        let parts = text.trimmingSpaces().split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+        guard (1...12).contains(m) else { return (y, m) }
+        return d > daysIn(month: m, year: y) ? (y, m) : nil
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -26,5 +26,10 @@ public enum IDRules {
         }
     }
 
-    static let explanation = "use only lowercase Latin letters, digits, '.' and '-', starting with a letter or digit"
+    static let explanation = explanation(.en)
+
+    static func explanation(_ language: MessageLanguage) -> String {
+        language == .uk ? "вживайте лише малі латинські літери, цифри, '.' і '-', і починайте з літери або цифри"
+                        : "use only lowercase Latin letters, digits, '.' and '-', starting with a letter or digit"
+    }
 }

@@ -24,6 +24,8 @@ public struct SiteSettings: Sendable {
 
     public func title(language: String) -> String { translations[language]?.title ?? title }
     public func description(language: String) -> String { translations[language]?.description ?? description }
+    /// `as_of: build-date`: the as-of date is the day of the build (the output then depends on the day).
+    public var asOfIsBuildDate = false
 
     /// The path part of the base URL: `/plany/` or `/`.
     public var basePath: String {

@@ -14,11 +14,46 @@ extension PageRenderer {
         (1...updateListPages).map { PageID.updates(page: $0) } + graph.updates.map { .update($0.slug) }
     }
 
+    /// `<picture>`: WebP sizes with the JPEG ones as fallback, the middle JPEG as `src`,
+    /// the largest size's width and height (the browser keeps the space while loading).
+    func pictureContext(_ slug: String, _ image: ResponsiveImage, alt: String, photo: Int? = nil) -> Context {
+        func url(_ width: Int, _ format: String) -> String {
+            guard let photo else { return routes.path(for: .updateCover(slug, ext: Update.Cover.fileExtension(width: width, format: format))) }
+            return routes.path(for: .updatePhoto(slug, file: Update.photoFileName(photo, width: width, format: format)))
+        }
+        func srcset(_ format: String) -> String { image.variants.map { "\(url($0.width, format)) \($0.width)w" }.joined(separator: ", ") }
+        let fallback = image.variants.count > 1 ? image.variants[1] : image.largest
+        return ["webp_srcset": srcset("webp"), "jpeg_srcset": srcset("jpg"), "src": url(fallback.width, "jpg"),
+                "sizes": ImageSettings.sizes, "width": image.largest.width, "height": image.largest.height, "alt": alt]
+    }
+
+    /// The text's `<img>` of a converted photo becomes a `<picture>` like the cover's, loaded lazily
+    /// (it is below the title and the cover). cmark writes `<img src="URL" alt="…" />`.
+    func withPictures(_ html: String, _ update: Update) -> String {
+        var html = html
+        for (number, url) in update.images.keys.sorted().enumerated() {
+            let picture = pictureContext(update.slug, update.images[url]!, alt: "", photo: number + 1)
+            let opening = "<img src=\"\(HTML.escape(url))\""
+            var searchFrom = html.startIndex
+            while let found = html.range(of: opening, range: searchFrom..<html.endIndex),
+                  let close = html.range(of: "/>", range: found.upperBound..<html.endIndex) {
+                let rest = html[found.upperBound..<close.lowerBound]
+                let replacement = "<picture><source type=\"image/webp\" srcset=\"\(picture["webp_srcset"]!)\" sizes=\"\(ImageSettings.sizes)\">"
+                    + "<img src=\"\(picture["src"]!)\" srcset=\"\(picture["jpeg_srcset"]!)\" sizes=\"\(ImageSettings.sizes)\" "
+                    + "width=\"\(picture["width"]!)\" height=\"\(picture["height"]!)\" loading=\"lazy\" decoding=\"async\"\(rest)/></picture>"
+                html.replaceSubrange(found.lowerBound..<close.upperBound, with: replacement)
+                searchFrom = html.index(found.lowerBound, offsetBy: replacement.count)
+            }
+        }
+        return html
+    }
+
     /// An update as it appears in lists.
     func updateItem(_ update: Update) -> Context {
         ["title": update.title, "url": routes.path(for: .update(update.slug)),
          "date": format.date(update.date), "date_iso": update.date.iso,
-         "author": opt(update.author), "summary": opt(update.summary), "draft": update.draft]
+         "author": opt(update.author), "summary": opt(update.summary), "draft": update.draft,
+         "scheduled": graph.site.settings.asOf < update.date ? fill("update_scheduled", ["date": format.dayMonth(update.date)]) : false]
     }
 
     func updatesContext(page: Int) -> Context {
@@ -54,12 +89,11 @@ extension PageRenderer {
                            description: update.summary ?? HTML.excerpt(update.markdown, limit: 200),
                            breadcrumbs: [(t("nav_home"), .home), (t("updates_heading"), .updates(page: 1)), (update.title, nil)])
         context.merge(updateItem(update)) { _, new in new }
-        context["body_html"] = html
+        context["body_html"] = withPictures(html, update)
         context["cover"] = false
-        if let cover = update.cover {
-            let image = PageID.updateCover(slug, ext: cover.fileExtension)
-            context["cover"] = ["url": routes.path(for: image), "alt": cover.alt] as Context
-            context["og_image"] = routes.url(for: image)
+        if let cover = update.cover, let image = cover.image {
+            context["cover"] = pictureContext(slug, image, alt: cover.alt)
+            context["og_image"] = routes.url(for: .updateCover(slug, ext: Update.Cover.fileExtension(width: image.largest.width, format: "jpg")))
             context["og_image_alt"] = cover.alt
             context["twitter_card"] = "summary_large_image"
         }

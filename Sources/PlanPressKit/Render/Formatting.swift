@@ -19,6 +19,11 @@ public struct Formatting: Sendable {
             : money.ukrainian
     }
 
+    /// «5 грудня» / "5 December": a day this year, in a badge.
+    public func dayMonth(_ date: CalendarDate) -> String {
+        language == "en" ? "\(date.day) \(Formatting.monthsEnglish[date.month - 1])" : "\(date.day) \(Formatting.monthsGenitive[date.month - 1])"
+    }
+
     public func date(_ date: CalendarDate) -> String {
         if language == "en" { return "\(date.day) \(Formatting.monthsEnglish[date.month - 1]) \(date.year)" }
         return "\(date.day) \(Formatting.monthsGenitive[date.month - 1]) \(date.year) р."

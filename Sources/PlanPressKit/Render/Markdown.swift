@@ -14,7 +14,29 @@ public enum Markdown {
         case keep
         case replace(String)
         /// An item reference that does not exist; the message explains.
-        case unknown(String)
+        case unknown(Message)
+    }
+
+    /// The targets of the images (`![alt](url)`) in `text`, each with its line in the text (1-based).
+    public static func imageURLs(_ text: String) -> [(url: String, line: Int)] {
+        let utf8 = Array(text.utf8)
+        guard let document = utf8.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT) }
+            } ?? cmark_parse_document("", 0, CMARK_OPT_DEFAULT)
+        }) else { return [] }
+        defer { cmark_node_free(document) }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        var found: [(url: String, line: Int)] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
+            found.append((String(cString: raw), Int(cmark_node_get_start_line(node))))
+        }
+        return found
     }
 
     /// Renders `text`. Links are passed to `resolve`; headings are shifted one

@@ -18,6 +18,8 @@ public final class PreviewServer: @unchecked Sendable {
         public var port: UInt16
         /// How often the folders are checked for changes.
         public var pollInterval: Double
+        /// The language of diagnostics in the terminal and the overlay.
+        public var language: MessageLanguage = .uk
 
         public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
                     includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2) {
@@ -45,6 +47,8 @@ public final class PreviewServer: @unchecked Sendable {
     private var builder: IncrementalBuilder?
     private var server: HTTPServer?
     private var stopped = false
+    /// Files changed after this are "being edited": their warnings are shown, others only counted.
+    private let started = Date()
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
         self.options = options
@@ -108,8 +112,9 @@ public final class PreviewServer: @unchecked Sendable {
         defer { buildLock.unlock() }
         guard !isStopped else { return }
         let start = DispatchTime.now().uptimeNanoseconds
-        let builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
+        var builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
                                              baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+        builderOptions.includeScheduled = true
         let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         let builder = self.builder ?? IncrementalBuilder(options: builderOptions)
         self.builder = builder
@@ -118,12 +123,17 @@ public final class PreviewServer: @unchecked Sendable {
             lock.lock()
             files = SiteFiles(root: output, basePath: result.basePath)
             lock.unlock()
-            for diagnostic in result.diagnostics.sortedByLocation() { log(diagnostic.description) }
+            for line in DiagnosticReport.previewLines(result.diagnostics, language: options.language,
+                                                      concerns: DiagnosticReport.editedSince(started)) { log(line) }
+            for note in result.scheduled { log(note.text(options.language)) }
             liveReload.finished(ok: true, diagnostics: "")
             let how = builder.lastFullReason == nil ? "\(result.rendered) rendered after the edit" : "all rendered"
             log("built \(result.pages) pages (\(how)) in \(seconds()) s")
         } catch {
-            let text = (error as? BuildFailure)?.description ?? "error: \(error)"
+            let text = (error as? BuildFailure).map {
+                DiagnosticReport.previewLines($0.diagnostics, language: options.language,
+                                              concerns: DiagnosticReport.editedSince(started)).joined(separator: "\n")
+            } ?? "error: \(error)"
             log(text)
             log("the build failed (\(seconds()) s): still serving the last good build; fix the errors above and save")
             liveReload.finished(ok: false, diagnostics: text)

@@ -37,13 +37,13 @@ struct TestSite {
         try Builder(options: options(baseURL: baseURL, drafts: drafts)).build()
     }
 
-    /// The diagnostics of a failing check, as printed, with the temp folder replaced by `Content`.
-    func failure(strict: Bool = false) -> [String] {
+    /// The diagnostics of a failing check, as printed (in English unless asked), with the temp folder replaced by `Content`.
+    func failure(strict: Bool = false, language: MessageLanguage = .en) -> [String] {
         do {
             _ = try Builder(options: options(strict: strict)).check()
             return []
         } catch let failure as BuildFailure {
-            return failure.diagnostics.sortedByLocation().map { $0.description.replacingOccurrences(of: content, with: "Content") }
+            return failure.diagnostics.sortedByLocation().map { $0.description(language).replacingOccurrences(of: content, with: "Content") }
         } catch {
             return ["unexpected: \(error)"]
         }

@@ -1,0 +1,115 @@
+/// The language diagnostics and terminal messages are written in: Ukrainian by
+/// default, English with `--lang en` or `language: en` in site.yaml.
+public enum MessageLanguage: String, Sendable, CaseIterable {
+    case uk, en
+
+    /// `--lang` wins, then the site's `language`, then Ukrainian.
+    public static func resolve(option: String?, siteLanguage: String?) -> MessageLanguage {
+        option.flatMap(MessageLanguage.init(rawValue:)) ?? siteLanguage.flatMap(MessageLanguage.init(rawValue:)) ?? .uk
+    }
+}
+
+/// A short noun phrase in both languages: what a message is about ("measure 3.1" /
+/// «захід 3.1»). Ukrainian phrases are in the nominative so they can open a message
+/// («захід 3.1: …») without declension. A plain string literal is an untranslated
+/// phrase (the same text in both languages) so older call sites keep compiling.
+public struct Phrase: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    public var uk: String
+    public var en: String
+
+    public init(uk: String, en: String) {
+        self.uk = uk
+        self.en = en
+    }
+
+    /// The same text in both languages (data, or a message not yet translated).
+    public init(untranslated text: String) { self.init(uk: text, en: text) }
+    public init(stringLiteral value: String) { self.init(untranslated: value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self.init(untranslated: String(stringInterpolation: stringInterpolation)) }
+
+    public func text(_ language: MessageLanguage) -> String { language == .uk ? uk : en }
+    public var description: String { en }
+
+    /// `'key' of <what>` / «поле 'key' (<what>)».
+    public static func key(_ key: String, of what: Phrase) -> Phrase {
+        Phrase(uk: "поле '\(key)' (\(what.uk))", en: "'\(key)' of \(what.en)")
+    }
+
+    public static let plan = Phrase(uk: "план", en: "plan")
+    public static let level = Phrase(uk: "рівень", en: "level")
+    public static let abbreviation = Phrase(uk: "скорочення", en: "abbreviation")
+    public static let goal = Phrase(uk: "ціль", en: "goal")
+    public static let measure = Phrase(uk: "захід", en: "measure")
+    public static let executor = Phrase(uk: "виконавець", en: "executor")
+    public static let siteSettings = Phrase(uk: "налаштування сайту", en: "site settings")
+    public static let updateFrontMatter = Phrase(uk: "шапка оновлення", en: "update front matter")
+    public static let commentaryFrontMatter = Phrase(uk: "шапка коментаря", en: "commentary front matter")
+    public static let localeFile = Phrase(uk: "файл рядків інтерфейсу", en: "locale file")
+    public static let report = Phrase(uk: "звіт", en: "report")
+    public static let measureStatus = Phrase(uk: "статус заходу", en: "measure status")
+    public static let evidence = Phrase(uk: "підтвердження", en: "evidence")
+    public static let indicatorEntry = Phrase(uk: "значення показника", en: "indicator entry")
+    public static let breakdownEntry = Phrase(uk: "розбивка значення", en: "breakdown entry")
+    public static let fundingSource = Phrase(uk: "джерело фінансування", en: "funding source")
+    public static let statedTotal = Phrase(uk: "підсумок документа", en: "stated total")
+    public static let wholePlan = Phrase(uk: "увесь план", en: "the plan")
+
+    public static func goal(_ number: String) -> Phrase { Phrase(uk: "ціль \(number)", en: "goal \(number)") }
+    public static func measure(_ number: String) -> Phrase { Phrase(uk: "захід \(number)", en: "measure \(number)") }
+    public static func executor(_ id: String) -> Phrase { Phrase(uk: "виконавець '\(id)'", en: "executor '\(id)'") }
+    public static func indicator(_ id: String) -> Phrase { Phrase(uk: "показник \(id)", en: "indicator \(id)") }
+    public static func responsible(of what: Phrase) -> Phrase {
+        Phrase(uk: "поле 'responsible' (\(what.uk))", en: "'responsible' of \(what.en)")
+    }
+    public static func executor(of what: Phrase) -> Phrase { Phrase(uk: "виконавець (\(what.uk))", en: "executor of \(what.en)") }
+    public static func term(of what: Phrase) -> Phrase { Phrase(uk: "строк (\(what.uk))", en: "term of \(what.en)") }
+    public static func funding(of what: Phrase) -> Phrase { Phrase(uk: "фінансування (\(what.uk))", en: "funding of \(what.en)") }
+    public static func fundingLine(of what: Phrase) -> Phrase { Phrase(uk: "рядок фінансування (\(what.uk))", en: "funding line of \(what.en)") }
+}
+
+/// What a YAML value turned out to be, for "must be …, found …" messages.
+public enum ValueKind: String, Hashable, Sendable, CaseIterable {
+    case text, mapping, list, alias
+
+    public func text(_ language: MessageLanguage) -> String {
+        switch (self, language) {
+        case (.text, .uk): return "текст"
+        case (.text, .en): return "a text value"
+        case (.mapping, .uk): return "набір полів «ключ: значення»"
+        case (.mapping, .en): return "a mapping (key: value pairs)"
+        case (.list, .uk): return "список"
+        case (.list, .en): return "a list"
+        case (.alias, .uk): return "посилання-псевдонім"
+        case (.alias, .en): return "an alias"
+        }
+    }
+}
+
+/// Why an item reference (`measure:<plan>/<number>` …) does not resolve.
+public enum ReferenceProblem: Hashable, Sendable {
+    case noPlan(plan: String, suggestions: [String])
+    case noGoal(plan: String, goal: String, suggestions: [String])
+    case noMeasure(plan: String, number: String, suggestions: [String])
+    case noIndicator(plan: String, indicator: String, suggestions: [String])
+    case noExecutor(executor: String, suggestions: [String])
+    case unpublishedUpdate(slug: String, suggestions: [String])
+
+    public func text(_ language: MessageLanguage) -> String {
+        let uk = language == .uk
+        switch self {
+        case .noPlan(let plan, let s):
+            return (uk ? "але плану '\(plan)' немає" : "but plan '\(plan)' does not exist") + Message.hint(s, language)
+        case .noGoal(let plan, let goal, let s):
+            return (uk ? "але в плані '\(plan)' немає цілі '\(goal)'" : "but plan '\(plan)' has no goal '\(goal)'") + Message.hint(s, language)
+        case .noMeasure(let plan, let number, let s):
+            return (uk ? "але в плані '\(plan)' немає заходу \(number)" : "but plan '\(plan)' has no measure \(number)") + Message.hint(s, language)
+        case .noIndicator(let plan, let id, let s):
+            return (uk ? "але в плані '\(plan)' немає показника '\(id)'" : "but plan '\(plan)' has no indicator '\(id)'") + Message.hint(s, language)
+        case .noExecutor(let id, let s):
+            return (uk ? "але виконавця '\(id)' немає" : "but executor '\(id)' does not exist") + Message.hint(s, language)
+        case .unpublishedUpdate(let slug, let s):
+            return (uk ? "але оновлення '\(slug)' не опубліковано (такого файлу немає, це чернетка або його дата пізніша за as_of)"
+                       : "but update '\(slug)' is not published (no such file, a draft, or dated after as_of)") + Message.hint(s, language)
+        }
+    }
+}
