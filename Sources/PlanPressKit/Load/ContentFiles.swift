@@ -4,11 +4,18 @@ import Foundation
 struct ContentFiles {
     /// The folder as the user named it; used to print paths in diagnostics.
     let root: String
+    /// Files that do not exist on disk yet, by relative path: the editor checks
+    /// a would-be file with the real loader before writing it (docs/editor.md).
+    var overlay: [String: [UInt8]] = [:]
 
     /// Relative paths of regular files below `subfolder` with one of `extensions`, sorted.
     func list(_ subfolder: String, extensions: Set<String>) -> [String] {
         let base = subfolder.isEmpty ? root : root + "/" + subfolder
-        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: base) else { return [] }
+        let prefix = subfolder.isEmpty ? "" : subfolder + "/"
+        let added = overlay.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let onDisk = (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
+        guard !onDisk.isEmpty || !added.isEmpty else { return [] }
+        let paths = Array(Set(onDisk).union(added))
         return paths.filter { path in
             let ext = (path as NSString).pathExtension.lowercased()
             let name = (path as NSString).lastPathComponent
@@ -19,7 +26,7 @@ struct ContentFiles {
     }
 
     func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: root + "/" + relative)
+        overlay[relative] != nil || FileManager.default.fileExists(atPath: root + "/" + relative)
     }
 
     func isDirectory(_ relative: String) -> Bool {
@@ -28,14 +35,14 @@ struct ContentFiles {
     }
 
     /// The bytes of a file (images); nil when it cannot be read.
-    func data(_ relative: String) -> Data? { FileManager.default.contents(atPath: root + "/" + relative) }
+    func data(_ relative: String) -> Data? { overlay[relative].map { Data($0) } ?? FileManager.default.contents(atPath: root + "/" + relative) }
 
     /// The path printed in diagnostics.
     func display(_ relative: String) -> String { root + "/" + relative }
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
         let path = root + "/" + relative
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = data(relative) else {
             sink.error("cannot read the file: check that it exists and is readable", at: SourceLocation(file: display(relative)))
             return nil
         }

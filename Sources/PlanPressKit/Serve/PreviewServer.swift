@@ -18,9 +18,14 @@ public final class PreviewServer: @unchecked Sendable {
         public var port: UInt16
         /// How often the folders are checked for changes.
         public var pollInterval: Double
+        /// Connections, idle time and request size (docs/editor.md).
+        public var limits: HTTPServer.Limits
+        /// The editor at `/_edit/` (on by default; `--no-editor` turns it off).
+        public var editor: Bool
 
         public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
-                    includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2) {
+                    includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2,
+                    limits: HTTPServer.Limits = .init(), editor: Bool = true) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
@@ -28,6 +33,8 @@ public final class PreviewServer: @unchecked Sendable {
             self.host = host
             self.port = port
             self.pollInterval = pollInterval
+            self.limits = limits
+            self.editor = editor
         }
     }
 
@@ -44,6 +51,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Keeps the last build, so a rebuild renders only what an edit changed.
     private var builder: IncrementalBuilder?
     private var server: HTTPServer?
+    /// The editor at `/_edit/`, when on.
+    public private(set) var editor: Editor?
     private var stopped = false
 
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
@@ -73,13 +82,17 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, starts serving and watching. Serves even when the first
     /// build fails (the page shows the diagnostics until they are fixed).
-    public func start() throws {
+    public func start() async throws {
         let watcher = ContentWatcher(folders: [options.content, options.templates])
         let first = watcher.fingerprint()
         rebuild()
-        let server = HTTPServer(host: options.host, port: options.port) { [self] in handle($0) }
-        try server.start()
-        self.server = server
+        let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { [self] in await handle($0) }
+        if options.editor {
+            editor = Editor(options: .init(content: options.content, templates: options.templates, baseURL: options.baseURL,
+                                           host: options.host, maxUpload: options.limits.maxBodyBytes))
+        }
+        try await server.start()
+        lock.withLock { self.server = server }
         Thread.detachNewThread { [self] in
             watcher.watch(since: first, interval: options.pollInterval, stop: { isStopped }) { rebuild() }
         }
@@ -130,16 +143,24 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    func handle(_ request: HTTPRequest) -> HTTPServer.Reply {
+    func handle(_ request: HTTPRequest) async -> HTTPServer.Reply {
         guard hostIsAllowed(request.headers["host"]) else {
             return .response(.text(403, "Unexpected Host header: open the address planpress serve printed\n"))
         }
-        let path = String(request.target.prefix { $0 != "?" })
+        let path = request.path
+        if let editor, path == Editor.root.dropLast() || path.hasPrefix(Editor.root) {
+            return .response(editor.handle(request))
+        }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse.text(405, "Only GET and HEAD\n")
+            response.headers.append(("Allow", "GET, HEAD"))
+            return .response(response)
+        }
         if path == LiveReload.scriptPath {
             return .response(HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReload.script.utf8)))
         }
         if path == LiveReload.eventsPath {
-            return .stream { [liveReload] in liveReload.stream($0) }
+            return .stream(contentType: "text/event-stream; charset=utf-8") { [liveReload] in await liveReload.stream($0) }
         }
         let state = liveReload.state
         guard state.site > 0 else {
@@ -173,7 +194,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// Bound to a loopback address, only loopback host names are answered, so
     /// a web page cannot read the preview through a rebound DNS name.
     private func hostIsAllowed(_ header: String?) -> Bool {
-        guard options.host.hasPrefix("127.") || options.host == "::1" else { return true }
+        Self.hostIsAllowed(header, boundTo: options.host)
+    }
+
+    static func hostIsAllowed(_ header: String?, boundTo host: String) -> Bool {
+        guard host.hasPrefix("127.") || host == "::1" else { return true }
         guard let header else { return true }
         var name = header
         if name.hasPrefix("["), let close = name.firstIndex(of: "]") {
@@ -181,6 +206,6 @@ public final class PreviewServer: @unchecked Sendable {
         } else if let colon = name.lastIndex(of: ":") {
             name = String(name[..<colon])
         }
-        return ["localhost", "[::1]", options.host].contains(name.lowercased())
+        return ["localhost", "[::1]", host].contains(name.lowercased())
     }
 }
