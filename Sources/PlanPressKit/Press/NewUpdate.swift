@@ -72,7 +72,8 @@ public struct NewUpdate: Sendable {
         add("# Обкладинка: файл у Content/ і опис зображення для людей, які його не бачать (обов'язково).")
         if let cover {
             add("cover:", "cover_alt")
-            add("  image: \(cover.image)", "cover")
+            // Without alt text the loader's complaint lands on this line: show it at the alt field.
+            add("  image: \(cover.image)", cover.alt.isEmpty ? "cover_alt" : "cover")
             if !cover.alt.isEmpty { add("  alt: \(yamlQuoted(cover.alt))", "cover_alt") }
         } else {
             add("# cover:")
