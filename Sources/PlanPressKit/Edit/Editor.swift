@@ -195,10 +195,11 @@ public final class Editor: @unchecked Sendable {
             let plan = index.plan
             out.append(("plan:\(plan.id)", "План: \(plan.shortTitle)"))
             for node in index.goals {
-                out.append(("goal:\(plan.id)/\(node.goal.id)", "Ціль \(node.goal.printedNumber ?? node.goal.number) — \(node.goal.title) (\(plan.shortTitle))"))
+                out.append(("goal:\(plan.id)/\(node.goal.id)", "Ціль \(node.goal.number) — \(node.goal.title) (\(plan.shortTitle))"))
             }
             for node in index.measures {
-                out.append(("measure:\(plan.id)/\(node.measure.number)", "Захід \(node.measure.printedNumber ?? node.measure.number) — \(node.measure.text) (\(plan.shortTitle))"))
+                let printed = node.measure.printedNumber.map { " (у документі «\($0)»)" } ?? ""
+                out.append(("measure:\(plan.id)/\(node.measure.number)", "Захід \(node.measure.number)\(printed) — \(node.measure.text) (\(plan.shortTitle))"))
             }
             for node in index.indicators {
                 out.append(("indicator:\(plan.id)/\(node.indicator.id)", "Показник \(node.indicator.id) — \(node.indicator.text) (\(plan.shortTitle))"))

@@ -41,7 +41,6 @@ struct ContentFiles {
     func display(_ relative: String) -> String { root + "/" + relative }
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
-        let path = root + "/" + relative
         guard let data = data(relative) else {
             sink.error("cannot read the file: check that it exists and is readable", at: SourceLocation(file: display(relative)))
             return nil
