@@ -15,6 +15,7 @@ from selenium.webdriver.support.ui import Select
 
 from browser import DESKTOP, PHONE, console_problems, make_driver, run_axe, viewport
 from nginx_server import free_port
+from serve_process import start_serve, wait
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures" / "editor"
@@ -23,13 +24,6 @@ PLAN = "luhansk-wps-2026-2030"
 SHOTS = REPO / "docs" / "screenshots"
 
 
-def wait(condition, seconds=90, what="condition"):
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def png(width=8, height=6):
@@ -48,16 +42,8 @@ def preview(tmp_path_factory):
     shutil.copytree(REPO / "Templates", tmp / "Templates")
     (tmp / "cover.png").write_bytes(png())
     port = free_port()
-    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
-    process = subprocess.Popen([binary, "serve", "--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
-                                "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    for line in process.stdout:
-        lines.append(line)
-        if line.startswith("editor: "):
-            break
-    assert lines and lines[-1].startswith("editor: "), "".join(lines)
+    process, _ = start_serve(["--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
+                              "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"], ready="editor: ")
     yield {"origin": f"http://127.0.0.1:{port}", "site": f"http://127.0.0.1:{port}/plany/",
            "edit": f"http://127.0.0.1:{port}/_edit/", "content": tmp / "Content", "tmp": tmp}
     process.send_signal(signal.SIGINT)

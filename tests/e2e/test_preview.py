@@ -7,20 +7,13 @@ import pytest
 
 from browser import console_problems, make_driver
 from nginx_server import free_port
+from serve_process import start_serve, wait
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PAGE = "plans/luhansk-civil-society-2020/"
 COMMENTARY = "commentary/luhansk-civil-society-2020.md"
 
 
-def wait(condition, seconds=90, what="condition"):
-    """Waits for the preview's own thread (a rebuild); the limit only stops a hang."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +22,8 @@ def preview(tmp_path_factory):
     shutil.copytree(REPO / "Content", tmp / "Content")
     shutil.copytree(REPO / "Templates", tmp / "Templates")
     port = free_port()
-    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
-    process = subprocess.Popen([binary, "serve", "--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
-                                "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    for line in process.stdout:
-        lines.append(line)
-        if line.startswith("serving "):
-            break
-    assert lines and lines[-1].startswith("serving "), "".join(lines)
+    process, lines = start_serve(["--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
+                                  "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"])
     work_folder = lines[-1].split("(built into ")[1].split(")")[0]
     yield {"url": f"http://127.0.0.1:{port}/plany/", "content": tmp / "Content", "process": process, "work": work_folder}
     if process.poll() is None:
@@ -99,18 +84,10 @@ def test_survives_running_out_of_file_descriptors(tmp_path):
     import resource, socket, urllib.request
     shutil.copytree(REPO / "Tests/Fixtures/basic-site/Content", tmp_path / "Content")
     port = free_port()
-    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
     limit = lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (128, 128))
-    process = subprocess.Popen([binary, "serve", "--content", str(tmp_path / "Content"), "--templates", str(REPO / "Templates"),
-                                "--port", str(port), "--max-connections", "1000", "--idle-timeout", "600"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=limit)
+    process, lines = start_serve(["--content", str(tmp_path / "Content"), "--templates", str(REPO / "Templates"),
+                                  "--port", str(port), "--max-connections", "1000", "--idle-timeout", "600"], preexec_fn=limit)
     try:
-        lines = []
-        for line in process.stdout:
-            lines.append(line)
-            if line.startswith("serving "):
-                break
-        assert lines and lines[-1].startswith("serving "), "".join(lines)
         url = lines[-1].split()[1]
 
         def get():
