@@ -33,27 +33,28 @@ struct EditorPage {
     }
 
     func index(_ listing: Listing) -> HTTPResponse {
-        var html = "<h2>Новини</h2><p><a class=\"button\" href=\"\(Editor.root)updates/new\">Створити новину</a></p>"
-        if listing.updates.isEmpty {
-            html += "<p>Новин ще немає.</p>"
-        } else {
-            html += "<div class=\"scroll\"><table><caption>Новини: опубліковані, заплановані і чернетки</caption><thead><tr><th scope=\"col\">Заголовок</th><th scope=\"col\">Дата</th><th scope=\"col\">Стан</th></tr></thead><tbody>"
-            for update in listing.updates {
-                html += "<tr><td><a href=\"\(Editor.root)updates/\(Self.e(update.slug))\">\(Self.e(update.title))</a></td><td>\(update.date)</td><td>\(update.state)</td></tr>"
-            }
-            html += "</tbody></table></div>"
+        let updates = listing.updates.map { update in
+            ["<a href=\"\(Editor.root)updates/\(Self.e(update.slug))\">\(Self.e(update.title))</a>", update.date, update.state]
         }
-        html += "<h2>Звіти про виконання</h2><p><a class=\"button\" href=\"\(Editor.root)reports/new\">Створити звіт</a></p>"
-        if listing.reports.isEmpty {
-            html += "<p>Звітів ще немає.</p>"
-        } else {
-            html += "<div class=\"scroll\"><table><caption>Звіти про виконання</caption><thead><tr><th scope=\"col\">Звіт</th><th scope=\"col\">План</th><th scope=\"col\">Період</th><th scope=\"col\">Хто звітує</th></tr></thead><tbody>"
-            for report in listing.reports {
-                html += "<tr><td>\(Self.e(report.title.isEmpty ? report.file : report.title))</td><td>\(Self.e(report.plan))</td><td>\(Self.e(report.period))</td><td>\(Self.e(report.reporter))</td></tr>"
-            }
-            html += "</tbody></table></div>"
+        let reports = listing.reports.map { report in
+            [report.title.isEmpty ? report.file : report.title, report.plan, report.period, report.reporter].map(Self.e)
         }
+        let html = section("Новини", new: "updates/new", action: "Створити новину", empty: "Новин ще немає.",
+                           caption: "Новини: опубліковані, заплановані і чернетки", columns: ["Заголовок", "Дата", "Стан"], rows: updates)
+            + section("Звіти про виконання", new: "reports/new", action: "Створити звіт", empty: "Звітів ще немає.",
+                      caption: "Звіти про виконання", columns: ["Звіт", "План", "Період", "Хто звітує"], rows: reports)
         return layout(title: "Редактор новин і звітів", html)
+    }
+
+    /// A heading, a link to a new entry and a table of the entries (cells already HTML).
+    private func section(_ heading: String, new: String, action: String, empty: String, caption: String,
+                         columns: [String], rows: [[String]]) -> String {
+        var html = "<h2>\(heading)</h2><p><a class=\"button\" href=\"\(Editor.root)\(new)\">\(action)</a></p>"
+        guard !rows.isEmpty else { return html + "<p>\(empty)</p>" }
+        html += "<div class=\"scroll\"><table><caption>\(caption)</caption><thead><tr>"
+        html += columns.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead><tbody>"
+        html += rows.map { "<tr>" + $0.map { "<td>\($0)</td>" }.joined() + "</tr>" }.joined()
+        return html + "</tbody></table></div>"
     }
 
     func notFound() -> HTTPResponse {
