@@ -256,6 +256,35 @@ import Glibc
         """)
     }
 
+    @Test func writesIndicatorValuesWithBreakdowns() async throws {
+        let session = try await Session.start()
+        defer { session.preview.stop() }
+        let form = try await session.client.get("/_edit/reports/new?plan=test-plan", headers: ["Cookie": session.cookie])
+        let id = EditorTests.after("name=\"i.", in: form.body, 40).prefix { $0 != "\"" }.dropLast(".value".count)
+        #expect(!id.isEmpty)
+        let fields: [(String, String)] = [
+            ("plan", "test-plan"), ("period", "2026"), ("reporter_kind", "official"), ("reporter_name", "ОДА"),
+            ("published", "2026-06-01"), ("i.\(id).value", "1 234,5"), ("i.\(id).date", "2026-05-31"), ("i.\(id).unit", "осіб"),
+            ("i.\(id).breakdown", "sex | жінки | 700\r\nsex | чоловіки | 534,5"),
+        ]
+        let bad = try await session.post("reports/save", fields.map { $0.0.hasSuffix(".value") ? ($0.0, "багато") : $0 })
+        #expect(bad.status == 422 && bad.body.contains("must be a number"))
+        let saved = try await session.post("reports/save", fields)
+        #expect(saved.status == 200, "\(saved.body.prefix(2000))")
+        let text = try String(contentsOfFile: session.preview.site.content + "/reports/test-plan/2026-oda.yaml", encoding: .utf8)
+        #expect(text.hasSuffix("""
+        indicators:
+          - indicator: "\(id)"
+            value: "1 234,5"
+            date: 2026-05-31
+            unit: "осіб"
+            breakdown:
+              - {dimension: "sex", group: "жінки", value: "700"}
+              - {dimension: "sex", group: "чоловіки", value: "534,5"}
+
+        """), "\(text)")
+    }
+
     @Test func theBuiltSiteHasNoEditor() throws {
         let site = try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
                                  "sources/test-plan.txt": "Джерело"])
