@@ -93,6 +93,8 @@ import Glibc
         let saved = try await session.post("updates/save", Self.update)
         #expect(saved.status == 303, "\(saved.body)")
         #expect(saved.headers["location"] == "/_edit/updates/pershyi-krok-plan-zatverdzheno?saved=1")
+        let after = try await session.client.get(saved.headers["location"] ?? "", headers: ["Cookie": session.cookie])
+        #expect(after.body.contains("role=\"status\"><p>Збережено: <code>Content/updates/pershyi-krok-plan-zatverdzheno.md</code>"))
         let written = try String(contentsOfFile: session.updates + "/pershyi-krok-plan-zatverdzheno.md", encoding: .utf8)
         #expect(written == Self.expectedUpdate)
         // The same slug rules and layout as `planpress new update`.

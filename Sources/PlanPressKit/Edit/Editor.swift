@@ -63,7 +63,8 @@ public final class Editor: @unchecked Sendable {
             case "updates/new": response = UpdateForm(editor: self).page(page, values: .init(), outcome: nil)
             case "reports/new": response = ReportForm(editor: self).page(page, values: FormData(), plan: request.query["plan"], outcome: nil)
             case _ where route.hasPrefix("updates/"):
-                response = UpdateForm(editor: self).open(page, slug: String(route.dropFirst("updates/".count)))
+                response = UpdateForm(editor: self).open(page, slug: String(route.dropFirst("updates/".count)),
+                                                         saved: request.query["saved"] == "1")
             default: response = page.notFound()
             }
             _ = session

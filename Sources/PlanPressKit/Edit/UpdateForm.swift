@@ -122,7 +122,7 @@ struct UpdateForm {
 
     // MARK: Pages
 
-    func open(_ page: EditorPage, slug: String) -> HTTPResponse {
+    func open(_ page: EditorPage, slug: String, saved: Bool = false) -> HTTPResponse {
         let slug = slug.hasSuffix("/") ? String(slug.dropLast()) : slug
         guard IDRules.isValid(slug), let bytes = editor.read("updates/\(slug).md") else { return page.notFound() }
         let (site, _) = editor.linked()
@@ -131,7 +131,8 @@ struct UpdateForm {
                                "<p>Файл Content/updates/\(EditorPage.e(slug)).md має помилки: виправте їх у файлі (див. <code>planpress check</code>).</p>")
         }
         let values = Values(update: update, stamp: Editor.stamp(bytes))
-        return self.page(page, values: values, outcome: outcome(draft(values)), showOnlyWarnings: true)
+        let notice = saved ? "<div class=\"saved\" role=\"status\"><p>Збережено: <code>Content/updates/\(EditorPage.e(slug)).md</code>. Сайт перебудовується; <a href=\"\(Editor.root)\">до списку</a>.</p></div>" : ""
+        return self.page(page, values: values, outcome: outcome(draft(values)), notice: notice, showOnlyWarnings: true)
     }
 
     func page(_ page: EditorPage, values: Values, outcome: EditorCheck.Outcome?, status: Int = 200,
