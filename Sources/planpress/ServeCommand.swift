@@ -12,10 +12,15 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(help: "Port to listen on.") var port: UInt16 = 8000
     @Option(help: "Address to bind. Only 127.0.0.1 (this computer) unless you mean to share the preview.") var host = "127.0.0.1"
+    @Option(help: "Most connections open at once; more wait until one closes.") var maxConnections = 256
+    @Option(help: "Seconds an idle connection stays open.") var idleTimeout = 30.0
+    @Flag(help: "Do not offer the editor at /_edit/.") var noEditor = false
 
     func run() async throws {
         var options = PreviewServer.Options(content: site.content, templates: site.templates, baseURL: site.baseURL,
-                                            includeDrafts: site.drafts, host: host, port: port)
+                                            includeDrafts: site.drafts, host: host, port: port,
+                                            limits: .init(maxConnections: max(1, maxConnections), idleTimeout: max(0.1, idleTimeout)),
+                                            editor: !noEditor)
         options.language = site.language
         // First line: the as-of date the preview uses (what counts as overdue, which updates are scheduled).
         if let settings = SiteSettings.read(contentFolder: site.content) {
@@ -44,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             Self.signalSources.append(source)
         }
         do {
-            try preview.start()
+            try await preview.start()
         } catch let error as ServeError {
             preview.stop()
             FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
@@ -54,6 +59,10 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("warning: listening on \(host): other computers on the network can open this preview\n".utf8))
         }
         FileHandle.standardOutput.write(Data("serving \(preview.url) (built into \(preview.workFolder)); press Ctrl-C to stop\n".utf8))
+        if preview.editor != nil {
+            let host = self.host.contains(":") ? "[\(self.host)]" : self.host
+            FileHandle.standardOutput.write(Data("editor: http://\(host):\(preview.port)/_edit/ (writes into \(site.content)/)\n".utf8))
+        }
         while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
     }
 

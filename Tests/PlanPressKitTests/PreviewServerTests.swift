@@ -15,16 +15,16 @@ import Testing
         let server: PreviewServer
         var client: RawHTTPClient { RawHTTPClient(port: server.port) }
 
-        init(_ extra: [String: String] = [:]) throws {
+        init(_ extra: [String: String] = [:], limits: HTTPServer.Limits = .init()) async throws {
             var files = ["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
                          "sources/test-plan.txt": "Джерело"]
             files.merge(extra) { _, new in new }
             site = try TestSite(files)
             try PreviewServerTests.secret.write(toFile: site.root.path + "/secret.txt", atomically: true, encoding: .utf8)
-            server = try PreviewServer(options: .init(content: site.content, templates: site.templates, port: 0, pollInterval: 0.05),
-                                       log: { _ in })
+            server = try PreviewServer(options: .init(content: site.content, templates: site.templates, port: 0, pollInterval: 0.05,
+                                                      limits: limits), log: { _ in })
             do {
-                try server.start()
+                try await server.start()
                 try PreviewServerTests.secret.write(toFile: server.workFolder + "/secret.txt", atomically: true, encoding: .utf8)
             } catch {
                 server.stop()
@@ -39,55 +39,55 @@ import Testing
         }
     }
 
-    @Test func servesTheSiteUnderItsBasePath() throws {
-        let preview = try Preview()
+    @Test func servesTheSiteUnderItsBasePath() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         let client = preview.client
-        let home = try client.get("/plany/")
+        let home = try await client.get("/plany/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
         #expect(home.headers["content-length"] == String(home.body.utf8.count))
         #expect(home.body.contains("<h1>Тестовий сайт</h1>"))
-        let measure = try client.get("/plany/plans/test-plan/measures/1.1/")
+        let measure = try await client.get("/plany/plans/test-plan/measures/1.1/")
         #expect(measure.status == 200 && measure.body.contains("<h1>Захід 1.1</h1>"))
-        let css = try client.get("/plany/assets/site.css")
+        let css = try await client.get("/plany/assets/site.css")
         #expect(css.status == 200 && css.headers["content-type"] == "text/css; charset=utf-8")
-        #expect(try client.get("/plany/updates/feed.xml").headers["content-type"] == "application/xml; charset=utf-8")
-        #expect(try client.get("/plany/sources/test-plan.txt").headers["content-type"] == "text/plain; charset=utf-8")
+        #expect(try await client.get("/plany/updates/feed.xml").headers["content-type"] == "application/xml; charset=utf-8")
+        #expect(try await client.get("/plany/sources/test-plan.txt").headers["content-type"] == "text/plain; charset=utf-8")
         // Folders without a slash and the base path itself redirect, as a production server does.
-        let folder = try client.get("/plany/plans/test-plan")
+        let folder = try await client.get("/plany/plans/test-plan")
         #expect(folder.status == 301 && folder.headers["location"] == "/plany/plans/test-plan/")
-        #expect(try client.get("/plany").headers["location"] == "/plany/")
+        #expect(try await client.get("/plany").headers["location"] == "/plany/")
         // Query strings are ignored for files.
-        #expect(try client.get("/plany/glossary/?q=1").status == 200)
+        #expect(try await client.get("/plany/glossary/?q=1").status == 200)
     }
 
-    @Test func headHasTheHeadersButNoBodyAndOtherMethodsAreRefused() throws {
-        let preview = try Preview()
+    @Test func headHasTheHeadersButNoBodyAndOtherMethodsAreRefused() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
-        let get = try preview.client.get("/plany/")
-        let head = try preview.client.get("/plany/", method: "HEAD")
+        let get = try await preview.client.get("/plany/")
+        let head = try await preview.client.get("/plany/", method: "HEAD")
         #expect(head.status == 200 && head.body.isEmpty)
         #expect(head.headers["content-length"] == get.headers["content-length"])
-        let post = try preview.client.get("/plany/", method: "POST")
+        let post = try await preview.client.get("/plany/", method: "POST")
         #expect(post.status == 405 && post.headers["allow"] == "GET, HEAD")
     }
 
-    @Test func unknownPagesAndPathsOutsideTheBaseGetTheUkrainian404() throws {
-        let preview = try Preview()
+    @Test func unknownPagesAndPathsOutsideTheBaseGetTheUkrainian404() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         for target in ["/plany/nema/", "/plany/plans/nema/", "/", "/plans/test-plan/", "/planyx/"] {
-            let response = try preview.client.get(target)
+            let response = try await preview.client.get(target)
             #expect(response.status == 404, "\(target)")
             #expect(response.body.contains("Сторінку не знайдено"), "\(target)")
             #expect(response.headers["content-type"] == "text/html; charset=utf-8")
         }
-        let english = try preview.client.get("/plany/en/nothing-here/")
+        let english = try await preview.client.get("/plany/en/nothing-here/")
         #expect(english.status == 404 && english.body.contains("<html lang=\"en\">"))
     }
 
-    @Test func neverServesAFileOutsideTheSite() throws {
-        let preview = try Preview()
+    @Test func neverServesAFileOutsideTheSite() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         let attempts = [
             "/plany/../secret.txt", "/plany/../../secret.txt", "/../secret.txt",
@@ -99,14 +99,14 @@ import Testing
             "/plany/%ZZ", "http://127.0.0.1/etc/passwd", "*",
         ]
         for target in attempts {
-            let response = try preview.client.get(target)
+            let response = try await preview.client.get(target)
             #expect([400, 404].contains(response.status), "\(target) answered \(response.status)")
             #expect(!response.body.contains(Self.secret) && !response.body.contains("root:x:0:0"), "\(target) leaked a file")
         }
     }
 
-    @Test func symlinksAreFollowedOnlyInsideTheSite() throws {
-        let preview = try Preview()
+    @Test func symlinksAreFollowedOnlyInsideTheSite() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         let root = preview.server.workFolder + "/site"
         let fm = FileManager.default
@@ -115,27 +115,27 @@ import Testing
         try fm.createSymbolicLink(atPath: root + "/outside-folder", withDestinationPath: preview.server.workFolder)
         try fm.createSymbolicLink(atPath: root + "/styles.css", withDestinationPath: "assets/site.css")
         for target in ["/plany/leak.txt", "/plany/etc/passwd", "/plany/outside-folder/secret.txt", "/plany/outside-folder/"] {
-            let response = try preview.client.get(target)
+            let response = try await preview.client.get(target)
             #expect(response.status == 404, "\(target)")
             #expect(!response.body.contains(Self.secret) && !response.body.contains("root:x:0:0"), "\(target) leaked a file")
         }
-        let inside = try preview.client.get("/plany/styles.css")
+        let inside = try await preview.client.get("/plany/styles.css")
         #expect(inside.status == 200 && inside.headers["content-type"] == "text/css; charset=utf-8")
     }
 
-    @Test func answersOnlyLoopbackHostNames() throws {
-        let preview = try Preview()
+    @Test func answersOnlyLoopbackHostNames() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
-        #expect(try preview.client.get("/plany/", host: "attacker.example").status == 403)
-        #expect(try preview.client.get("/plany/", host: "localhost:\(preview.server.port)").status == 200)
+        #expect(try await preview.client.get("/plany/", host: "attacker.example").status == 403)
+        #expect(try await preview.client.get("/plany/", host: "localhost:\(preview.server.port)").status == 200)
     }
 
-    @Test func reloadScriptIsServedButNeverWrittenIntoTheSite() throws {
-        let preview = try Preview()
+    @Test func reloadScriptIsServedButNeverWrittenIntoTheSite() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
-        let home = try preview.client.get("/plany/")
+        let home = try await preview.client.get("/plany/")
         #expect(home.body.contains("<script src=\"/__planpress/reload.js\" defer></script></head>"))
-        let script = try preview.client.get("/__planpress/reload.js")
+        let script = try await preview.client.get("/__planpress/reload.js")
         #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
         #expect(script.body.contains("new EventSource(\"/__planpress/events\")"))
         let built = try FileManager.default.subpathsOfDirectory(atPath: preview.server.workFolder + "/site")
@@ -145,56 +145,56 @@ import Testing
         }
     }
 
-    @Test func rebuildsOnChangeAndKeepsTheLastGoodSiteWhenABuildFails() throws {
-        let preview = try Preview()
+    @Test func rebuildsOnChangeAndKeepsTheLastGoodSiteWhenABuildFails() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         let client = preview.client
         let plan = "plans/test-plan/"
-        #expect(try client.get("/plany/" + plan).body.contains("Тестовий план заходів"))
+        #expect(try await client.get("/plany/" + plan).body.contains("Тестовий план заходів"))
         let firstSite = preview.server.liveReload.state.site
 
         // An edit under Content/ is rebuilt and served.
         try preview.site.write("plans/test-plan/plan.yaml", TestSite.plan.replacingOccurrences(of: "Тестовий план заходів", with: "Оновлений план заходів"))
-        #expect(try eventually { try client.get("/plany/" + plan).body.contains("Оновлений план заходів") })
-        #expect(eventually { preview.server.liveReload.state.site > firstSite })
+        #expect(try await eventually { try await client.get("/plany/" + plan).body.contains("Оновлений план заходів") })
+        #expect(await eventually { preview.server.liveReload.state.site > firstSite })
 
         // A broken edit: the last good site stays, the stream carries the diagnostics.
         try preview.site.write("site.yaml", TestSite.defaultSettings + "\nas_of: [")
-        #expect(eventually { !preview.server.liveReload.state.ok })
-        let kept = try client.get("/plany/" + plan)
+        #expect(await eventually { !preview.server.liveReload.state.ok })
+        let kept = try await client.get("/plany/" + plan)
         #expect(kept.status == 200 && kept.body.contains("Оновлений план заходів"))
-        let event = try client.send("GET /__planpress/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", until: "}\n\n")
+        let event = try await client.send("GET /__planpress/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", until: "}\n\n")
         #expect(event.contains("Content-Type: text/event-stream; charset=utf-8"))
         #expect(event.contains("\"ok\":false"))
         #expect(event.contains("site.yaml:"), "the diagnostics name the file")
 
         // Fixed: the next build is good again and pages reload to it.
         try preview.site.write("site.yaml", TestSite.defaultSettings)
-        #expect(eventually { preview.server.liveReload.state.ok })
+        #expect(await eventually { preview.server.liveReload.state.ok })
         #expect(preview.server.liveReload.state.site == preview.server.liveReload.state.build)
     }
 
-    @Test func templateEditsRebuildToo() throws {
+    @Test func templateEditsRebuildToo() async throws {
         let templates = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-templates-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: templates) }
         try FileManager.default.copyItem(atPath: TestSite.repository.appendingPathComponent("Templates").path, toPath: templates)
         let site = try UpdateTests.site([:])
         defer { site.remove() }
         let server = try PreviewServer(options: .init(content: site.content, templates: templates, port: 0, pollInterval: 0.05), log: { _ in })
-        try server.start()
+        try await server.start()
         defer { server.stop() }
         let home = templates + "/home.mustache"
         let text = try String(contentsOfFile: home, encoding: .utf8)
         try text.replacingOccurrences(of: "<h1>{{site_title}}</h1>", with: "<h1>{{site_title}} — змінено</h1>")
             .write(toFile: home, atomically: true, encoding: .utf8)
         let client = RawHTTPClient(port: server.port)
-        #expect(try eventually { try client.get("/plany/").body.contains("<h1>Тестовий сайт — змінено</h1>") })
+        #expect(try await eventually { try await client.get("/plany/").body.contains("<h1>Тестовий сайт — змінено</h1>") })
     }
 
-    @Test func aFirstBuildThatFailsShowsItsDiagnostics() throws {
-        let preview = try Preview(["plans/test-plan/plan.yaml": "id: test-plan\ntitle: [\n"])
+    @Test func aFirstBuildThatFailsShowsItsDiagnostics() async throws {
+        let preview = try await Preview(["plans/test-plan/plan.yaml": "id: test-plan\ntitle: [\n"])
         defer { preview.stop() }
-        let response = try preview.client.get("/plany/")
+        let response = try await preview.client.get("/plany/")
         #expect(response.status == 500)
         #expect(response.body.contains("Сайт не вдалося зібрати"))
         #expect(response.body.contains("plans/test-plan/plan.yaml:"))
@@ -202,8 +202,8 @@ import Testing
         #expect(preview.server.liveReload.state.site == 0)
     }
 
-    @Test func stopRemovesThePrivateBuildFolder() throws {
-        let preview = try Preview()
+    @Test func stopRemovesThePrivateBuildFolder() async throws {
+        let preview = try await Preview()
         defer { preview.stop() }
         let folder = preview.server.workFolder
         #expect(FileManager.default.fileExists(atPath: folder + "/site/index.html"))
@@ -215,7 +215,7 @@ import Testing
 
 /// The path rules alone, without a socket.
 @Suite struct SiteFilesTests {
-    @Test func resolvesAndRefuses() throws {
+    @Test func resolvesAndRefuses() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-files-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         let fm = FileManager.default
@@ -238,5 +238,53 @@ import Testing
         for target in ["plany/", "/plany/%zz", "/plany/%e2%28%a1", "/plany/a%00b"] {
             #expect(files.resolve(target) == .badRequest, "\(target)")
         }
+    }
+}
+
+/// The limits of docs/reliability.md: idle connections are closed, at most
+/// `maxConnections` are served at once and the rest wait, not fail.
+@Suite(.serialized) struct PreviewServerLimitTests {
+    @Test func idleConnectionsAreClosed() async throws {
+        let preview = try await PreviewServerTests.Preview(limits: .init(maxConnections: 8, idleTimeout: 0.5))
+        defer { preview.stop() }
+        let fd = try preview.client.openIdle()
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        let closedByServer: Int = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var byte: UInt8 = 0
+                continuation.resume(returning: recv(fd, &byte, 1, 0))
+            }
+        }
+        #expect(closedByServer == 0, "the server closes an idle connection (recv returns 0)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(try await preview.client.get("/plany/").status == 200)
+    }
+
+    @Test func connectionsAboveTheCapWaitUntilOneCloses() async throws {
+        let preview = try await PreviewServerTests.Preview(limits: .init(maxConnections: 2, idleTimeout: 60))
+        defer { preview.stop() }
+        let idle = try (0..<2).map { _ in try preview.client.openIdle() }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let client = preview.client
+        let waiting = Task { try await client.get("/plany/") }
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        // Not answered while two connections are open…
+        let stillWaiting = ProcessState(waiting: true)
+        Task { _ = try? await waiting.value; await stillWaiting.done() }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        #expect(await stillWaiting.waiting)
+        // … and answered as soon as one closes.
+        close(idle[0])
+        #expect(try await waiting.value.status == 200)
+        close(idle[1])
+    }
+
+    actor ProcessState {
+        var waiting: Bool
+        init(waiting: Bool) { self.waiting = waiting }
+        func done() { waiting = false }
     }
 }

@@ -7,20 +7,13 @@ import pytest
 
 from browser import console_problems, make_driver
 from nginx_server import free_port
+from serve_process import start_serve, wait
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 PAGE = "plans/luhansk-civil-society-2020/"
 COMMENTARY = "commentary/luhansk-civil-society-2020.md"
 
 
-def wait(condition, seconds=90, what="condition"):
-    """Waits for the preview's own thread (a rebuild); the limit only stops a hang."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture(scope="module")
@@ -29,16 +22,8 @@ def preview(tmp_path_factory):
     shutil.copytree(REPO / "Content", tmp / "Content")
     shutil.copytree(REPO / "Templates", tmp / "Templates")
     port = free_port()
-    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
-    process = subprocess.Popen([binary, "serve", "--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
-                                "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines = []
-    for line in process.stdout:
-        lines.append(line)
-        if line.startswith("serving "):
-            break
-    assert lines and lines[-1].startswith("serving "), "".join(lines)
+    process, lines = start_serve(["--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
+                                  "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"])
     # The first line says which as-of date the preview uses (docs/updates.md).
     assert lines[0].startswith("попередній перегляд станом на "), "".join(lines)
     work_folder = lines[-1].split("(built into ")[1].split(")")[0]
@@ -91,3 +76,43 @@ def test_ctrl_c_removes_the_private_build(preview):
     preview["process"].send_signal(signal.SIGINT)
     assert preview["process"].wait(timeout=60) == 0
     assert not os.path.exists(preview["work"])
+
+
+def test_survives_running_out_of_file_descriptors(tmp_path):
+    """Issue 15, defect 6: with `ulimit -n 128` and 200 idle connections, accept()
+    fails with EMFILE; NIO's accept backoff retries, so once the idle
+    connections close the preview serves again (the old server stopped for good).
+    Idle connections are also closed by the server after --idle-timeout."""
+    import resource, socket, urllib.request
+    shutil.copytree(REPO / "Tests/Fixtures/basic-site/Content", tmp_path / "Content")
+    port = free_port()
+    limit = lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (128, 128))
+    process, lines = start_serve(["--content", str(tmp_path / "Content"), "--templates", str(REPO / "Templates"),
+                                  "--port", str(port), "--max-connections", "1000", "--idle-timeout", "600"], preexec_fn=limit)
+    try:
+        url = lines[-1].split()[1]
+
+        def get():
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status
+        assert get() == 200
+        idle = []
+        for _ in range(200):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            idle.append(s)
+        time.sleep(1.5)
+        assert process.poll() is None, "the server died"
+        for s in idle:
+            s.close()
+        wait(lambda: _quietly(get) == 200, seconds=30, what="serving again after the descriptors were freed")
+        assert process.poll() is None
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
+
+
+def _quietly(function):
+    try:
+        return function()
+    except Exception:
+        return None

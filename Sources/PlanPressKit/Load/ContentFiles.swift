@@ -7,11 +7,18 @@ import Glibc
 struct ContentFiles {
     /// The folder as the user named it; used to print paths in diagnostics.
     let root: String
+    /// Files that do not exist on disk yet, by relative path: the editor checks
+    /// a would-be file with the real loader before writing it (docs/editor.md).
+    var overlay: [String: [UInt8]] = [:]
 
     /// Relative paths of regular files below `subfolder` with one of `extensions`, sorted.
     func list(_ subfolder: String, extensions: Set<String>) -> [String] {
         let base = subfolder.isEmpty ? root : root + "/" + subfolder
-        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: base) else { return [] }
+        let prefix = subfolder.isEmpty ? "" : subfolder + "/"
+        let added = overlay.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let onDisk = (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
+        guard !onDisk.isEmpty || !added.isEmpty else { return [] }
+        let paths = Array(Set(onDisk).union(added))
         return paths.filter { path in
             let ext = (path as NSString).pathExtension.lowercased()
             let name = (path as NSString).lastPathComponent
@@ -22,7 +29,7 @@ struct ContentFiles {
     }
 
     func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: root + "/" + relative)
+        overlay[relative] != nil || FileManager.default.fileExists(atPath: root + "/" + relative)
     }
 
     func isDirectory(_ relative: String) -> Bool {
@@ -33,7 +40,7 @@ struct ContentFiles {
     /// The bytes of a file (images); nil when it cannot be read or is a link to outside the content folder.
     func data(_ relative: String) -> Data? {
         guard outside(relative) == nil else { return nil }
-        return FileManager.default.contents(atPath: root + "/" + relative)
+        return overlay[relative].map { Data($0) } ?? FileManager.default.contents(atPath: root + "/" + relative)
     }
 
     /// Where a file really is when a symbolic link (of the file or of a folder on its way) takes it
@@ -57,12 +64,11 @@ struct ContentFiles {
     func display(_ relative: String) -> String { root + "/" + relative }
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
-        let path = root + "/" + relative
-        if let target = outside(relative) {
+        if overlay[relative] == nil, let target = outside(relative) {
             sink.error(outsideMessage(target), at: SourceLocation(file: display(relative)))
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = data(relative) else {
             sink.error(.fileUnreadable, at: SourceLocation(file: display(relative)))
             return nil
         }

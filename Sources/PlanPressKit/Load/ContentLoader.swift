@@ -2,8 +2,11 @@
 public enum ContentLoader {
     /// With a `cache`, files whose stamps did not change since the cache saw
     /// them are not read again (rebuilds while serving).
-    public static func load(from contentDirectory: String, cache: LoadCache? = nil) -> (site: Site?, diagnostics: [Diagnostic]) {
-        let files = ContentFiles(root: contentDirectory)
+    /// `overlay`: files (relative path → bytes) read as if they were on disk (the editor's would-be files).
+    public static func load(from contentDirectory: String, cache: LoadCache? = nil,
+                            overlay: [String: [UInt8]] = [:]) -> (site: Site?, diagnostics: [Diagnostic]) {
+        var files = ContentFiles(root: contentDirectory)
+        files.overlay = overlay
         cache?.stamps = FileStamps(folder: contentDirectory)
         let sink = DiagnosticSink()
         guard files.isDirectory("") || files.isDirectory(".") else {

@@ -8,8 +8,17 @@ import Glibc
 public struct NewUpdate: Sendable {
     public let title: String
     public let date: CalendarDate
-    /// Transliterated from the title (KMU Resolution No. 55 of 2010).
-    public let slug: String
+    /// Transliterated from the title (KMU Resolution No. 55 of 2010); the
+    /// editor keeps the slug of a file it edits.
+    public var slug: String
+    /// Filled in by the editor (`/_edit/`); `new update` leaves them empty and
+    /// writes the commented examples instead.
+    public var summary: String?
+    public var items: [String] = []
+    public var tags: [String] = []
+    public var cover: (image: String, alt: String)?
+    public var draft = true
+    public var body: String?
 
     /// nil when the title has no letter or digit to make a slug from.
     public init?(title: String, date: CalendarDate) {
@@ -33,33 +42,61 @@ public struct NewUpdate: Sendable {
     public var relativePath: String { "updates/\(slug).md" }
 
     /// The file: front matter with every field explained, then a body to replace.
-    public var text: String {
-        """
-        ---
-        # Новина для сайту. Заповніть поля і напишіть текст під другою лінією «---».
-        # Рядки, що починаються з «#», — підказки; їх можна лишити або видалити.
-        # Докладно: docs/updates.md
-        title: \(yamlQuoted(title))
-        date: \(date.iso)             # дата новини, РРРР-ММ-ДД; новина з'явиться на сайті, коли as_of у site.yaml сягне цієї дати
-        # summary: "Одне-два речення: показуються у списку новин, у стрічці та при поширенні в соцмережах"
-        # author: "Департамент масових комунікацій"
-        # Про що ця новина: план, ціль, захід, показник або виконавець (новина з'явиться на їхніх сторінках).
-        # items:
-        #   - plan:luhansk-wps-2026-2030
-        #   - measure:luhansk-wps-2026-2030/1.1
-        #   - executor:luhansk-oda
-        # tags: ["1325", "громадянське суспільство"]
-        # Обкладинка: файл у Content/ і опис зображення для людей, які його не бачать (обов'язково).
-        # cover:
-        #   image: updates/images/\(slug).jpg
-        #   alt: "Що зображено на фото"
-        draft: true                   # чернетка: не публікується; видаліть рядок або напишіть false, коли новина готова
-        # Текст новини пишіть під лінією «---» у форматі Markdown; порожній рядок починає новий абзац.
-        # Посилання на пункт плану в тексті: [захід 1.1](measure:luhansk-wps-2026-2030/1.1)
-        ---
-        Текст новини.
+    public var text: String { lines.map { $0.text + "\n" }.joined() }
 
-        """
+    /// The file's lines, each with the form field it holds (`title`, `items`,
+    /// `cover-alt`, `body`, …; empty for comments), so the editor can show a
+    /// diagnostic at line N next to the field that produced it.
+    public var lines: [(text: String, field: String)] {
+        var out: [(text: String, field: String)] = []
+        func add(_ text: String, _ field: String = "") { out.append((text, field)) }
+        add("---")
+        add("# Новина для сайту. Заповніть поля і напишіть текст під другою лінією «---».")
+        add("# Рядки, що починаються з «#», — підказки; їх можна лишити або видалити.")
+        add("# Докладно: docs/updates.md")
+        add("title: \(yamlQuoted(title))", "title")
+        add("date: \(date.iso)             # дата новини, РРРР-ММ-ДД; новина з'явиться на сайті, коли as_of у site.yaml сягне цієї дати", "date")
+        if let summary {
+            add("summary: \(yamlQuoted(summary))", "summary")
+        } else {
+            add("# summary: \"Одне-два речення: показуються у списку новин, у стрічці та при поширенні в соцмережах\"")
+        }
+        add("# author: \"Департамент масових комунікацій\"")
+        add("# Про що ця новина: план, ціль, захід, показник або виконавець (новина з'явиться на їхніх сторінках).")
+        if items.isEmpty {
+            add("# items:")
+            add("#   - plan:luhansk-wps-2026-2030")
+            add("#   - measure:luhansk-wps-2026-2030/1.1")
+            add("#   - executor:luhansk-oda")
+        } else {
+            add("items:", "items")
+            for item in items { add("  - \(item)", "items") }
+        }
+        if tags.isEmpty {
+            add("# tags: [\"1325\", \"громадянське суспільство\"]")
+        } else {
+            add("tags: [\(tags.map(yamlQuoted).joined(separator: ", "))]", "tags")
+        }
+        add("# Обкладинка: файл у Content/ і опис зображення для людей, які його не бачать (обов'язково).")
+        if let cover {
+            add("cover:", "cover_alt")
+            // Without alt text the loader's complaint lands on this line: show it at the alt field.
+            add("  image: \(cover.image)", cover.alt.isEmpty ? "cover_alt" : "cover")
+            if !cover.alt.isEmpty { add("  alt: \(yamlQuoted(cover.alt))", "cover_alt") }
+        } else {
+            add("# cover:")
+            add("#   image: updates/images/\(slug).jpg")
+            add("#   alt: \"Що зображено на фото\"")
+        }
+        if draft {
+            add("draft: true                   # чернетка: не публікується; видаліть рядок або напишіть false, коли новина готова", "draft")
+        }
+        add("# Текст новини пишіть під лінією «---» у форматі Markdown; порожній рядок починає новий абзац.")
+        add("# Посилання на пункт плану в тексті: [захід 1.1](measure:luhansk-wps-2026-2030/1.1)")
+        add("---")
+        let bodyText = body ?? "Текст новини."
+        for line in bodyText.split(separator: "\n", omittingEmptySubsequences: false) { add(String(line), "body") }
+        return out
     }
 
     /// Writes the file into `contentFolder`; never overwrites an existing one.
@@ -86,7 +123,7 @@ public struct NewUpdate: Sendable {
         return path
     }
 
-    private func yamlQuoted(_ text: String) -> String {
+    func yamlQuoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -1,36 +1,32 @@
 import Foundation
 
-/// A parsed HTTP/1.x request head. Only what a static preview needs.
+/// A request as the preview's handler sees it (the server collects the body).
 public struct HTTPRequest: Sendable {
     public var method: String
     /// The request target exactly as sent (`/plany/plans/x/?a=b`).
     public var target: String
-    public var version: String
-    /// Header names in lowercase.
+    /// Header names in lowercase; repeated headers joined with ", ".
     public var headers: [String: String]
+    public var body: [UInt8]
 
-    /// Parses the bytes before the blank line. nil when it is not HTTP/1.x.
-    init?(head: [UInt8]) {
-        guard let text = String(validating: head, as: UTF8.self) else { return nil }
-        var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
-        guard !lines.isEmpty else { return nil }
-        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard requestLine.count == 3, ["HTTP/1.0", "HTTP/1.1"].contains(requestLine[2]), !requestLine[0].isEmpty,
-              !requestLine[1].isEmpty else { return nil }
-        method = requestLine[0]
-        target = requestLine[1]
-        version = requestLine[2]
-        headers = [:]
-        for line in lines where !line.isEmpty {
-            guard let colon = line.firstIndex(of: ":") else { return nil }
-            let name = line[..<colon].lowercased()
-            headers[name] = line[line.index(after: colon)...].trimmingSpaces()
-        }
+    public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.method = method
+        self.target = target
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The path without the query.
+    public var path: String { String(target.prefix { $0 != "?" }) }
+
+    /// Query parameters, percent-decoded (`+` is a space).
+    public var query: [String: String] {
+        guard let mark = target.firstIndex(of: "?") else { return [:] }
+        return FormData.urlEncoded(Array(target[target.index(after: mark)...].utf8))
     }
 }
 
-/// A complete response (the preview never keeps a connection open, except
-/// for the live-reload event stream, which writes its own head).
+/// A complete response.
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: [(String, String)]
@@ -46,31 +42,12 @@ public struct HTTPResponse: Sendable {
         HTTPResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array(text.utf8))
     }
 
-    public static func redirect(to location: String) -> HTTPResponse {
-        HTTPResponse(status: 301, contentType: "text/plain; charset=utf-8", body: Array("Moved to \(location)\n".utf8),
+    public static func html(_ status: Int, _ html: String, headers: [(String, String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, contentType: "text/html; charset=utf-8", body: Array(html.utf8), headers: headers)
+    }
+
+    public static func redirect(to location: String, status: Int = 301) -> HTTPResponse {
+        HTTPResponse(status: status, contentType: "text/plain; charset=utf-8", body: Array("Moved to \(location)\n".utf8),
                      headers: [("Location", location)])
-    }
-
-    /// Status line and headers; the body is left out for HEAD.
-    func serialized(includeBody: Bool) -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(Self.reason(status))\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\n"
-        head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
-        return Array(head.utf8) + (includeBody ? body : [])
-    }
-
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 301: return "Moved Permanently"
-        case 400: return "Bad Request"
-        case 403: return "Forbidden"
-        case 404: return "Not Found"
-        case 405: return "Method Not Allowed"
-        case 431: return "Request Header Fields Too Large"
-        case 500: return "Internal Server Error"
-        default: return "Status \(status)"
-        }
     }
 }

@@ -1,178 +1,170 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import Hummingbird
+import HummingbirdCore
+import HTTPTypes
+import Logging
+import NIOCore
 
-/// A small HTTP/1.1 server on POSIX sockets: one thread accepts, one thread
-/// per connection answers one GET or HEAD request and closes (`Connection:
-/// close`). Binds the address it is given — the preview passes 127.0.0.1.
+/// The preview's HTTP/1.1 server, on Hummingbird 2 (SwiftNIO underneath).
+/// What it adds to the library's defaults is the limits the preview promises
+/// (docs/reliability.md, docs/editor.md):
+/// - at most `maxConnections` open connections; more wait in the listen
+///   backlog until one closes (Hummingbird's `MaximumAvailableConnections`);
+/// - a connection idle for `idleTimeout` seconds is closed;
+/// - request bodies above `maxBodyBytes` are refused with 413;
+/// - when `accept()` fails with EMFILE/ENFILE (no file descriptors left), NIO's
+///   `AcceptBackoffHandler` (installed by every `ServerBootstrap`) stops
+///   accepting for a moment and then tries again, so the server serves again
+///   as soon as descriptors are free.
+/// Binds the address it is given — the preview passes 127.0.0.1.
 public final class HTTPServer: @unchecked Sendable {
-    /// What the handler answers: a complete response, or a stream that writes
-    /// its own head and body to the connection until it returns.
+    /// What the handler answers: a complete response, or an event stream that
+    /// writes chunks until it returns.
     public enum Reply: Sendable {
         case response(HTTPResponse)
-        case stream(@Sendable (Connection) -> Void)
+        case stream(contentType: String, @Sendable (StreamWriter) async -> Void)
     }
 
-    /// One client connection, for streaming replies.
-    public struct Connection: Sendable {
-        let fd: Int32
-        /// Sends all bytes; false when the client has gone.
+    /// Writes the chunks of a streaming reply.
+    public final class StreamWriter: @unchecked Sendable {
+        private var writer: any ResponseBodyWriter
+        init(_ writer: any ResponseBodyWriter) { self.writer = writer }
+        /// false when the client has gone.
         @discardableResult
-        public func send(_ bytes: [UInt8]) -> Bool {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes.withUnsafeBytes { buffer in
-                    Glibc.send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                }
-                if n <= 0 { return false }
-                offset += n
+        public func send(_ text: String) async -> Bool {
+            do {
+                try await writer.write(ByteBuffer(string: text))
+                return true
+            } catch {
+                return false
             }
-            return true
+        }
+        func finish() async { try? await writer.finish(nil) }
+    }
+
+    public struct Limits: Sendable {
+        public var maxConnections: Int
+        /// Seconds a connection may stay open without a request in progress.
+        public var idleTimeout: Double
+        public var maxBodyBytes: Int
+        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = 12 * 1024 * 1024) {
+            self.maxConnections = maxConnections
+            self.idleTimeout = idleTimeout
+            self.maxBodyBytes = maxBodyBytes
         }
     }
 
     public let host: String
     public private(set) var port: UInt16
-    private let handler: @Sendable (HTTPRequest) -> Reply
-    private var listener: Int32 = -1
+    public let limits: Limits
+    private let handler: @Sendable (HTTPRequest) async -> Reply
+    private var task: Task<Void, any Error>?
     private let lock = NSLock()
-    private var stopped = false
 
-    static let maxHeadBytes = 16 * 1024
-
-    public init(host: String, port: UInt16, handler: @escaping @Sendable (HTTPRequest) -> Reply) {
+    public init(host: String, port: UInt16, limits: Limits = Limits(), handler: @escaping @Sendable (HTTPRequest) async -> Reply) {
         self.host = host
         self.port = port
+        self.limits = limits
         self.handler = handler
     }
 
-    /// Binds and listens; port 0 picks a free port (read `port` afterwards).
-    public func start() throws {
-        let fd = try bind()
-        listener = fd
-        Thread.detachNewThread { [self] in acceptLoop(fd) }
-    }
-
-    public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        // Shutting the listening socket down wakes the blocked accept().
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    private func bind() throws -> Int32 {
-        let isIPv6 = host.contains(":")
-        let fd = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ServeError(message: "cannot open a socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var parsed: Int32 = 0
-        var result: Int32 = -1
-        if isIPv6 {
-            var address = sockaddr_in6()
-            address.sin6_family = sa_family_t(AF_INET6)
-            address.sin6_port = port.bigEndian
-            parsed = inet_pton(AF_INET6, host, &address.sin6_addr)
-            if parsed == 1 { result = Self.bind(fd, to: &address) }
-        } else {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = port.bigEndian
-            parsed = inet_pton(AF_INET, host, &address.sin_addr)
-            if parsed == 1 { result = Self.bind(fd, to: &address) }
-        }
-        guard parsed == 1 else {
-            close(fd)
+    /// Binds and starts serving; returns once the port is open (read `port`
+    /// afterwards: port 0 picks a free one).
+    public func start() async throws {
+        guard host.split(separator: ".").count == 4 && host.allSatisfy({ $0.isNumber || $0 == "." }) || host.contains(":") else {
             throw ServeError(message: "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
         }
-        guard result == 0, listen(fd, 64) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw ServeError(message: "cannot listen on \(host):\(port): \(reason); is another server using the port? Pass --port with another number")
-        }
-        port = boundPort(fd)
-        return fd
-    }
-
-    /// `bind` for a `sockaddr_in` or `sockaddr_in6`.
-    private static func bind<Address>(_ fd: Int32, to address: inout Address) -> Int32 {
-        withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<Address>.size)) }
-        }
-    }
-
-    private func boundPort(_ fd: Int32) -> UInt16 {
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        _ = withUnsafeMutablePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        let family = storage.ss_family
-        return withUnsafePointer(to: &storage) { pointer in
-            if family == sa_family_t(AF_INET6) {
-                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin6_port) }
+        let (bound, continuation) = AsyncStream<Result<UInt16, any Error>>.makeStream()
+        var logger = Logger(label: "planpress-serve")
+        logger.logLevel = .critical
+        let responder = CallbackResponder<BasicRequestContext> { [self] request, _ in try await respond(request) }
+        let app = Application(
+            responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(limits.idleTimeout * 1000)))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: Int(port)), serverName: nil, backlog: 256, reuseAddress: true,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
+            onServerRunning: { channel in
+                continuation.yield(.success(UInt16(channel.localAddress?.port ?? 0)))
+            },
+            logger: logger)
+        let task = Task {
+            do {
+                try await app.runService(gracefulShutdownSignals: [])
+            } catch {
+                continuation.yield(.failure(error))
+                throw error
             }
-            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+            continuation.finish()
+        }
+        lock.withLock { self.task = task }
+        var first: Result<UInt16, any Error>?
+        for await result in bound {
+            first = result
+            break
+        }
+        switch first {
+        case .success(let port)?:
+            self.port = port
+        case .failure(let error)?:
+            throw ServeError(message: "cannot listen on \(host):\(port): \(error); is another server using the port? Pass --port with another number")
+        case nil:
+            throw ServeError(message: "cannot listen on \(host):\(port)")
         }
     }
 
-    private func acceptLoop(_ fd: Int32) {
-        while true {
-            let client = accept(fd, nil, nil)
-            if client < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                return // the listener was shut down
+    /// Stops accepting and closes connections (graceful shutdown).
+    public func stop() {
+        lock.withLock { task }?.cancel()
+    }
+
+    private func respond(_ request: Request) async throws -> Response {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        // HTTPTypes carries the Host header as the request's authority.
+        if let authority = request.head.authority { headers["host"] = authority }
+        var body: [UInt8] = []
+        if request.method == .post || request.method == .put {
+            if let length = headers["content-length"].flatMap(Int.init), length > limits.maxBodyBytes {
+                return Self.response(.text(413, "The request is larger than \(limits.maxBodyBytes / 1024 / 1024) MB\n"), head: false)
             }
-            Thread.detachNewThread { [self] in serve(client) }
-        }
-    }
-
-    private func serve(_ fd: Int32) {
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let connection = Connection(fd: fd)
-        guard let head = readHead(fd) else {
-            connection.send(HTTPResponse.text(431, "Request head too large or incomplete\n").serialized(includeBody: true))
-            return
-        }
-        guard let request = HTTPRequest(head: head) else {
-            connection.send(HTTPResponse.text(400, "Bad request\n").serialized(includeBody: true))
-            return
-        }
-        guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.text(405, "Only GET and HEAD\n")
-            response.headers.append(("Allow", "GET, HEAD"))
-            connection.send(response.serialized(includeBody: true))
-            return
-        }
-        switch handler(request) {
-        case .response(let response): connection.send(response.serialized(includeBody: request.method == "GET"))
-        case .stream(let write): write(connection)
-        }
-        shutdown(fd, Int32(SHUT_WR))
-    }
-
-    /// Bytes up to the blank line that ends the head; nil when too long or cut off.
-    private func readHead(_ fd: Int32) -> [UInt8]? {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        let end: [UInt8] = [13, 10, 13, 10]
-        while data.count <= Self.maxHeadBytes {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { return nil }
-            let searchFrom = max(0, data.count - 3)
-            data += chunk[0..<n]
-            if let range = data[searchFrom...].firstRange(of: end) {
-                return Array(data[..<range.lowerBound])
+            var request = request
+            guard let buffer = try? await request.collectBody(upTo: limits.maxBodyBytes) else {
+                return Self.response(.text(413, "The request is larger than \(limits.maxBodyBytes / 1024 / 1024) MB\n"), head: false)
             }
+            body = Array(buffer.readableBytesView)
         }
-        return nil
+        let message = HTTPRequest(method: request.method.rawValue, target: request.head.path ?? "/", headers: headers, body: body)
+        switch await handler(message) {
+        case .response(let response):
+            return Self.response(response, head: request.method == .head)
+        case .stream(let contentType, let write):
+            var fields = HTTPFields()
+            fields[.contentType] = contentType
+            fields[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: fields, body: ResponseBody { writer in
+                let stream = StreamWriter(writer)
+                await write(stream)
+                await stream.finish()
+            })
+        }
+    }
+
+    /// A complete response with the preview's fixed headers; HEAD gets the
+    /// length of the body it would have had, and no body.
+    static func response(_ response: HTTPResponse, head: Bool) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+        }
+        fields[.contentLength] = String(response.body.count)
+        if fields[.cacheControl] == nil { fields[.cacheControl] = "no-store" }
+        fields[.xContentTypeOptions] = "nosniff"
+        let body = head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: response.body))
+        return Response(status: .init(code: response.status), headers: fields, body: body)
     }
 }
 

@@ -20,9 +20,14 @@ public final class PreviewServer: @unchecked Sendable {
         public var pollInterval: Double
         /// The language of diagnostics in the terminal and the overlay.
         public var language: MessageLanguage = .uk
+        /// Connections, idle time and request size (docs/editor.md).
+        public var limits: HTTPServer.Limits
+        /// The editor at `/_edit/` (on by default; `--no-editor` turns it off).
+        public var editor: Bool
 
         public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
-                    includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2) {
+                    includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2,
+                    limits: HTTPServer.Limits = .init(), editor: Bool = true) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
@@ -30,6 +35,8 @@ public final class PreviewServer: @unchecked Sendable {
             self.host = host
             self.port = port
             self.pollInterval = pollInterval
+            self.limits = limits
+            self.editor = editor
         }
     }
 
@@ -46,6 +53,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Keeps the last build, so a rebuild renders only what an edit changed.
     private var builder: IncrementalBuilder?
     private var server: HTTPServer?
+    /// The editor at `/_edit/`, when on.
+    public private(set) var editor: Editor?
     private var stopped = false
     /// Files changed after this are "being edited": their warnings are shown, others only counted.
     private let started = Date()
@@ -77,13 +86,17 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, starts serving and watching. Serves even when the first
     /// build fails (the page shows the diagnostics until they are fixed).
-    public func start() throws {
+    public func start() async throws {
         let watcher = ContentWatcher(folders: [options.content, options.templates])
         let first = watcher.fingerprint()
         rebuild()
-        let server = HTTPServer(host: options.host, port: options.port) { [self] in handle($0) }
-        try server.start()
-        self.server = server
+        let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { [self] in await handle($0) }
+        if options.editor {
+            editor = Editor(options: .init(content: options.content, templates: options.templates, baseURL: options.baseURL,
+                                           host: options.host, maxUpload: options.limits.maxBodyBytes))
+        }
+        try await server.start()
+        lock.withLock { self.server = server }
         Thread.detachNewThread { [self] in
             watcher.watch(since: first, interval: options.pollInterval, stop: { isStopped }) { rebuild() }
         }
@@ -140,16 +153,24 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    func handle(_ request: HTTPRequest) -> HTTPServer.Reply {
+    func handle(_ request: HTTPRequest) async -> HTTPServer.Reply {
         guard hostIsAllowed(request.headers["host"]) else {
             return .response(.text(403, "Unexpected Host header: open the address planpress serve printed\n"))
         }
-        let path = String(request.target.prefix { $0 != "?" })
+        let path = request.path
+        if let editor, path == Editor.root.dropLast() || path.hasPrefix(Editor.root) {
+            return .response(editor.handle(request))
+        }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse.text(405, "Only GET and HEAD\n")
+            response.headers.append(("Allow", "GET, HEAD"))
+            return .response(response)
+        }
         if path == LiveReload.scriptPath {
             return .response(HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReload.script.utf8)))
         }
         if path == LiveReload.eventsPath {
-            return .stream { [liveReload] in liveReload.stream($0) }
+            return .stream(contentType: "text/event-stream; charset=utf-8") { [liveReload] in await liveReload.stream($0) }
         }
         let state = liveReload.state
         guard state.site > 0 else {
@@ -183,7 +204,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// Bound to a loopback address, only loopback host names are answered, so
     /// a web page cannot read the preview through a rebound DNS name.
     private func hostIsAllowed(_ header: String?) -> Bool {
-        guard options.host.hasPrefix("127.") || options.host == "::1" else { return true }
+        Self.hostIsAllowed(header, boundTo: options.host)
+    }
+
+    static func hostIsAllowed(_ header: String?, boundTo host: String) -> Bool {
+        guard host.hasPrefix("127.") || host == "::1" else { return true }
         guard let header else { return true }
         var name = header
         if name.hasPrefix("["), let close = name.firstIndex(of: "]") {
@@ -191,6 +216,6 @@ public final class PreviewServer: @unchecked Sendable {
         } else if let colon = name.lastIndex(of: ":") {
             name = String(name[..<colon])
         }
-        return ["localhost", "[::1]", options.host].contains(name.lowercased())
+        return ["localhost", "[::1]", host].contains(name.lowercased())
     }
 }
