@@ -15,7 +15,7 @@ struct CiteCommand: AsyncParsableCommand {
     func run() async throws {
         let (loaded, diagnostics) = ContentLoader.load(from: site.content)
         guard let loaded, let plan = loaded.plans.first(where: { $0.id.raw == self.plan }) else {
-            report(diagnostics.filter { $0.severity == .error })
+            report(diagnostics.filter { $0.severity == .error }, site.language)
             FileHandle.standardError.write(Data("planpress cite: no plan '\(self.plan)' could be loaded from \(site.content)/plans/\n".utf8))
             throw ExitCode.failure
         }

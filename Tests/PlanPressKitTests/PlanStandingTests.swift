@@ -19,7 +19,7 @@ import Testing
     @Test func aPlanEndsAfterItsLastYear() {
         var plan = RealContentTests.loaded.graph.plans[0].plan
         plan.period = Period(from: 2020, to: 2022)
-        plan.status = .adopted
+        plan.status = .notStated
         #expect(PlanStanding(plan, asOf: CalendarDate(year: 2022, month: 12, day: 31)) == .inForce)
         #expect(PlanStanding(plan, asOf: CalendarDate(year: 2023, month: 1, day: 1)) == .ended)
         plan.status = .draft

@@ -218,7 +218,7 @@ import Testing
         try site.write("updates/images/logo.svg", "<svg/>")
         #expect(site.failure() == [
             "Content/updates/missing.md:5:3: error: cover image 'updates/images/nema.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",
-            "Content/updates/noalt.md:5:3: error: 'updates/images/foto.jpg' is not a JPEG, PNG, GIF, WebP or AVIF image by its content, whatever its extension says: save the photo again as JPEG",
+            "Content/updates/noalt.md:5:3: error: photo 'updates/images/foto.jpg' cannot be converted (VipsJpeg: Premature end of JPEG file; VipsJpeg: Premature end of JPEG file): save it again as JPEG",
             "Content/updates/noalt.md:5:3: error: the cover image has no 'alt' text: describe the picture for people who cannot see it",
             "Content/updates/outside.md:5:3: error: cover image '../secret.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",
             "Content/updates/svg.md:5:3: error: cover image 'updates/images/logo.svg' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those",

@@ -104,12 +104,7 @@ enum UpdateLoader {
         } else if let target = files.outside(image) {
             sink.error("cover image '\(image)': " + files.outsideMessage(target), at: c.keyLocation("image"))
         } else if let data = files.data(image) {
-            bytes = Array(data)
-            let ext = (image as NSString).pathExtension.lowercased()
-            if !ImageBytes.kinds(bytes).contains(ext), Update.Cover.extensions.contains(ext) {
-                sink.error("cover image '\(image)' is not a \(ext.uppercased()) image by its contents (its first bytes are not an image's): "
-                    + "export the picture again as JPEG, PNG, GIF, WebP or AVIF", at: c.keyLocation("image"))
-            }
+            bytes = Array(data)   // checked by its bytes below (ImageKind), whatever the extension says
         }
         var cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
         guard !bytes.isEmpty else { return cover }
