@@ -49,20 +49,30 @@ class TextNodes(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.texts, self.skip, self.in_body = [], 0, False
+        self.open = []   # (tag, quotes the document: lang="uk") of the open non-void elements
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def handle_starttag(self, tag, attrs):
         if tag == "body":
             self.in_body = True
         if tag in ("script", "style"):
             self.skip += 1
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang") == "uk"))
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.skip -= 1
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i][0] == tag:
+                del self.open[i:]
+                break
 
     def handle_data(self, data):
         text = SPACE.sub(" ", data).strip(" .,:;·()«»—–")
-        if self.in_body and not self.skip and text:
+        # Text quoted from a document (inside lang="uk", e.g. the source page's lines) is not interface text.
+        if self.in_body and not self.skip and text and not any(uk for _, uk in self.open):
             self.texts.append(text)
 
 

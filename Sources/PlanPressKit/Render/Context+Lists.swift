@@ -11,7 +11,7 @@ extension PageRenderer {
             return (measureTerms(p, graph.plans[p].measures.indices), graph.plans[p].plan.shortTitle, .plan(id), planCrumbs(p))
         case .goal(let id, let goal):
             let p = graph.planByID[id]!, index = graph.plans[p], g = index.goalByID[goal]!
-            return (measureTerms(p, index.goals[g].subtree), "\(index.level(of: g).name) \(index.goals[g].goal.number) — \(index.plan.shortTitle)",
+            return (measureTerms(p, index.goals[g].subtree), "\(levelName(index.level(of: g))) \(index.goals[g].goal.number) — \(index.plan.shortTitle)",
                     .goal(id, goal), goalCrumbs(p, goal: g))
         case .executor(let e):
             let executor = graph.executors[e]!

@@ -92,7 +92,8 @@ extension PageRenderer {
     }
 
     /// The document's own heading of its responsible column.
-    func responsibleHeading(_ plan: Plan) -> String { plan.responsibleHeading ?? t("responsible") }
+    /// The document's own column heading; on English pages the interface's word (the heading is Ukrainian text).
+    func responsibleHeading(_ plan: Plan) -> String { language == "en" ? t("responsible") : (plan.responsibleHeading ?? t("responsible")) }
 
     /// A number the document does not print is shown in brackets, «[1.2]» (issue 13 §3).
     func displayNumber(_ measure: Measure) -> String {

@@ -270,8 +270,8 @@ extension PageRenderer {
         func row(_ list: [SiteGraph.Involvement], plan: PlanID?) -> Context {
             let lists = graph.monitoring.lists(list.map { ($0.key, graph.measure($0.key).measure.term) })
             let led = list.filter { !$0.consent }.count  // named without «за згодою»
-            func cell(_ keys: [SiteGraph.MeasureKey], _ code: String) -> Context {
-                ["count": keys.count, "url": opt(keys.isEmpty ? nil : listURL(scope, code, plan: plan))]
+            func cell(_ keys: [SiteGraph.MeasureKey], _ code: String, linked: Bool = true) -> Context {
+                ["count": keys.count, "url": opt(keys.isEmpty || !linked ? nil : listURL(scope, code, plan: plan))]
             }
             func pair(_ official: Context, _ civil: Context) -> Context { ["official": official, "civil": civil] }
             return ["led": led, "joined": list.count - led,
@@ -279,8 +279,9 @@ extension PageRenderer {
                         pair(cell(lists.list(.official, status), PageRenderer.listCode(.official, status)),
                              cell(lists.list(.civilSociety, status), PageRenderer.listCode(.civilSociety, status)))
                     },
-                    "unreported": pair(cell(lists.unreportedBy[.official] ?? [], "unreported-official"),
-                                       cell(lists.unreportedBy[.civilSociety] ?? [], "unreported-civil-society")),
+                    // The list page has a voice's «no report» list only once that voice has reported (Context+Lists).
+                    "unreported": pair(cell(lists.unreportedBy[.official] ?? [], "unreported-official", linked: lists.reported(.official) > 0),
+                                       cell(lists.unreportedBy[.civilSociety] ?? [], "unreported-civil-society", linked: lists.reported(.civilSociety) > 0)),
                     "overdue": cell(lists.overdue, "overdue"), "total": lists.all.count]
         }
         let rows: [Context] = byPlan.keys.sorted().map { p in

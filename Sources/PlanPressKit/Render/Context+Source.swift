@@ -41,12 +41,12 @@ extension PageRenderer {
         for (g, node) in index.goals.enumerated() {
             guard let citation = node.goal.citation, citation.isCited else { continue }
             starts[citation.firstLine, default: []].append(
-                ["label": "\(index.level(of: g).name) \(node.goal.number)", "url": routes.path(for: .goal(index.plan.id, node.goal.id))])
+                ["label": "\(levelName(index.level(of: g))) \(node.goal.number)", "url": routes.path(for: .goal(index.plan.id, node.goal.id))])
         }
         for node in index.measures {
             guard let citation = node.measure.citation, citation.isCited else { continue }
             starts[citation.firstLine, default: []].append(
-                ["label": "\(index.plan.measureLevel.name) \(node.measure.number)", "url": routes.path(for: .measure(index.plan.id, node.measure.number))])
+                ["label": "\(levelName(index.plan.measureLevel)) \(node.measure.number)", "url": routes.path(for: .measure(index.plan.id, node.measure.number))])
         }
         return starts
     }
