@@ -308,4 +308,21 @@ import Testing
             #expect(!html.contains("<script>"), "\(file)")
         }
     }
+
+    /// Right of reply in the open data: the statuses table and the JSON history name the report an entry answers.
+    @Test func repliesAreInTheStatusesTableAndTheJSON() throws {
+        let site = try built()
+        defer { site.remove() }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: site.output + "/data/town-plan-statuses.csv")))
+        let statuses = try #require(CSVReader.table(bytes))
+        #expect(statuses.header.last == "reply_to")
+        let replies = statuses.rows.filter { !($0["reply_to"] ?? "").isEmpty }
+            .map { "\($0["report"]!) \($0["measure_id"]!) → \($0["reply_to"]!)" }
+        #expect(replies == ["2026-coalition-2026-h1 town-plan/1.2 → 2026-oda-2026-h1"])
+        let json = try ExactJSON.parse(try String(contentsOfFile: site.output + "/data/town-plan.json", encoding: .utf8))
+        let measure = try #require(json["measures"].array.first { $0["number"].string == "1.2" })
+        let history = measure["monitoring"]["history"].array
+        #expect(history.map { "\($0["report"].string!) \($0["reply_to"].string ?? "null")" }.sorted()
+            == ["2025-coalition-2025 null", "2025-oda-2025 null", "2026-coalition-2026-h1 2026-oda-2026-h1", "2026-oda-2026-h1 null"])
+    }
 }

@@ -264,7 +264,7 @@ enum OpenDataSchema {
                 "due": {"type": "boolean"},
                 "overdue": {"type": "boolean"},
                 "history": {"type": "array", "items": {
-                  "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "narrative", "evidence"],
+                  "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "narrative", "evidence", "reply_to"],
                   "properties": {
                     "period": {"$ref": "#/$defs/period"}, "status": {"$ref": "#/$defs/status"}, "report": {"type": "string"},
                     "reporter": {"$ref": "#/$defs/reporter"}, "published": {"$ref": "#/$defs/date"},
@@ -272,7 +272,8 @@ enum OpenDataSchema {
                     "evidence": {"type": "array", "items": {
                       "type": "object", "additionalProperties": false, "required": ["title", "url"],
                       "properties": {"title": {"type": "string"}, "url": {"type": "string"}}
-                    }}
+                    }},
+                    "reply_to": {"$ref": "#/$defs/text", "description": "The report whose assessment of the same measure this entry answers (right of reply), or null."}
                   }
                 }}
               }

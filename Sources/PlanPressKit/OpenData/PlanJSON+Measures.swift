@@ -102,6 +102,7 @@ extension PlanJSON {
                     ("published", .string(entry.published.iso)),
                     ("narrative", .text(narrative(report: entry.report, measure: graph.measure(key).measure.number))),
                     ("evidence", .array(entry.evidence.map { .object([("title", .string($0.title)), ("url", .string($0.url))]) })),
+                    ("reply_to", .text(entry.replyTo.map { graph.site.reports[$0].id })),
                 ])
             })),
         ])

@@ -251,11 +251,13 @@ struct TidyTables {
             .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information"),
             .init("narrative", .string, "What the report says (Markdown)"),
             .init("evidence_count", .integer, "Number of evidence links (in evidence)"),
+            .init("reply_to", .string, "The report (reports.id) whose assessment of the same measure this entry answers; empty when it answers none"),
         ], primaryKey: ["report", "measure_id"], foreignKeys: [TidyTables.reportKey, TidyTables.measureKey])
         for report in planReports {
             for entry in report.measures {
                 table.append([report.id, measureID(entry.measure), report.period.code] + reporter(report)
-                             + [report.published.iso, entry.status.rawValue, entry.narrative ?? "", String(entry.evidence.count)])
+                             + [report.published.iso, entry.status.rawValue, entry.narrative ?? "", String(entry.evidence.count),
+                                entry.replyTo?.report ?? ""])
             }
         }
         return table

@@ -267,6 +267,9 @@ extension PageRenderer {
         let involvements = (graph.involvements[id] ?? []).sorted { $0.key < $1.key }
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
         let scope = ListScope.executor(id)
+        // The list page has a voice's «no report» list once that voice has reported on any of the body's measures
+        // (Context+Lists builds it over all of them), with one group per plan.
+        let whole = graph.monitoring.lists(involvements.map { ($0.key, graph.measure($0.key).measure.term) })
         func row(_ list: [SiteGraph.Involvement], plan: PlanID?) -> Context {
             let lists = graph.monitoring.lists(list.map { ($0.key, graph.measure($0.key).measure.term) })
             let led = list.filter { !$0.consent }.count  // named without «за згодою»
@@ -279,9 +282,8 @@ extension PageRenderer {
                         pair(cell(lists.list(.official, status), PageRenderer.listCode(.official, status)),
                              cell(lists.list(.civilSociety, status), PageRenderer.listCode(.civilSociety, status)))
                     },
-                    // The list page has a voice's «no report» list only once that voice has reported (Context+Lists).
-                    "unreported": pair(cell(lists.unreportedBy[.official] ?? [], "unreported-official", linked: lists.reported(.official) > 0),
-                                       cell(lists.unreportedBy[.civilSociety] ?? [], "unreported-civil-society", linked: lists.reported(.civilSociety) > 0)),
+                    "unreported": pair(cell(lists.unreportedBy[.official] ?? [], "unreported-official", linked: whole.reported(.official) > 0),
+                                       cell(lists.unreportedBy[.civilSociety] ?? [], "unreported-civil-society", linked: whole.reported(.civilSociety) > 0)),
                     "overdue": cell(lists.overdue, "overdue"), "total": lists.all.count]
         }
         let rows: [Context] = byPlan.keys.sorted().map { p in
