@@ -24,7 +24,7 @@ def run_build(binary, content, output, templates):
     os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([binary, "build", "--content", content, "--templates", templates, "--output", output],
+    proc = subprocess.run([binary, "build", "--lang", "en", "--content", content, "--templates", templates, "--output", output],
                           capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -45,7 +45,7 @@ def measure_rss(binary, content, output, templates):
     """Peak RSS of one build alone, via /usr/bin/time when present (ru_maxrss is a running maximum)."""
     if not shutil.which("/usr/bin/time"):
         return None
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", "--content", content, "--templates", templates,
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", "--lang", "en", "--content", content, "--templates", templates,
                            "--output", output], capture_output=True, text=True)
     try:
         return int(proc.stderr.strip().splitlines()[-1]) / 1024.0
@@ -73,7 +73,7 @@ def watch_rebuild(binary, content, output, templates, edits=3):
     edited `edits` times; returns the median rebuild time the tool reports, the
     median time from the save to the finished rebuild (includes the 0.05 s poll),
     pages rendered and output files whose modification time stayed."""
-    proc = subprocess.Popen([binary, "build", "--watch", "--poll", "0.05", "--content", content, "--templates", templates,
+    proc = subprocess.Popen([binary, "build", "--lang", "en", "--watch", "--poll", "0.05", "--content", content, "--templates", templates,
                              "--output", output], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     built = re.compile(r"^built (\d+) pages \((?:(\d+) of \d+ pages rendered|all pages rendered: [^;]*); (\d+) files written.* in ([0-9.]+) s$")
     def next_build():

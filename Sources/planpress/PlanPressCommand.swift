@@ -37,6 +37,12 @@ func report(_ diagnostics: [Diagnostic], _ language: MessageLanguage) {
     }
 }
 
+/// A failure that is not a list of diagnostics (writing the output folder …) in both languages.
+func problem(_ error: Error, _ language: MessageLanguage) -> Phrase {
+    if let error = error as? WriteError { return Phrase(uk: error.text.text(.uk), en: error.text.text(.en)) }
+    return Phrase(data: "\(error)")
+}
+
 func fail(_ failure: BuildFailure, _ language: MessageLanguage) -> ExitCode {
     report(failure.diagnostics, language)
     let errors = failure.diagnostics.errorCount, warnings = failure.diagnostics.warningCount
@@ -65,11 +71,13 @@ struct BuildCommand: AsyncParsableCommand {
             for note in result.scheduled { print(note.text(site.language)) }
             // Wall time: the render and write stages overlap, so their sum would overstate it.
             let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print("built \(result.pages) pages (\(result.files) files, \(result.unchanged) unchanged) into \(output) in \(String(format: "%.2f", total)) s")
+            print(Message.siteBuilt(pages: result.pages, files: result.files, unchanged: result.unchanged, output: output,
+                                    seconds: String(format: "%.2f", total)).text(site.language))
         } catch let failure as BuildFailure {
             throw fail(failure, site.language)
         } catch {
-            FileHandle.standardError.write(Data(TerminalText.safe("planpress: error: \(error); the previous \(output) is unchanged\n").utf8))
+            let line = Message.notPublished(problem: problem(error, site.language), output: output).text(site.language)
+            FileHandle.standardError.write(Data(TerminalText.safe(line + "\n").utf8))
             throw ExitCode.failure
         }
     }
@@ -87,20 +95,20 @@ extension BuildCommand {
                 let result = try builder.build()
                 report(result.diagnostics, site.language)
                 let written = result.files - result.unchanged
-                let how = builder.lastFullReason.map { "all pages rendered: \($0)" } ?? "\(result.rendered) of \(result.pages) pages rendered"
-                print("built \(result.pages) pages (\(how); \(written) files written, \(result.removed) removed) into \(output) in \(seconds()) s")
+                print(Message.siteRebuilt(pages: result.pages, rendered: result.rendered, fullReason: builder.lastFullReason, written: written,
+                                          removed: result.removed, output: output, seconds: seconds()).text(site.language))
             } catch let failure as BuildFailure {
                 report(failure.diagnostics, site.language)
-                print("the build failed (\(seconds()) s): \(output) keeps the last good site; fix the errors above and save")
+                print(Message.rebuildFailed(seconds: seconds(), output: output).text(site.language))
             } catch {
-                print(TerminalText.safe("planpress: error: \(error); \(output) keeps the last good site"))
+                print(TerminalText.safe(Message.notRepublished(problem: problem(error, site.language), output: output).text(site.language)))
             }
             fflush(nil)
         }
         let watcher = ContentWatcher(folders: [options.content, options.templates])
         let first = watcher.fingerprint()
         once()
-        print("watching \(options.content) and \(options.templates) for changes (Ctrl-C stops)")
+        print(Message.watching(content: options.content, templates: options.templates).text(site.language))
         fflush(nil)
         watcher.watch(since: first, interval: poll) { once() }
     }

@@ -56,9 +56,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !(host.hasPrefix("127.") || host == "::1") {
-            FileHandle.standardOutput.write(Data("warning: listening on \(host): other computers on the network can open this preview\n".utf8))
+            FileHandle.standardOutput.write(Data((Message.listeningOnNetwork(host: host).text(options.language) + "\n").utf8))
         }
-        FileHandle.standardOutput.write(Data("serving \(preview.url) (built into \(preview.workFolder)); press Ctrl-C to stop\n".utf8))
+        FileHandle.standardOutput.write(Data((Message.serving(url: "\(preview.url)", folder: preview.workFolder).text(options.language) + "\n").utf8))
         if preview.editor != nil {
             let host = self.host.contains(":") ? "[\(self.host)]" : self.host
             FileHandle.standardOutput.write(Data("editor: http://\(host):\(preview.port)/_edit/ (writes into \(site.content)/)\n".utf8))

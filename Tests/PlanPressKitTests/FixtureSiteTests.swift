@@ -67,6 +67,6 @@ import Testing
     @Test func citationsWhoseLinesLackTheTextGiveExactlyTheExpectedDiagnostics() throws {
         let (printed, expected) = try checkDiagnostics("bad-citation")
         #expect(printed == expected)
-        #expect(printed.contains { $0.hasPrefix("Content/plans/cited-plan/plan.yaml:46:15: помилка: measure 1.2: text «Створення профілю громади» is not in the cited lines 5 of cited-plan.txt") })
+        #expect(printed.contains { $0.hasPrefix("Content/plans/cited-plan/plan.yaml:46:15: помилка: захід 1.2: текст «Створення профілю громади» — у рядках 5 файлу cited-plan.txt цього немає") })
     }
 }

@@ -37,8 +37,8 @@ import Testing
     @Test func markdownReportsUnknownLinksAtTheirLine() {
         let sink = DiagnosticSink()
         _ = Markdown.render("текст\n\n[x](measure:p/9)", file: "c.md", firstLine: 4,
-                            resolve: { _ in .unknown(.untranslated("no such measure")) }, sink: sink)
-        #expect(sink.diagnostics.map { $0.description(.en) } == ["c.md:6:1: error: no such measure"])
+                            resolve: { _ in .unknown(.linkNotAReference(url: "measure:p/9")) }, sink: sink)
+        #expect(sink.diagnostics.map { $0.description(.en) } == ["c.md:6:1: error: \(Message.linkNotAReference(url: "measure:p/9").text(.en))"])
     }
 
     @Test func itemReferences() {

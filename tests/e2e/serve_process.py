@@ -4,9 +4,9 @@ import os, pathlib, subprocess, time
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
 
-def start_serve(args, ready="serving ", preexec_fn=None):
+def start_serve(args, ready="перегляд: ", preexec_fn=None):
     """Starts `planpress serve ARGS` and reads its output up to the line starting
-    with `ready`; returns the process and the lines read."""
+    with `ready` (the Ukrainian default «перегляд: URL (зібрано в …)»); returns the process and the lines read."""
     binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
     process = subprocess.Popen([binary, "serve", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                preexec_fn=preexec_fn)

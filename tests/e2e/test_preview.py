@@ -26,7 +26,7 @@ def preview(tmp_path_factory):
                                   "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"])
     # The first line says which as-of date the preview uses (docs/updates.md).
     assert lines[0].startswith("попередній перегляд станом на "), "".join(lines)
-    work_folder = lines[-1].split("(built into ")[1].split(")")[0]
+    work_folder = lines[-1].split("(зібрано в ")[1].split(")")[0]
     yield {"url": f"http://127.0.0.1:{port}/plany/", "content": tmp / "Content", "process": process, "work": work_folder}
     if process.poll() is None:
         process.send_signal(signal.SIGINT)

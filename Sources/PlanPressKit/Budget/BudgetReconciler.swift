@@ -69,7 +69,7 @@ public enum BudgetReconciler {
     /// Adds a warning for each mismatch (`check --strict` makes them fail).
     static func report(_ checks: [Check], of index: PlanIndex, sink: DiagnosticSink) {
         for check in checks where !check.matches {
-            let scope = check.goal.map { Phrase(untranslated: "\(index.level(of: $0).name.lowercased()) \(index.goals[$0].goal.number)") } ?? .wholePlan
+            let scope = check.goal.map { Phrase(data: "\(index.level(of: $0).name.lowercased()) \(index.goals[$0].goal.number)") } ?? .wholePlan
             let source = check.printedSource ?? check.source
             sink.warning(.budgetMismatch(scope: scope, source: source, year: check.year, stated: check.stated.map(\.machine), rows: check.rows,
                                          computed: check.computed.machine, difference: check.difference.machine),

@@ -48,6 +48,8 @@ public struct Builder {
 
     public let options: Options
     public var log: (@Sendable (String) -> Void)?
+    /// Test hook: called before each step of writing the output (`OutputSession.fault`); a throw is a failure there.
+    var writeFault: ((String) throws -> Void)?
 
     public init(options: Options, log: (@Sendable (String) -> Void)? = nil) {
         self.options = options
@@ -71,7 +73,7 @@ public struct Builder {
             switch BaseURL.check(flag) {
             case .success(let url): linkBaseURL = url
             case .failure(let problem):
-                diagnostics.append(.error("--base-url '\(flag)' cannot be used: \(problem.reason)", at: SourceLocation(file: "--base-url")))
+                diagnostics.append(.error(.baseURLUnusable(written: flag, option: true, problem: problem), at: SourceLocation(file: "--base-url")))
             }
         }
         // Link whatever loaded, even after load errors, so one run lists every problem
@@ -107,7 +109,7 @@ public struct Builder {
         // next one renders (bounded memory). "render" is the time spent rendering (not
         // waiting for the writer), "write" the writer's busy time plus the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
-        let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
+        let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil, fault: writeFault)
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
         var writeSeconds = 0.0

@@ -105,7 +105,7 @@ public struct SiteRenderer {
         if scope != nil {
             rendered = scoped.count
             try emit(parallelMap(scoped) { renderer, page in
-                [OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page))] + renderer.companionFiles(page)
+                [OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page), origin: renderer.origin(of: page))] + renderer.companionFiles(page)
             }.flatMap { $0 })
             profile.mark("pages \(scoped.count)")
         }
@@ -126,7 +126,8 @@ public struct SiteRenderer {
         var sources: [OutputFile] = []
         for plan in graph.plans {
             guard let source = plan.plan.source, let text = graph.site.sourceFiles[source] else { continue }
-            sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text))
+            sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text,
+                                      origin: graph.origin(of: .planSource(plan.plan.id))))
         }
         paths += (assets + search + sources).map(\.path)
         profile.mark("search")

@@ -5,8 +5,10 @@
 public enum CitationChecker {
     /// One cited (or citable) item of a plan, in document order.
     public struct Item {
-        /// "measure 6.2", "goal strategic-goal-1", "stated totals of goal direction-1".
-        public var what: String
+        /// "measure 6.2", "goal strategic-goal-1", "stated totals of goal direction-1", in both languages.
+        public var subject: Phrase
+        /// The subject in English (`planpress cite`).
+        public var what: String { subject.en }
         public var citation: Citation?
         public var location: SourceLocation
         /// The number as printed, for a measure (`4`, `1.`, `2)`).
@@ -17,24 +19,24 @@ public enum CitationChecker {
         var items: [Item] = []
         func add(_ measures: [Measure]) {
             for m in measures {
-                items.append(Item(what: "measure \(m.number)", citation: m.citation, location: m.location,
+                items.append(Item(subject: .measure(m.number), citation: m.citation, location: m.location,
                                   printedNumber: m.printedNumber ?? m.number))
             }
         }
         func walk(_ goals: [Goal]) {
             for goal in goals {
-                items.append(Item(what: "goal \(goal.id)", citation: goal.citation, location: goal.location))
+                items.append(Item(subject: .goal(goal.id), citation: goal.citation, location: goal.location))
                 walk(goal.goals)
                 add(goal.measures)
                 if let totals = goal.statedTotals {
-                    items.append(Item(what: "stated totals of goal \(goal.id)", citation: totals.citation, location: totals.location))
+                    items.append(Item(subject: .statedTotals(ofGoal: goal.id), citation: totals.citation, location: totals.location))
                 }
             }
         }
         walk(plan.goals)
         add(plan.measures)
         if let totals = plan.budget?.statedTotals {
-            items.append(Item(what: "stated totals of the plan", citation: totals.citation, location: totals.location))
+            items.append(Item(subject: .statedTotalsOfPlan, citation: totals.citation, location: totals.location))
         }
         return items
     }
@@ -43,34 +45,30 @@ public enum CitationChecker {
         let items = items(of: plan)
         guard items.contains(where: { $0.citation?.isCited == true }) else { return }
         guard let sourceText, let sourceName = plan.source else {
-            sink.error("plan '\(plan.id)' cites source lines but names no source file: add `source: \(plan.id).txt`", at: plan.location)
+            sink.error(.citationsWithoutSourceFile(plan: "\(plan.id)"), at: plan.location)
             return
         }
         let matcher = CitationMatcher(document: SourceDocument(sourceText))
         for item in items {
             guard let citation = item.citation, citation.isCited else {
-                sink.error("\(item.what) has no `lines:`; every item of a plan that cites its source must cite it (`planpress cite --plan \(plan.id)` proposes lines)",
+                sink.error(.itemWithoutLines(what: item.subject, plan: "\(plan.id)"),
                            at: item.location)
                 continue
             }
             if let bad = matcher.outOfRange(citation) {
-                sink.error("\(item.what): lines \(bad.lowerBound)–\(bad.upperBound) are outside \(sourceName), which has \(matcher.document.count) lines",
+                sink.error(.linesOutsideSource(what: item.subject, from: bad.lowerBound, to: bad.upperBound, source: sourceName, lineCount: matcher.document.count),
                            at: citation.location)
                 continue
             }
             for miss in matcher.check(citation) {
-                sink.error(message(for: miss, what: item.what, lines: citation.display, source: sourceName), at: miss.location)
+                sink.error(message(for: miss, what: item.subject, lines: citation.display, source: sourceName), at: miss.location)
             }
         }
     }
 
-    static func message(for miss: CitationMatcher.Miss, what: String, lines: String, source: String) -> String {
-        var text = "\(what): \(miss.field) «\(excerpt(miss.text))» is not in the cited lines \(lines) of \(source)"
-        if miss.agreesUpTo.count >= 10 {
-            text += "; they agree up to «…\(excerpt(String(miss.agreesUpTo.suffix(40))))»"
-        }
-        text += ". Fix the text to read as printed, fix `lines:`, or declare a correction (printed, published, why)"
-        return text
+    static func message(for miss: CitationMatcher.Miss, what: Phrase, lines: String, source: String) -> Message {
+        .fieldNotInCitedLines(what: what, field: miss.field, text: excerpt(miss.text), lines: lines, source: source,
+                              agreesUpTo: miss.agreesUpTo.count >= 10 ? excerpt(String(miss.agreesUpTo.suffix(40))) : nil)
     }
 
     private static func excerpt(_ text: String) -> String {

@@ -8,19 +8,19 @@ enum CitationFields {
     /// each expected result, the funding cell and every amount.
     static func measure(_ value: YAMLValue) -> [CitedField] {
         var fields: [CitedField] = []
-        text(value["text"], "text", into: &fields)
-        text(value["responsible"]?["printed"], "responsible", into: &fields)
+        text(value["text"], .textField, into: &fields)
+        text(value["responsible"]?["printed"], .responsibleField, into: &fields)
         if let term = value["term"] {
-            text(term.scalarText != nil ? term : term["printed"], "term", into: &fields)
+            text(term.scalarText != nil ? term : term["printed"], .termField, into: &fields)
         }
         for (n, item) in (value["indicators"]?.sequenceItems ?? []).enumerated() {
-            text(item.scalarText != nil ? item : item["text"], "indicator \(n + 1)", into: &fields)
+            text(item.scalarText != nil ? item : item["text"], .indicatorField(n + 1), into: &fields)
         }
         for (n, item) in (value["results"]?.sequenceItems ?? []).enumerated() {
-            text(item, "result \(n + 1)", into: &fields)
+            text(item, .resultField(n + 1), into: &fields)
         }
         if let funding = value["funding"] {
-            text(funding["printed"], "funding", into: &fields)
+            text(funding["printed"], .fundingField, into: &fields)
             fundingLines(funding["lines"], into: &fields)
         }
         return fields
@@ -28,13 +28,13 @@ enum CitationFields {
 
     static func goal(_ value: YAMLValue) -> [CitedField] {
         var fields: [CitedField] = []
-        text(value["title"], "title", into: &fields)
+        text(value["title"], .titleField, into: &fields)
         return fields
     }
 
     static func statedTotals(_ value: YAMLValue) -> [CitedField] {
         var fields: [CitedField] = []
-        text(value["label"], "label", into: &fields)
+        text(value["label"], .labelField, into: &fields)
         fundingLines(value["lines"], into: &fields)
         return fields
     }
@@ -42,18 +42,18 @@ enum CitationFields {
     private static func fundingLines(_ lines: YAMLValue?, into fields: inout [CitedField]) {
         for line in lines?.sequenceItems ?? [] {
             let source = line["source"]?.scalarText ?? "?"
-            text(line["source"], "funding source", into: &fields)
+            text(line["source"], .fundingSource, into: &fields)
             guard case .mapping(let amounts)? = line["amounts"]?.node else { continue }
             for (key, amount) in amounts {
                 let item = line.child(amount)
                 guard let printed = item.scalarText?.trimmingSpaces(), !printed.isEmpty else { continue }
-                fields.append(CitedField(name: "amount \(key.string ?? "?") (\(source))", text: printed, kind: .amount,
+                fields.append(CitedField(name: .amountField(year: key.string ?? "?", source: source), text: printed, kind: .amount,
                                          location: item.location))
             }
         }
     }
 
-    private static func text(_ value: YAMLValue?, _ name: String, into fields: inout [CitedField]) {
+    private static func text(_ value: YAMLValue?, _ name: Phrase, into fields: inout [CitedField]) {
         guard let value, !value.isNull, let raw = value.scalarText else { return }
         let trimmed = raw.trimmingSpacesAndNewlines()
         guard !trimmed.isEmpty else { return }

@@ -18,8 +18,8 @@
 /// both readings before the lookup.
 struct CitationMatcher {
     struct Miss: Equatable {
-        /// The field that was not found (`nil`: a correction's printed form was not found).
-        var field: String
+        /// The field that was not found (or a correction's printed form).
+        var field: Phrase
         var text: String
         var location: SourceLocation
         /// The longest start of the field that the cited lines contain.
@@ -50,7 +50,7 @@ struct CitationMatcher {
             for correction in citation.corrections {
                 let printed = NormalText(correction.printed)
                 if !raw.contains(where: { $0.contains(printed) }) {
-                    misses.append(Miss(field: "printed form of a correction", text: correction.printed,
+                    misses.append(Miss(field: .correctionPrintedForm, text: correction.printed,
                                        location: correction.location, agreesUpTo: agreement(printed, raw)))
                 }
             }

@@ -81,8 +81,8 @@ public struct CitationProposer {
             }
             proposal.ranges = best
             proposal.problems = misses.map {
-                CitationChecker.message(for: $0, what: item.what, lines: Citation(ranges: best, location: item.location, fields: [], corrections: []).display,
-                                        source: plan.source ?? "source")
+                CitationChecker.message(for: $0, what: item.subject, lines: Citation(ranges: best, location: item.location, fields: [], corrections: []).display,
+                                        source: plan.source ?? "source").text(.en)
             }
             return proposal
         }

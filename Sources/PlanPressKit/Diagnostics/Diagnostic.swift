@@ -24,15 +24,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    /// A message not yet in the catalogue (printed in English in every language).
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?) {
-        self.init(severity, .untranslated(message), at: location)
-    }
-
     public static func error(_ text: Message, at location: SourceLocation?) -> Diagnostic { Diagnostic(.error, text, at: location) }
     public static func warning(_ text: Message, at location: SourceLocation?) -> Diagnostic { Diagnostic(.warning, text, at: location) }
-    public static func error(_ message: String, at location: SourceLocation?) -> Diagnostic { Diagnostic(.error, message, at: location) }
-    public static func warning(_ message: String, at location: SourceLocation?) -> Diagnostic { Diagnostic(.warning, message, at: location) }
 
     /// The English text: stable for sorting and for tests written against English.
     public var message: String { text.text(.en) }
@@ -59,10 +52,6 @@ public final class DiagnosticSink {
 
     public func error(_ text: Message, at location: SourceLocation?) { diagnostics.append(.error(text, at: location)) }
     public func warning(_ text: Message, at location: SourceLocation?) { diagnostics.append(.warning(text, at: location)) }
-
-    /// Not yet in the catalogue: see docs/messages.md for moving it there.
-    public func error(_ message: String, at location: SourceLocation?) { diagnostics.append(.error(message, at: location)) }
-    public func warning(_ message: String, at location: SourceLocation?) { diagnostics.append(.warning(message, at: location)) }
 
     public func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     public func append(contentsOf list: [Diagnostic]) { diagnostics.append(contentsOf: list) }

@@ -3,19 +3,17 @@
 /// data (ids, file names, values as written), never words to be translated.
 ///
 /// Adding a message: add a case here with both texts, and one sample of it to
-/// `Message.samples` (Messages+Samples.swift); `MessageCatalogueTests` fails until
-/// both exist. A message written the old way (`sink.error("English …", at:)`) is
-/// `.untranslated` and printed in English in both languages until it is moved here
-/// (docs/messages.md).
+/// `MessageCatalogueTests.samples`; the test fails until both exist. There is no
+/// other way to make a diagnostic: `DiagnosticSink` and `Diagnostic` take only a
+/// `Message`, and `Phrase` has no string-literal form (docs/messages.md).
 public enum Message: Hashable, Sendable {
-    /// A message not yet in the catalogue: the same (English) text in every language.
-    case untranslated(String)
 
     // Files and folders
     case contentFolderMissing
     case siteFileMissing
     case fileUnreadable
-    case fileNotUTF8
+    case fileNotUTF8(byte: Int)
+    case linkOutsideContent(target: String)
     case templatesFolderMissing
 
     // YAML syntax, in plain words
@@ -29,6 +27,8 @@ public enum Message: Hashable, Sendable {
     case yamlDuplicateKey(keys: [String])
     case yamlNotUTF8(problem: String)
     case yamlUnreadable(detail: String)
+    case yamlAliases
+    case yamlBadCharacter(problem: String, character: String?)
 
     // Keys and values of a mapping
     case notAMapping(what: Phrase, found: ValueKind)
@@ -43,17 +43,21 @@ public enum Message: Hashable, Sendable {
     case listEntryNotText(key: String, what: Phrase)
     case unknownKey(key: String, what: Phrase, suggestions: [String])
     case notANumber(key: String, what: Phrase, found: String)
+    case yearOutOfRange(key: String, what: Phrase, found: Int, from: Int, to: Int)
 
     // Site settings
     case unknownLanguage(found: String)
+    case baseURLUnusable(written: String, option: Bool, problem: BaseURL.Problem)
 
     // Updates
     case updateWithoutFrontMatter
     case invalidUpdateSlug(slug: String)
+    case reservedUpdateSlug(slug: String, reserved: [String])
     case notAnItemReference(text: String)
     case coverWithoutAlt
     case coverMissing(path: String)
     case coverWrongType(path: String)
+    case coverLinkOutsideContent(path: String, target: String)
     case updateSlugTwice(slug: String, otherFile: String)
     case updateNamesMissingItem(reference: String, problem: ReferenceProblem)
     case scheduledUpdate(title: String, date: CalendarDate, asOf: CalendarDate)
@@ -61,6 +65,18 @@ public enum Message: Hashable, Sendable {
     case previewAsOf(date: CalendarDate, buildDate: Bool)
     case nothingWritten(errors: Int, warnings: Int)
     case checkPassed(plans: Int, measures: Int, executors: Int, warnings: Int)
+
+    // Terminal lines of build, build --watch and serve
+    case siteBuilt(pages: Int, files: Int, unchanged: Int, output: String, seconds: String)
+    case siteRebuilt(pages: Int, rendered: Int, fullReason: String?, written: Int, removed: Int, output: String, seconds: String)
+    case rebuildFailed(seconds: String, output: String)
+    case notPublished(problem: Phrase, output: String)
+    case notRepublished(problem: Phrase, output: String)
+    case watching(content: String, templates: String)
+    case previewBuilt(pages: Int, rendered: Int?, seconds: String)
+    case previewBuildFailed(seconds: String)
+    case serving(url: String, folder: String)
+    case listeningOnNetwork(host: String)
 
     // Images
     case imageNotAnImage(path: String)
@@ -92,7 +108,10 @@ public enum Message: Hashable, Sendable {
     case invalidPlanID(id: String)
     case planIDDiffersFromFolder(id: String, folder: String)
     case planWithoutItems(id: String)
-    case unknownPlanStatus(found: String)
+    case unknownPlanStatus(found: String, allowed: [String])
+    case approvedWithoutApproval
+    case draftWithoutBlankApproval
+    case notStatedWithApproval
     case periodWithoutYears
     case periodReversed(from: Int, to: Int)
     case invalidLevelSlug(slug: String)
@@ -104,6 +123,9 @@ public enum Message: Hashable, Sendable {
     case responsibleWithoutExecutors(what: Phrase)
     case unreadableTerm(what: Phrase, printed: String)
     case termWithoutYears(what: Phrase)
+    case termSameAsRowAboveWithoutTerm(measure: String)
+    case responsibleSameAsRowAboveWithoutBodies(measure: String)
+    case printedNumberAndAssigned(what: Phrase)
     case invalidIndicatorID(id: String)
     case targetValueNotNumber(raw: String)
     case unknownComparator(raw: String, allowed: [String])
@@ -138,6 +160,23 @@ public enum Message: Hashable, Sendable {
     case reportUnknownMeasure(measure: String, plan: String, suggestions: [String])
     case reportMeasureTwice(measure: String)
     case reportUnknownIndicator(indicator: String, plan: String, suggestions: [String])
+    case indicatorUnitMismatch(indicator: String, unit: String, targetUnit: String)
+    case invalidReplyTo(text: String)
+    case replyToUnknownReport(report: String, suggestions: [String])
+    case replyToSameReport
+    case replyToOtherPlan(report: String, answeredPlan: String, plan: String)
+    case replyToOtherMeasure(answers: String, measure: String)
+    case replyToMissingStatus(report: String, measure: String, suggestions: [String])
+
+    // Citations of the source document
+    case citationsWithoutSourceFile(plan: String)
+    case itemWithoutLines(what: Phrase, plan: String)
+    case linesOutsideSource(what: Phrase, from: Int, to: Int, source: String, lineCount: Int)
+    case fieldNotInCitedLines(what: Phrase, field: Phrase, text: String, lines: String, source: String, agreesUpTo: String?)
+    case correctionsWithoutLines(what: Phrase, key: String)
+    case notLineNumbers(what: Phrase, key: String, found: String)
+    case lineRangesBackwards(what: Phrase, key: String, start: Int, previousEnd: Int)
+    case correctionPrintedEmpty(what: Phrase)
 
     // Templates
     case templateUnsupportedForm(detail: String)
@@ -146,6 +185,27 @@ public enum Message: Hashable, Sendable {
     case templateMissing(name: String)
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+
+    // Writing the output folder
+    case outputWriteFailed(path: String, origin: String?, reason: Phrase)
+    case outputCannotCreateFile(path: String, reason: String)
+    case outputCannotWriteFile(path: String, reason: String)
+    case outputCannotReadOld(path: String, reason: String)
+    case outputInjectedFailure
+    case outputIsLink(path: String)
+    case outputIsFile(path: String)
+    case outputNotOurs(path: String, marker: String)
+    case outputLeftoverNotOurs(path: String)
+    case outputWorkspaceNotOurs(path: String)
+    case outputCannotCreateFolder(path: String, reason: String)
+    case outputCannotCreateWorkspace(path: String, output: String, reason: String)
+    case outputCannotPublish(output: String, reason: String)
+    case outputCannotSwap(output: String, reason: String)
+    case outputCannotMoveAside(output: String, reason: String)
+    case outputPathOutside(path: String)
+    case outputPathReserved(path: String)
+    case outputPathTwice(path: String)
+    case outputFolderProtected(output: String, folder: Phrase, contains: Bool)
 }
 
 extension Message {
@@ -193,9 +253,6 @@ extension Message {
         func list(_ items: [String]) -> String { items.joined(separator: ", ") }
         func hint(_ s: [String]) -> String { Message.hint(s, l) }
         switch self {
-        case .untranslated(let text):
-            return (text, text)
-
         case .contentFolderMissing:
             return ("папки з вмістом немає: створіть її або вкажіть іншу через --content ПАПКА",
                     "the content folder does not exist: create it or pass --content DIR")
@@ -205,9 +262,12 @@ extension Message {
         case .fileUnreadable:
             return ("не вдається прочитати файл: перевірте, що він існує і доступний для читання",
                     "cannot read the file: check that it exists and is readable")
-        case .fileNotUTF8:
-            return ("файл збережено не в кодуванні UTF-8: збережіть його як UTF-8",
-                    "the file is not valid UTF-8: save it as UTF-8")
+        case .fileNotUTF8(let byte):
+            return ("файл збережено не в кодуванні UTF-8 (байт \(byte) не належить до жодної літери UTF-8): збережіть його як UTF-8",
+                    "the file is not valid UTF-8 (byte \(byte) is not part of a UTF-8 character): save it as UTF-8")
+        case .linkOutsideContent(let target):
+            return ("файл — символьне посилання на \(target), поза папкою з вмістом; за такими посиланнями PlanPress не ходить: скопіюйте сам файл у папку з вмістом",
+                    "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead")
         case .templatesFolderMissing:
             return ("папки з шаблонами немає: створіть її або вкажіть іншу через --templates ПАПКА",
                     "the templates folder does not exist: create it or pass --templates DIR")
@@ -246,6 +306,13 @@ extension Message {
                     "cannot read the file as UTF-8 YAML: \(problem)")
         case .yamlUnreadable(let detail):
             return ("не вдається прочитати YAML (\(detail))", "cannot read YAML: \(detail)")
+        case .yamlAliases:
+            return ("якорі й посилання YAML (&назва, *назва) у файлах вмісту не дозволені: випишіть кожне значення повністю",
+                    "YAML anchors and aliases (&name, *name) are not allowed in content files: write each value out in full")
+        case .yamlBadCharacter(let problem, let character):
+            let shown = character.map { " (\($0))" } ?? ""
+            return ("файл не читається як YAML: тут є недозволений знак\(shown) (\(problem)) — видаліть його або наберіть текст навколо нього заново",
+                    "cannot read the file as YAML: \(problem)\(shown); remove the character or retype the text around it")
 
         case .notAMapping(let what, let found):
             return ("\(what.uk): очікується набір полів «ключ: значення», а знайдено: \(found.text(.uk))",
@@ -284,10 +351,17 @@ extension Message {
                     "each entry of '\(key)' in \(what.en) must be text")
         case .unknownKey(let key, let what, let s):
             return ("невідомий ключ '\(key)' (\(what.uk))\(hint(s))", "unknown key '\(key)' in \(what.en)\(hint(s))")
+        case .yearOutOfRange(let key, let what, let found, let from, let to):
+            return ("\(Phrase.key(key, of: what).uk): має бути роком від \(from) до \(to), а знайдено \(found)",
+                    "'\(key)' of \(what.en) must be a year between \(from) and \(to), found \(found)")
         case .notANumber(let key, let what, let found):
             return ("\(Phrase.key(key, of: what).uk): має бути числом, як-от 12 або 3,5, а знайдено \(found)",
                     "'\(key)' of \(what.en) must be a number such as 12 or 3,5, found \(found)")
 
+        case .baseURLUnusable(let written, let option, let problem):
+            return (option ? "адресу --base-url '\(written)' не можна вжити: \(problem.text(.uk))"
+                           : "адресу сайту base_url '\(written)' не можна вжити: \(problem.text(.uk))",
+                    "\(option ? "--base-url" : "base_url") '\(written)' cannot be used: \(problem.text(.en))")
         case .unknownLanguage(let found):
             return ("мова (language) має бути 'uk' або 'en', а знайдено '\(found)'", "language must be 'uk' or 'en', found '\(found)'")
 
@@ -297,6 +371,9 @@ extension Message {
         case .invalidUpdateSlug(let slug):
             return ("назва файлу оновлення '\(slug)' не годиться для адреси: \(IDRules.explanation(.uk))",
                     "update file name '\(slug)' is not a valid slug: \(IDRules.explanation(.en))")
+        case .reservedUpdateSlug(let slug, let reserved):
+            return ("назву файлу оновлення '\(slug)' зайнято: під цією назвою сайт записує власний файл або папку; перейменуйте файл (зайняті назви: \(list(reserved)))",
+                    "update file name '\(slug)' is reserved: the site writes its own file or folder '\(slug)' (reserved: \(list(reserved))); rename the file")
         case .notAnItemReference(let text):
             return ("'\(text)' — не посилання на пункт плану; пишіть, наприклад, measure:<план>/<номер> або executor:<ідентифікатор>",
                     "'\(text)' is not an item reference; write e.g. measure:<plan>/<number> or executor:<id>")
@@ -309,6 +386,9 @@ extension Message {
         case .coverWrongType(let path):
             return ("зображення обкладинки '\(path)' — не файл JPEG, PNG, GIF, WebP чи AVIF: збережіть його в одному з цих форматів",
                     "cover image '\(path)' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those")
+        case .coverLinkOutsideContent(let path, let target):
+            return ("зображення обкладинки '\(path)': \(Message.linkOutsideContent(target: target).text(.uk))",
+                    "cover image '\(path)': \(Message.linkOutsideContent(target: target).text(.en))")
         case .updateSlugTwice(let slug, let other):
             return ("два оновлення мають однакову назву файлу '\(slug)' (друге — \(other)): перейменуйте одне",
                     "two updates have the slug '\(slug)' (also \(other)): rename one file")
@@ -331,6 +411,44 @@ extension Message {
         case .warningsInOtherFiles(let count):
             return ("\(Message.warningsUK(count)) в інших файлах, див. `planpress check`",
                     "\(count) warning\(count == 1 ? "" : "s") in other files, see `planpress check`")
+
+        case .siteBuilt(let pages, let files, let unchanged, let output, let seconds):
+            return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(Message.pluralUK(files, "файл", "файли", "файлів")), без змін \(unchanged)) у \(output) за \(seconds) с",
+                    "built \(pages) pages (\(files) files, \(unchanged) unchanged) into \(output) in \(seconds) s")
+        case .siteRebuilt(let pages, let rendered, let reason, let written, let removed, let output, let seconds):
+            let reasonsUK = ["first build": "перше збирання", "templates changed": "змінено шаблони",
+                             "the output folder was replaced": "папку сайту замінено",
+                             "the printed size of a site-wide download changed": "змінився розмір файлу для завантаження, показаний на всіх сторінках"]
+            let howUK = reason.map { "усі сторінки заново: \(reasonsUK[$0] ?? $0)" } ?? "заново \(rendered) з \(pages)"
+            let howEN = reason.map { "all pages rendered: \($0)" } ?? "\(rendered) of \(pages) pages rendered"
+            return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(howUK); записано \(Message.pluralUK(written, "файл", "файли", "файлів")), вилучено \(removed)) у \(output) за \(seconds) с",
+                    "built \(pages) pages (\(howEN); \(written) files written, \(removed) removed) into \(output) in \(seconds) s")
+        case .rebuildFailed(let seconds, let output):
+            return ("зібрати не вдалося (\(seconds) с): у \(output) лишається останній добрий сайт; виправте помилки вище й збережіть файл",
+                    "the build failed (\(seconds) s): \(output) keeps the last good site; fix the errors above and save")
+        case .notPublished(let problem, let output):
+            return ("planpress: помилка: \(problem.uk); попередній \(output) не змінено",
+                    "planpress: error: \(problem.en); the previous \(output) is unchanged")
+        case .notRepublished(let problem, let output):
+            return ("planpress: помилка: \(problem.uk); у \(output) лишається останній добрий сайт",
+                    "planpress: error: \(problem.en); \(output) keeps the last good site")
+        case .watching(let content, let templates):
+            return ("стежу за змінами в \(content) і \(templates) (Ctrl-C — зупинити)",
+                    "watching \(content) and \(templates) for changes (Ctrl-C stops)")
+        case .previewBuilt(let pages, let rendered, let seconds):
+            let howUK = rendered.map { "після правки заново \($0)" } ?? "усі заново"
+            let howEN = rendered.map { "\($0) rendered after the edit" } ?? "all rendered"
+            return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(howUK)) за \(seconds) с",
+                    "built \(pages) pages (\(howEN)) in \(seconds) s")
+        case .previewBuildFailed(let seconds):
+            return ("зібрати не вдалося (\(seconds) с): показую останню добру збірку; виправте помилки вище й збережіть файл",
+                    "the build failed (\(seconds) s): still serving the last good build; fix the errors above and save")
+        case .serving(let url, let folder):
+            return ("перегляд: \(url) (зібрано в \(folder)); Ctrl-C — зупинити",
+                    "serving \(url) (built into \(folder)); press Ctrl-C to stop")
+        case .listeningOnNetwork(let host):
+            return ("попередження: перегляд слухає адресу \(host): його можуть відкрити інші комп’ютери в мережі",
+                    "warning: listening on \(host): other computers on the network can open this preview")
 
         case .imageNotAnImage(let path):
             return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
@@ -400,9 +518,21 @@ extension Message {
                     "plan id '\(id)' differs from its folder 'plans/\(folder)': rename one so they match")
         case .planWithoutItems(let id):
             return ("у плані '\(id)' немає ні цілей (goals), ні заходів (measures)", "plan '\(id)' has neither 'goals' nor 'measures'")
-        case .unknownPlanStatus(let found):
-            return ("статус плану має бути 'adopted' (ухвалений) або 'draft' (проєкт), а знайдено '\(found)'",
-                    "plan status must be 'adopted' or 'draft', found '\(found)'")
+        case .unknownPlanStatus(let found, let allowed):
+            let adopted = found == "adopted"
+            return ("статус плану (status) має бути одним із: \(list(allowed)), а знайдено '\(found)'"
+                        + (adopted ? " ('adopted' більше не вживається: пишіть 'approved', лише коли документ має заповнений гриф затвердження, інакше 'not-stated')" : ""),
+                    "plan status must be one of \(list(allowed)), found '\(found)'"
+                        + (adopted ? " ('adopted' is no longer used: write 'approved' only when the document prints a filled-in approval block, else 'not-stated')" : ""))
+        case .approvedWithoutApproval:
+            return ("статус 'approved' (затверджений) потребує блоку 'approval' з надрукованою датою чи номером; у плані його немає, тож напишіть 'draft' (гриф не заповнено) або 'not-stated' (грифа немає)",
+                    "status 'approved' needs an 'approval' block with the printed date or number; the plan shows none, so write 'draft' (blank stamp) or 'not-stated' (no approval block)")
+        case .draftWithoutBlankApproval:
+            return ("статус 'draft' сайт показує як «проєкт: гриф затвердження не заповнено», тож потрібен блок 'approval' з незаповненими датою й номером («№ _____»)",
+                    "status 'draft' is shown as «проєкт: гриф затвердження не заповнено», so it needs an 'approval' block whose date and number are blanks («№ _____»)")
+        case .notStatedWithApproval:
+            return ("статус 'not-stated' (не зазначено) суперечить блоку 'approval': напишіть 'approved' (гриф заповнено) або 'draft' (гриф не заповнено)",
+                    "status 'not-stated' contradicts the 'approval' block: write 'approved' (filled-in block) or 'draft' (blank stamp)")
         case .periodWithoutYears:
             return ("період (period) потребує 'from', 'to' або обох (роки)", "period needs 'from', 'to' or both (years)")
         case .periodReversed(let from, let to):
@@ -432,6 +562,15 @@ extension Message {
         case .termWithoutYears(let what):
             return ("\(what.uk): явно записаний строк потребує років 'from'/'to' або 'recurring: true'",
                     "\(what.en): an explicit term needs 'from'/'to' years or 'recurring: true'")
+        case .termSameAsRowAboveWithoutTerm(let measure):
+            return ("захід \(measure): 'term: {same_as_row_above: true}' означає «строк як у рядку вище», але в рядку вище строку немає — запишіть строк тут",
+                    "measure \(measure): 'term: {same_as_row_above: true}' needs a row above with a term; the row above has none")
+        case .responsibleSameAsRowAboveWithoutBodies(let measure):
+            return ("захід \(measure): 'responsible: {same_as_row_above: true}' означає «відповідальні як у рядку вище», але в рядку вище їх немає — назвіть відповідальних тут",
+                    "measure \(measure): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none")
+        case .printedNumberAndAssigned(let what):
+            return ("\(what.uk): має надрукований номер (printed_number), отже номер не призначає сайт — приберіть 'number_assigned' або 'printed_number'",
+                    "\(what.en) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'")
         case .invalidIndicatorID(let id):
             return ("ідентифікатор показника '\(id)' не годиться: \(IDRules.explanation(.uk))",
                     "indicator id '\(id)' is not allowed: \(IDRules.explanation(.en))")
@@ -517,6 +656,54 @@ extension Message {
         case .reportUnknownIndicator(let indicator, let plan, let s):
             return ("звіт подає значення показника '\(indicator)', але в плані '\(plan)' такого показника немає\(hint(s))",
                     "report gives a value for indicator '\(indicator)', but plan '\(plan)' has no such indicator\(hint(s))")
+        case .indicatorUnitMismatch(let indicator, let unit, let target):
+            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': досягнення цілі оцінити не можна; подайте значення в '\(target)', якщо воно вимірює те саме",
+                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the target cannot be assessed; give the value in '\(target)' if it measures the same thing")
+        case .invalidReplyTo(let text):
+            return ("reply_to '\(text)' має назвати звіт і захід так: <звіт>#<захід>, наприклад 2026/coalition-2026-h1#1.2 (шлях звіту в папці reports/)",
+                    "reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)")
+        case .replyToUnknownReport(let report, let s):
+            return ("reply_to називає звіт '\(report)', якого немає\(hint(s)); напишіть шлях звіту в папці reports/, наприклад 2026/coalition-2026-h1",
+                    "reply_to names unknown report '\(report)'\(hint(s)); write the report's path under reports/, such as 2026/coalition-2026-h1")
+        case .replyToSameReport:
+            return ("reply_to вказує на цей самий звіт: відповідь стосується іншого звіту",
+                    "reply_to points at this same report: a reply answers another report")
+        case .replyToOtherPlan(let report, let answered, let plan):
+            return ("reply_to називає звіт '\(report)' про план '\(answered)', а цей звіт — про план '\(plan)'",
+                    "reply_to names report '\(report)' about plan '\(answered)', but this report is about plan '\(plan)'")
+        case .replyToOtherMeasure(let answers, let measure):
+            return ("reply_to відповідає на захід \(answers), а цей запис — про захід \(measure): відповідь стосується оцінки того самого заходу",
+                    "reply_to answers measure \(answers), but this entry is about measure \(measure): a reply answers the assessment of the same measure")
+        case .replyToMissingStatus(let report, let measure, let s):
+            return ("звіт '\(report)' не подає стану заходу \(measure), тож відповідати нема на що\(hint(s))",
+                    "report '\(report)' gives no status for measure \(measure), so there is nothing to reply to\(hint(s))")
+
+        case .citationsWithoutSourceFile(let plan):
+            return ("план '\(plan)' посилається на рядки джерела, але не називає файлу джерела: додайте `source: \(plan).txt`",
+                    "plan '\(plan)' cites source lines but names no source file: add `source: \(plan).txt`")
+        case .itemWithoutLines(let what, let plan):
+            return ("\(what.uk): немає `lines:`; коли план посилається на джерело, посилання потрібне в кожного пункту (`planpress cite --plan \(plan)` запропонує рядки)",
+                    "\(what.en) has no `lines:`; every item of a plan that cites its source must cite it (`planpress cite --plan \(plan)` proposes lines)")
+        case .linesOutsideSource(let what, let from, let to, let source, let count):
+            return ("\(what.uk): рядків \(from)–\(to) немає в \(source), там лише \(Message.pluralUK(count, "рядок", "рядки", "рядків"))",
+                    "\(what.en): lines \(from)–\(to) are outside \(source), which has \(count) lines")
+        case .fieldNotInCitedLines(let what, let field, let text, let lines, let source, let agrees):
+            let agreesUK = agrees.map { "; збігається до «…\($0)»" } ?? ""
+            let agreesEN = agrees.map { "; they agree up to «…\($0)»" } ?? ""
+            return ("\(what.uk): \(field.uk) «\(text)» — у рядках \(lines) файлу \(source) цього немає\(agreesUK). Виправте текст, щоб він був як у документі, виправте `lines:` або опишіть виправлення (printed, published, why)",
+                    "\(what.en): \(field.en) «\(text)» is not in the cited lines \(lines) of \(source)\(agreesEN). Fix the text to read as printed, fix `lines:`, or declare a correction (printed, published, why)")
+        case .correctionsWithoutLines(let what, let key):
+            return ("\(what.uk): описано виправлення, але немає посилання на рядки джерела: додайте `\(key): 120-131`",
+                    "\(what.en) declares corrections but cites no source lines: add `\(key): 120-131`")
+        case .notLineNumbers(let what, let key, let found):
+            return ("\(what.uk): '\(key)' має бути номерами рядків, як-от 120-131, 120 або [120-125, 128-131], а знайдено '\(found)'",
+                    "\(what.en): '\(key)' must be line numbers like 120-131, 120, or [120-125, 128-131], found '\(found)'")
+        case .lineRangesBackwards(let what, let key, let start, let end):
+            return ("\(what.uk): проміжки рядків у '\(key)' мають іти за порядком і не перекриватися (\(start) після \(end))",
+                    "\(what.en): line ranges in '\(key)' must go forward without overlapping (\(start) after \(end))")
+        case .correctionPrintedEmpty(let what):
+            return ("\(Phrase.correction(of: what).uk): поле 'printed' порожнє — наведіть текст так, як його надруковано в документі",
+                    "\(Phrase.correction(of: what).en): 'printed' is empty; give the text as the document prints it")
 
         case .templateUnsupportedForm(let detail):
             return ("шаблон уживає форму, якої PlanPress не відтворює: \(detail)", "template uses a form PlanPress does not render: \(detail)")
@@ -532,6 +719,57 @@ extension Message {
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+
+        case .outputWriteFailed(let path, let origin, let reason):
+            let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"
+            let fromEN = origin.map { ", made from \($0)" } ?? ", made by PlanPress itself (not from one content file)"
+            return ("не вдалося записати сторінку \(path)\(fromUK): \(reason.uk); попередній сайт не змінено",
+                    "cannot write \(path)\(fromEN): \(reason.en); the previous site is unchanged")
+        case .outputCannotCreateFile(let path, let reason):
+            return ("не вдається створити файл \(path) (\(reason))", "cannot create \(path): \(reason)")
+        case .outputCannotWriteFile(let path, let reason):
+            return ("не вдається записати файл \(path) (\(reason))", "cannot write \(path): \(reason)")
+        case .outputCannotReadOld(let path, let reason):
+            return ("не вдається прочитати попередній файл \(path) (\(reason))", "cannot read \(path): \(reason)")
+        case .outputInjectedFailure:
+            return ("штучний збій запису (перевірка)", "injected failure")
+        case .outputIsLink(let path):
+            return ("не пишу в \(path): це символьне посилання; вкажіть у --output папку, на яку воно веде",
+                    "refusing to write into \(path): it is a symbolic link; give the folder it points to as --output")
+        case .outputIsFile(let path):
+            return ("не пишу в \(path): це файл, а не папка; виберіть інше --output",
+                    "refusing to write into \(path): it is a file, not a folder; choose another --output")
+        case .outputNotOurs(let path, let marker):
+            return ("не замінюю \(path): папка не порожня і її створив не planpress (у ній немає файлу \(marker)), тож збирання видалило б її файли; виберіть для --output порожню чи нову папку або спершу перенесіть її файли",
+                    "refusing to replace \(path): the folder is not empty and was not written by planpress (it has no \(marker) file), so building would delete its files; choose an empty or new folder for --output, or move its files away first")
+        case .outputLeftoverNotOurs(let path):
+            return ("не видаляю \(path): там planpress тримає сайт під час публікації, але в папці є файли, яких planpress не писав; перенесіть її",
+                    "refusing to delete \(path): planpress keeps sites there while it publishes, but it holds files planpress did not write; move it away")
+        case .outputWorkspaceNotOurs(let path):
+            return ("не використовую \(path): там planpress тримає попередній сайт, але в папці є файли, яких planpress не писав; перенесіть її",
+                    "refusing to use \(path): planpress keeps the previous site there, but it holds files planpress did not write; move it away")
+        case .outputCannotCreateFolder(let path, let reason):
+            return ("не вдається створити папку \(path) (\(reason))", "cannot create \(path): \(reason)")
+        case .outputCannotCreateWorkspace(let path, let output, let reason):
+            return ("не вдається створити папку \(path) (новий сайт складається поруч із \(output)): \(reason)",
+                    "cannot create \(path) (the new site is built beside \(output)): \(reason)")
+        case .outputCannotPublish(let output, let reason):
+            return ("не вдається перенести новий сайт у \(output) (\(reason))", "cannot move the new site into \(output): \(reason)")
+        case .outputCannotSwap(let output, let reason):
+            return ("не вдається поставити новий сайт на місце \(output) (\(reason))", "cannot swap the new site into \(output): \(reason)")
+        case .outputCannotMoveAside(let output, let reason):
+            return ("не вдається відсунути \(output) (\(reason))", "cannot move \(output) aside: \(reason)")
+        case .outputPathOutside(let path):
+            return ("не пишу '\(path)': файл опинився б поза папкою сайту", "refusing to write '\(path)': it would leave the output folder")
+        case .outputPathReserved(let path):
+            return ("не пишу '\(path)': цю назву зайнято власним файлом-позначкою planpress",
+                    "refusing to write '\(path)': the name is reserved for planpress's own marker file")
+        case .outputPathTwice(let path):
+            return ("дві сторінки мали б записатися в '\(path)': два пункти мають однакову адресу",
+                    "two pages would be written to '\(path)': two items share a URL")
+        case .outputFolderProtected(let output, let folder, let contains):
+            return ("не збираю сайт у \(output): \(contains ? "у ній лежить" : "це") \(folder.uk), а збирання замінює все в папці сайту; виберіть окрему папку, наприклад --output Public",
+                    "refusing to build into \(output): it \(contains ? "contains" : "is") \(folder.en), and a build replaces everything in its output folder; choose a folder of its own, e.g. --output Public")
         }
     }
 }

@@ -11,9 +11,8 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
 
 /// A short noun phrase in both languages: what a message is about ("measure 3.1" /
 /// «захід 3.1»). Ukrainian phrases are in the nominative so they can open a message
-/// («захід 3.1: …») without declension. A plain string literal is an untranslated
-/// phrase (the same text in both languages) so older call sites keep compiling.
-public struct Phrase: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
+/// («захід 3.1: …») without declension.
+public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     public var uk: String
     public var en: String
 
@@ -22,10 +21,9 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible, ExpressibleBy
         self.en = en
     }
 
-    /// The same text in both languages (data, or a message not yet translated).
-    public init(untranslated text: String) { self.init(uk: text, en: text) }
-    public init(stringLiteral value: String) { self.init(untranslated: value) }
-    public init(stringInterpolation: DefaultStringInterpolation) { self.init(untranslated: String(stringInterpolation: stringInterpolation)) }
+    /// Data that reads the same in both languages (an error text from a library, an id):
+    /// never words to translate. There is no string-literal form: a phrase in words has both texts.
+    public init(data text: String) { self.init(uk: text, en: text) }
 
     public func text(_ language: MessageLanguage) -> String { language == .uk ? uk : en }
     public var description: String { en }
@@ -65,6 +63,26 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible, ExpressibleBy
     public static func term(of what: Phrase) -> Phrase { Phrase(uk: "строк (\(what.uk))", en: "term of \(what.en)") }
     public static func funding(of what: Phrase) -> Phrase { Phrase(uk: "фінансування (\(what.uk))", en: "funding of \(what.en)") }
     public static func fundingLine(of what: Phrase) -> Phrase { Phrase(uk: "рядок фінансування (\(what.uk))", en: "funding line of \(what.en)") }
+    public static func correction(of what: Phrase) -> Phrase { Phrase(uk: "виправлення (\(what.uk))", en: "correction of \(what.en)") }
+    public static func statedTotals(ofGoal goal: String) -> Phrase {
+        Phrase(uk: "підсумки документа для цілі \(goal)", en: "stated totals of goal \(goal)")
+    }
+    public static let statedTotalsOfPlan = Phrase(uk: "підсумки документа для всього плану", en: "stated totals of the plan")
+    public static let statedTotals = Phrase(uk: "підсумки документа", en: "stated totals")
+
+    // Printed fields of a cited item (CitationFields).
+    public static let textField = Phrase(uk: "текст", en: "text")
+    public static let titleField = Phrase(uk: "назва", en: "title")
+    public static let labelField = Phrase(uk: "підпис", en: "label")
+    public static let responsibleField = Phrase(uk: "відповідальні", en: "responsible")
+    public static let termField = Phrase(uk: "строк", en: "term")
+    public static let fundingField = Phrase(uk: "фінансування", en: "funding")
+    public static let correctionPrintedForm = Phrase(uk: "надруковане написання з виправлення", en: "printed form of a correction")
+    public static func indicatorField(_ n: Int) -> Phrase { Phrase(uk: "показник \(n)", en: "indicator \(n)") }
+    public static func resultField(_ n: Int) -> Phrase { Phrase(uk: "очікуваний результат \(n)", en: "result \(n)") }
+    public static func amountField(year: String, source: String) -> Phrase {
+        Phrase(uk: "сума за \(year) рік (\(source))", en: "amount \(year) (\(source))")
+    }
 }
 
 /// What a YAML value turned out to be, for "must be …, found …" messages.

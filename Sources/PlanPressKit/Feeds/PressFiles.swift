@@ -19,14 +19,16 @@ struct PressFiles {
             for variant in update.cover?.image?.variants ?? [] {
                 for (format, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
                     let ext = Update.Cover.fileExtension(width: variant.width, format: format)
-                    files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: ext)), bytes: bytes))
+                    files.append(OutputFile(path: routes.relativePath(for: .updateCover(update.slug, ext: ext)), bytes: bytes,
+                                            origin: graph.origin(of: .updateCover(update.slug, ext: ext))))
                 }
             }
             for (number, url) in update.images.keys.sorted().enumerated() {
                 for variant in update.images[url]!.variants {
                     for (format, bytes) in [("webp", variant.webp), ("jpg", variant.jpeg)] {
                         let name = Update.photoFileName(number + 1, width: variant.width, format: format)
-                        files.append(OutputFile(path: routes.relativePath(for: .updatePhoto(update.slug, file: name)), bytes: bytes))
+                        files.append(OutputFile(path: routes.relativePath(for: .updatePhoto(update.slug, file: name)), bytes: bytes,
+                                                origin: SourceLocation(file: graph.contentFile(url))))
                     }
                 }
             }

@@ -67,7 +67,7 @@ extension SiteLinker {
             }
             if let target = plans[p].indicators[i].indicator.target, let targetUnit = target.unit, let unit = value.unit,
                Target.normalisedUnit(targetUnit) != Target.normalisedUnit(unit) {
-                sink.warning("value of indicator '\(value.indicator)' is given in '\(unit)', but its target is in '\(targetUnit)': the target cannot be assessed; give the value in '\(targetUnit)' if it measures the same thing",
+                sink.warning(.indicatorUnitMismatch(indicator: value.indicator, unit: unit, targetUnit: targetUnit),
                              at: value.location)
             }
             let key = Monitoring.IndicatorKey(plan: p, indicator: i)
@@ -80,27 +80,28 @@ extension SiteLinker {
     /// is another report and gives a status for the same measure.
     private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus) -> Int? {
         guard let target = site.reports.firstIndex(where: { $0.id == reference.report }) else {
-            sink.error("reply_to names unknown report '\(reference.report)'\(Suggestions.hint(for: reference.report, in: site.reports.map(\.id))); write the report's path under reports/, such as 2026/coalition-2026-h1",
+            sink.error(.replyToUnknownReport(report: reference.report, suggestions: Suggestions.closest(to: reference.report, in: site.reports.map(\.id))),
                        at: reference.location)
             return nil
         }
         let answered = site.reports[target]
         if target == r {
-            sink.error("reply_to points at this same report: a reply answers another report", at: reference.location)
+            sink.error(.replyToSameReport, at: reference.location)
             return nil
         }
         if answered.plan != report.plan {
-            sink.error("reply_to names report '\(reference.report)' about plan '\(answered.plan)', but this report is about plan '\(report.plan)'",
+            sink.error(.replyToOtherPlan(report: reference.report, answeredPlan: "\(answered.plan)", plan: "\(report.plan)"),
                        at: reference.location)
             return nil
         }
         if reference.measure != status.measure {
-            sink.error("reply_to answers measure \(reference.measure), but this entry is about measure \(status.measure): a reply answers the assessment of the same measure",
+            sink.error(.replyToOtherMeasure(answers: reference.measure, measure: status.measure),
                        at: reference.location)
             return nil
         }
         guard answered.measures.contains(where: { $0.measure == reference.measure }) else {
-            sink.error("report '\(reference.report)' gives no status for measure \(reference.measure), so there is nothing to reply to\(Suggestions.hint(for: reference.measure, in: Set(answered.measures.map(\.measure)).sorted()))",
+            sink.error(.replyToMissingStatus(report: reference.report, measure: reference.measure,
+                                             suggestions: Suggestions.closest(to: reference.measure, in: Set(answered.measures.map(\.measure)).sorted())),
                        at: reference.location)
             return nil
         }

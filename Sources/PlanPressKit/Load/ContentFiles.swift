@@ -56,16 +56,12 @@ struct ContentFiles {
     }
 
     /// The error for a file that links outside the content folder.
-    func outsideMessage(_ target: String) -> String {
-        "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead"
-    }
-
     /// The path printed in diagnostics.
     func display(_ relative: String) -> String { root + "/" + relative }
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
         if overlay[relative] == nil, let target = outside(relative) {
-            sink.error(outsideMessage(target), at: SourceLocation(file: display(relative)))
+            sink.error(.linkOutsideContent(target: target), at: SourceLocation(file: display(relative)))
             return nil
         }
         guard let data = data(relative) else {
@@ -76,7 +72,7 @@ struct ContentFiles {
             let bytes = [UInt8](data)
             let offset = ContentFiles.firstInvalidUTF8(bytes) ?? 0
             let (line, column) = YAMLValue.lineAndColumn(ofByte: offset, in: String(decoding: bytes[..<offset], as: UTF8.self))
-            sink.error("the file is not valid UTF-8 (byte \(offset + 1) is not part of a UTF-8 character): save it as UTF-8",
+            sink.error(.fileNotUTF8(byte: offset + 1),
                        at: SourceLocation(file: display(relative), line: line, column: column))
             return nil
         }

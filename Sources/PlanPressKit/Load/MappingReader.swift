@@ -11,11 +11,6 @@ final class MappingReader {
     private var order: [String] = []
     private var used: Set<String> = []
 
-    /// `what` as a bare string: an untranslated phrase (see Phrase.swift to translate it).
-    convenience init?(_ value: YAMLValue, what: String, sink: DiagnosticSink) {
-        self.init(value, what: Phrase(untranslated: what), sink: sink)
-    }
-
     init?(_ value: YAMLValue, what: Phrase, sink: DiagnosticSink) {
         guard case .mapping(let mapping) = value.node else {
             sink.error(.notAMapping(what: what, found: value.kind), at: value.location)
@@ -88,8 +83,8 @@ final class MappingReader {
     func year(_ key: String) -> Int? {
         guard let number = int(key) else { return nil }
         guard MappingReader.years.contains(number) else {
-            sink.error("'\(key)' of \(what) must be a year between \(MappingReader.years.lowerBound) and "
-                + "\(MappingReader.years.upperBound), found \(number)", at: optional(key)?.location ?? keyLocation(key))
+            sink.error(.yearOutOfRange(key: key, what: what, found: number, from: MappingReader.years.lowerBound, to: MappingReader.years.upperBound),
+                       at: optional(key)?.location ?? keyLocation(key))
             return nil
         }
         return number

@@ -30,7 +30,7 @@ enum MergedCells {
                 measure.term.location = location
                 measure.term.sameAsRowAbove = true
             } else {
-                sink.error("measure \(measure.number): 'term: {same_as_row_above: true}' needs a row above with a term; the row above has none",
+                sink.error(.termSameAsRowAboveWithoutTerm(measure: measure.number),
                            at: measure.term.location ?? measure.location)
             }
         }
@@ -39,7 +39,7 @@ enum MergedCells {
                 measure.responsible = cell
                 measure.responsible?.sameAsRowAbove = true
             } else {
-                sink.error("measure \(measure.number): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none",
+                sink.error(.responsibleSameAsRowAboveWithoutBodies(measure: measure.number),
                            at: measure.location)
             }
         }

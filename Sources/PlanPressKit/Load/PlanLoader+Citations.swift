@@ -2,11 +2,11 @@ extension PlanLoader {
     /// Reads an item's citation (`lines:` or, in `stated_totals`, `source_lines:`)
     /// and its `corrections:`. An item that cites no lines gets a citation
     /// without ranges, which still carries its fields (for `planpress cite`).
-    func readCitation(_ map: MappingReader, key: String = "lines", what: String, fields: [CitedField]) -> Citation {
+    func readCitation(_ map: MappingReader, key: String = "lines", what: Phrase, fields: [CitedField]) -> Citation {
         let corrections = readCorrections(map, what: what)
         guard let value = map.optional(key) else {
             if !corrections.isEmpty {
-                sink.error("\(what) declares corrections but cites no source lines: add `\(key): 120-131`", at: map.keyLocation("corrections"))
+                sink.error(.correctionsWithoutLines(what: what, key: key), at: map.keyLocation("corrections"))
             }
             return Citation(ranges: [], location: map.location, fields: fields, corrections: corrections)
         }
@@ -14,12 +14,12 @@ extension PlanLoader {
         var ranges: [ClosedRange<Int>] = []
         for item in items {
             guard let text = item.scalarText, let range = LineRanges.parse(text) else {
-                sink.error("\(what): '\(key)' must be line numbers like 120-131, 120, or [120-125, 128-131], found '\(item.scalarText ?? item.kindName)'",
+                sink.error(.notLineNumbers(what: what, key: key, found: item.scalarText ?? item.kindName),
                            at: item.location)
                 return Citation(ranges: [], location: item.location, fields: fields, corrections: corrections)
             }
             if let last = ranges.last, range.lowerBound <= last.upperBound {
-                sink.error("\(what): line ranges in '\(key)' must go forward without overlapping (\(range.lowerBound) after \(last.upperBound))",
+                sink.error(.lineRangesBackwards(what: what, key: key, start: range.lowerBound, previousEnd: last.upperBound),
                            at: item.location)
                 return Citation(ranges: [], location: item.location, fields: fields, corrections: corrections)
             }
@@ -28,16 +28,16 @@ extension PlanLoader {
         return Citation(ranges: ranges, location: value.location, fields: fields, corrections: corrections)
     }
 
-    private func readCorrections(_ map: MappingReader, what: String) -> [Correction] {
+    private func readCorrections(_ map: MappingReader, what: Phrase) -> [Correction] {
         (map.list("corrections") ?? []).compactMap { item in
-            guard let c = MappingReader(item, what: "correction of \(what)", sink: sink) else { return nil }
+            guard let c = MappingReader(item, what: .correction(of: what), sink: sink) else { return nil }
             let printed = c.string("printed", required: true)
             let published = c.string("published") ?? ""
             let why = c.text("why", required: true)
             c.finish()
             guard let printed, let why else { return nil }
             if printed.trimmingSpacesAndNewlines().isEmpty {
-                sink.error("correction of \(what): 'printed' is empty; give the text as the document prints it", at: c.keyLocation("printed"))
+                sink.error(.correctionPrintedEmpty(what: what), at: c.keyLocation("printed"))
                 return nil
             }
             return Correction(printed: printed, published: published, why: why, location: c.location)

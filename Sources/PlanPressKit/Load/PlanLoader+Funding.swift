@@ -32,7 +32,7 @@ extension PlanLoader {
     func readStatedTotals(_ t: MappingReader, context: TreeContext) -> StatedTotals? {
         let label = t.text("label")
         let lines = (t.list("lines") ?? []).compactMap { readFundingLine($0, what: .statedTotal, context: context) }
-        let citation = readCitation(t, key: "source_lines", what: "stated totals", fields: CitationFields.statedTotals(t.value))
+        let citation = readCitation(t, key: "source_lines", what: .statedTotals, fields: CitationFields.statedTotals(t.value))
         t.finish()
         if context.budget == nil {
             sink.error(.statedTotalsWithoutBudget, at: t.location)

@@ -16,7 +16,7 @@ extension PlanLoader {
         let slug = depth < context.levels.count ? context.levels[depth].slug : "level\(depth)"
         let goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: depth + 1, context: context) }
         let measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
-        let citation = readCitation(map, what: what.text(.en), fields: CitationFields.goal(value))
+        let citation = readCitation(map, what: what, fields: CitationFields.goal(value))
         if goals.isEmpty && measures.isEmpty && depth < context.levels.count - 2 {
             sink.warning(.goalWithoutChildren(what: what), at: map.location)
         }
@@ -36,7 +36,7 @@ extension PlanLoader {
         let printedNumber = map.text("printed_number")
         let numberAssigned = (map.bool("number_assigned") ?? false) || (context.levels.last?.assignedNumbers ?? false)
         if numberAssigned && printedNumber != nil {
-            sink.error("\(what) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'",
+            sink.error(.printedNumberAndAssigned(what: what),
                        at: map.keyLocation("printed_number"))
         }
         let text = map.text("text", required: true) ?? ""
@@ -45,7 +45,7 @@ extension PlanLoader {
         let indicators = readIndicators(map, measureNumber: number)
         let results = map.strings("results")
         let funding = map.optional("funding").map { readFunding($0, what: what, context: context) } ?? .notStated
-        let citation = readCitation(map, what: what.text(.en), fields: CitationFields.measure(value))
+        let citation = readCitation(map, what: what, fields: CitationFields.measure(value))
         map.finish()
         return Measure(number: number, printedNumber: printedNumber, numberAssigned: numberAssigned, text: text, responsible: responsible, term: term,
                        indicators: indicators, results: results, funding: funding, location: map.location,

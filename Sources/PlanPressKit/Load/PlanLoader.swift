@@ -56,11 +56,7 @@ struct PlanLoader {
     private func readStatus(_ map: MappingReader) -> Plan.Status {
         guard let text = map.text("status") else { return .notStated }
         if let status = Plan.Status(rawValue: text) { return status }
-        let allowed = Plan.Status.allCases.map(\.rawValue).joined(separator: ", ")
-        let hint = text == "adopted"
-            ? " ('adopted' is no longer used: write 'approved' only when the document prints a filled-in approval block, else 'not-stated')"
-            : ""
-        sink.error("plan status must be one of \(allowed), found '\(text)'\(hint)", at: map.keyLocation("status"))
+sink.error(.unknownPlanStatus(found: text, allowed: Plan.Status.allCases.map(\.rawValue)), at: map.keyLocation("status"))
         return .notStated
     }
 
@@ -68,13 +64,13 @@ struct PlanLoader {
     private func checkStatus(_ status: Plan.Status, approval: Approval?, map: MappingReader) {
         switch status {
         case .approved where !(approval?.isFilledIn ?? false):
-            sink.error("status 'approved' needs an 'approval' block with the printed date or number; the plan shows none, so write 'draft' (blank stamp) or 'not-stated' (no approval block)",
+            sink.error(.approvedWithoutApproval,
                        at: map.has("status") ? map.keyLocation("status") : map.location)
         case .draft where approval == nil || approval?.isFilledIn == true:
-            sink.error("status 'draft' is shown as «проєкт: гриф затвердження не заповнено», so it needs an 'approval' block whose date and number are blanks («№ _____»)",
+            sink.error(.draftWithoutBlankApproval,
                        at: map.has("status") ? map.keyLocation("status") : map.location)
         case .notStated where approval != nil:
-            sink.error("status 'not-stated' contradicts the 'approval' block: write 'approved' (filled-in block) or 'draft' (blank stamp)",
+            sink.error(.notStatedWithApproval,
                        at: map.has("status") ? map.keyLocation("status") : map.location)
         default: break
         }

@@ -72,7 +72,7 @@ enum ReportLoader {
     private static func readReply(_ text: String, at location: SourceLocation, sink: DiagnosticSink) -> MeasureStatus.ReplyReference? {
         let parts = text.trimmingSpaces().split(separator: "#", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            sink.error("reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)", at: location)
+            sink.error(.invalidReplyTo(text: text), at: location)
             return nil
         }
         // The report's id, or its path under reports/ (with or without the extension).

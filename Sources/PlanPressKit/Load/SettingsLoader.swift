@@ -13,7 +13,7 @@ enum SettingsLoader {
             switch BaseURL.check(written) {
             case .success(let url): baseURL = url
             case .failure(let problem):
-                sink.error("base_url '\(written)' cannot be used: \(problem.reason)", at: map.optional("base_url")?.location ?? map.keyLocation("base_url"))
+                sink.error(.baseURLUnusable(written: written, option: false, problem: problem), at: map.optional("base_url")?.location ?? map.keyLocation("base_url"))
             }
         }
         let buildDate = map.optional("as_of")?.scalarText?.trimmingSpaces() == BuildDate.keyword

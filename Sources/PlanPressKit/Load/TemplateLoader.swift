@@ -66,14 +66,14 @@ public enum TemplateLoader {
     }
 
     static func describe(_ error: Error) -> Phrase {
-        guard let parse = error as? MustacheTemplate.Error else { return Phrase(untranslated: "\(error)") }
+        guard let parse = error as? MustacheTemplate.Error else { return Phrase(data: "\(error)") }
         switch parse {
         case .sectionCloseNameIncorrect:
             return Phrase(uk: "розділ закрито не тим іменем, яким відкрито", en: "a section is closed with a different name than it was opened with")
         case .unfinishedName: return Phrase(uk: "тег не закрито знаками }}", en: "a tag is not closed with }}")
         case .expectedSectionEnd: return Phrase(uk: "розділ {{#…}} ніде не закрито тегом {{/…}}", en: "a section {{#…}} is never closed with {{/…}}")
         case .invalidSetDelimiter: return Phrase(uk: "хибний тег зміни роздільників", en: "invalid set-delimiter tag")
-        default: return Phrase(untranslated: "\(parse)")
+        default: return Phrase(data: "\(parse)")
         }
     }
 

@@ -20,8 +20,7 @@ enum UpdateLoader {
         if !IDRules.isValid(slug) {
             sink.error(.invalidUpdateSlug(slug: slug), at: start)
         } else if UpdateLoader.reservedSlugs.contains(slug) {
-            sink.error("update file name '\(slug)' is reserved: the site writes its own file or folder '\(slug)' "
-                + "(reserved: \(UpdateLoader.reservedSlugs.sorted().joined(separator: ", "))); rename the file", at: start)
+            sink.error(.reservedUpdateSlug(slug: slug, reserved: UpdateLoader.reservedSlugs.sorted()), at: start)
         }
         let title = map.text("title", required: true)
         let date = map.date("date", required: true)
@@ -102,7 +101,7 @@ enum UpdateLoader {
         if !safe || !files.exists(image) || files.isDirectory(image) {
             sink.error(.coverMissing(path: image), at: c.keyLocation("image"))
         } else if let target = files.outside(image) {
-            sink.error("cover image '\(image)': " + files.outsideMessage(target), at: c.keyLocation("image"))
+            sink.error(.coverLinkOutsideContent(path: image, target: target), at: c.keyLocation("image"))
         } else if let data = files.data(image) {
             bytes = Array(data)   // checked by its bytes below (ImageKind), whatever the extension says
         }

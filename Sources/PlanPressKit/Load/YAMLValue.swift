@@ -102,8 +102,7 @@ struct YAMLValue {
             // Anchors are only known while the parser lives (Yams keeps them weakly).
             if let anchored = withExtendedLifetime(parser, { YAMLValue.firstAnchor(in: node) }) {
                 let value = YAMLValue(node: anchored, file: file, lineOffset: lineOffset)
-                sink.error("YAML anchors and aliases (&name, *name) are not allowed in content files: "
-                    + "write each value out in full", at: value.location)
+                sink.error(.yamlAliases, at: value.location)
                 return nil
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
@@ -198,8 +197,8 @@ struct YAMLValue {
         case .reader(let problem, let offset, let value, _):
             // libyaml gives the byte offset of the bad character (a control character, invalid UTF-8).
             let (line, column) = lineAndColumn(ofByte: offset ?? 0, in: text)
-            let what = (value >= 0 && value < 0x20) || value == 0x7F ? " (U+\(String(value, radix: 16, uppercase: true)))" : ""
-            return .error("cannot read the file as YAML: \(problem)\(what); remove the character or retype the text around it",
+            let character = (value >= 0 && value < 0x20) || value == 0x7F ? "U+\(String(value, radix: 16, uppercase: true))" : nil
+            return .error(.yamlBadCharacter(problem: problem, character: character),
                           at: SourceLocation(file: file, line: line + lineOffset, column: column))
         default:
             return .error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))

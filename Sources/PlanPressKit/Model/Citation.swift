@@ -39,8 +39,8 @@ public struct CitedField: Sendable {
         /// An amount or dash: found as a whole token (so "2,0" is not found in "12,0").
         case amount
     }
-    /// For messages: "text", "indicator 2", "amount 2021 (Інші)".
-    public var name: String
+    /// For messages: "text", "indicator 2", "amount 2021 (Інші)", in both languages.
+    public var name: Phrase
     public var text: String
     public var kind: Kind
     public var location: SourceLocation

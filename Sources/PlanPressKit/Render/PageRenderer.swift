@@ -4,11 +4,15 @@ import Mustache
 public struct OutputFile: Sendable {
     public var path: String
     public var bytes: [UInt8]
-    public init(path: String, bytes: [UInt8]) {
+    /// Provenance: the content file (and line, where known) the file is made from, named when
+    /// writing it fails; nil for files PlanPress makes from the whole site (home, search, sitemap).
+    public var origin: SourceLocation?
+    public init(path: String, bytes: [UInt8], origin: SourceLocation? = nil) {
         self.path = path
         self.bytes = bytes
+        self.origin = origin
     }
-    public init(path: String, text: String) { self.init(path: path, bytes: Array(text.utf8)) }
+    public init(path: String, text: String, origin: SourceLocation? = nil) { self.init(path: path, bytes: Array(text.utf8), origin: origin) }
 }
 
 /// The render stage for one interface language: page contexts, fully
@@ -77,14 +81,19 @@ public struct PageRenderer: Sendable {
     public func render(_ pages: [PageID]) -> [OutputFile] {
         prepareItems()
         return parallelMap(pages) { page in
-            [OutputFile(path: routes.file(for: page), text: render(page))] + companionFiles(page)
+            [OutputFile(path: routes.file(for: page), text: render(page), origin: origin(of: page))] + companionFiles(page)
         }.flatMap { $0 }
+    }
+
+    /// The content file a page is made from (its provenance), with the line of the item where known.
+    public func origin(of page: PageID) -> SourceLocation? {
+        graph.origin(of: page)
     }
 
     /// Files a page brings with it: the print version's own stylesheet (its running header).
     public func companionFiles(_ page: PageID) -> [OutputFile] {
         guard case .planPrint(let id) = page, let p = graph.planByID[id], let path = companionPaths(page).first else { return [] }
-        return [OutputFile(path: path, text: printPageStyle(p))]
+        return [OutputFile(path: path, text: printPageStyle(p), origin: origin(of: page))]
     }
 
     public func companionPaths(_ page: PageID) -> [String] {

@@ -140,15 +140,16 @@ public final class PreviewServer: @unchecked Sendable {
                                                       concerns: DiagnosticReport.editedSince(started)) { log(line) }
             for note in result.scheduled { log(note.text(options.language)) }
             liveReload.finished(ok: true, diagnostics: "")
-            let how = builder.lastFullReason == nil ? "\(result.rendered) rendered after the edit" : "all rendered"
-            log("built \(result.pages) pages (\(how)) in \(seconds()) s")
+            log(Message.previewBuilt(pages: result.pages, rendered: builder.lastFullReason == nil ? result.rendered : nil,
+                                     seconds: seconds()).text(options.language))
         } catch {
             let text = (error as? BuildFailure).map {
                 DiagnosticReport.previewLines($0.diagnostics, language: options.language,
                                               concerns: DiagnosticReport.editedSince(started)).joined(separator: "\n")
-            } ?? "error: \(error)"
+            } ?? TerminalText.safe("\(Diagnostic.Severity.error.text(options.language)): "
+                + ((error as? WriteError)?.message(options.language) ?? "\(error)"))
             log(text)
-            log("the build failed (\(seconds()) s): still serving the last good build; fix the errors above and save")
+            log(Message.previewBuildFailed(seconds: seconds()).text(options.language))
             liveReload.finished(ok: false, diagnostics: text)
         }
     }

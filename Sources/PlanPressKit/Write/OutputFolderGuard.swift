@@ -10,19 +10,17 @@ import Glibc
 public enum OutputFolderGuard {
     public static func check(output: String, content: String, templates: String) throws {
         let target = canonical(output)
-        var protected: [(String, String)] = [
-            ("/", "the root folder"),
-            (canonical(content), "the content folder (\(content))"),
-            (canonical(templates), "the templates folder (\(templates))"),
-            (canonical(FileManager.default.currentDirectoryPath), "the working folder"),
+        var protected: [(String, Phrase)] = [
+            ("/", Phrase(uk: "коренева папка", en: "the root folder")),
+            (canonical(content), Phrase(uk: "папка з вмістом (\(content))", en: "the content folder (\(content))")),
+            (canonical(templates), Phrase(uk: "папка з шаблонами (\(templates))", en: "the templates folder (\(templates))")),
+            (canonical(FileManager.default.currentDirectoryPath), Phrase(uk: "робоча папка", en: "the working folder")),
         ]
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
-            protected.append((canonical(home), "your home folder"))
+            protected.append((canonical(home), Phrase(uk: "ваша домашня папка", en: "your home folder")))
         }
         for (path, name) in protected where path == target || path.hasPrefix(target == "/" ? "/" : target + "/") {
-            let what = path == target ? "is \(name)" : "contains \(name)"
-            throw WriteError(message: "refusing to build into \(output): it \(what), and a build replaces everything "
-                + "in its output folder; choose a folder of its own, e.g. --output Public")
+            throw WriteError(.outputFolderProtected(output: output, folder: name, contains: path != target))
         }
     }
 

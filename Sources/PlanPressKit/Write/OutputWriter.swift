@@ -116,15 +116,13 @@ public final class OutputSession {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: break
         case S_IFLNK:
-            throw WriteError(message: "refusing to write into \(path): it is a symbolic link; give the folder it points to as --output")
+            throw WriteError(.outputIsLink(path: path))
         default:
-            throw WriteError(message: "refusing to write into \(path): it is a file, not a folder; choose another --output")
+            throw WriteError(.outputIsFile(path: path))
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if entries.isEmpty || entries.contains(OutputWriter.markerName) { return true }
-        throw WriteError(message: "refusing to replace \(path): the folder is not empty and was not written by planpress "
-            + "(it has no \(OutputWriter.markerName) file), so building would delete its files; "
-            + "choose an empty or new folder for --output, or move its files away first")
+        throw WriteError(.outputNotOurs(path: path, marker: OutputWriter.markerName))
     }
 
     /// Deletes a folder a killed build (or an unfinished background deletion) left beside the output, if it is ours.
@@ -133,8 +131,7 @@ public final class OutputSession {
         guard lstat(path, &info) == 0 else { return }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
-            throw WriteError(message: "refusing to delete \(path): planpress keeps sites there while it publishes, "
-                + "but it holds files planpress did not write; move it away")
+            throw WriteError(.outputLeftoverNotOurs(path: path))
         }
         try? FileManager.default.removeItem(atPath: path)
     }
@@ -145,8 +142,7 @@ public final class OutputSession {
             // The previous generation, kept as this build's workspace: it is updated in place.
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? []
             guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
-                throw WriteError(message: "refusing to use \(next): planpress keeps the previous site there, "
-                    + "but it holds files planpress did not write; move it away")
+                throw WriteError(.outputWorkspaceNotOurs(path: next))
             }
             try placeMarker()
             return
@@ -162,14 +158,14 @@ public final class OutputSession {
         for folder in missing.reversed() {
             guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
                 abort()
-                throw WriteError(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
+                throw WriteError(.outputCannotCreateFolder(path: folder, reason: String(cString: strerror(errno))))
             }
             createdParents.append(folder)
         }
         guard mkdir(next, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             abort()
-            throw WriteError(message: "cannot create \(next) (the new site is built beside \(output)): \(reason)")
+            throw WriteError(.outputCannotCreateWorkspace(path: next, output: output, reason: reason))
         }
         // Marked first, so that whatever a killed build leaves there is recognisably ours.
         do {
@@ -208,22 +204,36 @@ public final class OutputSession {
         if let fault {
             // Fault injection runs in file order on one thread, so a test can name the step.
             for (file, isChanged) in zip(files, changed) {
-                try fault((isChanged ? "write " : "link ") + file.path)
-                try place(file, changed: isChanged)
+                do {
+                    try fault((isChanged ? "write " : "link ") + file.path)
+                    try place(file, changed: isChanged)
+                } catch let error as WriteError {
+                    throw failure(writing: file, error)
+                }
             }
         } else {
             let outcomes = parallelMap(Array(files.enumerated())) { offset, file in
                 Result {
-                    if let failAfter, writeIndex[offset] >= 0, alreadyWritten + writeIndex[offset] >= failAfter {
-                        throw WriteError(message: "injected failure writing \(file.path)")
+                    do {
+                        if let failAfter, writeIndex[offset] >= 0, alreadyWritten + writeIndex[offset] >= failAfter {
+                            throw WriteError(.outputInjectedFailure)
+                        }
+                        try self.place(file, changed: changed[offset])
+                    } catch let error as WriteError {
+                        throw self.failure(writing: file, error)
                     }
-                    try self.place(file, changed: changed[offset])
                 }
             }
             for case .failure(let error) in outcomes { throw error }
         }
         report.written += toWrite.count
         report.unchanged += files.count - toWrite.count
+    }
+
+    /// A failure writing `file`, naming the output path and the content file it was made from (`OutputFile.origin`).
+    func failure(writing file: OutputFile, _ error: WriteError) -> WriteError {
+        let reason = Phrase(uk: error.text.text(.uk), en: error.text.text(.en))
+        return WriteError(.outputWriteFailed(path: output + "/" + file.path, origin: file.origin?.description, reason: reason))
     }
 
     /// Puts one file into the new tree: written, or linked from the old site when its bytes are the same.
@@ -286,7 +296,7 @@ public final class OutputSession {
             // Nothing is there (or an empty folder): a plain rename publishes the new tree in one step.
             rmdir(output)
             guard rename(next, output) == 0 else {
-                throw WriteError(message: "cannot move the new site into \(output): \(String(cString: strerror(errno)))")
+                throw WriteError(.outputCannotPublish(output: output, reason: String(cString: strerror(errno))))
             }
         }
         createdParents = []
@@ -343,13 +353,13 @@ public final class OutputSession {
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             if file.path.hasPrefix("/") || parts.contains("..") || parts.contains("") || parts.contains(".") {
-                throw WriteError(message: "refusing to write '\(file.path)': it would leave the output folder")
+                throw WriteError(.outputPathOutside(path: file.path))
             }
             if file.path == OutputWriter.markerName {
-                throw WriteError(message: "refusing to write '\(file.path)': the name is reserved for planpress's own marker file")
+                throw WriteError(.outputPathReserved(path: file.path))
             }
             if !seen.insert(file.path).inserted {
-                throw WriteError(message: "two pages would be written to '\(file.path)': two items share a URL")
+                throw WriteError(.outputPathTwice(path: file.path))
             }
         }
     }
@@ -381,7 +391,7 @@ public final class OutputSession {
                 unlink(full)
                 if mkdir(full, 0o755) == 0 { continue }
             }
-            throw WriteError(message: "cannot create \(full): \(String(cString: strerror(errno)))")
+            throw WriteError(.outputCannotCreateFolder(path: full, reason: String(cString: strerror(errno))))
         }
     }
 
@@ -391,17 +401,17 @@ public final class OutputSession {
         if planpress_exchange(new, output) == 0 { return }
         let reason = errno
         guard reason == EINVAL || reason == ENOSYS else {
-            throw WriteError(message: "cannot swap the new site into \(output): \(String(cString: strerror(reason)))")
+            throw WriteError(.outputCannotSwap(output: output, reason: String(cString: strerror(reason))))
         }
         let aside = new + ".old"
         try? FileManager.default.removeItem(atPath: aside)
         guard rename(output, aside) == 0 else {
-            throw WriteError(message: "cannot move \(output) aside: \(String(cString: strerror(errno)))")
+            throw WriteError(.outputCannotMoveAside(output: output, reason: String(cString: strerror(errno))))
         }
         guard rename(new, output) == 0 else {
             let failure = String(cString: strerror(errno))
             rename(aside, output)
-            throw WriteError(message: "cannot move the new site into \(output): \(failure)")
+            throw WriteError(.outputCannotPublish(output: output, reason: failure))
         }
         rename(aside, new)
     }
@@ -412,10 +422,10 @@ public final class OutputSession {
         if link(old, new) == 0 { return }
         var info = stat()
         guard stat(old, &info) == 0 else {
-            throw WriteError(message: "cannot read \(old): \(String(cString: strerror(errno)))")
+            throw WriteError(.outputCannotReadOld(path: old, reason: String(cString: strerror(errno))))
         }
         guard let contents = bytes ?? FileManager.default.contents(atPath: old).map({ [UInt8]($0) }) else {
-            throw WriteError(message: "cannot read \(old)")
+            throw WriteError(.outputCannotReadOld(path: old, reason: "EIO"))
         }
         try writeFile(new, contents)
         var times = [info.st_atim, info.st_mtim]
@@ -424,13 +434,13 @@ public final class OutputSession {
 
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw WriteError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw WriteError(.outputCannotCreateFile(path: path, reason: String(cString: strerror(errno)))) }
         defer { close(fd) }
         var offset = 0
         try bytes.withUnsafeBytes { buffer in
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                guard n > 0 else { throw WriteError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+                guard n > 0 else { throw WriteError(.outputCannotWriteFile(path: path, reason: String(cString: strerror(errno)))) }
                 offset += n
             }
         }
@@ -447,7 +457,12 @@ public final class OutputSession {
     }
 }
 
+/// A problem writing the output folder, from the catalogue (Messages.swift).
 public struct WriteError: Error, CustomStringConvertible {
-    public var message: String
+    public var text: Message
+    public init(_ text: Message) { self.text = text }
+    /// The English text (tests and logs).
+    public var message: String { text.text(.en) }
+    public func message(_ language: MessageLanguage) -> String { text.text(language) }
     public var description: String { message }
 }
