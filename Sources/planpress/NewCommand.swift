@@ -17,24 +17,29 @@ struct NewUpdateCommand: AsyncParsableCommand {
     @Argument(help: "The headline, in Ukrainian (e.g. \"План затверджено\").") var title: String
     @Option(help: "Folder with site.yaml and updates/.") var content = "Content"
     @Option(help: "Date of the update as YYYY-MM-DD (default: today).") var date: String?
+    @Option(name: .customLong("lang"), help: "Language of messages: uk (default) or en; without it, site.yaml's language.")
+    var lang: MessageLanguage?
 
     func run() async throws {
+        let settings = SiteSettings.read(contentFolder: content)
+        let language = MessageLanguage.resolve(option: lang?.rawValue, siteLanguage: settings?.language)
         guard let day = date.map({ CalendarDate(iso: $0) }) ?? Self.today() else {
-            throw ValidationError("--date must be a date as YYYY-MM-DD, e.g. 2026-11-21")
+            throw ValidationError(Message.dateOptionInvalid.text(language))
         }
-        if let problem = NewUpdate.problem(withTitle: title) { throw ValidationError(TerminalText.safe(problem)) }
+        if let problem = NewUpdate.problem(withTitle: title) { throw ValidationError(TerminalText.safe(problem.text(language))) }
         guard let update = NewUpdate(title: title, date: day) else {
-            throw ValidationError("the title has no letters or digits to make a file name from: write the headline in words")
+            throw ValidationError(Message.titleWithoutLetters.text(language))
         }
         do {
             let path = try update.write(into: content)
-            print("created \(path)")
-            print("next: fill in the file, preview with `planpress serve --drafts`, then remove `draft: true` to publish (see docs/updates.md)")
-            if let asOf = SiteSettings.read(contentFolder: content)?.asOf, asOf < day {
-                print("note: as_of in \(content)/site.yaml is \(asOf); this update is dated \(day) and will not be published until as_of reaches that date")
+            print(Message.updateCreated(path: path).text(language))
+            print(Message.updateNextSteps.text(language))
+            if let asOf = settings?.asOf, asOf < day {
+                print(Message.updateAfterAsOf(siteFile: "\(content)/site.yaml", asOf: asOf, date: day).text(language))
             }
         } catch let error as NewUpdateError {
-            FileHandle.standardError.write(Data(TerminalText.safe("planpress: error: \(error.message)\n").utf8))
+            let line = "planpress: \(Diagnostic.Severity.error.text(language)): \(error.text.text(language))"
+            FileHandle.standardError.write(Data(TerminalText.safe(line + "\n").utf8))
             throw ExitCode.failure
         }
     }

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             })
         } catch let error as ServeError {
-            FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("planpress: \(Diagnostic.Severity.error.text(options.language)): \(error.text.text(options.language))\n".utf8))
             throw ExitCode.failure
         }
         // Ctrl-C or kill: remove the private build folder, then exit.
@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await preview.start()
         } catch let error as ServeError {
             preview.stop()
-            FileHandle.standardError.write(Data("planpress: error: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("planpress: \(Diagnostic.Severity.error.text(options.language)): \(error.text.text(options.language))\n".utf8))
             throw ExitCode.failure
         }
         if !(host.hasPrefix("127.") || host == "::1") {

@@ -37,7 +37,13 @@ import Testing
         .notRepublished(problem: Phrase(data: "EIO"), output: "Public"), .watching(content: "Content", templates: "Templates"),
         .previewBuilt(pages: 1021, rendered: 4, seconds: "0.30"), .previewBuilt(pages: 1021, rendered: nil, seconds: "4.30"),
         .previewBuildFailed(seconds: "0.20"), .serving(url: "http://127.0.0.1:8000/plany/", folder: "/tmp/planpress-1"),
-        .listeningOnNetwork(host: "0.0.0.0"),
+        .listeningOnNetwork(host: "0.0.0.0"), .previewFolderUnavailable(reason: "ENOSPC"), .hostNotAnAddress(host: "localhost"),
+        .cannotListen(host: "127.0.0.1", port: 8000, reason: "Address already in use"), .cannotListen(host: "127.0.0.1", port: 8000, reason: nil),
+        .updateCreated(path: "Content/updates/zasidannia.md"), .updateNextSteps,
+        .updateAfterAsOf(siteFile: "Content/site.yaml", asOf: CalendarDate(year: 2026, month: 11, day: 30), date: CalendarDate(year: 2026, month: 12, day: 5)),
+        .updateFileExists(path: "Content/updates/zasidannia.md"), .updateCannotCreate(path: "Content/updates/x.md", reason: "EACCES"),
+        .updateCannotWrite(path: "Content/updates/x.md", reason: "ENOSPC"), .titleControlCharacter(code: "U+001B"), .titleWithoutLetters,
+        .dateOptionInvalid,
         .outputWriteFailed(path: "Public/plany/kreminna/1.2/index.html", origin: "Content/plans/kreminna/plan.yaml:40:5",
                            reason: Phrase(uk: "не вдається записати файл x (No space left on device)", en: "cannot write x: No space left on device")),
         .outputWriteFailed(path: "Public/index.html", origin: nil, reason: Phrase(data: "EIO")),
@@ -121,7 +127,7 @@ import Testing
         "adopted", "draft", "period", "from", "to", "levels", "printed", "recurring", "true", "false", "comparator", "budget", "unit", "years",
         "stated", "lines", "spellings", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
         "reply_to", "reports", "coalition", "approval", "approved", "not", "status", "number_assigned", "printed_number", "term", "source",
-        "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl",
+        "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port",
     ]
 
     @Test func everyCaseHasASample() throws {

@@ -77,6 +77,20 @@ public enum Message: Hashable, Sendable {
     case previewBuildFailed(seconds: String)
     case serving(url: String, folder: String)
     case listeningOnNetwork(host: String)
+    case previewFolderUnavailable(reason: String)
+    case hostNotAnAddress(host: String)
+    case cannotListen(host: String, port: Int, reason: String?)
+
+    // planpress new update
+    case updateCreated(path: String)
+    case updateNextSteps
+    case updateAfterAsOf(siteFile: String, asOf: CalendarDate, date: CalendarDate)
+    case updateFileExists(path: String)
+    case updateCannotCreate(path: String, reason: String)
+    case updateCannotWrite(path: String, reason: String)
+    case titleControlCharacter(code: String)
+    case titleWithoutLetters
+    case dateOptionInvalid
 
     // Images
     case imageNotAnImage(path: String)
@@ -311,7 +325,7 @@ extension Message {
                     "YAML anchors and aliases (&name, *name) are not allowed in content files: write each value out in full")
         case .yamlBadCharacter(let problem, let character):
             let shown = character.map { " (\($0))" } ?? ""
-            return ("файл не читається як YAML: тут є недозволений знак\(shown) (\(problem)) — видаліть його або наберіть текст навколо нього заново",
+            return ("файл не читається як YAML: у ньому є недозволений знак\(shown) — видаліть його або наберіть текст навколо нього заново (\(problem))",
                     "cannot read the file as YAML: \(problem)\(shown); remove the character or retype the text around it")
 
         case .notAMapping(let what, let found):
@@ -449,6 +463,39 @@ extension Message {
         case .listeningOnNetwork(let host):
             return ("попередження: перегляд слухає адресу \(host): його можуть відкрити інші комп’ютери в мережі",
                     "warning: listening on \(host): other computers on the network can open this preview")
+
+        case .previewFolderUnavailable(let reason):
+            return ("не вдається створити тимчасову папку для перегляду (\(reason))", "cannot create a temporary folder for the preview: \(reason)")
+        case .hostNotAnAddress(let host):
+            return ("'\(host)' — не IP-адреса: вкажіть --host 127.0.0.1 (або іншу адресу цього комп’ютера)",
+                    "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
+        case .cannotListen(let host, let port, let reason):
+            guard let reason else { return ("не вдається слухати \(host):\(port)", "cannot listen on \(host):\(port)") }
+            return ("не вдається слухати \(host):\(port) (\(reason)); можливо, порт зайняла інша програма? Вкажіть інше число в --port",
+                    "cannot listen on \(host):\(port): \(reason); is another server using the port? Pass --port with another number")
+        case .updateCreated(let path):
+            return ("створено \(path)", "created \(path)")
+        case .updateNextSteps:
+            return ("далі: заповніть файл, перегляньте через `planpress serve --drafts`, потім приберіть `draft: true`, щоб опублікувати (див. docs/updates.md)",
+                    "next: fill in the file, preview with `planpress serve --drafts`, then remove `draft: true` to publish (see docs/updates.md)")
+        case .updateAfterAsOf(let siteFile, let asOf, let date):
+            return ("зауважте: у \(siteFile) дата «станом на» (as_of) — \(asOf); оновлення датоване \(date), тож його не опублікують, доки as_of не дійде до цієї дати",
+                    "note: as_of in \(siteFile) is \(asOf); this update is dated \(date) and will not be published until as_of reaches that date")
+        case .updateFileExists(let path):
+            return ("\(path) уже є: редагуйте той файл або дайте новому оновленню інший заголовок",
+                    "\(path) already exists: edit that file, or choose a different title for a new update")
+        case .updateCannotCreate(let path, let reason):
+            return ("не вдається створити \(path) (\(reason))", "cannot create \(path): \(reason)")
+        case .updateCannotWrite(let path, let reason):
+            return ("не вдається записати \(path) (\(reason))", "cannot write \(path): \(reason)")
+        case .titleControlCharacter(let code):
+            return ("заголовок містить керівний знак \(code), який не можна зберегти в оновленні; наберіть заголовок заново без нього",
+                    "the title contains the control character \(code), which cannot be stored in an update; type the title again without it")
+        case .titleWithoutLetters:
+            return ("у заголовку немає літер чи цифр, з яких можна скласти назву файлу: напишіть заголовок словами",
+                    "the title has no letters or digits to make a file name from: write the headline in words")
+        case .dateOptionInvalid:
+            return ("--date має бути датою у вигляді РРРР-ММ-ДД, наприклад 2026-11-21", "--date must be a date as YYYY-MM-DD, e.g. 2026-11-21")
 
         case .imageNotAnImage(let path):
             return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",

@@ -32,10 +32,9 @@ public struct NewUpdate: Sendable {
 
     /// Why a title cannot be used as given, or nil: a control character (ESC, NUL, …) would make
     /// the front matter unreadable YAML.
-    public static func problem(withTitle title: String) -> String? {
+    public static func problem(withTitle title: String) -> Message? {
         guard let bad = TerminalText.controlCharacters(in: title).first(where: { !$0.properties.isWhitespace }) else { return nil }
-        return "the title contains the control character U+\(String(format: "%04X", bad.value)), which cannot be stored in an update; "
-            + "type the title again without it"
+        return .titleControlCharacter(code: "U+\(String(format: "%04X", bad.value))")
     }
 
     /// Path of the file relative to `Content/`.
@@ -110,15 +109,15 @@ public struct NewUpdate: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
             if errno == EEXIST {
-                throw NewUpdateError(message: "\(path) already exists: edit that file, or choose a different title for a new update")
+                throw NewUpdateError(.updateFileExists(path: path))
             }
-            throw NewUpdateError(message: "cannot create \(path): \(String(cString: strerror(errno)))")
+            throw NewUpdateError(.updateCannotCreate(path: path, reason: String(cString: strerror(errno))))
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == bytes.count else {
-            throw NewUpdateError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw NewUpdateError(.updateCannotWrite(path: path, reason: String(cString: strerror(errno))))
         }
         return path
     }
@@ -130,6 +129,10 @@ public struct NewUpdate: Sendable {
 
 /// Why `planpress new update` could not write the file.
 public struct NewUpdateError: Error, CustomStringConvertible {
-    public var message: String
+    public var text: Message
+    public init(_ text: Message) { self.text = text }
+    /// The English text (tests and logs).
+    public var message: String { text.text(.en) }
+    public func message(_ language: MessageLanguage) -> String { text.text(language) }
     public var description: String { message }
 }

@@ -72,7 +72,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// afterwards: port 0 picks a free one).
     public func start() async throws {
         guard host.split(separator: ".").count == 4 && host.allSatisfy({ $0.isNumber || $0 == "." }) || host.contains(":") else {
-            throw ServeError(message: "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
+            throw ServeError(.hostNotAnAddress(host: host))
         }
         let (bound, continuation) = AsyncStream<Result<UInt16, any Error>>.makeStream()
         var logger = Logger(label: "planpress-serve")
@@ -107,9 +107,9 @@ public final class HTTPServer: @unchecked Sendable {
         case .success(let port)?:
             self.port = port
         case .failure(let error)?:
-            throw ServeError(message: "cannot listen on \(host):\(port): \(error); is another server using the port? Pass --port with another number")
+            throw ServeError(.cannotListen(host: host, port: Int(port), reason: "\(error)"))
         case nil:
-            throw ServeError(message: "cannot listen on \(host):\(port)")
+            throw ServeError(.cannotListen(host: host, port: Int(port), reason: nil))
         }
     }
 
@@ -170,6 +170,10 @@ public final class HTTPServer: @unchecked Sendable {
 
 /// Why the preview could not start or serve.
 public struct ServeError: Error, CustomStringConvertible {
-    public var message: String
+    public var text: Message
+    public init(_ text: Message) { self.text = text }
+    /// The English text (tests and logs).
+    public var message: String { text.text(.en) }
+    public func message(_ language: MessageLanguage) -> String { text.text(language) }
     public var description: String { message }
 }

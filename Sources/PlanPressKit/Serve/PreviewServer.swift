@@ -64,7 +64,7 @@ public final class PreviewServer: @unchecked Sendable {
         self.log = log
         var template = Array((FileManager.default.temporaryDirectory.path + "/planpress-preview-XXXXXX").utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-            throw ServeError(message: "cannot create a temporary folder for the preview: \(String(cString: strerror(errno)))")
+            throw ServeError(.previewFolderUnavailable(reason: String(cString: strerror(errno))))
         }
         workFolder = String(cString: folder)
         files = SiteFiles(root: workFolder + "/site", basePath: "/")
