@@ -62,6 +62,7 @@ struct BuildCommand: AsyncParsableCommand {
                                       baseURL: site.baseURL, includeDrafts: site.drafts)
         // `--drafts` previews what will go out: drafts and updates dated after as_of.
         options.includeScheduled = site.drafts
+        options.language = site.language
         if watch { return try watchAndRebuild(options) }
         let builder = Builder(options: options, log: { print($0) })
         let start = DispatchTime.now().uptimeNanoseconds

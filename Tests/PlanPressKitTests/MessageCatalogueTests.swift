@@ -35,6 +35,7 @@ import Testing
         .siteRebuilt(pages: 1021, rendered: 1021, fullReason: "templates changed", written: 5, removed: 0, output: "Public", seconds: "4.31"),
         .rebuildFailed(seconds: "0.20", output: "Public"), .notPublished(problem: Phrase(data: "EIO"), output: "Public"),
         .notRepublished(problem: Phrase(data: "EIO"), output: "Public"), .watching(content: "Content", templates: "Templates"),
+        .stageTime(stage: "load content", seconds: "0.120"), .stageTime(stage: "link and validate", seconds: "0.020"),
         .previewBuilt(pages: 1021, rendered: 4, seconds: "0.30"), .previewBuilt(pages: 1021, rendered: nil, seconds: "4.30"),
         .previewBuildFailed(seconds: "0.20"), .serving(url: "http://127.0.0.1:8000/plany/", folder: "/tmp/planpress-1"),
         .listeningOnNetwork(host: "0.0.0.0"), .previewFolderUnavailable(reason: "ENOSPC"), .hostNotAnAddress(host: "localhost"),

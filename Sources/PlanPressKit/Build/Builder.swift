@@ -13,6 +13,8 @@ public struct Builder {
         /// Also publish updates dated after the as-of date, with a «заплановано на …» badge
         /// (`serve`, `build --drafts`): a preview of what will go out.
         public var includeScheduled = false
+        /// The language of the lines given to `log` (stage times).
+        public var language: MessageLanguage = .uk
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -122,7 +124,7 @@ public struct Builder {
             writeSeconds = busy
             let renderSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 - waited
             stages.append(Stage(name: "render", seconds: renderSeconds))
-            log?("render: \(String(format: "%.3f", renderSeconds)) s")
+            logStage("render", renderSeconds)
             result.pages = rendered.pages
             result.rendered = rendered.rendered
             session.remove(rendered.removed)
@@ -135,7 +137,7 @@ public struct Builder {
         let report = try session.commit()
         writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
         stages.append(Stage(name: "write", seconds: writeSeconds))
-        log?("write: \(String(format: "%.3f", writeSeconds)) s")
+        logStage("write", writeSeconds)
         result.stages = stages
         result.unchanged = report.unchanged
         result.removed = report.removed
@@ -148,7 +150,11 @@ public struct Builder {
         let value = try work()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         stages.append(Stage(name: name, seconds: seconds))
-        log?("\(name): \(String(format: "%.3f", seconds)) s")
+        logStage(name, seconds)
         return value
+    }
+
+    private func logStage(_ name: String, _ seconds: Double) {
+        log?(Message.stageTime(stage: name, seconds: String(format: "%.3f", seconds)).text(options.language))
     }
 }

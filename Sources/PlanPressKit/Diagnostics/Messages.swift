@@ -73,6 +73,7 @@ public enum Message: Hashable, Sendable {
     case notPublished(problem: Phrase, output: String)
     case notRepublished(problem: Phrase, output: String)
     case watching(content: String, templates: String)
+    case stageTime(stage: String, seconds: String)
     case previewBuilt(pages: Int, rendered: Int?, seconds: String)
     case previewBuildFailed(seconds: String)
     case serving(url: String, folder: String)
@@ -446,6 +447,10 @@ extension Message {
         case .notRepublished(let problem, let output):
             return ("planpress: помилка: \(problem.uk); у \(output) лишається останній добрий сайт",
                     "planpress: error: \(problem.en); \(output) keeps the last good site")
+        case .stageTime(let stage, let seconds):
+            let names = ["load content": "читання вмісту", "load templates": "читання шаблонів", "link and validate": "зв’язування й перевірка",
+                         "render": "складання сторінок", "write": "запис"]
+            return ("\(names[stage] ?? stage): \(seconds) с", "\(stage): \(seconds) s")
         case .watching(let content, let templates):
             return ("стежу за змінами в \(content) і \(templates) (Ctrl-C — зупинити)",
                     "watching \(content) and \(templates) for changes (Ctrl-C stops)")

@@ -128,6 +128,7 @@ public final class PreviewServer: @unchecked Sendable {
         var builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
                                              baseURL: options.baseURL, includeDrafts: options.includeDrafts)
         builderOptions.includeScheduled = true
+        builderOptions.language = options.language
         let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         let builder = self.builder ?? IncrementalBuilder(options: builderOptions)
         self.builder = builder
