@@ -189,7 +189,7 @@ public enum Message: Hashable, Sendable {
     case linesOutsideSource(what: Phrase, from: Int, to: Int, source: String, lineCount: Int)
     case fieldNotInCitedLines(what: Phrase, field: Phrase, text: String, lines: String, source: String, agreesUpTo: String?)
     case correctionsWithoutLines(what: Phrase, key: String)
-    case notLineNumbers(what: Phrase, key: String, found: String)
+    case notLineNumbers(what: Phrase, key: String, found: String?, kind: ValueKind)
     case lineRangesBackwards(what: Phrase, key: String, start: Int, previousEnd: Int)
     case correctionPrintedEmpty(what: Phrase)
 
@@ -747,9 +747,10 @@ extension Message {
         case .correctionsWithoutLines(let what, let key):
             return ("\(what.uk): описано виправлення, але немає посилання на рядки джерела: додайте `\(key): 120-131`",
                     "\(what.en) declares corrections but cites no source lines: add `\(key): 120-131`")
-        case .notLineNumbers(let what, let key, let found):
-            return ("\(what.uk): '\(key)' має бути номерами рядків, як-от 120-131, 120 або [120-125, 128-131], а знайдено '\(found)'",
-                    "\(what.en): '\(key)' must be line numbers like 120-131, 120, or [120-125, 128-131], found '\(found)'")
+        case .notLineNumbers(let what, let key, let found, let kind):
+            let shown = found ?? kind.text(l)
+            return ("\(what.uk): '\(key)' має бути номерами рядків, як-от 120-131, 120 або [120-125, 128-131], а знайдено '\(shown)'",
+                    "\(what.en): '\(key)' must be line numbers like 120-131, 120, or [120-125, 128-131], found '\(shown)'")
         case .lineRangesBackwards(let what, let key, let start, let end):
             return ("\(what.uk): проміжки рядків у '\(key)' мають іти за порядком і не перекриватися (\(start) після \(end))",
                     "\(what.en): line ranges in '\(key)' must go forward without overlapping (\(start) after \(end))")

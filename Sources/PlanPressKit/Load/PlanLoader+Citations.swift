@@ -14,7 +14,7 @@ extension PlanLoader {
         var ranges: [ClosedRange<Int>] = []
         for item in items {
             guard let text = item.scalarText, let range = LineRanges.parse(text) else {
-                sink.error(.notLineNumbers(what: what, key: key, found: item.scalarText ?? item.kindName),
+                sink.error(.notLineNumbers(what: what, key: key, found: item.scalarText, kind: item.kind),
                            at: item.location)
                 return Citation(ranges: [], location: item.location, fields: fields, corrections: corrections)
             }
