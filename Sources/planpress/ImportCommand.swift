@@ -23,6 +23,8 @@ struct ImportReportCommand: AsyncParsableCommand {
     @Option(help: "File name of the report without .yaml (default: <plan>-<period>-<voice>).") var id: String?
     @Option(help: "Folder with site.yaml, plans and reports/.") var content = "Content"
     @Option(help: "Folder with Mustache templates and locales.") var templates = "Templates"
+    @Option(name: .customLong("lang"), help: "Language of messages: uk (default) or en; without it, site.yaml's language.")
+    var lang: MessageLanguage?
 
     func run() async throws {
         guard let kind = Reporter.Kind(rawValue: voice) else {
@@ -31,14 +33,16 @@ struct ImportReportCommand: AsyncParsableCommand {
         guard let day = published.map({ CalendarDate(iso: $0) }) ?? NewUpdateCommand.today() else {
             throw ValidationError("--published must be a date as YYYY-MM-DD, e.g. 2026-01-20")
         }
-        let options = ReportImport.Options(workbook: workbook, content: content, templates: templates, reporter: reporter,
+        let language = MessageLanguage.resolve(option: lang?.rawValue, siteLanguage: SiteSettings.read(contentFolder: content)?.language)
+        var options = ReportImport.Options(workbook: workbook, content: content, templates: templates, reporter: reporter,
                                            voice: kind, executor: executor, period: period, published: day, id: id)
+        options.language = language
         let outcome = try ReportImport(options: options).run()
         for message in outcome.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
         guard let path = outcome.path else {
-            FileHandle.standardError.write(Data("planpress: \(outcome.errors) error(s), \(outcome.warnings) warning(s); no report was written\n".utf8))
+            FileHandle.standardError.write(Data((Message.importNothingWritten(errors: outcome.errors, warnings: outcome.warnings).text(language) + "\n").utf8))
             throw ExitCode.failure
         }
-        print("created \(path) (\(outcome.warnings) warning(s)); build the site to see it")
+        print(Message.importCreated(path: path, warnings: outcome.warnings).text(language))
     }
 }

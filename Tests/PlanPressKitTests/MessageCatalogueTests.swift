@@ -46,6 +46,12 @@ import Testing
         .updateFileExists(path: "Content/updates/zasidannia.md"), .updateCannotCreate(path: "Content/updates/x.md", reason: "EACCES"),
         .updateCannotWrite(path: "Content/updates/x.md", reason: "ENOSPC"), .titleControlCharacter(code: "U+001B"), .titleWithoutLetters,
         .dateOptionInvalid,
+        .cellLocation(sheet: "Заходи", row: 3, column: "E", header: "Статус"), .cellLocation(sheet: "Заходи", row: 1, column: nil, header: nil),
+        .importFileUnreadable(reason: "No such file"), .workbookNotZIP, .workbookWithoutIndex, .workbookSheetMissing(name: "Заходи"),
+        .importTemplateSheetsMissing(about: "Звіт", measures: "Заходи", found: ["Аркуш1"]), .importPlanMissing(sheet: "Звіт"),
+        .importColumnMissing(header: "Статус"), .importEvidenceCount(titles: 2, links: 1), .importBreakdownWithoutWhole,
+        .importReportExists(path: "Content/reports/x.yaml"), .importCannotWrite(path: "Content/reports/x.yaml"),
+        .importNothingWritten(errors: 2, warnings: 1), .importCreated(path: "Content/reports/x.yaml", warnings: 0),
         .outputWriteFailed(path: "Public/plany/kreminna/1.2/index.html", origin: "Content/plans/kreminna/plan.yaml:40:5",
                            reason: Phrase(uk: "не вдається записати файл x (No space left on device)", en: "cannot write x: No space left on device")),
         .outputWriteFailed(path: "Public/index.html", origin: nil, reason: Phrase(data: "EIO")),
@@ -129,7 +135,7 @@ import Testing
         "adopted", "draft", "period", "from", "to", "levels", "printed", "recurring", "true", "false", "comparator", "budget", "unit", "years",
         "stated", "lines", "spellings", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
         "reply_to", "reports", "coalition", "approval", "approved", "not", "status", "number_assigned", "printed_number", "term", "source",
-        "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port",
+        "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port", "XLSX", "ZIP", "xlsx",
     ]
 
     @Test func everyCaseHasASample() throws {

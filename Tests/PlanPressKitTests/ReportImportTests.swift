@@ -42,9 +42,11 @@ import Testing
         return path
     }
 
-    func options(_ site: TestSite, _ workbook: String, id: String? = "money-2025") -> ReportImport.Options {
-        ReportImport.Options(workbook: workbook, content: site.content, templates: site.templates, reporter: "Обласна державна адміністрація",
-                             voice: .official, executor: "oda", period: "2025", published: CalendarDate(year: 2026, month: 1, day: 20), id: id)
+    func options(_ site: TestSite, _ workbook: String, id: String? = "money-2025", language: MessageLanguage = .en) -> ReportImport.Options {
+        var options = ReportImport.Options(workbook: workbook, content: site.content, templates: site.templates, reporter: "Обласна державна адміністрація",
+                                           voice: .official, executor: "oda", period: "2025", published: CalendarDate(year: 2026, month: 1, day: 20), id: id)
+        options.language = language
+        return options
     }
 
     @Test func aFilledTemplateGivesTheSamePagesAsTheHandWrittenReport() throws {
@@ -93,6 +95,10 @@ import Testing
         let outcome = try ReportImport(options: options(site, workbook)).run()
         #expect(outcome.path == nil && outcome.messages == [
             "filled.xlsx: Заходи, row 1: error: column «Статус» is missing from the header row; start from the plan's monitoring template",
+        ])        // Ukrainian by default (`planpress import report` without --lang): the cell and the message both.
+        let ukrainian = try ReportImport(options: options(site, workbook, language: .uk)).run()
+        #expect(ukrainian.messages == [
+            "filled.xlsx: Заходи, рядок 1: помилка: у рядку заголовків немає стовпця «Статус»; почніть із шаблону моніторингу плану",
         ])
     }
 

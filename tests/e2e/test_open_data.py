@@ -258,7 +258,7 @@ def test_template_filled_with_openpyxl_imports_to_the_same_site(tmp_path):
     done = subprocess.run(args, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     again = subprocess.run(args, capture_output=True, text=True)
-    assert again.returncode != 0 and "not overwritten" in again.stderr
+    assert again.returncode != 0 and "не перезаписано" in again.stderr  # Ukrainian by default
 
     build(content, tmp_path / "imported")
     build(fixture, tmp_path / "hand-written")

@@ -201,6 +201,22 @@ public enum Message: Hashable, Sendable {
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
 
+    // planpress import report (a filled monitoring workbook)
+    case cellLocation(sheet: String, row: Int, column: String?, header: String?)
+    case importFileUnreadable(reason: String)
+    case workbookNotZIP
+    case workbookWithoutIndex
+    case workbookSheetMissing(name: String)
+    case importTemplateSheetsMissing(about: String, measures: String, found: [String])
+    case importPlanMissing(sheet: String)
+    case importColumnMissing(header: String)
+    case importEvidenceCount(titles: Int, links: Int)
+    case importBreakdownWithoutWhole
+    case importReportExists(path: String)
+    case importCannotWrite(path: String)
+    case importNothingWritten(errors: Int, warnings: Int)
+    case importCreated(path: String, warnings: Int)
+
     // Writing the output folder
     case outputWriteFailed(path: String, origin: String?, reason: Phrase)
     case outputCannotCreateFile(path: String, reason: String)
@@ -772,6 +788,48 @@ extension Message {
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+
+        case .cellLocation(let sheet, let row, let column, let header):
+            let headerText = header.map { " («\($0)»)" } ?? ""
+            return (column.map { "\(sheet), рядок \(row), стовпець \($0)\(headerText)" } ?? "\(sheet), рядок \(row)",
+                    column.map { "\(sheet), row \(row), column \($0)\(headerText)" } ?? "\(sheet), row \(row)")
+        case .importFileUnreadable(let reason):
+            return ("не вдається прочитати файл (\(reason))", "cannot read the file (\(reason))")
+        case .workbookNotZIP:
+            return ("це не книга XLSX (файл не читається як ZIP-архів): збережіть таблицю у форматі .xlsx",
+                    "not an XLSX workbook (the file is not a readable ZIP archive)")
+        case .workbookWithoutIndex:
+            return ("це не книга XLSX (усередині немає `xl/workbook.xml`): збережіть таблицю у форматі .xlsx",
+                    "not an XLSX workbook (no xl/workbook.xml inside)")
+        case .workbookSheetMissing(let name):
+            return ("у книзі бракує аркуша «\(name)»", "sheet «\(name)» is missing from the workbook")
+        case .importTemplateSheetsMissing(let about, let measures, let found):
+            let foundText = found.map { "«\($0)»" }.joined(separator: ", ")
+            return ("у книзі немає аркушів «\(about)» і «\(measures)» (є \(foundText)); почніть із шаблону моніторингу плану (`/data/<план>-monitoring-template.xlsx`)",
+                    "the workbook has no sheets «\(about)» and «\(measures)» (found \(foundText)); start from the monitoring template of the plan (/data/<plan>-monitoring-template.xlsx)")
+        case .importPlanMissing(let sheet):
+            return ("не вказано ідентифікатор плану: у шаблоні його пишуть на аркуші «\(sheet)» у рядку «plan»",
+                    "the plan id is missing: the template's sheet «\(sheet)» names it in row «plan»")
+        case .importColumnMissing(let header):
+            return ("у рядку заголовків немає стовпця «\(header)»; почніть із шаблону моніторингу плану",
+                    "column «\(header)» is missing from the header row; start from the plan's monitoring template")
+        case .importEvidenceCount(let titles, let links):
+            return ("\(Message.pluralUK(titles, "назва підтвердження", "назви підтверджень", "назв підтверджень")), але \(Message.pluralUK(links, "посилання", "посилання", "посилань")): дайте кожній назві посилання в тому самому рядку",
+                    "\(titles) evidence title(s) but \(links) link(s): give each title its link on the same line")
+        case .importBreakdownWithoutWhole:
+            return ("рядку з розбивкою потрібен рядок із тим самим показником і датою, але без розбивки: усе значення, яке вона ділить",
+                    "a breakdown row needs a row with the same indicator and date and no breakdown: the whole value it divides")
+        case .importReportExists(let path):
+            return ("\(path) уже є, і його не перезаписано; дайте інше ім’я через --id або спершу приберіть старий звіт",
+                    "\(path) already exists and is not overwritten; choose another name with --id or remove the old report first")
+        case .importCannotWrite(let path):
+            return ("не вдається записати \(path)", "cannot write \(path)")
+        case .importNothingWritten(let errors, let warnings):
+            return ("planpress: \(Message.pluralUK(errors, "помилка", "помилки", "помилок")), \(Message.warningsUK(warnings)); звіт не записано",
+                    "planpress: \(errors) error(s), \(warnings) warning(s); no report was written")
+        case .importCreated(let path, let warnings):
+            return ("створено \(path) (\(Message.warningsUK(warnings))); зберіть сайт, щоб його побачити",
+                    "created \(path) (\(warnings) warning(s)); build the site to see it")
 
         case .outputWriteFailed(let path, let origin, let reason):
             let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"

@@ -17,7 +17,9 @@ public struct XLSXReader {
     }
 
     public struct ReadError: Error, CustomStringConvertible {
-        public var description: String
+        public var text: Message
+        /// The English text.
+        public var description: String { text.text(.en) }
     }
 
     public private(set) var sheets: [Sheet] = []
@@ -27,13 +29,13 @@ public struct XLSXReader {
     public init(bytes: [UInt8]) throws {
         let parts: [String: [UInt8]]
         do { parts = try ZipArchive.entries(of: bytes) } catch {
-            throw ReadError(description: "not an XLSX workbook (the file is not a readable ZIP archive)")
+            throw ReadError(text: .workbookNotZIP)
         }
         func xml(_ path: String) -> XMLIndexer? {
             parts[path].map { XMLHash.config { $0.detectParsingErrors = true }.parse(Data($0)) }
         }
         guard let workbook = xml("xl/workbook.xml") else {
-            throw ReadError(description: "not an XLSX workbook (no xl/workbook.xml inside)")
+            throw ReadError(text: .workbookWithoutIndex)
         }
         var targets: [String: String] = [:]
         for relationship in xml("xl/_rels/workbook.xml.rels")?["Relationships"]["Relationship"].all ?? [] {
@@ -49,7 +51,7 @@ public struct XLSXReader {
             guard let element = entry.element, let name = element.attribute(by: "name")?.text else { continue }
             let id = element.allAttributes.first { $0.key.hasSuffix(":id") || $0.key == "id" }?.value.text
             guard let path = id.flatMap({ targets[$0] }), let sheetXML = xml(path) else {
-                throw ReadError(description: "sheet «\(name)» is missing from the workbook")
+                throw ReadError(text: .workbookSheetMissing(name: name))
             }
             var sheet = Sheet(name: name)
             for row in sheetXML["worksheet"]["sheetData"]["row"].all {

@@ -17,6 +17,8 @@ public struct ReportImport {
         public var published: CalendarDate
         /// File name without `.yaml`; default `<plan>-<period>-<voice>`.
         public var id: String?
+        /// The language of `Outcome.messages`.
+        public var language: MessageLanguage = .uk
 
         public init(workbook: String, content: String = "Content", templates: String = "Templates", reporter: String,
                     voice: Reporter.Kind, executor: String? = nil, period: String, published: CalendarDate, id: String? = nil) {
@@ -39,11 +41,11 @@ public struct ReportImport {
         public var column: Int?
         public var header: String?
 
-        public var description: String {
-            var text = "\(sheet), row \(row)"
-            if let column { text += ", column \(XLSXWriter.columnName(column))" + (header.map { " («\($0)»)" } ?? "") }
-            return text
+        public func text(_ language: MessageLanguage) -> String {
+            Message.cellLocation(sheet: sheet, row: row, column: column.map(XLSXWriter.columnName), header: header).text(language)
         }
+
+        public var description: String { text(.en) }
     }
 
     /// What the import found: problems located in the workbook, or the written file.
@@ -73,21 +75,27 @@ public struct ReportImport {
 
     public func run() throws -> Outcome {
         let name = (options.workbook as NSString).lastPathComponent
-        var problems: [String] = []
-        func problem(_ cell: Cell?, _ message: String) {
-            problems.append("\(name): \(cell.map { "\($0): " } ?? "")error: \(message)")
+        let language = options.language
+        /// `FILE.xlsx: Заходи, рядок 3, стовпець E («Статус»): помилка: …`
+        func line(_ cell: Cell?, _ severity: Diagnostic.Severity, _ text: String) -> String {
+            "\(name): \(cell.map { "\($0.text(language)): " } ?? "")\(severity.text(language)): \(text)"
         }
+        var problems: [String] = []
+        func problem(_ cell: Cell?, _ message: Message) {
+            problems.append(line(cell, .error, message.text(language)))
+        }
+        func failed(_ message: Message) -> Outcome { Outcome(path: nil, messages: [line(nil, .error, message.text(language))], errors: 1, warnings: 0) }
         let bytes: [UInt8]
         do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: options.workbook))) } catch {
-            return Outcome(path: nil, messages: ["\(name): error: cannot read the file (\(error.localizedDescription))"], errors: 1, warnings: 0)
+            return failed(.importFileUnreadable(reason: error.localizedDescription))
         }
         let book: XLSXReader
         do { book = try XLSXReader(bytes: bytes) } catch {
-            return Outcome(path: nil, messages: ["\(name): error: \(error)"], errors: 1, warnings: 0)
+            return failed((error as? XLSXReader.ReadError)?.text ?? .importFileUnreadable(reason: "\(error)"))
         }
         guard let about = book.sheet(MonitoringTemplate.aboutSheet), let measures = book.sheet(MonitoringTemplate.measuresSheet) else {
-            let found = book.sheets.map { "«\($0.name)»" }.joined(separator: ", ")
-            problem(nil, "the workbook has no sheets «\(MonitoringTemplate.aboutSheet)» and «\(MonitoringTemplate.measuresSheet)» (found \(found)); start from the monitoring template of the plan (/data/<plan>-monitoring-template.xlsx)")
+            problem(nil, .importTemplateSheetsMissing(about: MonitoringTemplate.aboutSheet, measures: MonitoringTemplate.measuresSheet,
+                                                      found: book.sheets.map(\.name)))
             return Outcome(path: nil, messages: problems, errors: problems.count, warnings: 0)
         }
         var fields: [String: (String, Cell)] = [:]
@@ -98,7 +106,7 @@ public struct ReportImport {
             }
         }
         guard let plan = fields["plan"], !plan.0.isEmpty else {
-            problem(Cell(sheet: about.name, row: 2, column: 2), "the plan id is missing: the template's sheet «\(MonitoringTemplate.aboutSheet)» names it in row «plan»")
+            problem(Cell(sheet: about.name, row: 2, column: 2), .importPlanMissing(sheet: MonitoringTemplate.aboutSheet))
             return Outcome(path: nil, messages: problems, errors: problems.count, warnings: 0)
         }
 
@@ -124,12 +132,12 @@ public struct ReportImport {
         let folder = (options.content as NSString).appendingPathComponent("reports")
         let path = (folder as NSString).appendingPathComponent(id + ".yaml")
         guard !FileManager.default.fileExists(atPath: path) else {
-            return Outcome(path: nil, messages: ["\(name): error: \(path) already exists and is not overwritten; choose another name with --id or remove the old report first"], errors: 1, warnings: 0)
+            return failed(.importReportExists(path: path))
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let text = lines.text.joined(separator: "\n") + "\n"
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            return Outcome(path: nil, messages: ["\(name): error: cannot write \(path)"], errors: 1, warnings: 0)
+            return failed(.importCannotWrite(path: path))
         }
 
         // The same checks as `check`, over the whole site with the new report in it.
@@ -144,14 +152,13 @@ public struct ReportImport {
         var ownErrors = 0
         for diagnostic in diagnostics.sortedByLocation() {
             guard let location = diagnostic.location, Self.samePath(location.file, resolved) else {
-                messages.append(diagnostic.description)
+                messages.append(diagnostic.description(language))
                 continue
             }
             if diagnostic.severity == .error { ownErrors += 1 }
-            let line = location.line - 1
-            let cell = line >= 0 && line < lines.cells.count ? lines.cells[line] : nil
-            let severity = diagnostic.severity == .error ? "error" : "warning"
-            messages.append("\(name): \(cell.map { "\($0): " } ?? "")\(severity): \(diagnostic.message)")
+            let index = location.line - 1
+            let cell = index >= 0 && index < lines.cells.count ? lines.cells[index] : nil
+            messages.append(line(cell, diagnostic.severity, diagnostic.message(language)))
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -172,13 +179,13 @@ public struct ReportImport {
         return out
     }
 
-    private func measureLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, String) -> Void) {
+    private func measureLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, Message) -> Void) {
         typealias Column = MonitoringTemplate.MeasureColumn
         let columns = Self.columns(sheet, Column.self) { $0.header }
         // The other columns (text, responsible, term) are only there to read; they are not imported.
         let needed: [Column] = [.number, .status, .narrative, .evidenceTitles, .evidenceURLs]
         for required in needed where columns[required] == nil {
-            problem(Cell(sheet: sheet.name, row: 1), "column «\(required.header)» is missing from the header row; start from the plan's monitoring template")
+            problem(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
         }
         guard needed.allSatisfy({ columns[$0] != nil }) else { return }
         func cell(_ row: Int, _ column: Column) -> Cell { Cell(sheet: sheet.name, row: row, column: columns[column], header: column.header) }
@@ -194,7 +201,7 @@ public struct ReportImport {
             if !status.isEmpty { lines.add("    status: \(Self.quoted(status))", cell(row, .status)) }
             if !narrative.isEmpty { lines.add("    narrative: \(Self.quoted(narrative))", cell(row, .narrative)) }
             if titles.count > urls.count {
-                problem(cell(row, .evidenceURLs), "\(titles.count) evidence title(s) but \(urls.count) link(s): give each title its link on the same line")
+                problem(cell(row, .evidenceURLs), .importEvidenceCount(titles: titles.count, links: urls.count))
             }
             if !urls.isEmpty {
                 lines.add("    evidence:", cell(row, .evidenceURLs))
@@ -207,12 +214,12 @@ public struct ReportImport {
         }
     }
 
-    private func indicatorLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, String) -> Void) {
+    private func indicatorLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, Message) -> Void) {
         typealias Column = MonitoringTemplate.IndicatorColumn
         let columns = Self.columns(sheet, Column.self) { $0.header }
         let needed: [Column] = [.indicator, .date, .value, .unit, .dimension, .group, .note]
         for required in needed where columns[required] == nil {
-            problem(Cell(sheet: sheet.name, row: 1), "column «\(required.header)» is missing from the header row; start from the plan's monitoring template")
+            problem(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
         }
         guard needed.allSatisfy({ columns[$0] != nil }) else { return }
         func cell(_ row: Int, _ column: Column) -> Cell { Cell(sheet: sheet.name, row: row, column: columns[column], header: column.header) }
@@ -233,7 +240,7 @@ public struct ReportImport {
         }
         for (row, key) in breakdowns {
             guard let t = totals.firstIndex(where: { "\($0.indicator)|\($0.date)" == key }) else {
-                problem(cell(row, .dimension), "a breakdown row needs a row with the same indicator and date and no breakdown: the whole value it divides")
+                problem(cell(row, .dimension), .importBreakdownWithoutWhole)
                 continue
             }
             totals[t].breakdown.append(row)
