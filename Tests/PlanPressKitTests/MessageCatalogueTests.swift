@@ -68,7 +68,7 @@ import Testing
         .yamlUnclosedQuote, .yamlMissingColon, .yamlSyntax(problem: "found undefined alias"), .yamlDuplicateKey(keys: ["id"]),
         .yamlNotUTF8(problem: "invalid leading UTF-8 octet"), .yamlUnreadable(detail: "stream error"),
         .notAMapping(what: what, found: .list), .missingKey(key: "text", what: what), .notText(key: "text", what: what, found: .mapping),
-        .emptyValue(key: "text", what: what), .notWholeNumber(key: "from", what: what, found: "дві тисячі"),
+        .emptyValue(key: "text", what: what), .notWholeNumber(key: "from", what: what, found: "дві тисячі"), .notWholeNumber(key: "from", what: what, found: .kind(.list)),
         .notBoolean(key: "draft", what: .updateFrontMatter, found: "так"), .notADate(key: "date", what: .updateFrontMatter, found: "вчора"),
         .impossibleDate(key: "date", what: .updateFrontMatter, found: "2026-11-31", year: 2026, month: 11),
         .notAList(key: "items", what: .updateFrontMatter, found: .text), .listEntryNotText(key: "tags", what: .updateFrontMatter),
@@ -223,6 +223,14 @@ import Testing
         #expect(Message.days(31) == "31 день" && Message.days(30) == "30 днів" && Message.days(28) == "28 днів")
         #expect(Message.checkPassed(plans: 5, measures: 221, executors: 112, warnings: 2).text(.uk) == "гаразд: 5 планів, 221 захід, 112 виконавців; 2 попередження")
         #expect(Message.nothingWritten(errors: 3, warnings: 0).text(.uk).hasPrefix("planpress: 3 помилки, 0 попереджень; нічого не записано"))
+    }
+
+    /// A value that is not plain text is named by its kind in the reader's language, not in English.
+    @Test func aFoundListOrMappingIsNamedInTheMessageLanguage() {
+        let list = Message.notWholeNumber(key: "from", what: Self.what, found: .kind(.list))
+        #expect(list.text(.uk).hasSuffix("а знайдено 'список'") && list.text(.en).hasSuffix("found 'a list'"))
+        let lines = Message.notLineNumbers(what: Self.what, key: "lines", found: nil, kind: .mapping)
+        #expect(lines.text(.uk).hasSuffix("а знайдено 'набір полів «ключ: значення»'"))
     }
 
     @Test func severityAndLanguageChoice() {

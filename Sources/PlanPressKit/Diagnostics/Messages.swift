@@ -35,14 +35,14 @@ public enum Message: Hashable, Sendable {
     case missingKey(key: String, what: Phrase)
     case notText(key: String, what: Phrase, found: ValueKind)
     case emptyValue(key: String, what: Phrase)
-    case notWholeNumber(key: String, what: Phrase, found: String)
-    case notBoolean(key: String, what: Phrase, found: String)
-    case notADate(key: String, what: Phrase, found: String)
+    case notWholeNumber(key: String, what: Phrase, found: Found)
+    case notBoolean(key: String, what: Phrase, found: Found)
+    case notADate(key: String, what: Phrase, found: Found)
     case impossibleDate(key: String, what: Phrase, found: String, year: Int, month: Int)
     case notAList(key: String, what: Phrase, found: ValueKind)
     case listEntryNotText(key: String, what: Phrase)
     case unknownKey(key: String, what: Phrase, suggestions: [String])
-    case notANumber(key: String, what: Phrase, found: String)
+    case notANumber(key: String, what: Phrase, found: Found)
     case yearOutOfRange(key: String, what: Phrase, found: Int, from: Int, to: Int)
 
     // Site settings
@@ -149,7 +149,7 @@ public enum Message: Hashable, Sendable {
     case indicatorTwice(id: String, plan: String, firstLine: Int)
 
     // Budgets
-    case budgetYearNotYear(found: String)
+    case budgetYearNotYear(found: Found)
     case invalidSourceID(id: String)
     case fundingSourceTwice(id: String)
     case statedTotalsWithoutBudget
@@ -356,14 +356,14 @@ extension Message {
         case .emptyValue(let key, let what):
             return ("\(Phrase.key(key, of: what).uk): порожнє — заповніть його", "'\(key)' of \(what.en) is empty")
         case .notWholeNumber(let key, let what, let found):
-            return ("\(Phrase.key(key, of: what).uk): має бути цілим числом, а знайдено '\(found)'",
-                    "'\(key)' of \(what.en) must be a whole number, found '\(found)'")
+            return ("\(Phrase.key(key, of: what).uk): має бути цілим числом, а знайдено '\(found.uk)'",
+                    "'\(key)' of \(what.en) must be a whole number, found '\(found.en)'")
         case .notBoolean(let key, let what, let found):
-            return ("\(Phrase.key(key, of: what).uk): має бути true (так) або false (ні), а знайдено '\(found)'",
-                    "'\(key)' of \(what.en) must be true or false, found '\(found)'")
+            return ("\(Phrase.key(key, of: what).uk): має бути true (так) або false (ні), а знайдено '\(found.uk)'",
+                    "'\(key)' of \(what.en) must be true or false, found '\(found.en)'")
         case .notADate(let key, let what, let found):
-            return ("\(Phrase.key(key, of: what).uk): має бути датою у вигляді РРРР-ММ-ДД, наприклад 2026-12-05, а знайдено '\(found)'",
-                    "'\(key)' of \(what.en) must be a date as YYYY-MM-DD, found '\(found)'")
+            return ("\(Phrase.key(key, of: what).uk): має бути датою у вигляді РРРР-ММ-ДД, наприклад 2026-12-05, а знайдено '\(found.uk)'",
+                    "'\(key)' of \(what.en) must be a date as YYYY-MM-DD, found '\(found.en)'")
         case .impossibleDate(let key, let what, let found, let year, let month):
             guard (1...12).contains(month) else {
                 return ("\(Phrase.key(key, of: what).uk): дати '\(found)' не існує — місяць має бути від 01 до 12",
@@ -386,8 +386,8 @@ extension Message {
             return ("\(Phrase.key(key, of: what).uk): має бути роком від \(from) до \(to), а знайдено \(found)",
                     "'\(key)' of \(what.en) must be a year between \(from) and \(to), found \(found)")
         case .notANumber(let key, let what, let found):
-            return ("\(Phrase.key(key, of: what).uk): має бути числом, як-от 12 або 3,5, а знайдено \(found)",
-                    "'\(key)' of \(what.en) must be a number such as 12 or 3,5, found \(found)")
+            return ("\(Phrase.key(key, of: what).uk): має бути числом, як-от 12 або 3,5, а знайдено \(found.uk)",
+                    "'\(key)' of \(what.en) must be a number such as 12 or 3,5, found \(found.en)")
 
         case .baseURLUnusable(let written, let option, let problem):
             return (option ? "адресу --base-url '\(written)' не можна вжити: \(problem.text(.uk))"
@@ -659,7 +659,7 @@ extension Message {
                     "indicator '\(id)' appears twice in plan '\(plan)' (first at line \(line))")
 
         case .budgetYearNotYear(let found):
-            return ("роки бюджету мають бути роками, як-от 2024, а знайдено '\(found)'", "budget years must be years like 2024, found '\(found)'")
+            return ("роки бюджету мають бути роками, як-от 2024, а знайдено '\(found.uk)'", "budget years must be years like 2024, found '\(found.en)'")
         case .invalidSourceID(let id):
             return ("ідентифікатор джерела '\(id)' не годиться: \(IDRules.explanation(.uk))", "source id '\(id)' is not allowed: \(IDRules.explanation(.en))")
         case .fundingSourceTwice(let id):

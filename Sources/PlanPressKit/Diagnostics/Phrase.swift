@@ -85,6 +85,24 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// A value as found in the content, for "…, found …": its text as written, or, when it
+/// is not a plain value (a list, a mapping), its kind in the reader's language.
+public enum Found: Hashable, Sendable, ExpressibleByStringLiteral {
+    case text(String)
+    case kind(ValueKind)
+
+    public init(stringLiteral value: String) { self = .text(value) }
+
+    public func text(_ language: MessageLanguage) -> String {
+        switch self {
+        case .text(let text): return text
+        case .kind(let kind): return kind.text(language)
+        }
+    }
+    public var uk: String { text(.uk) }
+    public var en: String { text(.en) }
+}
+
 /// What a YAML value turned out to be, for "must be …, found …" messages.
 public enum ValueKind: String, Hashable, Sendable, CaseIterable {
     case text, mapping, list, alias

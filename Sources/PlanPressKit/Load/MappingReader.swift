@@ -70,7 +70,7 @@ final class MappingReader {
     func int(_ key: String, required isRequired: Bool = false) -> Int? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let text = item.scalarText, let number = Int(text) else {
-            sink.error(.notWholeNumber(key: key, what: what, found: item.scalarText ?? item.kindName), at: item.location)
+            sink.error(.notWholeNumber(key: key, what: what, found: item.found), at: item.location)
             return nil
         }
         return number
@@ -96,7 +96,7 @@ final class MappingReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            sink.error(.notBoolean(key: key, what: what, found: item.scalarText ?? item.kindName), at: item.location)
+            sink.error(.notBoolean(key: key, what: what, found: item.found), at: item.location)
             return nil
         }
     }
@@ -104,11 +104,10 @@ final class MappingReader {
     func date(_ key: String, required isRequired: Bool = false) -> CalendarDate? {
         guard let item = isRequired ? required(key) : optional(key) else { return nil }
         guard let text = item.scalarText, let date = CalendarDate(iso: text) else {
-            let found = item.scalarText ?? item.kindName
-            if let (year, month) = CalendarDate.impossibleYearMonth(found) {
-                sink.error(.impossibleDate(key: key, what: what, found: found, year: year, month: month), at: item.location)
+            if let text = item.scalarText, let (year, month) = CalendarDate.impossibleYearMonth(text) {
+                sink.error(.impossibleDate(key: key, what: what, found: text, year: year, month: month), at: item.location)
             } else {
-                sink.error(.notADate(key: key, what: what, found: found), at: item.location)
+                sink.error(.notADate(key: key, what: what, found: item.found), at: item.location)
             }
             return nil
         }

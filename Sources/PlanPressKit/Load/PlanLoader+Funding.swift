@@ -5,7 +5,7 @@ extension PlanLoader {
         let heading = b.text("heading")
         let years: [Int] = (b.list("years") ?? []).compactMap { item in
             guard let text = item.scalarText, let year = Int(text), (1900...2200).contains(year) else {
-                sink.error(.budgetYearNotYear(found: item.scalarText ?? item.kindName), at: item.location)
+                sink.error(.budgetYearNotYear(found: item.found), at: item.location)
                 return nil
             }
             return year

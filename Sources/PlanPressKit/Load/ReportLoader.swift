@@ -105,7 +105,7 @@ enum ReportLoader {
     private static func number(_ map: MappingReader, _ key: String, required: Bool, sink: DiagnosticSink) -> Money? {
         guard let item = required ? map.required(key) : map.optional(key) else { return nil }
         guard let raw = item.scalarText, let money = Money(parsing: raw) else {
-            let found = item.scalarText.map { "'\($0)'" } ?? item.kindName
+            let found = item.scalarText.map { Found.text("'\($0)'") } ?? .kind(item.kind)
             sink.error(.notANumber(key: key, what: map.what, found: found), at: item.location)
             return nil
         }

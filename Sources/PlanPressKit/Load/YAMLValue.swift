@@ -86,7 +86,8 @@ struct YAMLValue {
     }
 
     /// The kind in English, for messages not yet in the catalogue.
-    var kindName: String { kind.text(.en) }
+    /// The value for a "…, found …" message: its text, or its kind.
+    var found: Found { scalarText.map(Found.text) ?? .kind(kind) }
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
