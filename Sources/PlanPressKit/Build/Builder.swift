@@ -13,6 +13,8 @@ public struct Builder {
         /// Also publish updates dated after the as-of date, with a «заплановано на …» badge
         /// (`serve`, `build --drafts`): a preview of what will go out.
         public var includeScheduled = false
+        /// Write a gzip twin of every text file (`build --precompress`, for nginx `gzip_static`).
+        public var precompress = false
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -108,6 +110,7 @@ public struct Builder {
         // waiting for the writer), "write" the writer's busy time plus the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil)
+        session.precompress = options.precompress
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
         var writeSeconds = 0.0
