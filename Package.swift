@@ -30,10 +30,17 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"])]
         ),
+        // gzip copies of text files for servers that serve them as they are (`build --precompress`).
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "PlanPressKit",
             dependencies: [
                 "CCmark",
+                "CDeflate",
                 "CFileSwap",
                 "CVips",
                 .product(name: "Yams", package: "Yams"),

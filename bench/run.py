@@ -19,12 +19,12 @@ STAGE = re.compile(r"^(load content|load templates|link and validate|render|writ
 PAGES = re.compile(r"built (\d+) pages \((\d+) files, (\d+) unchanged\)")
 
 
-def run_build(binary, content, output, templates):
+def run_build(binary, content, output, templates, extra=()):
     # Earlier runs' files still being written back to disk would compete for the cores.
     os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([binary, "build", "--lang", "en", "--content", content, "--templates", templates, "--output", output],
+    proc = subprocess.run([binary, "build", "--lang", "en", *extra, "--content", content, "--templates", templates, "--output", output],
                           capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -125,6 +125,8 @@ def bench_size(name, binary, runs, templates):
     for run in range(runs):
         results.append(run_build(binary, content, f"{output}-{run}", templates))
     rss = measure_rss(binary, content, output + "-rss", templates)
+    # `--precompress` (a gzip twin of every text file, docs/deploy.md): its cost against the plain builds of this run.
+    gz = run_build(binary, content, output + "-gz", templates, extra=("--precompress",))
     first = f"{output}-0"
     unchanged = run_build(binary, content, first, templates)  # output exists: nothing should be rewritten
     edited = watched = None
@@ -141,6 +143,8 @@ def bench_size(name, binary, runs, templates):
         "stages_s": {s: round(statistics.median(r["stages"].get(s, 0) for r in results), 3) for s in stage_names},
         "rebuild_unchanged_s": round(unchanged["wall"], 3), "rebuild_unchanged_files_kept": unchanged["unchanged"],
         "bytes_by_kind": bytes_by_kind(first),
+        "precompress_wall_s": round(gz["wall"], 3), "precompress_cpu_s": round(gz["cpu"], 3),
+        "precompress": gzip_twins(output + "-gz"),
     }
     if edited:
         # A new process: loads, links and renders everything, writes only what changed.
@@ -184,6 +188,17 @@ def bytes_by_kind(root):
     return dict(sorted(kinds.items(), key=lambda kv: -kv[1]["bytes"]))
 
 
+def gzip_twins(root):
+    """Bytes of the text files that have a gzip twin, and of the twins."""
+    plain = packed = 0
+    for folder, _, names in os.walk(root):
+        for n in names:
+            if n.endswith(".gz"):
+                packed += os.lstat(os.path.join(folder, n)).st_size
+                plain += os.lstat(os.path.join(folder, n[:-3])).st_size
+    return {"text_bytes": plain, "gz_bytes": packed}
+
+
 def remove_outputs():
     for entry in os.listdir(WORK):
         if entry.startswith("out-"):
@@ -215,6 +230,9 @@ def main():
                  f"{row['rebuild_one_edit_pages_rendered']} pages rendered, {row['rebuild_one_edit_files_kept']}/{row['rebuild_one_edit_files']} files kept)"
                  if "rebuild_one_edit_s" in row else ""),
               flush=True)
+        twins = row["precompress"]
+        print(f"          --precompress: wall {row['precompress_wall_s']:.3f} s ({row['precompress_wall_s'] / row['wall_s']:.2f}× the plain build), "
+              f"cpu {row['precompress_cpu_s']:.3f} s; text {twins['text_bytes'] / 1e6:.1f} MB → gzip {twins['gz_bytes'] / 1e6:.1f} MB", flush=True)
         print("          bytes per kind: " + ", ".join(f"{k} {v['files']}×{v['avg_bytes'] / 1024:.1f} KB" for k, v in row["bytes_by_kind"].items()),
               flush=True)
     results = os.path.join(ROOT, "bench", "results")

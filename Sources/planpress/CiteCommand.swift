@@ -19,8 +19,8 @@ struct CiteCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("planpress cite: no plan '\(self.plan)' could be loaded from \(site.content)/plans/\n".utf8))
             throw ExitCode.failure
         }
-        guard let source = plan.source, let text = loaded.sourceFiles[source] else {
-            FileHandle.standardError.write(Data("planpress cite: plan '\(self.plan)' names no source file in \(site.content)/sources/\n".utf8))
+        guard let source = plan.source, SourceNotes.isSourceText(source), let text = loaded.sourceFiles[source] else {
+            FileHandle.standardError.write(Data("planpress cite: plan '\(self.plan)' names no source text (.txt) in \(site.content)/sources/\n".utf8))
             throw ExitCode.failure
         }
         let proposals = CitationProposer(sourceText: text).propose(plan)

@@ -56,6 +56,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Output folder; replaced only when the build succeeds.") var output = "Public"
     @Flag(help: "Keep running and rebuild after every change, rendering only the pages an edit changes.") var watch = false
     @Option(help: "With --watch: seconds between checks for changes.") var poll = 0.2
+    @Flag(help: "Also write a gzip copy (x.html.gz) of every text file, for servers that send it as it is (nginx gzip_static).")
+    var precompress = false
 
     func run() async throws {
         var options = Builder.Options(content: site.content, templates: site.templates, output: output,
@@ -63,6 +65,7 @@ struct BuildCommand: AsyncParsableCommand {
         // `--drafts` previews what will go out: drafts and updates dated after as_of.
         options.includeScheduled = site.drafts
         options.language = site.language
+        options.precompress = precompress
         if watch { return try watchAndRebuild(options) }
         let builder = Builder(options: options, log: { print($0) })
         let start = DispatchTime.now().uptimeNanoseconds

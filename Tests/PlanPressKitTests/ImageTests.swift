@@ -155,6 +155,10 @@ import Testing
         #expect(page.contains("<img src=\"https://example.org/x.jpg\" alt=\"Ззовні\" />"))
         #expect(site.exists("updates/rada/photo-1.1200.webp") && site.exists("updates/rada/photo-1.480.jpg"))
         #expect(!site.exists("updates/rada/zala.jpg"))
+        // The feed points feed readers at a published size, by its absolute address, never at the unpublished original.
+        let feed = try site.page("updates/feed.xml")
+        #expect(feed.contains("&lt;img src=&quot;https://example.org/plany/updates/rada/photo-1.960.jpg&quot; alt=&quot;Зала засідань&quot; /&gt;"))
+        #expect(!feed.contains("updates/images/zala.jpg"))
     }
 
     static func snapshot(_ folder: String) throws -> [String: Data] {

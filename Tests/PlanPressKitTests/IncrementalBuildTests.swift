@@ -213,6 +213,47 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output + "/updates/test-update/index.html"))
     }
 
+    /// Transcription notes (`sources/<plan>.md`, `<plan>.en.md`) are dependencies of the
+    /// plan's notes pages only: editing the English notes re-renders the English notes page.
+    @Test func notesEditsRenderTheNotesPages() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        try site.snapshot()
+        let english = "sources/kreminna-wps-2020-2022.en.md", ukrainian = "sources/kreminna-wps-2020-2022.md"
+        let englishPage = site.output + "/en/plans/kreminna-wps-2020-2022/source/notes/index.html"
+        let ukrainianPage = site.output + "/plans/kreminna-wps-2020-2022/source/notes/index.html"
+        func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+        let englishText = try read(site.content + "/" + english)
+
+        try site.write(english, englishText + "\nA sentence added to the English notes.\n")
+        let edited = try site.rebuildMatchesFullBuild()
+        #expect(try read(englishPage).contains("A sentence added to the English notes."))
+        #expect(!(try read(ukrainianPage).contains("A sentence added")))
+        #expect(edited.rendered <= 20, "an edit of the notes rendered \(edited.rendered) pages")
+
+        // No English notes: the English page shows the Ukrainian ones, marked; then they come back.
+        try site.remove(english)
+        try site.rebuildMatchesFullBuild()
+        #expect(try read(englishPage).contains("<div class=\"prose\" lang=\"uk\">"))
+        try site.write(english, englishText)
+        try site.rebuildMatchesFullBuild()
+        #expect(!(try read(englishPage).contains("<div class=\"prose\" lang=\"uk\">")))
+
+        // The Ukrainian notes edited, then removed (the notes pages go, the plan and source pages
+        // lose their link to them; the English notes alone are not published), then back.
+        let ukrainianText = try read(site.content + "/" + ukrainian)
+        try site.write(ukrainian, ukrainianText + "\nРечення, додане до українських нотаток.\n")
+        try site.rebuildMatchesFullBuild()
+        #expect(try read(ukrainianPage).contains("Речення, додане до українських нотаток."))
+        try site.remove(ukrainian)
+        let removed = try site.rebuildMatchesFullBuild()
+        #expect(removed.removed >= 2, "both languages' notes pages are deleted")
+        #expect(!FileManager.default.fileExists(atPath: englishPage))
+        #expect(removed.diagnostics.contains { $0.text == .englishNotesWithoutUkrainian(file: english, plan: "kreminna-wps-2020-2022") })
+        try site.write(ukrainian, ukrainianText)
+        try site.rebuildMatchesFullBuild()
+        #expect(FileManager.default.fileExists(atPath: englishPage))
+    }
+
     @Test func editsItCannotTrackRenderEverything() throws {
         let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
         try site.snapshot()

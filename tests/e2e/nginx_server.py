@@ -39,6 +39,7 @@ http {{
     location {path} {{
       alias {site}/;
       index index.html;
+{gzip_static}
       error_page 404 {path}404.html;
       add_header Content-Security-Policy "{csp}" always;
       add_header X-Content-Type-Options nosniff always;
@@ -72,18 +73,21 @@ def mime_types(tmp):
 class Nginx:
     """Starts nginx; `stop()` ends exactly the process it started."""
 
-    def __init__(self, site, tmp, path="/plany/", port=None, extra_locations=""):
+    def __init__(self, site, tmp, path="/plany/", port=None, extra_locations="", gzip_static=False):
         self.site, self.tmp, self.path = site, tmp, path
         self.port = port or free_port()
         self.origin = f"http://127.0.0.1:{self.port}"
         self.base = self.origin + path
         self.extra_locations = extra_locations
+        # Send a file's `.gz` twin (`planpress build --precompress`) as it is.
+        self.gzip_static = "      gzip_static on;\n" if gzip_static else ""
         self.process = None
 
     def config(self):
         user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
         return CONFIG.format(user=user, tmp=self.tmp, port=self.port, path=self.path, site=self.site,
-                             csp=CSP, text_types=TEXT_TYPES, extra=self.extra_locations)
+                             csp=CSP, text_types=TEXT_TYPES, extra=self.extra_locations,
+                             gzip_static=self.gzip_static)
 
     def start(self):
         binary = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -15,6 +15,8 @@ public struct Builder {
         public var includeScheduled = false
         /// The language of the lines given to `log` (stage times).
         public var language: MessageLanguage = .uk
+        /// Write a gzip twin of every text file (`build --precompress`, for nginx `gzip_static`).
+        public var precompress = false
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -112,6 +114,7 @@ public struct Builder {
         // waiting for the writer), "write" the writer's busy time plus the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil, fault: writeFault)
+        session.precompress = options.precompress
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
         var writeSeconds = 0.0

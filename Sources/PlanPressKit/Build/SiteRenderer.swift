@@ -125,7 +125,7 @@ public struct SiteRenderer {
         }
         var sources: [OutputFile] = []
         for plan in graph.plans {
-            guard let source = plan.plan.source, let text = graph.site.sourceFiles[source] else { continue }
+            guard let source = plan.plan.source, SourceNotes.isSourceText(source), let text = graph.site.sourceFiles[source] else { continue }
             sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text,
                                       origin: graph.origin(of: .planSource(plan.plan.id))))
         }

@@ -118,6 +118,9 @@ public enum Message: Hashable, Sendable {
     case measureExecutorTwice(measure: String, executor: String)
     case planUnknownIssuer(plan: String, issuer: String, suggestions: [String])
     case planUnknownSource(plan: String, source: String, suggestions: [String])
+    case planSourceNotText(plan: String, source: String)
+    case sourceNotesUnknownPlan(file: String, plan: String, suggestions: [String])
+    case englishNotesWithoutUkrainian(file: String, plan: String)
 
     // Plans
     case invalidPlanID(id: String)
@@ -578,6 +581,15 @@ extension Message {
         case .planUnknownSource(let plan, let source, let s):
             return ("план '\(plan)' називає джерельний текст '\(source)', якого немає в Content/sources/\(hint(s))",
                     "plan '\(plan)' names source '\(source)', which is not in Content/sources/\(hint(s))")
+        case .planSourceNotText(let plan, let source):
+            return ("план '\(plan)' називає джерельним текстом '\(source)', але джерельний текст — це файл `.txt`; файли `.md` у Content/sources/ — нотатки про те, як прочитано документ",
+                    "plan '\(plan)' names '\(source)' as its source, but a source text is a `.txt` file; the `.md` files in Content/sources/ are notes on how the document was read")
+        case .sourceNotesUnknownPlan(let file, let plan, let s):
+            return ("'\(file)' — нотатки до плану '\(plan)', якого немає; їх не опубліковано\(hint(s))",
+                    "'\(file)' holds notes for plan '\(plan)', which does not exist; they are not published\(hint(s))")
+        case .englishNotesWithoutUkrainian(let file, let plan):
+            return ("'\(file)' — англійські нотатки до плану '\(plan)', але українських нотаток (sources/\(plan).md) немає; сторінку нотаток не опубліковано жодною мовою",
+                    "'\(file)' holds English notes for plan '\(plan)', but it has no Ukrainian notes (sources/\(plan).md); the notes page is published in neither language")
 
         case .invalidPlanID(let id):
             return ("ідентифікатор плану '\(id)' не годиться: \(IDRules.explanation(.uk))", "plan id '\(id)' is not allowed: \(IDRules.explanation(.en))")

@@ -95,6 +95,14 @@ struct PressFiles {
     /// The body, with the cover image first (absolute URL, alt text kept).
     private func entryHTML(_ update: Update) -> String {
         var html = graph.updateHTML[update.slug] ?? ""
+        // The text's photos are published only as converted sizes (the original is never copied):
+        // a feed reader gets the middle JPEG by its absolute address, as `src` on the page.
+        for (number, path) in update.images.keys.sorted().enumerated() {
+            let image = update.images[path]!
+            let fallback = image.variants.count > 1 ? image.variants[1] : image.largest
+            let url = graph.routes.url(for: .updatePhoto(update.slug, file: Update.photoFileName(number + 1, width: fallback.width, format: "jpg")))
+            html = html.replacingOccurrences(of: "<img src=\"\(HTML.escape(path))\"", with: "<img src=\"\(HTML.escape(url))\"")
+        }
         if let cover = update.cover, let largest = cover.image?.largest {
             let url = graph.routes.url(for: .updateCover(update.slug, ext: Update.Cover.fileExtension(width: largest.width, format: "jpg")))
             html = "<p><img src=\"\(HTML.escape(url))\" alt=\"\(HTML.escape(cover.alt))\"></p>\n" + html

@@ -79,6 +79,13 @@ enum AffectedPages {
             pages.formUnion(PageRenderer.sourcePages(new.plans[p].plan, graph: new))
             updates.formUnion(related(.plan(id), old).union(related(.plan(id), new)))
         }
+        for p in changes.notes {
+            // Both languages' notes pages (a page renders both); when the Ukrainian notes came or went,
+            // also the pages that link to the notes page.
+            let plan = new.plans[p].plan
+            pages.formUnion(PageRenderer.sourcePages(plan, graph: old) + PageRenderer.sourcePages(plan, graph: new))
+            if (old.sourceNotes[plan.id] == nil) != (new.sourceNotes[plan.id] == nil) { pages.insert(.plan(plan.id)) }
+        }
         for executor in executors {
             if new.executors[executor] != nil { pages.insert(.executor(executor)) }
             updates.formUnion(related(.executor(executor), old).union(related(.executor(executor), new)))

@@ -17,6 +17,8 @@ struct SiteChanges {
     var updates = false
     /// Some monitoring report was added, removed or edited (report pages, the index, the plan's report feed).
     var reports = false
+    /// Plans whose transcription notes (`sources/<plan>.md` or `<plan>.en.md`) changed: their notes pages.
+    var notes: Set<Int> = []
 
     struct GoalKey: Hashable {
         var plan: Int
@@ -69,6 +71,9 @@ struct SiteChanges {
                         if let executor = report.reporter.executor { changes.executors.insert(executor) }
                     }
                 }
+            case "sources" where parts.count == 2 && SourceNotes.plan(ofFile: name) != nil:
+                // Notes of no plan are not published: nothing to render.
+                if let p = new.planByID[SourceNotes.plan(ofFile: name)!.plan] { changes.notes.insert(p) }
             default:
                 return .everything("\(path) changed")
             }

@@ -5,7 +5,7 @@ struct ReferenceResolver {
     let planByID: [PlanID: Int]
     let executors: [ExecutorID: Executor]
     let updates: Set<String>
-    let routes: Routes
+    var routes: Routes
 
     /// Everything a reference can resolve to, and the base URL links get: equal
     /// vocabularies resolve every link to the same URL or the same problem.

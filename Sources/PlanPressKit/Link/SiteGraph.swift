@@ -48,8 +48,12 @@ public struct SiteGraph: Sendable {
     public let monitoring: Monitoring
     /// Stated-versus-computed budget checks per plan (index as `plans`), computed once.
     public let budgetChecks: [[BudgetReconciler.Check]]
-    /// Each plan's transcription notes (`Content/sources/<plan>.md`) as HTML.
+    /// Each plan's transcription notes (`Content/sources/<plan>.md`, Ukrainian) as HTML;
+    /// a plan has a notes page when it has these.
     public var sourceNotes: [PlanID: String] = [:]
+    /// Their English version (`Content/sources/<plan>.en.md`) as HTML, for the English
+    /// notes page; a plan without it shows the Ukrainian notes there, marked as such.
+    public var englishSourceNotes: [PlanID: String] = [:]
 
     public func plan(_ id: PlanID) -> PlanIndex? { planByID[id].map { plans[$0] } }
 

@@ -64,7 +64,7 @@ public struct SiteLinker {
                               executorOrder: order, involvements: involvements, subordinates: subordinates,
                               commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
                               updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
-        graph.sourceNotes = renderSourceNotes(resolver: resolver)
+        (graph.sourceNotes, graph.englishSourceNotes) = renderSourceNotes(resolver: resolver)
         return graph
     }
 
@@ -132,8 +132,11 @@ public struct SiteLinker {
                            at: plan.issuerLocation ?? plan.location)
             }
             if let source = plan.source, site.sourceFiles[source] == nil {
-                sink.error(.planUnknownSource(plan: plan.id.raw, source: source, suggestions: Suggestions.closest(to: source, in: site.sourceFiles.keys)),
+                let texts = site.sourceFiles.keys.filter(SourceNotes.isSourceText)
+                sink.error(.planUnknownSource(plan: plan.id.raw, source: source, suggestions: Suggestions.closest(to: source, in: texts)),
                            at: plan.sourceLocation ?? plan.location)
+            } else if let source = plan.source, !SourceNotes.isSourceText(source) {
+                sink.error(.planSourceNotText(plan: plan.id.raw, source: source), at: plan.sourceLocation ?? plan.location)
             }
         }
     }
@@ -186,14 +189,35 @@ public struct SiteLinker {
         return result
     }
 
-    /// `Content/sources/<plan>.md`: how each plan's source was read, published on its notes page.
-    private func renderSourceNotes(resolver: ReferenceResolver) -> [PlanID: String] {
-        var notes: [PlanID: String] = [:]
-        for plan in site.plans {
-            guard let markdown = site.sourceFiles["\(plan.id).md"] else { continue }
-            notes[plan.id] = renderMarkdown(markdown, file: "sources/\(plan.id).md", firstLine: 1, defaultPlan: plan.id, resolver: resolver)
+    /// `Content/sources/<plan>.md` (Ukrainian) and `<plan>.en.md` (English): how each plan's
+    /// source was read, published on its notes page. A name ending in `.en.md` is always
+    /// English notes, never the Ukrainian notes of a plan whose id ends in `.en`; notes
+    /// that belong to no plan, or English notes without Ukrainian ones, are not published
+    /// (a warning says so).
+    private func renderSourceNotes(resolver: ReferenceResolver) -> (uk: [PlanID: String], en: [PlanID: String]) {
+        var uk: [PlanID: String] = [:], en: [PlanID: String] = [:]
+        let plans = Set(site.plans.map(\.id))
+        // English notes link to the English pages (`/en/…`, as `SiteRenderer` places them).
+        var englishResolver = resolver
+        if site.settings.language != "en" { englishResolver.routes = resolver.routes.withLocale("en/") }
+        for file in site.sourceFiles.keys.sorted() {
+            guard let (plan, english) = SourceNotes.plan(ofFile: file) else { continue }
+            let path = "sources/\(file)"
+            guard plans.contains(plan) else {
+                sink.warning(.sourceNotesUnknownPlan(file: path, plan: plan.raw, suggestions: Suggestions.closest(to: plan.raw, in: plans.map(\.raw))),
+                             at: SourceLocation(file: path))
+                continue
+            }
+            if english && site.sourceFiles[SourceNotes.file(of: plan, english: false)] == nil {
+                sink.warning(.englishNotesWithoutUkrainian(file: path, plan: plan.raw), at: SourceLocation(file: path))
+                continue
+            }
+            let html = renderMarkdown(site.sourceFiles[file]!, file: path, firstLine: 1, defaultPlan: plan,
+                                      resolver: english ? englishResolver : resolver)
+            // English notes quote the document in Ukrainian: mark those passages, not the whole sentence.
+            if english { en[plan] = ContentLanguage.markPassages(html) } else { uk[plan] = html }
         }
-        return notes
+        return (uk, en)
     }
 
     func renderMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {

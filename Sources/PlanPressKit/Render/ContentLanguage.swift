@@ -103,6 +103,96 @@ public enum ContentLanguage {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Marks each Ukrainian passage inside text of another language (English notes quoting
+    /// a document: `as printed, «Перша ціль»; see`) with `<span lang="uk">`, so that only
+    /// the quotation, not the whole sentence, is read with a Ukrainian voice. A passage is
+    /// a stretch of a text node with Cyrillic letters and no Latin ones, trimmed to start
+    /// and end at a letter, digit, quotation mark or bracket (brackets and «» balanced).
+    /// `mark` then leaves these spans alone. Generated markup only (cmark's output).
+    public static func markPassages(_ html: String, language: String = "uk") -> String {
+        let input = Array(html.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < input.count {
+            if input[i] == "<" {
+                let end = tagEnd(input, from: i)
+                out.append(contentsOf: input[i..<end])
+                i = end
+                continue
+            }
+            let next = input[i...].firstIndex(of: "<") ?? input.count
+            out.append(contentsOf: markedText(input[i..<next], language: language))
+            i = next
+        }
+        return String(out)
+    }
+
+    private static func isLatin(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+    private static func isCyrillic(_ c: Unicode.Scalar) -> Bool { (0x0400...0x04FF).contains(c.value) }
+    private static func canStart(_ c: Unicode.Scalar) -> Bool { isCyrillic(c) || ("0"..."9").contains(c) || "«“„(".unicodeScalars.contains(c) }
+    private static func canEnd(_ c: Unicode.Scalar) -> Bool { isCyrillic(c) || ("0"..."9").contains(c) || "»”“)…’!?".unicodeScalars.contains(c) }
+
+    private static func tagEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start + 1
+        var quote: Unicode.Scalar? = nil
+        while i < scalars.count {
+            let c = scalars[i]
+            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == ">" { return i + 1 }
+            i += 1
+        }
+        return scalars.count
+    }
+
+    private static func markedText(_ text: ArraySlice<Unicode.Scalar>, language: String) -> [Unicode.Scalar] {
+        // Units: a character, or a whole entity (`&amp;`, `&#39;`) that is never cut.
+        var units: [Range<Int>] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "&", let semicolon = text[i..<min(text.endIndex, i + 12)].firstIndex(of: ";") {
+                units.append(i..<(semicolon + 1))
+                i = semicolon + 1
+            } else {
+                units.append(i..<(i + 1))
+                i += 1
+            }
+        }
+        func isEntity(_ u: Range<Int>) -> Bool { u.count > 1 }
+        var result: [Unicode.Scalar] = []
+        var done = text.startIndex
+        var u = 0
+        while u < units.count {
+            // A stretch of units without Latin letters (an entity with letters, `&amp;`, ends it too).
+            var end = u
+            while end < units.count, !text[units[end]].contains(where: isLatin) { end += 1 }
+            defer { u = max(end, u + 1) }
+            var first = u, last = end - 1
+            func trim() {
+                while first <= last, isEntity(units[first]) || !canStart(text[units[first].lowerBound]) { first += 1 }
+                while last >= first, isEntity(units[last]) || !canEnd(text[units[last].lowerBound]) { last -= 1 }
+            }
+            trim()
+            // Balance brackets and guillemets: drop an unmatched one at either end.
+            while first <= last {
+                let scalars = units[first...last].flatMap { Array(text[$0]) }
+                func count(_ c: Unicode.Scalar) -> Int { scalars.filter { $0 == c }.count }
+                let a = text[units[first].lowerBound], z = text[units[last].lowerBound]
+                if z == ")" && count(")") > count("(") || z == "»" && count("»") > count("«") { last -= 1 }
+                else if a == "(" && count("(") > count(")") || a == "«" && count("«") > count("»") { first += 1 }
+                else { break }
+                trim()
+            }
+            guard first <= last, units[first...last].contains(where: { text[$0].contains(where: isCyrillic) }) else { continue }
+            let from = units[first].lowerBound, to = units[last].upperBound
+            result += text[done..<from]
+            result += "<span lang=\"\(language)\">".unicodeScalars
+            result += text[from..<to]
+            result += "</span>".unicodeScalars
+            done = to
+        }
+        result += text[done..<text.endIndex]
+        return result
+    }
+
     // MARK: bytes
 
     static func hasCyrillic<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {

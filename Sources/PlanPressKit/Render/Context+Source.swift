@@ -5,7 +5,7 @@ extension PageRenderer {
     /// The source pages a plan has: the text page when it names a source file,
     /// the notes page when `Content/sources/<plan>.md` exists.
     static func sourcePages(_ plan: Plan, graph: SiteGraph) -> [PageID] {
-        guard let source = plan.source, graph.site.sourceFiles[source] != nil else { return [] }
+        guard let source = plan.source, SourceNotes.isSourceText(source), graph.site.sourceFiles[source] != nil else { return [] }
         return graph.sourceNotes[plan.id] == nil ? [.planSourceText(plan.id)] : [.planSourceText(plan.id), .planSourceNotes(plan.id)]
     }
 
@@ -57,7 +57,15 @@ extension PageRenderer {
                            description: plan.title,
                            breadcrumbs: planCrumbs(p) + [(t("source_page"), .planSourceText(plan.id)), (t("source_notes"), nil)])
         context.merge(sourceLinks(plan)) { _, new in new }
-        context["notes_html"] = graph.sourceNotes[plan.id] ?? ""
+        // The page's own language when the notes exist in it; otherwise the Ukrainian notes, marked
+        // (lang="uk") and introduced by a sentence saying they exist only in Ukrainian.
+        let translated: String? = switch language {
+        case PageRenderer.contentLanguage: graph.sourceNotes[plan.id]
+        case "en": graph.englishSourceNotes[plan.id]
+        default: nil
+        }
+        context["notes_html"] = translated ?? graph.sourceNotes[plan.id] ?? ""
+        context["notes_uk_only"] = translated == nil && language != PageRenderer.contentLanguage
         return context
     }
 

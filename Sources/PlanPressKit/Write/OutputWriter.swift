@@ -108,6 +108,9 @@ public final class OutputSession {
     /// Files to delete on commit (partial sessions; a full session deletes whatever it did not stage).
     func remove(_ paths: [String]) { removals.formUnion(paths) }
 
+    /// Also write a gzip twin (`x.html.gz`) of every text file (`Gzip`, `build --precompress`).
+    public var precompress = false
+
     /// Whether `path` holds a site this program may replace: nothing there (false),
     /// an empty folder or one with the marker (true); anything else throws.
     static func existingSite(at path: String) throws -> Bool {
@@ -185,11 +188,17 @@ public final class OutputSession {
     /// Writes one batch into the new tree. Throws on the first problem; call `abort()` then.
     public func stage(_ files: [OutputFile]) throws {
         try checkPaths(files)
-        let changed: [Bool]
+        var files = files
+        var changed: [Bool]
         if hasOld {
             changed = parallelMap(files) { file in !OutputSession.sameBytes(self.output + "/" + file.path, file.bytes) }
         } else {
             changed = files.map { _ in true }
+        }
+        if precompress {
+            let count = files.count
+            (files, changed) = withGzipTwins(files, changed)
+            try checkPaths(Array(files[count...]))
         }
         try makeDirectories(for: files.map(\.path))
         let toWrite = zip(files, changed).filter(\.1).map(\.0)
@@ -234,6 +243,22 @@ public final class OutputSession {
     func failure(writing file: OutputFile, _ error: WriteError) -> WriteError {
         let reason = Phrase(uk: error.text.text(.uk), en: error.text.text(.en))
         return WriteError(.outputWriteFailed(path: output + "/" + file.path, origin: file.origin?.description, reason: reason))
+    }
+
+    /// Adds each text file's `.gz` twin (`precompress`): the published twin when the file did not change,
+    /// a new compression otherwise.
+    private func withGzipTwins(_ files: [OutputFile], _ changed: [Bool]) -> ([OutputFile], [Bool]) {
+        let candidates = files.indices.filter { Gzip.compressible(files[$0].path) }
+        let hasOld = self.hasOld, output = self.output
+        let twins: [(OutputFile, Bool)] = parallelMap(candidates) { i in
+            let path = files[i].path + ".gz"
+            if hasOld && !changed[i], let old = FileManager.default.contents(atPath: output + "/" + path) {
+                return (OutputFile(path: path, bytes: [UInt8](old), origin: files[i].origin), false)
+            }
+            let bytes = Gzip.compress(files[i].bytes)
+            return (OutputFile(path: path, bytes: bytes, origin: files[i].origin), !(hasOld && OutputSession.sameBytes(output + "/" + path, bytes)))
+        }
+        return (files + twins.map(\.0), changed + twins.map(\.1))
     }
 
     /// Puts one file into the new tree: written, or linked from the old site when its bytes are the same.
@@ -311,6 +336,11 @@ public final class OutputSession {
         guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return [] }
         var carried: [String] = []
         for path in existing.sorted() where path != OutputWriter.markerName && !seen.contains(path) {
+            // A `.gz` twin is never carried past its file: staged or removed again, the file has a new twin or none.
+            if path.hasSuffix(".gz"), case let base = String(path.dropLast(3)), seen.contains(base) || removals.contains(base) {
+                report.removed += 1
+                continue
+            }
             var info = stat()
             guard lstat(output + "/" + path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
             if partial && !removals.contains(path) {
