@@ -20,12 +20,12 @@ import ZIPFoundation
         return Array(out.prefix(count))
     }
 
-    /// What ZIPFoundation writes for the same entries (fixed date and permissions, as `ZipArchive` used it).
+    /// What ZIPFoundation writes for the same entries (1980-01-01 00:00 UTC and `rw-r--r--`, as `ZipArchive` used it).
     static func zipFoundation(_ entries: [(String, [UInt8], Bool)]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, bytes, deflate) in entries {
             let data = Data(bytes)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: ZipArchive.epoch,
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 315_532_800),
                                  permissions: 0o644, compressionMethod: deflate ? .deflate : .none) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
