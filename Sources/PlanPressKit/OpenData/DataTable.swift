@@ -57,6 +57,14 @@ struct DataTable: Sendable {
     }
 
     static func bool(_ value: Bool) -> String { value ? "true" : "false" }
+
+    /// The CSV file's bytes (`CSVTable`), written from the rows without copying them.
+    var csvBytes: [UInt8] { CSVTable.bytes(header: fields.map(\.name), rows: rows) }
+
+    /// The same table without its rows: what a site-wide table's piece keeps (columns for the data package).
+    var withoutRows: DataTable {
+        DataTable(name: name, title: title, fields: fields, primaryKey: primaryKey, foreignKeys: foreignKeys)
+    }
 }
 
 extension DataTable {

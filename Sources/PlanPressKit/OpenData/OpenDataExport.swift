@@ -35,6 +35,8 @@ public struct OpenDataExport: Sendable {
         var plan: PlanID?
         var table: DataTable?
         var bytes: [UInt8]
+        /// The bytes as `all.zip` holds them, kept for the next build (`ZipArchive.Compressed`).
+        var zipped: ZipArchive.Compressed?
 
         init(_ kind: OpenDataDownload.Kind, _ plan: PlanID?, _ bytes: [UInt8], table: DataTable? = nil) {
             self.kind = kind
@@ -68,13 +70,13 @@ public struct OpenDataExport: Sendable {
         }
     }
 
-    /// A plan's tables as CSV pieces and its workbook.
+    /// A plan's tables as CSV pieces and its workbook: each table is built once and written as CSV and as a sheet.
     func tablePieces(_ p: Int) throws -> [Piece] {
         let id = graph.plans[p].plan.id
         let tables = TidyTables(graph: graph, plan: p).all(amountYears: true)
         var workbook = XLSXWriter()
         workbook.sheets = tables.map { XLSXWriter.Sheet(name: $0.name, columns: XLSXWriter.columns($0), rows: $0.rows) }
-        return tables.map { Piece(OpenDataExport.kind(ofPlanTable: $0.name), id, $0.csv.bytes, table: $0) }
+        return tables.map { Piece(OpenDataExport.kind(ofPlanTable: $0.name), id, $0.csvBytes, table: $0) }
             + [Piece(.workbook, id, try workbook.bytes())]
     }
 
@@ -112,13 +114,21 @@ public struct OpenDataExport: Sendable {
         let schemaID = graph.routes.baseURL.contains("://") ? graph.routes.absolute(OpenDataExport.path(.schema)) : nil
         files.append(Piece(.schema, nil, Array(OpenDataSchema.text(id: schemaID).utf8)))
         files.append(Piece(.datapackage, nil, dataPackage(files).document.bytes()))
+        profile.mark("open data: site tables, schema")
         var zip = ZipArchive()
+        // Entries deflated by the last build are reused when their bytes are the same (unchanged plans, most site tables).
+        var zipped: [String: (bytes: [UInt8], zipped: ZipArchive.Compressed)] = [:]
+        for piece in previous ?? [] { if let z = piece.zipped { zipped[piece.path] = (piece.bytes, z) } }
         // The workbooks are deflated ZIPs already: stored as they are, they cost no second compression.
         for piece in files {
-            zip.add(String(piece.path.dropFirst(OpenDataExport.folder.count)), piece.bytes, deflate: piece.kind != .workbook && piece.kind != .template)
+            let path = piece.path
+            zip.add(String(path.dropFirst(OpenDataExport.folder.count)), piece.bytes, deflate: piece.kind != .workbook && piece.kind != .template,
+                    compressed: piece.zipped ?? zipped[path].flatMap { $0.bytes == piece.bytes ? $0.zipped : nil })
         }
-        profile.mark("open data: site tables, schema")
-        if let bytes = try? zip.bytes() { files.append(Piece(.archive, nil, bytes)) }
+        if let entries = try? zip.compressedEntries(), let bytes = try? zip.assemble(entries) {
+            for i in files.indices { files[i].zipped = entries[i] }
+            files.append(Piece(.archive, nil, bytes))
+        }
         profile.mark("open data: zip")
         let outputs = files.map { OutputFile(path: $0.path, bytes: $0.bytes) }
         let catalog = OpenDataCatalog(downloads: files.map {
@@ -128,22 +138,34 @@ public struct OpenDataExport: Sendable {
     }
 
     /// The site-wide tables: every plan's table one after another (measures without the per-plan `amount_<year>`
-    /// columns), then the executors registry and its aliases.
+    /// columns), then the executors registry and its aliases. A table with the plans' own columns is their CSV
+    /// files' rows one after another (the bytes of a row do not depend on its file); its piece keeps the
+    /// columns and no rows (the data package and the catalogue read only those).
     private func siteTables(_ planPieces: [Piece]) -> [Piece] {
-        var tables: [DataTable] = []
+        var pieces: [Piece] = []
         for name in ["measures", "budget"] + TidyTables.names.dropFirst() {
-            var merged: DataTable?
-            for piece in planPieces where piece.table?.name == name {
-                var table = piece.table!
-                if name == "measures" { table = table.dropping { $0.hasPrefix("amount_") && $0 != "amount_total" } }
-                if merged == nil { merged = table } else { merged!.append(contentsOf: table) }
+            let parts = planPieces.filter { $0.table?.name == name }
+            guard let first = parts.first?.table else { continue }
+            if name == "measures" {
+                var merged = first.dropping { $0.hasPrefix("amount_") && $0 != "amount_total" }
+                for part in parts.dropFirst() { merged.append(contentsOf: part.table!.dropping { $0.hasPrefix("amount_") && $0 != "amount_total" }) }
+                pieces.append(Piece(.table, nil, merged.csvBytes, table: merged.withoutRows))
+                continue
             }
-            if let merged { tables.append(merged) }
+            var bytes = CSVTable.bom
+            CSVTable.write(first.fields.map(\.name), into: &bytes)
+            bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+            for part in parts {
+                var header = CSVTable.bom
+                CSVTable.write(part.table!.fields.map(\.name), into: &header)
+                bytes += part.bytes[header.count...]
+            }
+            pieces.append(Piece(.table, nil, bytes, table: first.withoutRows))
         }
         let executors = ExecutorsCSV(graph: graph)
-        return tables.map { Piece(.table, nil, $0.csv.bytes, table: $0) }
-            + [Piece(.executorsCSV, nil, executors.dataTable.csv.bytes, table: executors.dataTable),
-               Piece(.table, nil, executors.aliases.csv.bytes, table: executors.aliases)]
+        return pieces
+            + [Piece(.executorsCSV, nil, executors.dataTable.csvBytes, table: executors.dataTable),
+               Piece(.table, nil, executors.aliases.csvBytes, table: executors.aliases)]
     }
 
     private func dataPackage(_ pieces: [Piece]) -> DataPackage {

@@ -59,7 +59,7 @@ struct XLSXWriter {
         zip.add("xl/workbook.xml", workbook)
         zip.add("xl/_rels/workbook.xml.rels", workbookRelationships)
         zip.add("xl/styles.xml", XLSXWriter.styles)
-        for (n, sheet) in sheets.enumerated() { zip.add("xl/worksheets/sheet\(n + 1).xml", XLSXWriter.sheetXML(sheet)) }
+        for (n, sheet) in sheets.enumerated() { zip.add("xl/worksheets/sheet\(n + 1).xml", XLSXWriter.sheetBytes(sheet)) }
         return try zip.bytes()
     }
 
@@ -117,58 +117,72 @@ struct XLSXWriter {
         </styleSheet>
         """
 
-    static func sheetXML(_ sheet: Sheet) -> String {
-        var out = """
+    static func sheetXML(_ sheet: Sheet) -> String { String(decoding: sheetBytes(sheet), as: UTF8.self) }
+
+    /// The sheet's XML written straight into bytes (string concatenation was most of the open-data stage).
+    static func sheetBytes(_ sheet: Sheet) -> [UInt8] {
+        var out = XMLBytes(capacity: 256 + sheet.rows.count * sheet.columns.count * 48)
+        out.raw("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
             <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>\
             <cols>
-            """
+            """)
         for (c, column) in sheet.columns.enumerated() {
-            out += "<col min=\"\(c + 1)\" max=\"\(c + 1)\" width=\"\(column.width)\" customWidth=\"1\"\(column.type == .text ? " style=\"1\"" : "")/>"
+            out.raw("<col min=\""); out.int(c + 1); out.raw("\" max=\""); out.int(c + 1)
+            out.raw("\" width=\""); out.int(column.width); out.raw("\" customWidth=\"1\"")
+            if column.type == .text { out.raw(" style=\"1\"") }
+            out.raw("/>")
         }
-        out += "</cols><sheetData>"
-        out += row(1, sheet.columns.map(\.header), types: sheet.columns.map { _ in .text }, style: 2)
-        for (r, values) in sheet.rows.enumerated() {
-            out += row(r + 2, values, types: sheet.columns.map(\.type), style: 1)
-        }
+        out.raw("</cols><sheetData>")
+        let names = (0..<sheet.columns.count).map { Array(columnName($0).utf8) }
+        row(&out, 1, sheet.columns.map(\.header), types: sheet.columns.map { _ in .text }, style: 2, names: names)
         let types = sheet.columns.map(\.type)
+        for (r, values) in sheet.rows.enumerated() {
+            row(&out, r + 2, values, types: types, style: 1, names: names)
+        }
         for r in 0..<sheet.blankRows {
             let number = sheet.rows.count + 2 + r
-            out += "<row r=\"\(number)\">"
-            for (c, type) in types.enumerated() where type == .text { out += "<c r=\"\(reference(column: c, row: number))\" s=\"1\"/>" }
-            out += "</row>"
+            out.raw("<row r=\""); out.int(number); out.raw("\">")
+            for (c, type) in types.enumerated() where type == .text {
+                out.raw("<c r=\""); out.reference(names[c], number); out.raw("\" s=\"1\"/>")
+            }
+            out.raw("</row>")
         }
-        out += "</sheetData>"
+        out.raw("</sheetData>")
         if !sheet.validations.isEmpty {
-            out += "<dataValidations count=\"\(sheet.validations.count)\">"
+            out.raw("<dataValidations count=\""); out.int(sheet.validations.count); out.raw("\">")
             for v in sheet.validations {
                 let column = columnName(v.column)
                 let list = v.choices.joined(separator: ",")
-                out += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                out.text("<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
                     + "errorTitle=\"\(escape(sheet.columns[v.column].header))\" error=\"\(escape(v.prompt))\" "
                     + "promptTitle=\"\(escape(sheet.columns[v.column].header))\" prompt=\"\(escape(v.prompt))\" "
-                    + "sqref=\"\(column)2:\(column)\(v.lastRow)\"><formula1>\"\(escape(list))\"</formula1></dataValidation>"
+                    + "sqref=\"\(column)2:\(column)\(v.lastRow)\"><formula1>\"\(escape(list))\"</formula1></dataValidation>")
             }
-            out += "</dataValidations>"
+            out.raw("</dataValidations>")
         }
-        return out + "</worksheet>"
+        out.raw("</worksheet>")
+        return out.bytes
     }
 
-    private static func row(_ number: Int, _ values: [String], types: [CellType], style: Int) -> String {
-        var out = "<row r=\"\(number)\">"
+    private static func row(_ out: inout XMLBytes, _ number: Int, _ values: [String], types: [CellType], style: Int, names: [[UInt8]]) {
+        out.raw("<row r=\""); out.int(number); out.raw("\">")
         for (c, value) in values.enumerated() where !value.isEmpty {
-            let ref = reference(column: c, row: number)
             switch c < types.count ? types[c] : .text {
             case .number where FormulaGuard.isNumber(value):
-                out += "<c r=\"\(ref)\"><v>\(value)</v></c>"
+                out.raw("<c r=\""); out.reference(names[c], number); out.raw("\"><v>"); out.text(value); out.raw("</v></c>")
             case .boolean where value == "true" || value == "false":
-                out += "<c r=\"\(ref)\" t=\"b\"><v>\(value == "true" ? 1 : 0)</v></c>"
+                out.raw("<c r=\""); out.reference(names[c], number); out.raw("\" t=\"b\"><v>")
+                out.raw(value == "true" ? "1" : "0"); out.raw("</v></c>")
             default:
-                out += "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(FormulaGuard.neutralised(value)))</t></is></c>"
+                out.raw("<c r=\""); out.reference(c < names.count ? names[c] : Array(columnName(c).utf8), number)
+                out.raw("\" s=\""); out.int(style); out.raw("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                out.escaped(FormulaGuard.neutralised(value))
+                out.raw("</t></is></c>")
             }
         }
-        return out + "</row>"
+        out.raw("</row>")
     }
 
     static func reference(column: Int, row: Int) -> String { "\(columnName(column))\(row)" }
@@ -202,5 +216,75 @@ struct XLSXWriter {
             }
         }
         return out
+    }
+}
+
+/// UTF-8 output of `XLSXWriter`: markup appended as bytes, text escaped as `XLSXWriter.escape` does.
+struct XMLBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func int(_ value: Int) {
+        if value >= 0 && value < 10 { bytes.append(UInt8(48 + value)); return }
+        text(String(value))
+    }
+
+    /// A cell reference: column letters, then the row number.
+    mutating func reference(_ column: [UInt8], _ row: Int) {
+        bytes.append(contentsOf: column)
+        int(row)
+    }
+
+    /// `XLSXWriter.escape` on bytes: markup characters as entities, forbidden control characters and
+    /// U+FFFE/U+FFFF as OOXML `_xHHHH_`.
+    mutating func escaped(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            let count = utf8.count
+            var start = 0, i = 0
+            func flush() { if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) } }
+            while i < count {
+                let b = utf8[i]
+                let replacement: StaticString?
+                var length = 1
+                switch b {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x09, 0x0A, 0x0D: replacement = nil
+                case 0x00..<0x20:
+                    flush()
+                    let hex: StaticString = "0123456789ABCDEF"
+                    raw("_x00")
+                    hex.withUTF8Buffer { h in bytes.append(h[Int(b >> 4)]); bytes.append(h[Int(b & 0xF)]) }
+                    bytes.append(0x5F)
+                    i += 1
+                    start = i
+                    continue
+                case 0xEF where i + 2 < count && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
+                    replacement = utf8[i + 2] == 0xBE ? "_xFFFE_" : "_xFFFF_"
+                    length = 3
+                default: replacement = nil
+                }
+                if let replacement {
+                    flush()
+                    raw(replacement)
+                    i += length
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            flush()
+        }
     }
 }
