@@ -1,4 +1,4 @@
-import CZlib
+import CDeflate
 import Foundation
 import ZIPFoundation
 
@@ -135,7 +135,7 @@ public struct ZipArchive: Sendable {
                 stream.avail_in = UInt32(source.count)
                 stream.next_out = target.baseAddress
                 stream.avail_out = UInt32(target.count)
-                return CZlib.deflate(&stream, Z_FINISH)
+                return CDeflate.deflate(&stream, Z_FINISH)
             }
         }
         guard result == Z_STREAM_END else { return nil }
