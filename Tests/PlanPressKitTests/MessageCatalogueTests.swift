@@ -116,7 +116,8 @@ import Testing
         .reportUnknownMeasure(measure: "9", plan: "kreminna", suggestions: ["1"]), .reportMeasureTwice(measure: "1.1"),
         .reportUnknownIndicator(indicator: "9-1", plan: "kreminna", suggestions: []),
         .templateUnsupportedForm(detail: "{{>partial}}"), .templateSyntax(detail: Phrase(uk: "тег не закрито знаками }}", en: "a tag is not closed with }}")),
-        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"), .localeStringMissing(key: "nav_home", language: "en"),
+        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"),
+        .templateUnknownName(name: "plan_titel", template: "measure", suggestions: ["plan_title"]), .localeStringMissing(key: "nav_home", language: "en"),
         .ukrainianLocaleMissing,
     ]
 

@@ -201,6 +201,7 @@ public enum Message: Hashable, Sendable {
     case templateSyntax(detail: Phrase)
     case templateUnreadable(detail: String)
     case templateMissing(name: String)
+    case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
 
@@ -792,6 +793,9 @@ extension Message {
             return ("помилка в шаблоні: \(detail.uk); перевірте теги {{…}} у цьому рядку", "template syntax: \(detail.en); check the {{tags}} on this line")
         case .templateUnreadable(let detail):
             return ("шаблон не читається: \(detail)", "template cannot be read: \(detail)")
+        case .templateUnknownName(let name, let template, let s):
+            return ("шаблон '\(template).mustache' друкує '{{\(name)}}', але сторінка такого поля не має: на сторінці було б порожньо\(hint(s))",
+                    "template '\(template).mustache' prints '{{\(name)}}', but the page has no such field: it would print nothing\(hint(s))")
         case .templateMissing(let name):
             return ("шаблону '\(name).mustache' немає: він потрібен PlanPress для сторінок цього виду",
                     "template '\(name).mustache' is missing: PlanPress needs it to render that kind of page")

@@ -53,6 +53,14 @@ public enum TemplateLoader {
             sink.error(.templateMissing(name: name),
                        at: SourceLocation(file: files.display("\(name).mustache")))
         }
+        var renderer = TemplateRenderer(templates: compiled)
+        if broken.isEmpty {
+            // Typed page models: a name the page's model lacks would print nothing.
+            for name in renderer.bindPageModels() {
+                sink.error(.templateUnknownName(name: name.name, template: name.template, suggestions: name.suggestions),
+                           at: SourceLocation(file: files.display("\(name.template).mustache"), line: name.line))
+            }
+        }
         let locales = loadLocales(files, sink: sink)
         var assets: [(String, Data)] = []
         for path in files.list("assets", extensions: ["css", "js", "svg", "png", "ico", "woff2", "json", "txt", "webmanifest"]) {
@@ -61,7 +69,7 @@ public enum TemplateLoader {
             }
         }
         guard !sink.hasErrors else { return (nil, sink.diagnostics) }
-        return (TemplateSet(library: library, renderer: TemplateRenderer(templates: compiled), names: names, locales: locales,
+        return (TemplateSet(library: library, renderer: renderer, names: names, locales: locales,
                             assets: assets), sink.diagnostics)
     }
 

@@ -39,47 +39,46 @@ extension PageRenderer {
         }
     }
 
-    func measureContext(_ key: SiteGraph.MeasureKey) -> Context {
+    func measurePage(_ key: SiteGraph.MeasureKey) -> MeasurePage {
         let index = graph.plans[key.plan]
         let node = index.measures[key.measure]
         let measure = node.measure
         let planID = index.plan.id
-        let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan))
-            + [(measureLabel(measure, plan: index.plan), nil)]
-        var context = base(page: .measure(planID, measure.number),
-                           title: "\(measureLabel(measure, plan: index.plan)) — \(index.plan.shortTitle)",
-                           description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs)
-        context["level"] = levelName(index.plan.measureLevel)
-        context["number"] = displayNumber(measure)
-        context["printed_number"] = opt(measure.printedNumber)
-        context["number_assigned"] = measure.numberAssigned
-        context["number_assigned_note"] = fill("number_assigned_note", ["number": displayNumber(measure)])
-        context["responsible_merged"] = measure.responsible?.sameAsRowAbove ?? false
-        context["text_html"] = text(measure.text, plan: planID)
-        context["plan_title"] = index.plan.shortTitle
-        context["plan_url"] = routes.path(for: .plan(planID))
-        context["goal_path"] = node.goal.map { goalPath(key.plan, goal: $0) } ?? []
-        context["has_goal_path"] = node.goal != nil
-        context["responsible_heading"] = responsibleHeading(index.plan)
-        context["responsible_printed"] = opt(measure.responsible?.printed.map { inline($0, plan: planID) })
-        context["executors"] = executorRefs(measure, plan: planID)
-        context["has_executors"] = !(measure.responsible?.assignments.isEmpty ?? true)
-        context["any_consent"] = measure.responsible?.assignments.contains { $0.consent } ?? false
-        context["term"] = termContext(measure.term)
-        context["indicators"] = index.indicators[node.indicators].map { indicatorItem(key.plan, $0) }
-        context["has_indicators"] = !node.indicators.isEmpty
-        context["results"] = measure.results.map { ["html": inline($0, plan: planID)] }
-        context["has_results"] = !measure.results.isEmpty
-        context["funding"] = fundingContext(measure, plan: index.plan)
-        context["commentary"] = commentary(.measure(planID, measure.number))
-        context["related_updates"] = relatedUpdates(.measure(planID, measure.number), heading: "updates_about_measure")
-        context["pager"] = pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
-            (measureLabel(index.measures[m].measure, plan: index.plan), .measure(planID, index.measures[m].measure.number))
-        }
-        context.merge(statusContext(key, term: measure.term)) { _, new in new }
-        context["monitoring"] = measureMonitoring(key)
-        context["citation"] = citationContext(measure.citation, plan: planID)
-        return context
+        let label = measureLabel(measure, plan: index.plan)
+        let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan)) + [(label, nil)]
+        let reference = ItemReference.measure(planID, measure.number)
+        return MeasurePage(
+            layout: layout(page: .measure(planID, measure.number), title: "\(label) — \(index.plan.shortTitle)",
+                           description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs),
+            level: levelName(index.plan.measureLevel),
+            number: displayNumber(measure),
+            printedNumber: measure.printedNumber,
+            numberAssigned: measure.numberAssigned,
+            numberAssignedNote: fill("number_assigned_note", ["number": displayNumber(measure)]),
+            responsibleMerged: measure.responsible?.sameAsRowAbove ?? false,
+            textHTML: text(measure.text, plan: planID),
+            planTitle: index.plan.shortTitle,
+            planURL: routes.path(for: .plan(planID)),
+            goalPath: node.goal.map { goalPath(key.plan, goal: $0) } ?? [],
+            hasGoalPath: node.goal != nil,
+            responsibleHeading: responsibleHeading(index.plan),
+            responsiblePrinted: measure.responsible?.printed.map { inline($0, plan: planID) },
+            executors: executorRefs(measure, plan: planID),
+            hasExecutors: !(measure.responsible?.assignments.isEmpty ?? true),
+            anyConsent: measure.responsible?.assignments.contains { $0.consent } ?? false,
+            term: termContext(measure.term),
+            indicators: index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
+            results: measure.results.map { ["html": inline($0, plan: planID)] },
+            funding: fundingContext(measure, plan: index.plan),
+            commentary: commentary(reference),
+            relatedUpdates: relatedUpdates(reference, heading: "updates_about_measure"),
+            pager: pager(index.siblings(ofMeasure: key.measure), current: key.measure) { m in
+                (measureLabel(index.measures[m].measure, plan: index.plan), .measure(planID, index.measures[m].measure.number))
+            },
+            status: statusBadges(key),
+            overdue: graph.monitoring.isOverdue(key, term: measure.term),
+            monitoring: measureMonitoring(key),
+            citation: citationContext(measure.citation, plan: planID))
     }
 
     func goalPath(_ p: Int, goal: Int) -> [Context] {

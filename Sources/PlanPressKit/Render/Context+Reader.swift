@@ -2,12 +2,6 @@ extension PageRenderer {
     /// The language plan content is published in, whatever the interface language.
     static let contentLanguage = "uk"
 
-    /// Keys for readers, merged into every page by `base`: the search link and
-    /// `page_kind`, the page's kind as a class name for the `<body>`.
-    func readerContext(page: PageID) -> Context {
-        ["search_url": routes.path(for: .search), "page_kind": PageRenderer.kind(of: page)]
-    }
-
     /// A short name for each kind of page (`measure`, `plan-print` …).
     static func kind(of page: PageID) -> String {
         switch page {

@@ -161,12 +161,4 @@ extension PageRenderer {
         return ["heading": heading, "items": indices.sorted().map { updateItem(graph.updates[$0]) },
                 "all_url": false, "feed_url": false, "feed_label": false] as Context
     }
-
-    /// Open Graph, Twitter card and feed keys every page has (`base`).
-    func sharingContext(page: PageID) -> Context {
-        ["og_type": "website", "og_locale": language == "en" ? "en_US" : "uk_UA",
-         "og_image": false, "og_image_alt": false, "twitter_card": "summary",
-         "updates_url": routes.path(for: .updates(page: 1)), "feed_url": routes.path(for: .updatesFeed),
-         "plan_feed_url": false]
-    }
 }

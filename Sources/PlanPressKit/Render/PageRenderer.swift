@@ -103,12 +103,24 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ page: PageID) -> String {
-        let (template, context) = self.context(for: page)
-        let html = templates.renderer.render(context, template: template) ?? ""
+        let html = renderTemplate(page)
         // Plan content is Ukrainian whatever the interface: mark it for screen readers.
         return language == PageRenderer.contentLanguage ? html : ContentLanguage.mark(html, language: PageRenderer.contentLanguage)
     }
 
+    /// The page's HTML as the template prints it: from a typed page model where
+    /// the kind has one (`PageModels.swift`), from a dictionary context otherwise.
+    func renderTemplate(_ page: PageID) -> String {
+        if case .measure(let id, let number) = page {
+            let p = graph.planByID[id]!
+            let key = SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)
+            return templates.renderer.render(measurePage(key), template: "measure") ?? ""
+        }
+        let (template, context) = self.context(for: page)
+        return templates.renderer.render(context, template: template) ?? ""
+    }
+
+    /// The page's template and its context as a dictionary (typed models converted: swift-mustache reads these).
     func context(for page: PageID) -> (String, Context) {
         switch page {
         case .home: return ("home", homeContext())
@@ -120,7 +132,7 @@ public struct PageRenderer: Sendable {
             return ("goal", goalContext(p, graph.plans[p].goalByID[goal]!))
         case .measure(let id, let number):
             let p = graph.planByID[id]!
-            return ("measure", measureContext(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)))
+            return ("measure", measurePage(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)).dictionary)
         case .indicator(let id, let indicator):
             let p = graph.planByID[id]!
             return ("indicator", indicatorContext(p, graph.plans[p].indicatorByID[indicator]!))
@@ -166,37 +178,28 @@ public struct PageRenderer: Sendable {
 
     /// Keys every page has: site, navigation, interface strings, breadcrumbs.
     func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
+        layout(page: page, title: title, description: description, breadcrumbs: breadcrumbs).dictionary
+    }
+
+    /// What the layout prints, for a typed page model or (as `base`) a dictionary context.
+    func layout(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> LayoutFields {
         var crumbs: [Context] = breadcrumbs.map { title, target in
             var crumb: Context = ["title": title]
             if let target { crumb["url"] = routes.path(for: target) }
             return crumb
         }
         if !crumbs.isEmpty { crumbs[crumbs.count - 1]["current"] = true }
-        var context: Context = [
-            "lang": language,
-            "t": strings,
-            "site_title": graph.site.settings.title(language: language),
-            "site_description": graph.site.settings.description(language: language),
-            "page_title": title,
-            "description": description ?? graph.site.settings.description(language: language),
-            "canonical": routes.url(for: page),
-            "css": routes.asset("assets/site.css"),
-            "print_css": routes.asset("assets/print.css"),
-            "home_url": routes.path(for: .home),
-            "executors_url": routes.path(for: .executors),
-            "glossary_url": routes.path(for: .glossary),
-            "data_url": routes.path(for: .openData),
-            "as_of": format.date(graph.site.settings.asOf),
-            "breadcrumbs": crumbs,
-            "has_breadcrumbs": crumbs.count > 1,
-        ]
-        context.merge(sharingContext(page: page)) { _, new in new }
-        context.merge(readerContext(page: page)) { _, new in new }
-        if let otherRoutes {
-            context["alternate_url"] = otherRoutes.path(for: page)
-            context["alternate_lang"] = language == "uk" ? "en" : "uk"
-        }
-        return context
+        let settings = graph.site.settings
+        return LayoutFields(
+            language: language, strings: strings, siteTitle: settings.title(language: language),
+            siteDescription: settings.description(language: language), pageTitle: title,
+            description: description ?? settings.description(language: language), canonical: routes.url(for: page),
+            css: routes.asset("assets/site.css"), printCSS: routes.asset("assets/print.css"), homeURL: routes.path(for: .home),
+            executorsURL: routes.path(for: .executors), glossaryURL: routes.path(for: .glossary), dataURL: routes.path(for: .openData),
+            updatesURL: routes.path(for: .updates(page: 1)), feedURL: routes.path(for: .updatesFeed), searchURL: routes.path(for: .search),
+            asOf: format.date(settings.asOf), breadcrumbs: crumbs, ogLocale: language == "en" ? "en_US" : "uk_UA",
+            pageKind: PageRenderer.kind(of: page), alternateURL: otherRoutes?.path(for: page),
+            alternateLanguage: otherRoutes == nil ? nil : (language == "uk" ? "en" : "uk"))
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {

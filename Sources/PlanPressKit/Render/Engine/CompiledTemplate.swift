@@ -27,15 +27,42 @@ public final class CompiledTemplate: @unchecked Sendable {
         let parts: [String]
         /// Computed once: comparing with `["."]` on every lookup built and compared an array.
         let isImplicit: Bool
+        /// The template line the name is on (for load-time checks against a typed page model).
+        let line: Int
+        /// In a template bound to a `TemplateModel`: the model's field for `parts[0]`, or -1.
+        var field: Int = -1
 
-        init(parts: [String]) {
+        init(parts: [String], line: Int = 0) {
             self.parts = parts
+            self.line = line
             isImplicit = parts == ["."]
         }
     }
 
     let name: String
     let nodes: [Node]
+
+    /// The same template with every name's field index (in a `TemplateModel`'s `fields`) filled in.
+    func bound(to fields: [String: Int]) -> CompiledTemplate {
+        CompiledTemplate(name: name, nodes: CompiledTemplate.bind(nodes, fields))
+    }
+
+    private static func bind(_ nodes: [Node], _ fields: [String: Int]) -> [Node] {
+        func withField(_ path: Path) -> Path {
+            var path = path
+            if !path.isImplicit { path.field = fields[path.parts[0]] ?? -1 }
+            return path
+        }
+        return nodes.map { node in
+            switch node {
+            case .text, .partial: return node
+            case .variable(let path, let escaped): return .variable(withField(path), escaped: escaped)
+            case .section(let path, let children, let inverted): return .section(withField(path), bind(children, fields), inverted: inverted)
+            case .parent(let name, let blocks): return .parent(name, blocks.mapValues { bind($0, fields) })
+            case .block(let name, let children): return .block(name, bind(children, fields))
+            }
+        }
+    }
 
     init(name: String, nodes: [Node]) {
         self.name = name

@@ -74,11 +74,14 @@ struct TemplateParser {
             }
             if index >= chars.count { break }
             var setNewLine = false
-            switch try readTag() {
+            let tag = try readTag()
+            // Before `standalone` consumes the rest of the line.
+            let tagLine = line
+            switch tag {
             case .variable(let name, let escaped):
                 append(whitespace)
                 whitespace = ""
-                nodes.append(.variable(path(name), escaped: escaped))
+                nodes.append(.variable(path(name, line: tagLine), escaped: escaped))
             case .comment:
                 setNewLine = standalone(state)
             case .open(let name, let inverted):
@@ -88,12 +91,13 @@ struct TemplateParser {
                     append(whitespace)
                     whitespace = ""
                 }
+                let sectionPath = path(name, line: tagLine)
                 var inner = state
                 inner.newLine = setNewLine
                 inner.section = name
                 inner.inParent = false
                 let children = try parse(inner)
-                nodes.append(.section(path(name), children, inverted: inverted))
+                nodes.append(.section(sectionPath, children, inverted: inverted))
             case .close(let name):
                 guard name == state.section else {
                     throw TemplateSyntaxError(message: "closing tag {{/\(name)}} does not match \(state.section.map { "{{#\($0)}}" } ?? "any open section")", line: line)
@@ -150,8 +154,9 @@ struct TemplateParser {
         return nodes
     }
 
-    private func path(_ name: String) -> CompiledTemplate.Path {
-        name == "." ? CompiledTemplate.Path(parts: ["."]) : CompiledTemplate.Path(parts: name.split(separator: ".").map(String.init))
+    private func path(_ name: String, line: Int) -> CompiledTemplate.Path {
+        name == "." ? CompiledTemplate.Path(parts: ["."], line: line)
+            : CompiledTemplate.Path(parts: name.split(separator: ".").map(String.init), line: line)
     }
 
     private mutating func readBlanks() -> String {

@@ -1,6 +1,9 @@
-/// Renders compiled templates against `[String: Any]` contexts.
+/// Renders compiled templates against `[String: Any]` contexts, or against
+/// typed page models (`TemplateModel`) with templates bound to them at load time.
 public struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
+    /// Per model type: every template with its names' field indices filled in (`bind`).
+    private var bound: [ObjectIdentifier: [String: CompiledTemplate]] = [:]
 
     public init(templates: [String: CompiledTemplate]) {
         self.templates = templates
@@ -8,95 +11,127 @@ public struct TemplateRenderer: Sendable {
 
     public func render(_ context: [String: Any], template name: String) -> String? {
         guard let template = templates[name] else { return nil }
-        var output = ""
-        output.reserveCapacity(16_384)
-        var stack: [Any] = [context]
-        render(template.nodes, stack: &stack, blocks: [:], indentation: "", into: &output)
-        return output
+        return Pass<NoModel>(templates: templates, model: nil).run(template, stack: [context])
     }
 
-    private func render(_ nodes: [CompiledTemplate.Node], stack: inout [Any], blocks: [String: [CompiledTemplate.Node]],
-                        indentation: String, into output: inout String) {
-        if !indentation.isEmpty {
-            // As swift-mustache: before each non-empty piece that starts a new line, the partial's indentation.
-            var local = ""
+    /// Renders a typed page model; `bind(M.self, …)` must have been called (the template loader does).
+    public func render<M: TemplateModel>(_ model: M, template name: String) -> String? {
+        guard let templates = bound[ObjectIdentifier(M.self)], let template = templates[name] else { return nil }
+        return Pass(templates: templates, model: model).run(template, stack: [])
+    }
+
+    /// Binds every template to `M`'s fields and checks the names `page` (and the
+    /// partials and parents it uses) print against them: each unknown name is returned
+    /// with its template and line.
+    public mutating func bind<M: TemplateModel>(_ model: M.Type, page: String) -> [TemplateVocabulary.UnknownName] {
+        var index: [String: Int] = [:]
+        for (position, field) in M.fields.enumerated() { index[field.name] = position }
+        bound[ObjectIdentifier(M.self)] = templates.mapValues { $0.bound(to: index) }
+        guard let template = templates[page] else { return [] }
+        var vocabulary = TemplateVocabulary(templates: templates, fields: M.fields)
+        vocabulary.check(template)
+        return vocabulary.unknown
+    }
+
+    /// One rendering: the templates (plain or bound) and the model the names fall back to.
+    private struct Pass<M: TemplateModel> {
+        let templates: [String: CompiledTemplate]
+        let model: M?
+
+        func run(_ template: CompiledTemplate, stack initial: [Any]) -> String {
+            var output = ""
+            output.reserveCapacity(16_384)
+            var stack = initial
+            render(template.nodes, stack: &stack, blocks: [:], indentation: "", into: &output)
+            return output
+        }
+
+        func render(_ nodes: [CompiledTemplate.Node], stack: inout [Any], blocks: [String: [CompiledTemplate.Node]],
+                    indentation: String, into output: inout String) {
+            if !indentation.isEmpty {
+                // As swift-mustache: before each non-empty piece that starts a new line, the partial's indentation.
+                var local = ""
+                for node in nodes {
+                    var piece = ""
+                    render([node], stack: &stack, blocks: blocks, indentation: "", into: &piece)
+                    if !piece.isEmpty, local.last == "\n" { local += indentation }
+                    local += piece
+                }
+                output += local
+                return
+            }
             for node in nodes {
-                var piece = ""
-                render([node], stack: &stack, blocks: blocks, indentation: "", into: &piece)
-                if !piece.isEmpty, local.last == "\n" { local += indentation }
-                local += piece
-            }
-            output += local
-            return
-        }
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output += text
-            case .variable(let path, let escaped):
-                guard let value = lookup(path, in: stack) else { continue }
-                let text = TemplateRenderer.string(value)
-                output += escaped ? HTML.escape(text) : text
-            case .section(let path, let children, let inverted):
-                let value = lookup(path, in: stack)
-                if inverted {
-                    if !TemplateRenderer.isTruthy(value) { render(children, stack: &stack, blocks: blocks, indentation: "", into: &output) }
-                    continue
-                }
-                guard let value, TemplateRenderer.isTruthy(value) else { continue }
-                if Swift.type(of: value) == [[String: Any]].self {
-                    // The common case (lists of contexts): iterate in place, no copy into [Any].
-                    for item in value as! [[String: Any]] {
-                        stack.append(item)
+                switch node {
+                case .text(let text):
+                    output += text
+                case .variable(let path, let escaped):
+                    guard let value = lookup(path, in: stack) else { continue }
+                    let text = TemplateRenderer.string(value)
+                    output += escaped ? HTML.escape(text) : text
+                case .section(let path, let children, let inverted):
+                    let value = lookup(path, in: stack)
+                    if inverted {
+                        if !TemplateRenderer.isTruthy(value) { render(children, stack: &stack, blocks: blocks, indentation: "", into: &output) }
+                        continue
+                    }
+                    guard let value, TemplateRenderer.isTruthy(value) else { continue }
+                    if Swift.type(of: value) == [[String: Any]].self {
+                        // The common case (lists of contexts): iterate in place, no copy into [Any].
+                        for item in value as! [[String: Any]] {
+                            stack.append(item)
+                            render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                            stack.removeLast()
+                        }
+                    } else if let list = TemplateRenderer.elements(of: value) {
+                        for item in list {
+                            stack.append(item)
+                            render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                            stack.removeLast()
+                        }
+                    } else if Swift.type(of: value) == Bool.self {
+                        render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                    } else {
+                        stack.append(value)
                         render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
                         stack.removeLast()
                     }
-                } else if let list = TemplateRenderer.elements(of: value) {
-                    for item in list {
-                        stack.append(item)
-                        render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
-                        stack.removeLast()
+                case .partial(let name, let partialIndentation):
+                    if let partial = templates[name] {
+                        render(partial.nodes, stack: &stack, blocks: blocks, indentation: partialIndentation, into: &output)
                     }
-                } else if Swift.type(of: value) == Bool.self {
-                    render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
-                } else {
-                    stack.append(value)
-                    render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
-                    stack.removeLast()
+                case .parent(let name, let overrides):
+                    guard let parent = templates[name] else { continue }
+                    // Blocks given further out (by a child of this template) win over this template's own.
+                    let merged = overrides.merging(blocks) { _, outer in outer }
+                    render(parent.nodes, stack: &stack, blocks: merged, indentation: "", into: &output)
+                case .block(let name, let defaults):
+                    render(blocks[name] ?? defaults, stack: &stack, blocks: blocks, indentation: "", into: &output)
                 }
-            case .partial(let name, let partialIndentation):
-                if let partial = templates[name] {
-                    render(partial.nodes, stack: &stack, blocks: blocks, indentation: partialIndentation, into: &output)
-                }
-            case .parent(let name, let overrides):
-                guard let parent = templates[name] else { continue }
-                // Blocks given further out (by a child of this template) win over this template's own.
-                let merged = overrides.merging(blocks) { _, outer in outer }
-                render(parent.nodes, stack: &stack, blocks: merged, indentation: "", into: &output)
-            case .block(let name, let defaults):
-                render(blocks[name] ?? defaults, stack: &stack, blocks: blocks, indentation: "", into: &output)
             }
         }
-    }
 
-    /// The first name is looked up from the innermost context outwards; the
-    /// rest of a dotted name only inside what the first part found.
-    private func lookup(_ path: CompiledTemplate.Path, in stack: [Any]) -> Any? {
-        if path.isImplicit { return stack.last }
-        var value: Any?
-        var depth = stack.count - 1
-        while depth >= 0 {
-            if case .some(.some(let found)) = TemplateRenderer.child(of: stack[depth], named: path.parts[0]) {
-                value = found
-                break
+        /// The first name is looked up from the innermost context outwards, then
+        /// in the model (by the field index bound at load time, no hashing); the
+        /// rest of a dotted name only inside what the first part found.
+        private func lookup(_ path: CompiledTemplate.Path, in stack: [Any]) -> Any? {
+            if path.isImplicit { return stack.last }
+            var value: Any?
+            var depth = stack.count - 1
+            while depth >= 0 {
+                if case .some(.some(let found)) = TemplateRenderer.child(of: stack[depth], named: path.parts[0]) {
+                    value = found
+                    break
+                }
+                depth -= 1
             }
-            depth -= 1
+            // Optional chaining reads the model in place (`if let` would copy the struct and retain its fields).
+            if depth < 0, path.field >= 0 { value = model?.value(ofField: path.field) }
+            for part in path.parts.dropFirst() {
+                guard let current = value, case .some(let next) = TemplateRenderer.child(of: current, named: part) else { return nil }
+                value = next
+            }
+            return value
         }
-        for part in path.parts.dropFirst() {
-            guard let current = value, case .some(let next) = TemplateRenderer.child(of: current, named: part) else { return nil }
-            value = next
-        }
-        return value
     }
 
     /// A dictionary's value for `name` (nil inside when absent); nil when

@@ -1,0 +1,169 @@
+/// Typed page models (docs/performance.md, «Typed page models»): the fields of
+/// a page as a struct, printed by the compiled renderer through `TemplateModel`.
+/// Kinds not converted yet still build `[String: Any]` contexts; their common
+/// part is `LayoutFields.dictionary` (`PageRenderer.base`).
+
+/// What the layout prints on every page: site, navigation, sharing, breadcrumbs.
+struct LayoutFields: TemplateModel {
+    /// Named as the templates name them; the order is the field index.
+    enum Field: Int, CaseIterable {
+        case lang, t, site_title, site_description, page_title, description, canonical, css, print_css
+        case home_url, executors_url, glossary_url, data_url, updates_url, feed_url, search_url, as_of
+        case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
+        case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
+    }
+
+    static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
+        switch field {
+        case .t: return TemplateField("t", .open)
+        case .breadcrumbs: return TemplateField("breadcrumbs", .record(["title", "url", "current"]))
+        default: return TemplateField("\(field)")
+        }
+    }
+
+    var language: String
+    var strings: [String: String]
+    var siteTitle, siteDescription, pageTitle, description, canonical, css, printCSS: String
+    var homeURL, executorsURL, glossaryURL, dataURL, updatesURL, feedURL, searchURL, asOf: String
+    var breadcrumbs: [PageRenderer.Context]
+    var ogLocale: String
+    var pageKind: String
+    /// The other language's address of this page, when the site has one.
+    var alternateURL: String?
+    var alternateLanguage: String?
+
+    func value(ofField index: Int) -> Any? {
+        switch Field(rawValue: index)! {
+        case .lang: return language
+        case .t: return strings
+        case .site_title: return siteTitle
+        case .site_description: return siteDescription
+        case .page_title: return pageTitle
+        case .description: return description
+        case .canonical: return canonical
+        case .css: return css
+        case .print_css: return printCSS
+        case .home_url: return homeURL
+        case .executors_url: return executorsURL
+        case .glossary_url: return glossaryURL
+        case .data_url: return dataURL
+        case .updates_url: return updatesURL
+        case .feed_url: return feedURL
+        case .search_url: return searchURL
+        case .as_of: return asOf
+        case .breadcrumbs: return breadcrumbs
+        case .has_breadcrumbs: return breadcrumbs.count > 1
+        case .og_type: return "website"
+        case .og_locale: return ogLocale
+        // Only update pages (still dictionaries) have an image and a plan feed; only print pages their own CSS.
+        case .og_image, .og_image_alt, .plan_feed_url: return false
+        case .twitter_card: return "summary"
+        case .page_kind: return pageKind
+        case .page_css: return nil
+        case .alternate_url: return alternateURL
+        case .alternate_lang: return alternateLanguage
+        }
+    }
+}
+
+/// A measure's page (`measure.mustache`).
+struct MeasurePage: TemplateModel {
+    /// Named as the templates name them; indices follow the layout's.
+    enum Field: Int, CaseIterable {
+        case level, number, printed_number, number_assigned, number_assigned_note, responsible_merged, text_html
+        case plan_title, plan_url, goal_path, has_goal_path, responsible_heading, responsible_printed
+        case executors, has_executors, any_consent, term, indicators, has_indicators, results, has_results
+        case funding, commentary, related_updates, pager, status, overdue, monitoring, citation
+    }
+
+    static let fields: [TemplateField] = LayoutFields.fields + Field.allCases.map { (field: Field) -> TemplateField in
+        switch field {
+        case .goal_path: return TemplateField("goal_path", .record(["level", "number", "title_html", "url"]))
+        case .executors: return TemplateField("executors", .record(["name", "full_name", "url", "consent"]))
+        case .term: return TemplateField("term", .record(["printed", "stated", "due", "due_iso", "next_due", "next_due_iso", "reading"]))
+        case .indicators: return TemplateField("indicators", .record(["id", "url", "html", "target"]))
+        case .results: return TemplateField("results", .record(["html"]))
+        case .funding: return TemplateField("funding", .record(["printed", "status", "status_label", "table"]))
+        case .commentary: return TemplateField("commentary", .record(["title", "html"]))
+        case .related_updates:
+            return TemplateField("related_updates", .record(["heading", "items", "all_url", "feed_url", "feed_label"]))
+        case .pager: return TemplateField("pager", .record(["previous", "next", "has_any"]))
+        case .status: return TemplateField("status", .record(["voices", "disputed"]))
+        case .citation: return TemplateField("citation", .record(["url", "label", "corrections", "has_corrections"]))
+        // Periods, columns and report entries: not declared yet.
+        case .monitoring: return TemplateField("monitoring", .open)
+        default: return TemplateField("\(field)")
+        }
+    }
+
+    var layout: LayoutFields
+    var level, number: String
+    var printedNumber: String?
+    var numberAssigned: Bool
+    var numberAssignedNote: String
+    var responsibleMerged: Bool
+    var textHTML, planTitle, planURL: String
+    var goalPath: [PageRenderer.Context]
+    var hasGoalPath: Bool
+    var responsibleHeading: String
+    var responsiblePrinted: String?
+    var executors: [PageRenderer.Context]
+    var hasExecutors, anyConsent: Bool
+    var term: PageRenderer.Context
+    var indicators: [PageRenderer.Context]
+    var results: [[String: String]]
+    var funding: PageRenderer.Context
+    var commentary: [PageRenderer.Context]
+    /// A section or `false`, as `relatedUpdates` gives it.
+    var relatedUpdates: Any
+    var pager: PageRenderer.Context
+    /// Badges or `false`, as `statusBadges` gives them.
+    var status: Any
+    var overdue: Bool
+    var monitoring: PageRenderer.Context
+    /// A citation or `false`, as `citationContext` gives it.
+    var citation: Any
+
+    func value(ofField index: Int) -> Any? {
+        let layoutCount = LayoutFields.Field.allCases.count
+        guard index >= layoutCount else { return layout.value(ofField: index) }
+        switch Field(rawValue: index - layoutCount)! {
+        case .level: return level
+        case .number: return number
+        case .printed_number: return opt(printedNumber)
+        case .number_assigned: return numberAssigned
+        case .number_assigned_note: return numberAssignedNote
+        case .responsible_merged: return responsibleMerged
+        case .text_html: return textHTML
+        case .plan_title: return planTitle
+        case .plan_url: return planURL
+        case .goal_path: return goalPath
+        case .has_goal_path: return hasGoalPath
+        case .responsible_heading: return responsibleHeading
+        case .responsible_printed: return opt(responsiblePrinted)
+        case .executors: return executors
+        case .has_executors: return hasExecutors
+        case .any_consent: return anyConsent
+        case .term: return term
+        case .indicators: return indicators
+        case .has_indicators: return !indicators.isEmpty
+        case .results: return results
+        case .has_results: return !results.isEmpty
+        case .funding: return funding
+        case .commentary: return commentary
+        case .related_updates: return relatedUpdates
+        case .pager: return pager
+        case .status: return status
+        case .overdue: return overdue
+        case .monitoring: return monitoring
+        case .citation: return citation
+        }
+    }
+}
+
+extension TemplateRenderer {
+    /// Binds the templates of the kinds that have a typed model; returns the names they lack.
+    mutating func bindPageModels() -> [TemplateVocabulary.UnknownName] {
+        bind(MeasurePage.self, page: "measure")
+    }
+}
