@@ -125,7 +125,7 @@ def parse_time_v(text):
 
 def build_cmd(tool, p, out):
     if tool == "planpress":
-        return [ARGS.planpress, "build", "--content", p["content"], "--templates", p["templates"], "--output", out]
+        return [ARGS.planpress, "build", "--lang", "en", "--content", p["content"], "--templates", p["templates"], "--output", out]
     return ["hugo", "-s", p["site"], "-d", out, "--quiet"]
 
 
@@ -421,7 +421,7 @@ def cmd_incr(args):
         res["load"] = load
         # PlanPress: build --watch, as its bench/run.py drives it
         out = os.path.join(base, "out-pp")
-        cmd = [args.planpress, "build", "--watch", "--poll", "0.05", "--content", content, "--templates", p["templates"], "--output", out]
+        cmd = [args.planpress, "build", "--lang", "en", "--watch", "--poll", "0.05", "--content", content, "--templates", p["templates"], "--output", out]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         built = r"^built (\d+) pages \((?:(\d+) of \d+ pages rendered|all pages rendered: [^;]*); (\d+) files written.* in ([0-9.]+) s$"
         try:
