@@ -123,23 +123,7 @@ public struct ZipArchive: Sendable {
     static func compress(_ bytes: [UInt8], deflate: Bool) -> Compressed? {
         let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
         guard deflate else { return Compressed(crc: crc, deflated: false, size: bytes.count, data: bytes) }
-        var stream = z_stream()
-        guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 16)
-        var input = bytes
-        let result = input.withUnsafeMutableBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return CDeflate.deflate(&stream, Z_FINISH)
-            }
-        }
-        guard result == Z_STREAM_END else { return nil }
-        out.removeLast(Int(stream.avail_out))
+        guard let out = Deflate.oneShot(bytes, level: level, windowBits: -MAX_WBITS) else { return nil }
         return Compressed(crc: crc, deflated: true, size: bytes.count, data: out)
     }
 

@@ -270,8 +270,8 @@ extension PageRenderer {
         // The list page has a voice's «no report» list once that voice has reported on any of the body's measures
         // (Context+Lists builds it over all of them), with one group per plan.
         let whole = graph.monitoring.lists(involvements.map { ($0.key, graph.measure($0.key).measure.term) })
-        func row(_ list: [SiteGraph.Involvement], plan: PlanID?) -> Context {
-            let lists = graph.monitoring.lists(list.map { ($0.key, graph.measure($0.key).measure.term) })
+        func row(_ list: [SiteGraph.Involvement], plan: PlanID?, lists known: Monitoring.StatusLists? = nil) -> Context {
+            let lists = known ?? graph.monitoring.lists(list.map { ($0.key, graph.measure($0.key).measure.term) })
             let led = list.filter { !$0.consent }.count  // named without «за згодою»
             func cell(_ keys: [SiteGraph.MeasureKey], _ code: String, linked: Bool = true) -> Context {
                 ["count": keys.count, "url": opt(keys.isEmpty || !linked ? nil : listURL(scope, code, plan: plan))]
@@ -296,7 +296,7 @@ extension PageRenderer {
         return [
             "status_summary": statusSummary(involvements.map { ($0.key, graph.measure($0.key).measure.term) }, scope: scope),
             "statuses": StatusChart.order.map { ["label": t("status_\($0.rawValue)")] as Context },
-            "rows": rows, "total_row": row(involvements, plan: nil), "has_several_plans": rows.count > 1,
+            "rows": rows, "total_row": row(involvements, plan: nil, lists: whole), "has_several_plans": rows.count > 1,
         ]
     }
 }

@@ -17,26 +17,9 @@ enum Gzip {
     /// The gzip member of `bytes` at the highest level (nginx sends it as it is, so a
     /// slower, smaller copy costs once per build, never per request).
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
-        var stream = z_stream()
-        // windowBits 15 + 16: a gzip header and trailer; memLevel 9: the most memory, the best ratio.
-        guard deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            fatalError("zlib: deflateInit2 failed")
-        }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
-        let produced: Int = bytes.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                let status = deflate(&stream, Z_FINISH)
-                precondition(status == Z_STREAM_END, "zlib: the output buffer from deflateBound was too small")
-                return out.count - Int(stream.avail_out)
-            }
-        }
-        output.removeSubrange(produced...)
-        return output
+        // windowBits 15 + 16: a gzip header and trailer.
+        guard let packed = Deflate.oneShot(bytes, level: 9, windowBits: 15 + 16) else { fatalError("zlib: deflate failed") }
+        return packed
     }
 
     /// The bytes of a gzip member (tests and `serve`).
@@ -61,5 +44,31 @@ enum Gzip {
                 if status != Z_OK { return nil }
             }
         }
+    }
+}
+
+/// One call of zlib's deflate over a whole buffer, memory level 9 (the best ratio; ZIPFoundation's
+/// setting too): the gzip twins (`Gzip`) and the ZIP entries (`ZipArchive`). Nil only if zlib fails.
+enum Deflate {
+    /// `windowBits`: 15 + 16 for a gzip member, -15 for a raw stream (ZIP).
+    static func oneShot(_ bytes: [UInt8], level: Int32, windowBits: Int32) -> [UInt8]? {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { deflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        let (status, produced): (Int32, Int) = bytes.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = deflate(&stream, Z_FINISH)
+                return (status, out.count - Int(stream.avail_out))
+            }
+        }
+        guard status == Z_STREAM_END else { return nil }
+        output.removeSubrange(produced...)
+        return output
     }
 }

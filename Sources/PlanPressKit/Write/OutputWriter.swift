@@ -252,8 +252,9 @@ public final class OutputSession {
         let hasOld = self.hasOld, output = self.output
         let twins: [(OutputFile, Bool)] = parallelMap(candidates) { i in
             let path = files[i].path + ".gz"
-            if hasOld && !changed[i], let old = FileManager.default.contents(atPath: output + "/" + path) {
-                return (OutputFile(path: path, bytes: [UInt8](old), origin: files[i].origin), false)
+            if hasOld && !changed[i] && access(output + "/" + path, F_OK) == 0 {
+                // Linked from the published site like any unchanged file; its bytes are never read (`place`).
+                return (OutputFile(path: path, bytes: [], origin: files[i].origin), false)
             }
             let bytes = Gzip.compress(files[i].bytes)
             return (OutputFile(path: path, bytes: bytes, origin: files[i].origin), !(hasOld && OutputSession.sameBytes(output + "/" + path, bytes)))
@@ -273,7 +274,8 @@ public final class OutputSession {
             let source = output + "/" + file.path
             if OutputSession.sameInode(source, target) { return }
             OutputSession.removeEntry(target)
-            try OutputSession.carry(from: source, to: target, bytes: file.bytes)
+            // Bytes in memory spare a read if the link fails; an unchanged twin has none (`withGzipTwins`).
+            try OutputSession.carry(from: source, to: target, bytes: file.bytes.isEmpty ? nil : file.bytes)
         }
     }
 
