@@ -104,9 +104,7 @@ public struct SiteRenderer {
         }
         if scope != nil {
             rendered = scoped.count
-            try emit(parallelMap(scoped) { renderer, page in
-                [OutputFile(path: renderer.routes.file(for: page), text: renderer.render(page), origin: renderer.origin(of: page))] + renderer.companionFiles(page)
-            }.flatMap { $0 })
+            try emit(parallelMap(scoped) { renderer, page in renderer.files(for: page) }.flatMap { $0 })
             profile.mark("pages \(scoped.count)")
         }
         var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []

@@ -80,20 +80,18 @@ public struct PageRenderer: Sendable {
     /// Renders the given pages on all cores.
     public func render(_ pages: [PageID]) -> [OutputFile] {
         prepareItems()
-        return parallelMap(pages) { page in
-            [OutputFile(path: routes.file(for: page), text: render(page), origin: origin(of: page))] + companionFiles(page)
-        }.flatMap { $0 }
+        return parallelMap(pages, files(for:)).flatMap { $0 }
     }
 
-    /// The content file a page is made from (its provenance), with the line of the item where known.
-    public func origin(of page: PageID) -> SourceLocation? {
-        graph.origin(of: page)
+    /// A page's file, with the content file it is made from (`SiteGraph.origin`), and its companion files.
+    public func files(for page: PageID) -> [OutputFile] {
+        [OutputFile(path: routes.file(for: page), text: render(page), origin: graph.origin(of: page))] + companionFiles(page)
     }
 
     /// Files a page brings with it: the print version's own stylesheet (its running header).
     public func companionFiles(_ page: PageID) -> [OutputFile] {
         guard case .planPrint(let id) = page, let p = graph.planByID[id], let path = companionPaths(page).first else { return [] }
-        return [OutputFile(path: path, text: printPageStyle(p), origin: origin(of: page))]
+        return [OutputFile(path: path, text: printPageStyle(p), origin: graph.origin(of: page))]
     }
 
     public func companionPaths(_ page: PageID) -> [String] {
