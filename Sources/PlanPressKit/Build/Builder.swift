@@ -101,20 +101,26 @@ public struct Builder {
         // Before anything else: a wrong --output is refused even when the content has errors.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let (graph, templates, result) = try check()
-        return try write(graph: graph, templates: templates, checked: result, memory: nil, scope: nil)
+        var ledger: OutputLedger?
+        return try write(graph: graph, templates: templates, checked: result, memory: nil, scope: nil, ledger: &ledger)
     }
 
-    /// Render and write; with a `scope`, only part of the site (`IncrementalBuilder`).
+    /// Render and write; with a `scope`, only part of the site (`IncrementalBuilder`), and with a
+    /// `ledger` from the last commit in this process, without listing the output (`OutputLedger`).
+    /// The ledger is replaced by the new commit's (nil after a failure).
     func write(graph: SiteGraph, templates: TemplateSet, checked: Result,
-               memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?) throws -> Result {
+               memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?, ledger: inout OutputLedger?) throws -> Result {
         var result = checked
         var stages = result.stages
         // Render and write overlap: a batch is written on a thread of its own while the
         // next one renders (bounded memory). "render" is the time spent rendering (not
         // waiting for the writer), "write" the writer's busy time plus the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
+        let given = ledger
+        ledger = nil
         let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil, fault: writeFault)
         session.precompress = options.precompress
+        session.ledger = given
         let writer = BackgroundWriter(session: session)
         let start = DispatchTime.now().uptimeNanoseconds
         var writeSeconds = 0.0
@@ -138,6 +144,7 @@ public struct Builder {
         }
         let commitStart = DispatchTime.now().uptimeNanoseconds
         let report = try session.commit()
+        ledger = session.ledger
         writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
         stages.append(Stage(name: "write", seconds: writeSeconds))
         logStage("write", writeSeconds)

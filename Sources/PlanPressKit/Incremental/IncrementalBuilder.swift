@@ -21,6 +21,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var output: FileStamps.Stamp?
     }
     private var last: LastBuild?
+    /// What the last commit left in the output folders (a partial commit then lists neither tree).
+    private var ledger: OutputLedger?
 
     public init(options: Builder.Options, log: (@Sendable (String) -> Void)? = nil) {
         self.options = options
@@ -43,7 +45,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         profile.mark("changes and affected pages")
         if scope == nil { memory = SiteRenderer.Memory() }
         do {
-            let result = try builder.write(graph: graph, templates: templates, checked: checked, memory: memory, scope: scope)
+            let result = try builder.write(graph: graph, templates: templates, checked: checked, memory: memory, scope: scope,
+                                          ledger: &ledger)
             last = LastBuild(graph: graph, content: contentStamps, templates: templateStamps, output: FileStamps.stampOf(options.output))
             lastFullReason = scope == nil ? reason : nil
             return result

@@ -27,13 +27,7 @@ public struct FileStamps: Equatable, Sendable {
     }
 
     private mutating func walk(_ root: String, relative: String) {
-        guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
+        for (name, _, _) in TreeListing.entries(relative.isEmpty ? root : root + "/" + relative) {
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard stat(root + "/" + path, &info) == 0 else { continue }

@@ -87,6 +87,16 @@ public final class OutputSession {
     /// Parent folders of the output this session created (removed again on abort).
     private var createdParents: [String] = []
     private var report = OutputWriter.Report()
+    /// The workspace existed before this session (the previous generation), rather than made empty now.
+    private var workspaceReused = false
+    /// Paths this session wrote (their bytes changed), `.gz` twins included.
+    private var written: Set<String> = []
+    /// What the session knows of the two trees: set by the caller before `commit` (the
+    /// ledger the previous commit in this process left), replaced by `commit` with the new one.
+    /// With one, a partial commit lists neither tree (`OutputLedger`).
+    public var ledger: OutputLedger?
+    /// The commit listed both trees (tests: a commit with a ledger does not).
+    private(set) var listedTrees = false
 
     public convenience init(output: String) throws {
         try self.init(output: output, failAfter: nil)
@@ -147,6 +157,7 @@ public final class OutputSession {
             guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
                 throw WriteError(.outputWorkspaceNotOurs(path: next))
             }
+            workspaceReused = true
             try placeMarker()
             return
         }
@@ -235,6 +246,7 @@ public final class OutputSession {
             }
             for case .failure(let error) in outcomes { throw error }
         }
+        written.formUnion(toWrite.map(\.path))
         report.written += toWrite.count
         report.unchanged += files.count - toWrite.count
     }
@@ -291,30 +303,42 @@ public final class OutputSession {
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    /// Deletes from the workspace every file the new site does not have, then the folders left empty.
-    private func prune(keeping keep: Set<String>) throws {
-        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: next) else { return }
-        var folders: [String] = []
-        for path in existing {
-            let full = next + "/" + path
-            var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                folders.append(full)
-            } else if !keep.contains(path) {
-                try fault?("prune " + path)
-                unlink(full)
-            }
+    /// Deletes from the workspace (as `listing` found it) every file the new site does not have,
+    /// then the folders left empty (those no kept file is below).
+    private func prune(_ listing: TreeListing, keeping keep: Set<String>) throws {
+        for path in listing.files.keys.sorted() where !keep.contains(path) {
+            try fault?("prune " + path)
+            unlink(next + "/" + path)
+        }
+        var occupied: Set<String> = []
+        for path in keep {
+            var folder = OutputSession.parent(path)
+            while !folder.isEmpty && occupied.insert(folder).inserted { folder = OutputSession.parent(folder) }
         }
         // Deepest first; rmdir(2) only removes folders that are empty.
-        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
+        for folder in listing.folders.filter({ !occupied.contains($0) }).sorted(by: { $0.count > $1.count }) {
+            rmdir(next + "/" + folder)
+        }
     }
 
     /// The new site takes the place of the old one in a single step.
     public func commit() throws -> OutputWriter.Report {
-        if hasOld {
-            let carried = try carryOver()
-            try prune(keeping: seen.union(carried).union([OutputWriter.markerName]))
+        var profile = Profile()
+        var site = seen, removed: Set<String> = []
+        if hasOld, partial, workspaceReused, let ledger {
+            (site, removed) = try reconcile(with: ledger)
+            profile.mark("commit: reconcile from the ledger")
+        } else if hasOld {
+            // Both trees listed once, after every file was staged and before any is carried.
+            let published = TreeListing(output), workspace = TreeListing(next)
+            listedTrees = true
+            profile.mark("commit: list both trees")
+            let carried: Set<String>
+            (carried, removed) = try carryOver(published, into: workspace)
+            profile.mark("commit: carry over")
+            site.formUnion(carried)
+            try prune(workspace, keeping: site.union([OutputWriter.markerName]))
+            profile.mark("commit: prune")
         }
         try fault?("exchange")
         if hasOld {
@@ -327,48 +351,98 @@ public final class OutputSession {
             }
         }
         createdParents = []
-        // The old tree is now at `next`: the next build's workspace (double buffering).
+        // The old tree is now at `next`: the next build's workspace (double buffering). It differs
+        // from the published one only where this session wrote or removed a file.
+        ledger = OutputLedger(published: site, stale: written.union(removed))
         return report
     }
 
     /// Counts the old site's files the new one drops and, in a partial session,
-    /// links every old file that was neither staged nor removed into the new tree.
-    @discardableResult
-    private func carryOver() throws -> Set<String> {
-        guard let existing = try? FileManager.default.subpathsOfDirectory(atPath: output) else { return [] }
-        var carried: [String] = []
-        for path in existing.sorted() where path != OutputWriter.markerName && !seen.contains(path) {
+    /// links every old file that was neither staged nor removed into the new tree
+    /// (unless the workspace already has that very file: the same inode).
+    /// Returns the files carried (or already there) and the files removed.
+    private func carryOver(_ published: TreeListing, into workspace: TreeListing) throws -> (carried: Set<String>, removed: Set<String>) {
+        var carried: [String] = [], removed: Set<String> = []
+        for path in published.files.keys.sorted() where path != OutputWriter.markerName && !seen.contains(path) {
             // A `.gz` twin is never carried past its file: staged or removed again, the file has a new twin or none.
             if path.hasSuffix(".gz"), case let base = String(path.dropLast(3)), seen.contains(base) || removals.contains(base) {
-                report.removed += 1
+                removed.insert(path)
                 continue
             }
-            var info = stat()
-            guard lstat(output + "/" + path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
             if partial && !removals.contains(path) {
                 carried.append(path)
             } else {
-                report.removed += 1
+                removed.insert(path)
             }
         }
+        report.removed += removed.count
         let kept = Set(carried)
-        carried = carried.filter { !OutputSession.sameInode(output + "/" + $0, next + "/" + $0) }
-        guard !carried.isEmpty else { return kept }
-        try makeDirectories(for: carried)
+        // Inode numbers from the listings when they can be trusted (one file system, readdir agreeing
+        // with stat); otherwise two lstat(2) calls per file.
+        let marker = OutputWriter.markerName
+        let listedInodes = OutputSession.sameDevice(output, next)
+            && TreeListing.inodesAgree(published, root: output, sample: marker)
+            && TreeListing.inodesAgree(workspace, root: next, sample: marker)
+        carried = carried.filter { path in
+            if listedInodes { return published.files[path] != workspace.files[path] }
+            return !OutputSession.sameInode(output + "/" + path, next + "/" + path)
+        }
+        try carry(carried)
+        return (kept, removed)
+    }
+
+    /// Links files of the published site into the workspace (in place of whatever stands there).
+    private func carry(_ paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        try makeDirectories(for: paths)
         func link(_ path: String) throws {
             OutputSession.removeEntry(next + "/" + path)
             try OutputSession.carry(from: output + "/" + path, to: next + "/" + path, bytes: nil)
         }
         if let fault {
-            for path in carried {
+            for path in paths {
                 try fault("carry " + path)
                 try link(path)
             }
         } else {
-            let outcomes = parallelMap(carried) { path in Result { try link(path) } }
+            let outcomes = parallelMap(paths) { path in Result { try link(path) } }
             for case .failure(let error) in outcomes { throw error }
         }
-        return kept
+    }
+
+    /// A partial commit from what the last commit in this process recorded (`OutputLedger`):
+    /// only the paths where the workspace is known to differ from the published site, and
+    /// the ones this session removes, are touched; neither tree is listed. Returns the new
+    /// site's files and the files removed.
+    private func reconcile(with ledger: OutputLedger) throws -> (site: Set<String>, removed: Set<String>) {
+        // As `carryOver`: a removed file goes with its `.gz` twin, and a staged file's old twin
+        // goes unless the session staged a new one.
+        var removed: Set<String> = []
+        for path in removals where !seen.contains(path) {
+            if ledger.published.contains(path) { removed.insert(path) }
+            if ledger.published.contains(path + ".gz") && !seen.contains(path + ".gz") { removed.insert(path + ".gz") }
+        }
+        for path in seen where ledger.published.contains(path + ".gz") && !seen.contains(path + ".gz") {
+            removed.insert(path + ".gz")
+        }
+        report.removed += removed.count
+        let site = ledger.published.subtracting(removed).union(seen)
+        try carry(ledger.stale.filter { site.contains($0) && !seen.contains($0) }.sorted())
+        var emptied: Set<String> = []
+        for path in ledger.stale.union(removed).subtracting(site).sorted() {
+            try fault?("prune " + path)
+            unlink(next + "/" + path)
+            var folder = OutputSession.parent(path)
+            while !folder.isEmpty && emptied.insert(folder).inserted { folder = OutputSession.parent(folder) }
+        }
+        // Deepest first; rmdir(2) only removes folders that are empty.
+        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(next + "/" + folder) }
+        return (site, removed)
+    }
+
+    static func sameDevice(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_dev == y.st_dev
     }
 
     /// Removes everything this session wrote; the previous site stays exactly as it was.
@@ -487,6 +561,20 @@ public final class OutputSession {
             bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, bytes.count) == 0 }
         }
     }
+}
+
+/// What a process that builds again and again (`IncrementalBuilder`) keeps of its
+/// output between commits, so that a partial commit lists neither tree: after a
+/// commit the workspace holds the previous generation, which differs from the
+/// published site only where that commit wrote or removed a file. Valid only
+/// while nothing else changes the two folders; a failed build drops it (the
+/// next commit lists both trees again), and a session that had to make a new
+/// workspace ignores it.
+public struct OutputLedger: Sendable {
+    /// Every file of the published site (the marker aside).
+    var published: Set<String>
+    /// Paths where the workspace may differ from the published site.
+    var stale: Set<String>
 }
 
 /// A problem writing the output folder, from the catalogue (Messages.swift).
