@@ -64,6 +64,40 @@ import ZIPFoundation
         #expect(back["y.xlsx"] == bytes)
     }
 
+    /// Issue 19 (one-edit rebuild): a large entry is deflated in pieces cut by its content; after an edit
+    /// only the pieces around it are deflated again, and the archive is the one a fresh build writes.
+    @Test func aLargeEntryIsDeflatedInPiecesAndAnEditReusesTheUnchangedOnes() throws {
+        let bytes = Self.sample(3_000_000, seed: 6)
+        var edited = bytes
+        edited.replaceSubrange(1_500_000..<1_500_010, with: Array("змінено у реченні".utf8))
+        let first = try #require(ZipArchive.compress(bytes, deflate: true))
+        #expect(first.pieces.isEmpty, "compress() alone deflates one stream")
+        var old = ZipArchive()
+        old.add("measures.csv", bytes, deflate: true)
+        let oldEntry = try #require(try old.compressedEntries().first)
+        #expect(oldEntry.pieces.count >= 4, "\(oldEntry.pieces.count) pieces")
+        #expect(oldEntry.pieces.map(\.range.count).allSatisfy { $0 >= ZipArchive.pieceSize || $0 == oldEntry.pieces.last!.range.count })
+        #expect(oldEntry.pieces.dropLast().allSatisfy { bytes[$0.range.upperBound - 1] == 0x0A }, "pieces end at line ends")
+        var fresh = ZipArchive(), rebuilt = ZipArchive()
+        fresh.add("measures.csv", edited, deflate: true)
+        rebuilt.add("measures.csv", edited, deflate: true, compressed: nil, previous: (bytes, oldEntry))
+        let rebuiltEntry = try #require(try rebuilt.compressedEntries().first)
+        // The edit touches one piece (two when it moved a cut): the rest are the old deflate blocks.
+        #expect(rebuiltEntry.reused >= rebuiltEntry.pieces.count - 2 && rebuiltEntry.reused > 0, "\(rebuiltEntry.reused) of \(rebuiltEntry.pieces.count)")
+        let archive = try rebuilt.bytes()
+        #expect(archive == (try fresh.bytes()))
+        // ZIPFoundation reads it back (and checks the CRC); the pieces cost little against one stream.
+        #expect(try ZipArchive.entries(of: archive)["measures.csv"] == edited)
+        #expect(try ZipArchive.entries(of: try old.bytes())["measures.csv"] == bytes)
+        #expect(Double(oldEntry.data.count) < Double(first.data.count) * 1.002, "\(oldEntry.data.count) against \(first.data.count)")
+        // Text without line ends is cut at twice the longest piece.
+        let flat = [UInt8](repeating: 0x41, count: 5 * ZipArchive.maxPieceSize)
+        #expect(ZipArchive.pieces(of: flat).map(\.count) == [2, 2, 1].map { $0 * ZipArchive.maxPieceSize })
+        var flatZip = ZipArchive()
+        flatZip.add("flat.txt", flat, deflate: true)
+        #expect(try ZipArchive.entries(of: try flatZip.bytes())["flat.txt"] == flat)
+    }
+
     @Test func xmlTextOnBytesIsEscapedAsTheStringVersion() {
         for text in ["", "просто текст", "a & b < c > d \"e\"", "tab\there\nline\rcr", "\u{1}\u{1F}\u{0}x", "\u{FFFE}\u{FFFF}\u{FFFD}",
                      "&&", "кінець&", "👩‍👩‍👧 «лапки»", "\u{EF}\u{BF}"] {

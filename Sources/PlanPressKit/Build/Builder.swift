@@ -66,11 +66,16 @@ public struct Builder {
     }
 
     /// With caches (`IncrementalBuilder`), files and commentary that did not change are not parsed again.
-    func check(cache: LoadCache?, commentary: CommentaryCache?) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
+    /// `loadTemplates`: how to load the templates when not from `options.templates` each time (a rebuild
+    /// reuses them while their files did not change, `IncrementalBuilder`).
+    func check(cache: LoadCache?, commentary: CommentaryCache?,
+               loadTemplates: (() -> (TemplateSet?, [Diagnostic]))? = nil) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
         var stages: [Stage] = []
         var diagnostics: [Diagnostic] = []
         let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache) }
-        let (templates, templateDiagnostics) = timed("load templates", &stages) { TemplateLoader.load(from: options.templates) }
+        let (templates, templateDiagnostics) = timed("load templates", &stages) {
+            loadTemplates?() ?? TemplateLoader.load(from: options.templates)
+        }
         diagnostics += contentDiagnostics + templateDiagnostics
         var linkBaseURL = options.baseURL
         if let flag = options.baseURL {

@@ -20,3 +20,26 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     }
     return results.map { $0! }
 }
+
+/// Work started on another thread now, its result waited for later (`value`): a
+/// stage that needs nothing from the one running meanwhile fills a core that
+/// would otherwise wait (the search index while pages render).
+final class Concurrent<R>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: R?
+
+    init(_ work: @escaping () -> R) {
+        nonisolated(unsafe) let work = work
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// The result; waits until the work is done.
+    var value: R {
+        done.wait()
+        done.signal()
+        return result!
+    }
+}

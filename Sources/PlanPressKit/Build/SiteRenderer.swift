@@ -71,6 +71,13 @@ public struct SiteRenderer {
         memory?.openData = openData.pieces
         memory?.catalog = openData.catalog
         profile.mark("open data")
+        // The search index needs the linked site only: it is built while the pages render.
+        let graph = self.graph, searchCache = memory?.search
+        let searchWork = Concurrent { () -> [OutputFile] in
+            let index = SearchIndex(documents: SearchDocuments.collect(graph), synonyms: SearchSynonyms(glossary: graph.glossary),
+                                    cache: searchCache)
+            return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
+        }
         var paths = openData.files.map(\.path)
         var pages = 0, rendered = 0
         var pagePaths: Set<String> = []
@@ -111,11 +118,7 @@ public struct SiteRenderer {
         let pageSetChanged = memory.map { $0.pagePaths != pagePaths } ?? true
         memory?.pagePaths = pagePaths
         let assets = templates.assets.map { OutputFile(path: $0.path, bytes: Array($0.data)) }
-        let documents = SearchDocuments.collect(graph)
-        profile.mark("search: documents")
-        let index = SearchIndex(documents: documents, synonyms: SearchSynonyms(glossary: graph.glossary), cache: memory?.search)
-        profile.mark("search: terms and postings")
-        let search = index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
+        let search = searchWork.value
         if let memory {
             let searchPaths = Set(search.map(\.path))
             removed.formUnion(memory.searchPaths.subtracting(searchPaths))

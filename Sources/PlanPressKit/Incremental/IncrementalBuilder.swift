@@ -21,6 +21,8 @@ public final class IncrementalBuilder: @unchecked Sendable {
         var output: FileStamps.Stamp?
     }
     private var last: LastBuild?
+    /// The templates as last loaded, with the stamps of their files then (loaded again only when these change).
+    private var templates: (stamps: FileStamps, loaded: (TemplateSet?, [Diagnostic]))?
     /// What the last commit left in the output folders (a partial commit then lists neither tree).
     private var ledger: OutputLedger?
 
@@ -37,7 +39,14 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let builder = Builder(options: options, log: log)
         var profile = Profile()
         let templateStamps = FileStamps(folder: options.templates)
-        let (graph, templates, checked) = try builder.check(cache: cache, commentary: commentary)
+        let kept = self.templates.flatMap { $0.stamps == templateStamps ? $0.loaded : nil }
+        var loaded = kept
+        let (graph, templates, checked) = try builder.check(cache: cache, commentary: commentary) {
+            if let kept { return kept }
+            loaded = TemplateLoader.load(from: self.options.templates)
+            return loaded!
+        }
+        self.templates = loaded.map { (templateStamps, $0) }
         profile.mark("check")
         let contentStamps = cache.stamps
         let (scope, reason) = last.map { scopeOfEdit(since: $0, graph: graph, content: contentStamps, templates: templateStamps) }

@@ -5,9 +5,11 @@ public enum ContentLoader {
     /// `overlay`: files (relative path → bytes) read as if they were on disk (the editor's would-be files).
     public static func load(from contentDirectory: String, cache: LoadCache? = nil,
                             overlay: [String: [UInt8]] = [:]) -> (site: Site?, diagnostics: [Diagnostic]) {
+        var profile = Profile()
         var files = ContentFiles(root: contentDirectory)
         files.overlay = overlay
         cache?.stamps = FileStamps(folder: contentDirectory)
+        profile.mark("load: stamps")
         let sink = DiagnosticSink()
         guard files.isDirectory("") || files.isDirectory(".") else {
             sink.error(.contentFolderMissing, at: SourceLocation(file: contentDirectory))
@@ -15,18 +17,23 @@ public enum ContentLoader {
         }
         let settings = loadSettings(files, sink: sink)
         let executors = loadExecutors(files, sink: sink)
+        profile.mark("load: settings, executors")
         let plans = loadPlans(files, cache: cache, sink: sink)
+        profile.mark("load: plans")
         let commentary = loadMarkdown(files, folder: "commentary", cache: cache, sink: sink) { text, file, _, s in
             CommentaryLoader.load(text: text, file: file, sink: s)
         }
         let updates = loadMarkdown(files, folder: "updates", cache: nil, sink: sink) { text, file, slug, s in
             UpdateLoader.load(text: text, file: file, slug: slug, files: files, sink: s)
         }
+        profile.mark("load: commentary, updates")
         let reports = loadReports(files, cache: cache, sink: sink)
+        profile.mark("load: reports")
         var sources: [String: String] = [:]
         for path in files.list("sources", extensions: ["txt", "md"]) {
             if let text = files.read(path, sink: sink) { sources[String(path.dropFirst("sources/".count))] = text }
         }
+        profile.mark("load: sources")
         guard let settings else { return (nil, sink.diagnostics) }
         let site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
                         updates: updates, reports: reports, sourceFiles: sources)

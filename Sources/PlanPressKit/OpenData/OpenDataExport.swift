@@ -123,7 +123,8 @@ public struct OpenDataExport: Sendable {
         for piece in files {
             let path = piece.path
             zip.add(String(path.dropFirst(OpenDataExport.folder.count)), piece.bytes, deflate: piece.kind != .workbook && piece.kind != .template,
-                    compressed: piece.zipped ?? zipped[path].flatMap { $0.bytes == piece.bytes ? $0.zipped : nil })
+                    compressed: piece.zipped ?? zipped[path].flatMap { $0.bytes == piece.bytes ? $0.zipped : nil },
+                    previous: zipped[path].map { ($0.bytes, $0.zipped) })
         }
         if let entries = try? zip.compressedEntries(), let bytes = try? zip.assemble(entries) {
             for i in files.indices { files[i].zipped = entries[i] }

@@ -8,12 +8,17 @@ import ZIPFoundation
 /// Used for `data/all.zip` and the XLSX workbooks.
 ///
 /// Written here with zlib (the same records, fields and deflate settings as
-/// ZIPFoundation writes, so the bytes are those it wrote before): entries are
-/// deflated in parallel, and an entry deflated once (`Compressed`) can be
-/// reused by the next build (`OpenDataExport`). ZIPFoundation still reads
-/// archives (`entries(of:)`, the report importer).
+/// ZIPFoundation writes, so the bytes of entries up to `pieceSize` are those it
+/// wrote before): entries are deflated in parallel, and an entry deflated once
+/// (`Compressed`) can be reused by the next build (`OpenDataExport`). A larger
+/// entry is deflated in pieces cut where its content says (`pieces(of:)`), each
+/// a run of deflate blocks primed with the 32 KB before it, as pigz does: the
+/// pieces of one entry deflate in parallel, and after an edit only the pieces
+/// whose bytes (or the 32 KB before them) changed are deflated again. ZIPFoundation still reads archives (`entries(of:)`, the
+/// report importer).
 public struct ZipArchive: Sendable {
-    private var entries: [(name: String, bytes: [UInt8], deflate: Bool, compressed: Compressed?)] = []
+    private var entries: [(name: String, bytes: [UInt8], deflate: Bool, compressed: Compressed?,
+                           previous: (bytes: [UInt8], compressed: Compressed)?)] = []
 
     /// zlib's level for deflated entries: its default (6), what ZIPFoundation used. Level 1 deflated the
     /// 20k bench's entries 2.4× faster but made `all.zip` 27 % larger (docs/performance.md, 2026-12-01).
@@ -27,12 +32,24 @@ public struct ZipArchive: Sendable {
         var deflated: Bool
         var size: Int
         var data: [UInt8]
+        /// A large entry's pieces: the input range and the deflate blocks of each (reused by `compress(_:previous:)`).
+        var pieces: [Piece] = []
+        /// How many pieces were taken from the previous form rather than deflated (tests).
+        var reused = 0
+    }
+
+    struct Piece: Sendable {
+        var range: Range<Int>
+        var deflated: [UInt8]
     }
 
     /// `deflate: false` stores the bytes as they are (for files that are archives already, such as XLSX).
-    /// `compressed`: the result of `compress` on these same bytes in an earlier build.
-    mutating func add(_ name: String, _ bytes: [UInt8], deflate: Bool, compressed: Compressed?) {
-        entries.append((name, bytes, deflate, compressed.flatMap { $0.deflated == deflate && $0.size == bytes.count ? $0 : nil }))
+    /// `compressed`: the result of `compress` on these same bytes in an earlier build. `previous`: an earlier
+    /// version of the entry with its compressed form, whose unchanged pieces are reused.
+    mutating func add(_ name: String, _ bytes: [UInt8], deflate: Bool, compressed: Compressed?,
+                      previous: (bytes: [UInt8], compressed: Compressed)? = nil) {
+        entries.append((name, bytes, deflate, compressed.flatMap { $0.deflated == deflate && $0.size == bytes.count ? $0 : nil },
+                        previous.flatMap { $0.compressed.deflated == deflate ? $0 : nil }))
     }
 
     public mutating func add(_ name: String, _ bytes: [UInt8], deflate: Bool = true) {
@@ -44,13 +61,135 @@ public struct ZipArchive: Sendable {
     /// The archive's bytes.
     public func bytes() throws -> [UInt8] { try assemble(compressedEntries()) }
 
-    /// Every entry deflated (or stored), in parallel; entries given with their `Compressed` form are kept.
+    /// Every entry deflated (or stored), in parallel, a large entry's pieces each on its own;
+    /// entries given with their `Compressed` form are kept, pieces unchanged since `previous` reused.
     func compressedEntries() throws -> [Compressed] {
-        let results = parallelMap(Array(entries.indices)) { i -> Compressed? in
+        // Cut first (cheap), so that the pieces of all entries share the cores.
+        let plans = parallelMap(Array(entries.indices)) { i -> PieceWork? in
             let entry = entries[i]
-            return entry.compressed ?? ZipArchive.compress(entry.bytes, deflate: entry.deflate)
+            guard entry.compressed == nil, entry.deflate, entry.bytes.count > ZipArchive.pieceSize else { return nil }
+            return ZipArchive.pieceWork(entry.bytes, previous: entry.previous)
+        }
+        var tasks: [(entry: Int, piece: Int)] = []
+        for (i, plan) in plans.enumerated() {
+            if let plan { tasks += plan.missing.map { (i, $0) } } else if entries[i].compressed == nil { tasks.append((i, -1)) }
+        }
+        let done = parallelMap(tasks) { task -> [UInt8]? in
+            let entry = entries[task.entry]
+            guard task.piece >= 0 else { return ZipArchive.compress(entry.bytes, deflate: entry.deflate)?.data }
+            let range = plans[task.entry]!.ranges[task.piece]
+            return ZipArchive.deflatePiece(entry.bytes, range)
+        }
+        var results: [Compressed?] = entries.map(\.compressed)
+        var pieces: [Int: [Int: [UInt8]]] = [:]
+        for (task, data) in zip(tasks, done) {
+            guard let data else { throw CocoaError(.fileWriteUnknown) }
+            if task.piece < 0 {
+                let entry = entries[task.entry]
+                let crc = ZipArchive.crc(entry.bytes)
+                results[task.entry] = Compressed(crc: crc, deflated: entry.deflate, size: entry.bytes.count, data: data)
+            } else {
+                pieces[task.entry, default: [:]][task.piece] = data
+            }
+        }
+        for (i, plan) in plans.enumerated() {
+            guard let plan else { continue }
+            let made = plan.ranges.indices.map { Piece(range: plan.ranges[$0], deflated: plan.reused[$0] ?? pieces[i]![$0]!) }
+            var data: [UInt8] = []
+            data.reserveCapacity(made.reduce(2) { $0 + $1.deflated.count })
+            for piece in made { data += piece.deflated }
+            data += ZipArchive.lastBlock
+            results[i] = Compressed(crc: ZipArchive.crc(entries[i].bytes), deflated: true, size: entries[i].bytes.count, data: data,
+                                    pieces: made, reused: plan.reused.count)
         }
         return try results.map { try $0 ?? { throw CocoaError(.fileWriteUnknown) }() }
+    }
+
+    /// Entries longer than this are deflated in pieces of at least this size.
+    static let pieceSize = 256 * 1024
+    /// Past `pieceSize`, a piece ends at the first line end after a byte where the rolling hash of
+    /// the last 64 bytes has these bits clear (about 64 KB on), at the first line end past
+    /// `maxPieceSize`, or at twice that (text without line ends). Cut by content, an edit moves
+    /// no cut but the ones next to it.
+    static let cutMask: UInt64 = (1 << 16) - 1
+    static let maxPieceSize = 1024 * 1024
+    /// An empty final block with fixed codes (BFINAL 1, BTYPE 01, end-of-block): ends a stream of pieces.
+    static let lastBlock: [UInt8] = [0x03, 0x00]
+
+    /// The rolling hash's table: fixed pseudo-random numbers (splitmix64 from 0), the same on every run.
+    static let gear: [UInt64] = {
+        var state: UInt64 = 0
+        return (0..<256).map { _ in
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }()
+
+    /// Where the pieces of `bytes` begin and end.
+    static func pieces(of bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            gear.withUnsafeBufferPointer { gear in
+                var start = 0, hash: UInt64 = 0, armed = false
+                for i in 0..<buffer.count {
+                    hash = (hash << 1) &+ gear[Int(buffer[i])]
+                    let length = i + 1 - start
+                    guard length >= pieceSize else { continue }
+                    if (hash & cutMask) == 0 { armed = true }
+                    if (buffer[i] == 0x0A && (armed || length >= maxPieceSize)) || length >= 2 * maxPieceSize {
+                        ranges.append(start..<(i + 1))
+                        start = i + 1
+                        armed = false
+                    }
+                }
+                if start < buffer.count { ranges.append(start..<buffer.count) }
+            }
+        }
+        return ranges
+    }
+
+    /// A large entry's pieces: which can be taken from the previous version (same bytes), which must be deflated.
+    struct PieceWork {
+        var ranges: [Range<Int>]
+        var reused: [Int: [UInt8]] = [:]
+        var missing: [Int] = []
+    }
+
+    static func pieceWork(_ bytes: [UInt8], previous: (bytes: [UInt8], compressed: Compressed)?) -> PieceWork {
+        var work = PieceWork(ranges: pieces(of: bytes))
+        var old: [Int: [Piece]] = [:]
+        for piece in previous?.compressed.pieces ?? [] { old[piece.range.count, default: []].append(piece) }
+        for (index, range) in work.ranges.enumerated() {
+            // The same bytes after the same window: the piece's deflate blocks are the same.
+            let window = min(windowSize, range.lowerBound)
+            let same = old[range.count]?.first { piece in
+                min(windowSize, piece.range.lowerBound) == window && previous!.bytes.withUnsafeBufferPointer { a in
+                    bytes.withUnsafeBufferPointer { b in
+                        memcmp(a.baseAddress! + piece.range.lowerBound - window, b.baseAddress! + range.lowerBound - window,
+                               range.count + window) == 0
+                    }
+                }
+            }
+            if let same { work.reused[index] = same.deflated } else { work.missing.append(index) }
+        }
+        return work
+    }
+
+    /// Deflate's window: a piece may refer back this far, into the piece before it.
+    static let windowSize = 32 * 1024
+
+    /// One piece: raw deflate blocks ending on a byte boundary (a sync flush), no final block,
+    /// primed with the window before it so that the pieces compress almost as one stream.
+    static func deflatePiece(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8]? {
+        Deflate.oneShot(Array(bytes[range]), level: level, windowBits: -MAX_WBITS, flush: Z_SYNC_FLUSH,
+                        dictionary: bytes[max(0, range.lowerBound - windowSize)..<range.lowerBound])
+    }
+
+    static func crc(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
     }
 
     /// The archive from the entries' compressed forms (`compressedEntries()`, in the same order).
@@ -121,7 +260,7 @@ public struct ZipArchive: Sendable {
     /// The CRC-32 and the raw deflate stream (zlib, no header; memory level 9 as ZIPFoundation) or the bytes
     /// themselves. Nil only if zlib fails.
     static func compress(_ bytes: [UInt8], deflate: Bool) -> Compressed? {
-        let crc = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        let crc = ZipArchive.crc(bytes)
         guard deflate else { return Compressed(crc: crc, deflated: false, size: bytes.count, data: bytes) }
         guard let out = Deflate.oneShot(bytes, level: level, windowBits: -MAX_WBITS) else { return nil }
         return Compressed(crc: crc, deflated: true, size: bytes.count, data: out)

@@ -50,12 +50,19 @@ enum Gzip {
 /// One call of zlib's deflate over a whole buffer, memory level 9 (the best ratio; ZIPFoundation's
 /// setting too): the gzip twins (`Gzip`) and the ZIP entries (`ZipArchive`). Nil only if zlib fails.
 enum Deflate {
-    /// `windowBits`: 15 + 16 for a gzip member, -15 for a raw stream (ZIP).
-    static func oneShot(_ bytes: [UInt8], level: Int32, windowBits: Int32) -> [UInt8]? {
+    /// `windowBits`: 15 + 16 for a gzip member, -15 for a raw stream (ZIP). `flush`: `Z_FINISH` for a
+    /// whole stream, `Z_SYNC_FLUSH` for one piece of a raw stream (`ZipArchive`: no final block, byte-aligned end).
+    /// `dictionary`: the bytes before these in the same stream (a piece after another), for back-references.
+    static func oneShot(_ bytes: [UInt8], level: Int32, windowBits: Int32, flush: Int32 = Z_FINISH,
+                        dictionary: ArraySlice<UInt8> = []) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { deflateEnd(&stream) }
+        if !dictionary.isEmpty {
+            let status = dictionary.withUnsafeBufferPointer { deflateSetDictionary(&stream, $0.baseAddress, uInt($0.count)) }
+            guard status == Z_OK else { return nil }
+        }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
         let (status, produced): (Int32, Int) = bytes.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
@@ -63,11 +70,11 @@ enum Deflate {
                 stream.avail_in = uInt(input.count)
                 stream.next_out = out.baseAddress
                 stream.avail_out = uInt(out.count)
-                let status = deflate(&stream, Z_FINISH)
+                let status = deflate(&stream, flush)
                 return (status, out.count - Int(stream.avail_out))
             }
         }
-        guard status == Z_STREAM_END else { return nil }
+        guard flush == Z_FINISH ? status == Z_STREAM_END : (status == Z_OK && stream.avail_in == 0) else { return nil }
         output.removeSubrange(produced...)
         return output
     }
