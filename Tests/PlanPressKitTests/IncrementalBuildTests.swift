@@ -254,6 +254,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: englishPage))
     }
 
+    /// The linker's work on a plan is kept between rebuilds while the plan file is unchanged
+    /// (`PlanLinkCache`): an edit of the plan's source text alone must still check the plan's
+    /// citations against the new text, and a plan edit must be linked again.
+    @Test func aSourceTextEditChecksTheUnchangedPlanAgain() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        let source = "sources/kreminna-wps-2020-2022.txt", heading = "I. Дослідження, координація та підготовка кадрів"
+        try site.edit(source, replacing: heading, with: "I. Заголовок, якого в плані немає")
+        do {
+            try site.incremental.build()
+            Issue.record("a goal whose cited line no longer holds its title was accepted")
+        } catch let failure as BuildFailure {
+            #expect(failure.diagnostics.contains { $0.severity == .error && ($0.location?.file.hasSuffix("kreminna-wps-2020-2022/plan.yaml") ?? false) },
+                    "\(failure.diagnostics.map(\.description))")
+        }
+        try site.edit(source, replacing: "I. Заголовок, якого в плані немає", with: heading)
+        try site.rebuildMatchesFullBuild(expectIncremental: false)
+        // The plan itself edited the same way: linked again, the same error.
+        let plan = "plans/kreminna-wps-2020-2022/plan.yaml"
+        try site.edit(plan, replacing: "title: \"Дослідження, координація та підготовка кадрів\"", with: "title: \"Заголовок, якого в документі немає\"")
+        #expect(throws: BuildFailure.self) { try site.incremental.build() }
+    }
+
     @Test func editsItCannotTrackRenderEverything() throws {
         let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
         try site.snapshot()

@@ -68,7 +68,7 @@ public struct Builder {
     /// With caches (`IncrementalBuilder`), files and commentary that did not change are not parsed again.
     /// `loadTemplates`: how to load the templates when not from `options.templates` each time (a rebuild
     /// reuses them while their files did not change, `IncrementalBuilder`).
-    func check(cache: LoadCache?, commentary: CommentaryCache?,
+    func check(cache: LoadCache?, commentary: CommentaryCache?, planLinks: PlanLinkCache? = nil,
                loadTemplates: (() -> (TemplateSet?, [Diagnostic]))? = nil) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
         var stages: [Stage] = []
         var diagnostics: [Diagnostic] = []
@@ -90,6 +90,7 @@ public struct Builder {
         guard let site else { throw BuildFailure(diagnostics) }
         var linkOptions = SiteLinker.Options(includeDrafts: options.includeDrafts, baseURL: linkBaseURL, cache: commentary)
         linkOptions.includeScheduled = options.includeScheduled
+        linkOptions.plans = planLinks
         let (graph, linkDiagnostics) = timed("link and validate", &stages) { SiteLinker.link(site, options: linkOptions) }
         diagnostics += linkDiagnostics
         let failing = options.strict ? diagnostics.count : diagnostics.errorCount

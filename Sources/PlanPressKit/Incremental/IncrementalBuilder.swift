@@ -13,6 +13,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
     private let log: (@Sendable (String) -> Void)?
     private let cache = LoadCache()
     private let commentary = CommentaryCache()
+    private let planLinks = PlanLinkCache()
     private var memory = SiteRenderer.Memory()
     private struct LastBuild {
         var graph: SiteGraph
@@ -41,7 +42,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
         let templateStamps = FileStamps(folder: options.templates)
         let kept = self.templates.flatMap { $0.stamps == templateStamps ? $0.loaded : nil }
         var loaded = kept
-        let (graph, templates, checked) = try builder.check(cache: cache, commentary: commentary) {
+        let (graph, templates, checked) = try builder.check(cache: cache, commentary: commentary, planLinks: planLinks) {
             if let kept { return kept }
             loaded = TemplateLoader.load(from: self.options.templates)
             return loaded!

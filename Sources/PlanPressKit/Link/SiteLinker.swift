@@ -8,6 +8,8 @@ public struct SiteLinker {
         public var baseURL: String?
         /// Commentary rendered by an earlier link of the same site (rebuilds while serving).
         public var cache: CommentaryCache?
+        /// Plans linked by an earlier link (rebuilds while serving).
+        var plans: PlanLinkCache?
         public init(includeDrafts: Bool = false, baseURL: String? = nil, cache: CommentaryCache? = nil) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
@@ -29,17 +31,23 @@ public struct SiteLinker {
         var profile = Profile()
         let routes = Routes(baseURL: options.baseURL ?? site.settings.baseURL)
         let executors = registry()
-        let linked = parallelMap(site.plans) { plan -> (PlanIndex, [BudgetReconciler.Check], [Diagnostic]) in
+        let cache = options.plans
+        let linked = parallelMap(site.plans) { plan -> PlanLinkCache.Linked in
+            let source = plan.source.flatMap { site.sourceFiles[$0] }
+            if let done = cache?.linked(plan, source: source) { return done }
             let local = DiagnosticSink()
             let index = PlanIndex(plan: plan, sink: local)
             let checks = BudgetReconciler.checks(index)
             BudgetReconciler.report(checks, of: index, sink: local)
-            CitationChecker.check(plan, sourceText: plan.source.flatMap { site.sourceFiles[$0] }, sink: local)
-            return (index, checks, local.diagnostics)
+            CitationChecker.check(plan, sourceText: source, sink: local)
+            let done = PlanLinkCache.Linked(index: index, checks: checks, diagnostics: local.diagnostics)
+            cache?.keep(done, for: plan, source: source)
+            return done
         }
-        let plans = linked.map { index, _, diagnostics in
-            sink.append(contentsOf: diagnostics)
-            return index
+        cache?.forget(except: site.plans)
+        let plans = linked.map { done in
+            sink.append(contentsOf: done.diagnostics)
+            return done.index
         }
         profile.mark("link: plans")
         let planByID = Dictionary(plans.enumerated().map { ($1.plan.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -63,7 +71,7 @@ public struct SiteLinker {
         var graph = SiteGraph(site: site, routes: routes, plans: plans, planByID: planByID, executors: executors,
                               executorOrder: order, involvements: involvements, subordinates: subordinates,
                               commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
-                              updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.1))
+                              updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.checks))
         (graph.sourceNotes, graph.englishSourceNotes) = renderSourceNotes(resolver: resolver)
         return graph
     }

@@ -69,7 +69,8 @@ public enum ContentLoader {
                 let folder = String(path.split(separator: "/")[1])
                 guard let text = files.read(path, sink: local),
                       let value = YAMLValue.parse(text, file: files.display(path), sink: local) else { return (nil, local.diagnostics) }
-                let plan = PlanLoader(sink: local, folderID: folder).load(value)
+                var plan = PlanLoader(sink: local, folderID: folder).load(value)
+                plan?.parse = PlanLinkCache.nextParse()
                 return (plan, local.diagnostics)
             }
         }

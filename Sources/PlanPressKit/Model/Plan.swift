@@ -37,6 +37,9 @@ public struct Plan: Sendable {
     /// Digest of the plan's own YAML (goals and measures left out), position
     /// excluded: a rebuild tells edited plan metadata apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// Which parse made this value: a number unique in the process (0: not from a file). A rebuild
+    /// reuses the linker's work on a plan whose value is the one it linked before (`PlanLinkCache`).
+    var parse: UInt64 = 0
     /// A short title for the English interface (`en: {short_title: …}`); nil when the
     /// plan gives none, and the English pages say the document is in Ukrainian only.
     public var englishShortTitle: String? = nil

@@ -1,5 +1,9 @@
 extension PageRenderer {
     func planSummary(_ p: Int) -> Context {
+        summaries.summary(p) { makePlanSummary(p) }
+    }
+
+    private func makePlanSummary(_ p: Int) -> Context {
         let index = graph.plans[p]
         let plan = index.plan
         var levelCounts: [Context] = []

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A file of the finished site, relative to the output folder.
@@ -29,6 +30,8 @@ public struct PageRenderer: Sendable {
     let markers: [PlanID: AbbreviationMarker]
     let otherRoutes: Routes?
     let itemCache: MeasureItemCache
+    /// Each plan's summary (home, not-found and plan pages), made once per renderer.
+    let summaries = PlanSummaries()
     /// The open-data files and their sizes, for the `/data/` page and download links.
     public var openData = OpenDataCatalog()
 
@@ -228,6 +231,20 @@ func opt(_ value: String?) -> Any {
 }
 
 /// Measure list items of one language, built once before the pages render.
+/// `PageRenderer.planSummary` per plan, computed by the first page that needs it
+/// (the summary counts a plan's monitoring over all its measures: ~1 ms each).
+final class PlanSummaries: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Int: [String: Any]] = [:]
+
+    func summary(_ p: Int, make: () -> [String: Any]) -> [String: Any] {
+        if let done = lock.withLock({ made[p] }) { return done }
+        let value = make()
+        lock.withLock { made[p] = value }
+        return value
+    }
+}
+
 public final class MeasureItemCache: @unchecked Sendable {
     // Written by `PageRenderer.prepareItems()` / `refreshItems` before any page renders; only read while pages render.
     private var items: [[[String: Any]]] = []
