@@ -60,7 +60,8 @@ public struct SiteRenderer {
         -> (pages: Int, rendered: Int, removed: [String]) {
         var profile = Profile()
         // Open data first: the pages link to its files and show their sizes.
-        let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [])
+        let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [],
+                                                                                    forRebuilds: memory != nil)
         if scope != nil, let previous = memory?.openData {
             // Only files whose bytes changed (the writer would otherwise read every file back to compare).
             let old = Dictionary(previous.map { ($0.path, $0.bytes) }) { a, _ in a }

@@ -57,7 +57,7 @@ public struct OpenDataExport: Sendable {
 
     /// The files and the catalogue that lists them with their sizes.
     public func build() -> (files: [OutputFile], catalog: OpenDataCatalog) {
-        let built = build(reusing: nil, changedPlans: [])
+        let built = build(reusing: nil, changedPlans: [], forRebuilds: false)
         return (built.files, built.catalog)
     }
 
@@ -76,13 +76,18 @@ public struct OpenDataExport: Sendable {
         let tables = TidyTables(graph: graph, plan: p).all(amountYears: true)
         var workbook = XLSXWriter()
         workbook.sheets = tables.map { XLSXWriter.Sheet(name: $0.name, columns: XLSXWriter.columns($0), rows: $0.rows) }
-        return tables.map { Piece(OpenDataExport.kind(ofPlanTable: $0.name), id, $0.csvBytes, table: $0) }
+        // Only the measures rows are read again (the site-wide measures table); the rest keep their columns.
+        return tables.map { Piece(OpenDataExport.kind(ofPlanTable: $0.name), id, $0.csvBytes, table: $0.name == "measures" ? $0 : $0.withoutRows) }
             + [Piece(.workbook, id, try workbook.bytes())]
     }
 
     /// With `previous` (the pieces of the last build of the same plans), only
     /// the plans in `changedPlans` are exported again; site-wide files always are.
-    func build(reusing previous: [Piece]?, changedPlans: Set<Int>) -> Built {
+    /// `forRebuilds`: the pieces are kept for a later rebuild (`SiteRenderer.Memory`), so they keep
+    /// what a rebuild reuses (the plans' measure rows, the deflated entries); otherwise they keep
+    /// only what the catalogue needs, and a build's open data holds its bytes alone while pages
+    /// render (at 100k pages the tables' rows as strings were ~600 MB).
+    func build(reusing previous: [Piece]?, changedPlans: Set<Int>, forRebuilds: Bool = true) -> Built {
         var files: [Piece] = []
         var profile = Profile()
         // Per plan: the JSON, the tables with their workbook, the template; one task each, so one changed plan still keeps both cores busy.
@@ -131,6 +136,11 @@ public struct OpenDataExport: Sendable {
             files.append(Piece(.archive, nil, bytes))
         }
         profile.mark("open data: zip")
+        for i in files.indices where !(forRebuilds && files[i].plan != nil && files[i].table?.name == "measures") {
+            // The site-wide measures table is made from the plans' rows; every other use needs the columns only.
+            files[i].table = files[i].table?.withoutRows
+            if !forRebuilds { files[i].zipped = nil }
+        }
         let outputs = files.map { OutputFile(path: $0.path, bytes: $0.bytes) }
         let catalog = OpenDataCatalog(downloads: files.map {
             OpenDataDownload(kind: $0.kind, plan: $0.plan, table: $0.kind == .table ? $0.table?.name : nil, path: $0.path, size: $0.bytes.count)
