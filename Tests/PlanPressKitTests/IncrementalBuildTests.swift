@@ -276,6 +276,19 @@ import Testing
         #expect(throws: BuildFailure.self) { try site.incremental.build() }
     }
 
+    /// A first build into an empty folder leaves no workspace beside it; the builder makes one (hard
+    /// links) in the background, so the first edit's commit, like every later one, lists neither tree.
+    @Test func theFirstEditAfterAFirstBuildListsNoTree() throws {
+        let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
+        let notes = "sources/kreminna-wps-2020-2022.en.md"
+        let text = try String(contentsOfFile: site.content + "/" + notes, encoding: .utf8)
+        try site.write(notes, text + "\nA sentence added to the English notes.\n")
+        let first = try site.rebuildMatchesFullBuild()
+        #expect(!first.listedTrees, "the first edit listed the output and its workspace")
+        try site.write(notes, text)
+        #expect(!(try site.rebuildMatchesFullBuild()).listedTrees)
+    }
+
     @Test func editsItCannotTrackRenderEverything() throws {
         let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
         try site.snapshot()

@@ -48,6 +48,8 @@ public struct Builder {
         public var scheduled: [Message] = []
         /// The base path the site was built for (`/plany/`): the preview serves under it.
         public var basePath: String = "/"
+        /// The commit listed the published site and the workspace (no `OutputLedger` to go by).
+        var listedTrees = false
     }
 
     public let options: Options
@@ -151,6 +153,7 @@ public struct Builder {
         let commitStart = DispatchTime.now().uptimeNanoseconds
         let report = try session.commit()
         ledger = session.ledger
+        result.listedTrees = session.listedTrees
         writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
         stages.append(Stage(name: "write", seconds: writeSeconds))
         logStage("write", writeSeconds)

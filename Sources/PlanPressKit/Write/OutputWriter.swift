@@ -445,6 +445,25 @@ public final class OutputSession {
         return lstat(a, &x) == 0 && lstat(b, &y) == 0 && x.st_dev == y.st_dev
     }
 
+    /// After a first build (no workspace beside the output yet): makes the workspace as
+    /// hard links to every published file, so that the next partial commit need not
+    /// link the whole site first. Returns the ledger for the pair (no stale paths), or nil
+    /// when there is a workspace already or anything fails (a partly made workspace is
+    /// reconciled like any other by the next commit, which then lists both trees).
+    /// `IncrementalBuilder` runs it in the background after its first build.
+    static func linkWorkspace(output: String, after ledger: OutputLedger) -> OutputLedger? {
+        let path = OutputWriter.trimmed(output), next = path + OutputWriter.nextSuffix
+        var info = stat()
+        guard lstat(next, &info) != 0, mkdir(next, 0o755) == 0 else { return nil }
+        let listing = TreeListing(path)
+        // The listing must be the site the ledger describes (nothing else wrote there meanwhile).
+        guard Set(listing.files.keys) == ledger.published.union([OutputWriter.markerName]) else { return nil }
+        for folder in listing.folders.sorted() where mkdir(next + "/" + folder, 0o755) != 0 { return nil }
+        let linked = parallelMap(listing.files.keys.sorted()) { file in link(path + "/" + file, next + "/" + file) == 0 }
+        guard !linked.contains(false) else { return nil }
+        return OutputLedger(published: ledger.published, stale: [])
+    }
+
     /// Removes everything this session wrote; the previous site stays exactly as it was.
     public func abort() {
         // With a published site, the workspace stays (the next build updates it); a failed first build leaves nothing.
