@@ -32,7 +32,7 @@ public struct ZipArchive: Sendable {
         var deflated: Bool
         var size: Int
         var data: [UInt8]
-        /// A large entry's pieces: the input range and the deflate blocks of each (reused by `compress(_:previous:)`).
+        /// A large entry's pieces: the input range and the deflate blocks of each (reused by `pieceWork`).
         var pieces: [Piece] = []
         /// How many pieces were taken from the previous form rather than deflated (tests).
         var reused = 0
@@ -74,22 +74,21 @@ public struct ZipArchive: Sendable {
         for (i, plan) in plans.enumerated() {
             if let plan { tasks += plan.missing.map { (i, $0) } } else if entries[i].compressed == nil { tasks.append((i, -1)) }
         }
-        let done = parallelMap(tasks) { task -> [UInt8]? in
+        // A whole entry (piece -1) or one piece of a large one.
+        let done = parallelMap(tasks) { task -> (whole: Compressed?, piece: [UInt8]?) in
             let entry = entries[task.entry]
-            guard task.piece >= 0 else { return ZipArchive.compress(entry.bytes, deflate: entry.deflate)?.data }
-            let range = plans[task.entry]!.ranges[task.piece]
-            return ZipArchive.deflatePiece(entry.bytes, range)
+            guard task.piece >= 0 else { return (ZipArchive.compress(entry.bytes, deflate: entry.deflate), nil) }
+            return (nil, ZipArchive.deflatePiece(entry.bytes, plans[task.entry]!.ranges[task.piece]))
         }
         var results: [Compressed?] = entries.map(\.compressed)
         var pieces: [Int: [Int: [UInt8]]] = [:]
-        for (task, data) in zip(tasks, done) {
-            guard let data else { throw CocoaError(.fileWriteUnknown) }
+        for (task, result) in zip(tasks, done) {
             if task.piece < 0 {
-                let entry = entries[task.entry]
-                let crc = ZipArchive.crc(entry.bytes)
-                results[task.entry] = Compressed(crc: crc, deflated: entry.deflate, size: entry.bytes.count, data: data)
+                guard let whole = result.whole else { throw CocoaError(.fileWriteUnknown) }
+                results[task.entry] = whole
             } else {
-                pieces[task.entry, default: [:]][task.piece] = data
+                guard let piece = result.piece else { throw CocoaError(.fileWriteUnknown) }
+                pieces[task.entry, default: [:]][task.piece] = piece
             }
         }
         for (i, plan) in plans.enumerated() {
@@ -99,7 +98,7 @@ public struct ZipArchive: Sendable {
             data.reserveCapacity(made.reduce(2) { $0 + $1.deflated.count })
             for piece in made { data += piece.deflated }
             data += ZipArchive.lastBlock
-            results[i] = Compressed(crc: ZipArchive.crc(entries[i].bytes), deflated: true, size: entries[i].bytes.count, data: data,
+            results[i] = Compressed(crc: plan.crc, deflated: true, size: entries[i].bytes.count, data: data,
                                     pieces: made, reused: plan.reused.count)
         }
         return try results.map { try $0 ?? { throw CocoaError(.fileWriteUnknown) }() }
@@ -154,12 +153,14 @@ public struct ZipArchive: Sendable {
     /// A large entry's pieces: which can be taken from the previous version (same bytes), which must be deflated.
     struct PieceWork {
         var ranges: [Range<Int>]
+        /// The whole entry's CRC-32 (computed with the cuts, on the same core).
+        var crc: UInt32
         var reused: [Int: [UInt8]] = [:]
         var missing: [Int] = []
     }
 
     static func pieceWork(_ bytes: [UInt8], previous: (bytes: [UInt8], compressed: Compressed)?) -> PieceWork {
-        var work = PieceWork(ranges: pieces(of: bytes))
+        var work = PieceWork(ranges: pieces(of: bytes), crc: crc(bytes))
         var old: [Int: [Piece]] = [:]
         for piece in previous?.compressed.pieces ?? [] { old[piece.range.count, default: []].append(piece) }
         for (index, range) in work.ranges.enumerated() {
@@ -184,7 +185,7 @@ public struct ZipArchive: Sendable {
     /// One piece: raw deflate blocks ending on a byte boundary (a sync flush), no final block,
     /// primed with the window before it so that the pieces compress almost as one stream.
     static func deflatePiece(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8]? {
-        Deflate.oneShot(Array(bytes[range]), level: level, windowBits: -MAX_WBITS, flush: Z_SYNC_FLUSH,
+        Deflate.oneShot(bytes[range], level: level, windowBits: -MAX_WBITS, flush: Z_SYNC_FLUSH,
                         dictionary: bytes[max(0, range.lowerBound - windowSize)..<range.lowerBound])
     }
 
@@ -262,7 +263,7 @@ public struct ZipArchive: Sendable {
     static func compress(_ bytes: [UInt8], deflate: Bool) -> Compressed? {
         let crc = ZipArchive.crc(bytes)
         guard deflate else { return Compressed(crc: crc, deflated: false, size: bytes.count, data: bytes) }
-        guard let out = Deflate.oneShot(bytes, level: level, windowBits: -MAX_WBITS) else { return nil }
+        guard let out = Deflate.oneShot(bytes[...], level: level, windowBits: -MAX_WBITS) else { return nil }
         return Compressed(crc: crc, deflated: true, size: bytes.count, data: out)
     }
 

@@ -230,7 +230,6 @@ func opt(_ value: String?) -> Any {
     return value
 }
 
-/// Measure list items of one language, built once before the pages render.
 /// `PageRenderer.planSummary` per plan, computed by the first page that needs it
 /// (the summary counts a plan's monitoring over all its measures: ~1 ms each).
 final class PlanSummaries: @unchecked Sendable {
@@ -245,6 +244,7 @@ final class PlanSummaries: @unchecked Sendable {
     }
 }
 
+/// Measure list items of one language, built once before the pages render.
 public final class MeasureItemCache: @unchecked Sendable {
     // Written by `PageRenderer.prepareItems()` / `refreshItems` before any page renders; only read while pages render.
     private var items: [[[String: Any]]] = []

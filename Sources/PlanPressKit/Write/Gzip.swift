@@ -18,7 +18,7 @@ enum Gzip {
     /// slower, smaller copy costs once per build, never per request).
     static func compress(_ bytes: [UInt8]) -> [UInt8] {
         // windowBits 15 + 16: a gzip header and trailer.
-        guard let packed = Deflate.oneShot(bytes, level: 9, windowBits: 15 + 16) else { fatalError("zlib: deflate failed") }
+        guard let packed = Deflate.oneShot(bytes[...], level: 9, windowBits: 15 + 16) else { fatalError("zlib: deflate failed") }
         return packed
     }
 
@@ -50,10 +50,11 @@ enum Gzip {
 /// One call of zlib's deflate over a whole buffer, memory level 9 (the best ratio; ZIPFoundation's
 /// setting too): the gzip twins (`Gzip`) and the ZIP entries (`ZipArchive`). Nil only if zlib fails.
 enum Deflate {
+    /// `bytes`: a whole buffer or a slice of one (a piece of a ZIP entry, not copied).
     /// `windowBits`: 15 + 16 for a gzip member, -15 for a raw stream (ZIP). `flush`: `Z_FINISH` for a
     /// whole stream, `Z_SYNC_FLUSH` for one piece of a raw stream (`ZipArchive`: no final block, byte-aligned end).
     /// `dictionary`: the bytes before these in the same stream (a piece after another), for back-references.
-    static func oneShot(_ bytes: [UInt8], level: Int32, windowBits: Int32, flush: Int32 = Z_FINISH,
+    static func oneShot(_ bytes: ArraySlice<UInt8>, level: Int32, windowBits: Int32, flush: Int32 = Z_FINISH,
                         dictionary: ArraySlice<UInt8> = []) -> [UInt8]? {
         var stream = z_stream()
         guard deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
