@@ -70,6 +70,36 @@ import Testing
         #expect(withUpdate.failure().contains { $0.hasPrefix("Content/updates/novyna.md:2:") && $0.contains("anchors and aliases") })
     }
 
+    /// An alias written as a mapping key (`[*a7: x]`) made Yams' duplicate-key check hash the
+    /// shared node while composing — 10^7 nodes before any check of ours could run (found by
+    /// `make fuzz`; the input is `Fuzz/crashes/alias-key-bomb`). The refusal now reads the event
+    /// stream, before composing: the first anchor's line and column, in Ukrainian by default.
+    @Test func anAliasUsedAsAMappingKeyIsRefusedBeforeComposing() throws {
+        var bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            var items = Array(repeating: "*a\(level - 1)", count: 10)
+            if level >= 8 { items[0] = "*a\(level - 1): x" }
+            bomb += "a\(level): &a\(level) [" + items.joined(separator: ", ") + "]\n"
+        }
+        let text = "назва: План\nзаходи:\n  - перший\n" + bomb
+        let sink = DiagnosticSink()
+        var value: YAMLValue?
+        let time = seconds { value = YAMLValue.parse(text, file: "plan.yaml", lineOffset: 2, sink: sink) }
+        #expect(time < 1, "took \(time) s")
+        #expect(value == nil)
+        // `&a0` is on line 4 of the text, after a two-line offset; column 5 (after `a0: `).
+        #expect(sink.diagnostics.map(\.description) == ["plan.yaml:6:5: помилка: якорі й посилання YAML (&назва, *назва) у файлах вмісту не дозволені: випишіть кожне значення повністю"])
+        // A lone alias (no anchor before it) is reported where it is written, not as a syntax error.
+        let lone = DiagnosticSink()
+        _ = YAMLValue.parse("a: 1\nb: [x, *nowhere]\n", file: "f.yaml", sink: lone)
+        #expect(lone.diagnostics.map { $0.description(.en) } == ["f.yaml:2:8: error: YAML anchors and aliases (&name, *name) are not allowed in content files: write each value out in full"])
+        // Asterisks and ampersands inside text are not indicators.
+        let text2 = DiagnosticSink()
+        let plain = YAMLValue.parse("назва: \"R&D * 2\"\nопис: a*b & c\n", file: "f.yaml", sink: text2)
+        #expect(text2.diagnostics.isEmpty)
+        #expect(plain != nil)
+    }
+
     // MARK: item 4 — links out of the content folder are not followed; images are checked by their bytes
 
     @Test func symbolicLinksOutOfTheContentFolderAreRefused() throws {

@@ -91,20 +91,19 @@ struct YAMLValue {
 
     /// Parses a YAML document; a syntax error becomes a diagnostic with its position.
     static func parse(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink) -> YAMLValue? {
+        // Anchors and aliases are refused before anything is composed: an alias shares its node,
+        // and ten anchors of ten aliases each would be walked 10^10 times by every reader of the
+        // tree — and by Yams' own duplicate-key check while composing, when an alias is a key.
+        if let (line, column) = YAMLAnchors.first(in: text) {
+            sink.error(.yamlAliases, at: SourceLocation(file: file, line: line + lineOffset, column: column))
+            return nil
+        }
         do {
             // The basic resolver: every value is read from its text as written (`MappingReader`),
             // so YAML 1.1 type guessing — a set of regular expressions per plain scalar — is skipped.
             let parser = try Parser(yaml: text, resolver: .basic)
             guard let node = try parser.singleRoot() else {
                 return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
-            }
-            // Anchors and aliases are refused: an alias shares its node, and ten anchors of ten
-            // aliases each would be walked 10^10 times by every reader of the tree (an alias bomb).
-            // Anchors are only known while the parser lives (Yams keeps them weakly).
-            if let anchored = withExtendedLifetime(parser, { YAMLValue.firstAnchor(in: node) }) {
-                let value = YAMLValue(node: anchored, file: file, lineOffset: lineOffset)
-                sink.error(.yamlAliases, at: value.location)
-                return nil
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
@@ -156,26 +155,6 @@ struct YAMLValue {
             if indent == line.count || line.dropFirst(indent).first == "#" { continue }
             if indent < column { return nil }
             if indent == column, keyAt(line, column) { return (number + 1, column + 1) }
-        }
-        return nil
-    }
-
-    /// The first node, in document order, that carries an anchor. An anchor is defined before any
-    /// alias to it, so the walk stops before it could enter a shared node a second time: linear time.
-    static func firstAnchor(in node: Node) -> Node? {
-        switch node {
-        case .scalar(let scalar):
-            return scalar.anchor == nil ? nil : node
-        case .mapping(let mapping):
-            if mapping.anchor != nil { return node }
-            for (key, value) in mapping {
-                if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
-            }
-        case .sequence(let sequence):
-            if sequence.anchor != nil { return node }
-            for item in sequence { if let found = firstAnchor(in: item) { return found } }
-        case .alias:
-            return node
         }
         return nil
     }
