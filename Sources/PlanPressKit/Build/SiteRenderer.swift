@@ -2,6 +2,9 @@
 public struct SiteRenderer {
     let graph: SiteGraph
     let templates: TemplateSet
+    /// The byte bound of a batch (`SiteRenderer.batchBytes`; tests set a small one).
+    var batchBytes = SiteRenderer.batchBytes
+    var chunkSize = SiteRenderer.chunkSize
 
     public init(graph: SiteGraph, templates: TemplateSet) {
         self.graph = graph
@@ -44,8 +47,14 @@ public struct SiteRenderer {
         return result
     }
 
-    /// Pages rendered per batch: bounds memory to one batch of finished pages.
+    /// A batch handed to the writer holds at most this many pages or `batchBytes` bytes,
+    /// whichever comes first: memory holds about three batches (one rendering, one waiting,
+    /// one being written). A count alone let one batch of executor pages reach 360 MB at 100k
+    /// (2,000 pages of 180 KB), most of the peak.
     public static let batchSize = 2_000
+    public static let batchBytes = 24 << 20
+    /// Pages rendered together on all cores before the batch's size is looked at.
+    static let chunkSize = 128
 
     /// Renders everything, handing files to `emit` batch by batch so that only
     /// one batch of pages is held in memory; returns the number of pages.
@@ -105,9 +114,21 @@ public struct SiteRenderer {
                 continue
             }
             rendered += all.count
-            for start in stride(from: 0, to: all.count, by: SiteRenderer.batchSize) {
-                try emit(renderer.render(Array(all[start..<min(start + SiteRenderer.batchSize, all.count)])))
+            var batch: [OutputFile] = [], batchBytes = 0, batchPages = 0
+            for start in stride(from: 0, to: all.count, by: chunkSize) {
+                let chunk = all[start..<min(start + chunkSize, all.count)]
+                let files = renderer.render(Array(chunk))
+                batch += files
+                batchPages += chunk.count
+                batchBytes += files.reduce(0) { $0 + $1.bytes.count }
+                if batchPages >= SiteRenderer.batchSize || batchBytes >= self.batchBytes {
+                    try emit(batch)
+                    batch = []
+                    batchBytes = 0
+                    batchPages = 0
+                }
             }
+            if !batch.isEmpty { try emit(batch) }
             profile.mark("pages \(all.count)")
         }
         if scope != nil {
