@@ -10,13 +10,17 @@
 /// element whose `title`, `alt` or `aria-label` is in Cyrillic gets
 /// `lang="uk"` too. Generated markup only: quoted attributes, escaped text.
 public enum ContentLanguage {
-    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                            "source", "track", "wbr"]
-    static let textOnly: Set<String> = ["title", "option", "textarea", "desc", "text", "tspan"]
-    static let rawText: Set<String> = ["script", "style"]
+    static let voidElements = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                               "source", "track", "wbr"].map { Array($0.utf8) }
+    static let textOnly = ["title", "option", "textarea", "desc", "text", "tspan"].map { Array($0.utf8) }
+    static let rawText = ["script", "style"].map { Array($0.utf8) }
+    static let svg = Array("svg".utf8)
 
+    /// An open element. Its name is a range of the input (compared in lower case, as written in
+    /// generated markup), so the stack holds no strings: no allocation, hashing or reference
+    /// counting per tag (this pass runs over every page of the English site).
     private struct Open {
-        var name: String
+        var name: Range<Int>
         var isUkrainian: Bool
         /// Offset in the output just before the `>` (or `/>`) of its start tag.
         var insertAt: Int
@@ -25,13 +29,19 @@ public enum ContentLanguage {
     }
 
     public static func mark(_ html: String, language: String = "uk") -> String {
+        String(decoding: markedBytes(html, language: language), as: UTF8.self)
+    }
+
+    /// `mark`, as the UTF-8 bytes a page is written with.
+    public static func markedBytes(_ html: String, language: String = "uk") -> [UInt8] {
         let input = Array(html.utf8)
-        guard let body = find(Array("<body".utf8), in: input, from: 0) else { return html }
-        let attribute = Array(" lang=\"\(language)\"".utf8)
+        guard let body = find(Array("<body".utf8), in: input, from: 0) else { return input }
+        let attribute = Array(" lang=\"\(language)\"".utf8), languageBytes = Array(language.utf8)
         let wrapOpen = Array("<span lang=\"\(language)\">".utf8), wrapClose = Array("</span>".utf8)
         var out = Array(input[..<body])
         out.reserveCapacity(input.count + input.count / 10)
         var stack: [Open] = []
+        stack.reserveCapacity(32)
         var i = body
 
         func insertAttribute(into index: Int) {
@@ -43,8 +53,8 @@ public enum ContentLanguage {
 
         while i < input.count {
             if input[i] == UInt8(ascii: "<") {
-                if starts(input, at: i, with: "<!--") {
-                    let end = find(Array("-->".utf8), in: input, from: i).map { $0 + 3 } ?? input.count
+                if starts(input, at: i, with: commentOpen) {
+                    let end = find(commentClose, in: input, from: i).map { $0 + 3 } ?? input.count
                     out += input[i..<end]
                     i = end
                     continue
@@ -54,7 +64,7 @@ public enum ContentLanguage {
                 i = end
                 if tag.count > 1, tag[tag.startIndex + 1] == UInt8(ascii: "/") {
                     let name = tagName(tag, from: 2)
-                    if let index = stack.lastIndex(where: { $0.name == name }) { stack.removeSubrange(index...) }
+                    if let index = stack.lastIndex(where: { sameName(input, $0.name, name) }) { stack.removeSubrange(index...) }
                     out += tag
                     continue
                 }
@@ -62,21 +72,21 @@ public enum ContentLanguage {
                 if !stack.isEmpty { stack[stack.count - 1].children += 1 }
                 out += tag
                 let selfClosing = tag.count > 1 && tag[tag.endIndex - 2] == UInt8(ascii: "/")
-                let inherited = stack.last?.isUkrainian ?? false
+                let parentIsUkrainian = stack.last?.isUkrainian ?? false, parentInSVG = stack.last?.inSVG ?? false
                 let ownLang = attributeValue(tag, langNeedle)
-                var open = Open(name: name, isUkrainian: ownLang.map { $0 == language } ?? inherited,
-                                insertAt: out.count - (selfClosing ? 2 : 1), inSVG: name == "svg" || (stack.last?.inSVG ?? false))
+                var open = Open(name: name, isUkrainian: ownLang.map { $0.elementsEqual(languageBytes) } ?? parentIsUkrainian,
+                                insertAt: out.count - (selfClosing ? 2 : 1), inSVG: parentInSVG || isName(input, name, svg))
                 if ownLang == nil, !open.isUkrainian,
                    labelNeedles.contains(where: { attributeValue(tag, $0).map(hasCyrillic) ?? false }) {
                     out.insert(contentsOf: attribute, at: open.insertAt)
                     open.isUkrainian = true
                 }
-                if rawText.contains(name) {
-                    let close = find(Array("</\(name)".utf8), in: input, from: i) ?? input.count
+                if rawText.contains(where: { isName(input, name, $0) }) {
+                    let close = find([UInt8(ascii: "<"), UInt8(ascii: "/")] + lowercased(input[name]), in: input, from: i) ?? input.count
                     out += input[i..<close]
                     i = close
                     stack.append(open)
-                } else if !voidElements.contains(name) && !selfClosing {
+                } else if !selfClosing && !voidElements.contains(where: { isName(input, name, $0) }) {
                     stack.append(open)
                 }
                 continue
@@ -89,8 +99,8 @@ public enum ContentLanguage {
                 out += text
                 continue
             }
-            let whole = stack[parent].children == 0 && starts(input, at: next, with: "</\(stack[parent].name)")
-            if whole || stack[parent].inSVG || textOnly.contains(stack[parent].name) {
+            let whole = stack[parent].children == 0 && closes(input, at: next, name: stack[parent].name)
+            if whole || stack[parent].inSVG || textOnly.contains(where: { isName(input, stack[parent].name, $0) }) {
                 insertAttribute(into: parent)
                 out += text
             } else {
@@ -100,7 +110,29 @@ public enum ContentLanguage {
             }
             stack[parent].children += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
+    }
+
+    static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+
+    private static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] { bytes.map(lower) }
+
+    /// Two element names of the input, both in lower case, are the same.
+    private static func sameName(_ input: [UInt8], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { lower(input[$0]) == lower(input[$1]) }
+    }
+
+    /// The element name, in lower case, is `name` (given in lower case).
+    private static func isName(_ input: [UInt8], _ range: Range<Int>, _ name: [UInt8]) -> Bool {
+        range.count == name.count && zip(range, name).allSatisfy { lower(input[$0]) == $1 }
+    }
+
+    /// `</name` (the name in lower case) is written at `index`.
+    private static func closes(_ input: [UInt8], at index: Int, name: Range<Int>) -> Bool {
+        guard index + 2 + name.count <= input.count, input[index] == UInt8(ascii: "<"), input[index + 1] == UInt8(ascii: "/") else { return false }
+        return zip(name, (index + 2)...).allSatisfy { lower(input[$0]) == input[$1] }
     }
 
     /// Marks each Ukrainian passage inside text of another language (English notes quoting
@@ -206,9 +238,8 @@ public enum ContentLanguage {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
     }
 
-    static func starts(_ bytes: [UInt8], at index: Int, with prefix: String) -> Bool {
-        let p = Array(prefix.utf8)
-        return index + p.count <= bytes.count && bytes[index..<(index + p.count)].elementsEqual(p)
+    static func starts(_ bytes: [UInt8], at index: Int, with prefix: [UInt8]) -> Bool {
+        index + prefix.count <= bytes.count && bytes[index..<(index + prefix.count)].elementsEqual(prefix)
     }
 
     static let langNeedle = Array(" lang=\"".utf8)
@@ -244,26 +275,20 @@ public enum ContentLanguage {
         return bytes.count
     }
 
-    /// The element name of a tag, lower case; `start` is the offset of the name in the tag.
-    static func tagName(_ tag: ArraySlice<UInt8>, from start: Int) -> String {
-        let first = tag.startIndex + start
+    /// The range of the element name in a tag (the input's offsets); `start` is the offset of the name in the tag.
+    static func tagName(_ tag: ArraySlice<UInt8>, from start: Int) -> Range<Int> {
+        let first = min(tag.startIndex + start, tag.endIndex)
         var end = first
         while end < tag.endIndex, !(tag[end] == 0x20 || tag[end] == 0x0A || tag[end] == 0x09 || tag[end] == UInt8(ascii: ">")
                                   || tag[end] == UInt8(ascii: "/")) { end += 1 }
-        let name = tag[first..<end]
-        let hasUpper = name.contains { $0 >= 0x41 && $0 <= 0x5A }
-        return String(decoding: name, as: UTF8.self).lowercased(if: hasUpper)
+        return first..<end
     }
 
     /// The value of a double-quoted attribute in a start tag, if present (`needle`: ` name="`).
-    static func attributeValue(_ tag: ArraySlice<UInt8>, _ needle: [UInt8]) -> String? {
+    static func attributeValue(_ tag: ArraySlice<UInt8>, _ needle: [UInt8]) -> ArraySlice<UInt8>? {
         guard let at = find(needle, in: tag, from: tag.startIndex) else { return nil }
         let start = at + needle.count
         guard let end = tag[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: tag[start..<end], as: UTF8.self)
+        return tag[start..<end]
     }
-}
-
-private extension String {
-    func lowercased(if needed: Bool) -> String { needed ? lowercased() : self }
 }

@@ -88,7 +88,7 @@ public struct PageRenderer: Sendable {
 
     /// A page's file, with the content file it is made from (`SiteGraph.origin`), and its companion files.
     public func files(for page: PageID) -> [OutputFile] {
-        [OutputFile(path: routes.file(for: page), text: render(page), origin: graph.origin(of: page))] + companionFiles(page)
+        [OutputFile(path: routes.file(for: page), bytes: renderBytes(page), origin: graph.origin(of: page))] + companionFiles(page)
     }
 
     /// Files a page brings with it: the print version's own stylesheet (its running header).
@@ -104,9 +104,14 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ page: PageID) -> String {
+        String(decoding: renderBytes(page), as: UTF8.self)
+    }
+
+    /// The page as written: on pages of another interface language, the plan content (always
+    /// Ukrainian) is marked for screen readers; the marking works on bytes and hands them on.
+    func renderBytes(_ page: PageID) -> [UInt8] {
         let html = renderTemplate(page)
-        // Plan content is Ukrainian whatever the interface: mark it for screen readers.
-        return language == PageRenderer.contentLanguage ? html : ContentLanguage.mark(html, language: PageRenderer.contentLanguage)
+        return language == PageRenderer.contentLanguage ? Array(html.utf8) : ContentLanguage.markedBytes(html, language: PageRenderer.contentLanguage)
     }
 
     /// The page's HTML as the template prints it: from a typed page model where

@@ -279,13 +279,16 @@ public final class OutputSession {
     /// published site: it is unlinked first, never written through.
     private func place(_ file: OutputFile, changed: Bool) throws {
         let target = next + "/" + file.path
+        // A workspace made for this build holds nothing yet: no unlink to try (one system call per file).
         if changed {
-            OutputSession.removeEntry(target)
+            if workspaceReused { OutputSession.removeEntry(target) }
             try OutputSession.writeFile(target, file.bytes)
         } else {
             let source = output + "/" + file.path
-            if OutputSession.sameInode(source, target) { return }
-            OutputSession.removeEntry(target)
+            if workspaceReused {
+                if OutputSession.sameInode(source, target) { return }
+                OutputSession.removeEntry(target)
+            }
             // Bytes in memory spare a read if the link fails; an unchanged twin has none (`withGzipTwins`).
             try OutputSession.carry(from: source, to: target, bytes: file.bytes.isEmpty ? nil : file.bytes)
         }
