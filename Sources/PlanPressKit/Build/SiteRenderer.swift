@@ -52,9 +52,9 @@ public struct SiteRenderer {
     /// one being written). A count alone let one batch of executor pages reach 360 MB at 100k
     /// (2,000 pages of 180 KB), most of the peak.
     public static let batchSize = 2_000
-    public static let batchBytes = 24 << 20
+    public static let batchBytes = 12 << 20
     /// Pages rendered together on all cores before the batch's size is looked at.
-    static let chunkSize = 128
+    static let chunkSize = 64
 
     /// Renders everything, handing files to `emit` batch by batch so that only
     /// one batch of pages is held in memory; returns the number of pages.
@@ -68,18 +68,10 @@ public struct SiteRenderer {
     func render(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) rethrows
         -> (pages: Int, rendered: Int, removed: [String]) {
         var profile = Profile()
-        // Open data first: the pages link to its files and show their sizes.
-        let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [],
-                                                                                    forRebuilds: memory != nil)
-        if scope != nil, let previous = memory?.openData {
-            // Only files whose bytes changed (the writer would otherwise read every file back to compare).
-            let old = Dictionary(previous.map { ($0.path, $0.bytes) }) { a, _ in a }
-            try emit(openData.files.filter { old[$0.path] != $0.bytes })
-        } else {
-            try emit(openData.files)
-        }
-        memory?.openData = openData.pieces
-        memory?.catalog = openData.catalog
+        // Open data first: the pages link to its files and show their sizes. Only the catalogue and
+        // the paths are kept past this point: the bytes (40–50 MB at 20k) go to the writer and are
+        // freed before the pages render.
+        let (catalog, openDataPaths) = try emitOpenData(memory: memory, scope: scope, emit: emit)
         profile.mark("open data")
         // The search index needs the linked site only: it is built while the pages render.
         let graph = self.graph, searchCache = memory?.search
@@ -88,7 +80,7 @@ public struct SiteRenderer {
                                     cache: searchCache)
             return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
         }
-        var paths = openData.files.map(\.path)
+        var paths = openDataPaths
         var pages = 0, rendered = 0
         var pagePaths: Set<String> = []
         let languages = self.languages
@@ -98,7 +90,7 @@ public struct SiteRenderer {
             let items = scope == nil ? nil : memory?.items[entry.language]
             var renderer = PageRenderer(graph: graph, templates: templates, language: entry.language,
                                         routes: entry.routes, otherRoutes: other, items: items)
-            renderer.openData = openData.catalog
+            renderer.openData = catalog
             if items != nil, let scope { renderer.refreshItems(scope.measures) } else { renderer.prepareItems() }
             memory?.items[entry.language] = renderer.itemCache
             profile.mark("items")
@@ -164,6 +156,22 @@ public struct SiteRenderer {
         }
         profile.mark("press files")
         return (pages, rendered, removed.sorted())
+    }
+
+    private func emitOpenData(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) rethrows
+        -> (catalog: OpenDataCatalog, paths: [String]) {
+        let openData = scope?.openData ?? OpenDataExport(graph: graph).build(reusing: nil, changedPlans: [],
+                                                                                    forRebuilds: memory != nil)
+        if scope != nil, let previous = memory?.openData {
+            // Only files whose bytes changed (the writer would otherwise read every file back to compare).
+            let old = Dictionary(previous.map { ($0.path, $0.bytes) }) { a, _ in a }
+            try emit(openData.files.filter { old[$0.path] != $0.bytes })
+        } else {
+            try emit(openData.files)
+        }
+        memory?.openData = openData.pieces
+        memory?.catalog = openData.catalog
+        return (openData.catalog, openData.files.map(\.path))
     }
 
     /// Everything at once (tests and small sites).
