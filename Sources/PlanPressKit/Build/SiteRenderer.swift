@@ -56,8 +56,8 @@ public struct SiteRenderer {
     /// Pages rendered together on all cores before the batch's size is looked at.
     static let chunkSize = 64
 
-    /// Renders everything, handing files to `emit` batch by batch so that only
-    /// one batch of pages is held in memory; returns the number of pages.
+    /// Renders everything, handing files to `emit` batch by batch (`batchSize`, `batchBytes`)
+    /// so that memory holds a few batches, not the site; returns the number of pages.
     public func render(emit: ([OutputFile]) throws -> Void) rethrows -> Int {
         try render(memory: nil, scope: nil, emit: emit).pages
     }
