@@ -63,6 +63,32 @@ def tree_stats(root):
     return {"files": files, "dirs": dirs, "bytes": size, "html_files": html}
 
 
+# Page kinds by address (both sites use the same URLs): the twin's equivalence, checked on every run.
+KIND_PATTERNS = [(k, re.compile(p)) for k, p in (
+    ("indicator", r"plans/[^/]+/indicators/[^/]+/index\.html$"), ("measure", r"plans/[^/]+/measures/[^/]+/index\.html$"),
+    ("goal lists", r"plans/[^/]+/goals/[^/]+/lists/index\.html$"), ("goal", r"plans/[^/]+/goals/[^/]+/index\.html$"),
+    ("plan lists", r"plans/[^/]+/lists/index\.html$"), ("plan source", r"plans/[^/]+/source/index\.html$"),
+    ("plan print", r"plans/[^/]+/print/index\.html$"), ("plan timeline", r"plans/[^/]+/timeline/index\.html$"),
+    ("plan", r"plans/[^/]+/index\.html$"), ("plan feeds", r"plans/[^/]+/(feed|reports)\.xml$"),
+    ("executor lists", r"executors/[^/]+/lists/index\.html$"), ("executor", r"executors/[^/]+/index\.html$"),
+    ("report", r"reports/[^/]+/index\.html$"), ("year", r"years/[^/]+/index\.html$"),
+    ("update", r"updates/.+\.html$"), ("data csv", r"data/[^/]+\.csv$"), ("data json", r"data/[^/]+\.json$"),
+    ("data xlsx/zip", r"data/[^/]+\.(xlsx|zip)$"))]
+
+
+def pages_by_kind(root):
+    counts = {}
+    for folder, _, fnames in os.walk(root):
+        for n in fnames:
+            rel = os.path.relpath(os.path.join(folder, n), root)
+            rel = rel[3:] if rel.startswith("en/") else rel
+            kind = next((k for k, pattern in KIND_PATTERNS if pattern.fullmatch(rel)), "other")
+            c = counts.setdefault(kind, {"files": 0, "bytes": 0})
+            c["files"] += 1
+            c["bytes"] += os.lstat(os.path.join(folder, n)).st_size
+    return counts
+
+
 def save(name, data):
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, name), "w") as f:
@@ -193,6 +219,7 @@ def cmd_full(args):
         for tool in runs:
             result[tool] = summarize(runs[tool])
             result[tool]["output"] = tree_stats(os.path.join(p["out"], f"{tool}-0"))
+            result[tool]["kinds"] = pages_by_kind(os.path.join(p["out"], f"{tool}-0"))
         result["ratio_hugo_over_planpress"] = {
             k: round(result["hugo"][k]["median"] / result["planpress"][k]["median"], 2) for k in ("wall_s", "cpu_s", "maxrss_mb")}
         save(f"full-{size}.json", result)
@@ -512,6 +539,14 @@ def cmd_report(args):
             lines.append(f"| {t} | {o['files']:,} | {o['html_files']:,} | {o['dirs']:,} | {o['bytes'] / 1e6:.1f} MB | {s_['wall_s']['min']:.2f} / {s_['wall_s']['median']:.2f} / {s_['wall_s']['max']:.2f} | "
                          f"{s_['cpu_s']['median']:.2f} | {s_['user_s']['median']:.2f} / {s_['sys_s']['median']:.2f} | {s_['maxrss_mb']['median']:.0f} |")
         q = r["ratio_hugo_over_planpress"]
+        if "kinds" in r["planpress"]:
+            kp, kh = r["planpress"]["kinds"], r["hugo"]["kinds"]
+            lines += ["", "Files per page kind (the same addresses in both; bytes in MB):", "",
+                      "| kind | PlanPress files | Hugo files | PlanPress MB | Hugo MB |", "|---|---|---|---|---|"]
+            for k in [k for k, _ in KIND_PATTERNS] + ["other"]:
+                a, b = kp.get(k, {"files": 0, "bytes": 0}), kh.get(k, {"files": 0, "bytes": 0})
+                if a["files"] or b["files"]:
+                    lines.append(f"| {k} | {a['files']:,} | {b['files']:,} | {a['bytes'] / 1e6:.1f} | {b['bytes'] / 1e6:.1f} |")
         lines += ["", f"Hugo / PlanPress (medians): **wall {q['wall_s']}×**, CPU {q['cpu_s']}×, peak RSS {q['maxrss_mb']}×.", "",
                   "Per-run wall (s): " + "; ".join(f"{t}: " + ", ".join(str(x['wall_s']) for x in r['runs'][t]) for t in ("planpress", "hugo")), ""]
     for f in sorted(glob.glob(os.path.join(RESULTS, "control-*.json")), key=order):
