@@ -40,6 +40,26 @@ import Testing
         #expect(r.ours == r.reference)
     }
 
+    /// Records (numbered names) render as the dictionaries they stand for: their own names, the
+    /// names of the record they extend, outer contexts for the rest; empty fields fall through.
+    @Test func recordsRenderAsTheirDictionaries() throws {
+        let item = RecordShape(["title", "url", "nested", "empty"])
+        let row = RecordShape(["role", "title"])
+        let base = Record(item, ["title": "Захід 1", "url": "/m/1/", "nested": Record(RecordShape(["x"]), ["x": "deep"])])
+        let rows = [Record(row, ["role": "за згодою"], extending: base),
+                    Record(row, ["role": false, "title": "own"], extending: base)]
+        let template = "{{#rows}}[{{title}}|{{url}}|{{#role}}{{role}}{{/role}}|{{nested.x}}|{{empty}}{{outer}}|{{t.k}}]{{/rows}}{{^none}}-{{/none}}"
+        let context: [String: Any] = ["rows": rows, "outer": "o", "empty": "outer-empty", "t": ["k": "v"] as [String: String], "none": [Record]()]
+        let r = try render(["main": template], context)
+        #expect(r.ours == "[Захід 1|/m/1/|за згодою|deep|outer-emptyo|v][own|/m/1/||deep|outer-emptyo|v]-")
+        #expect(r.ours == r.reference)
+        // Names a template numbers after a shape was made are not the shape's: looked up outside it.
+        let later = try CompiledTemplate(name: "later", source: "{{#rows}}{{a-name-no-shape-has}}{{/rows}}")
+        let out = TemplateRenderer(templates: ["later": later]).render(["rows": rows, "a-name-no-shape-has": "outside"], template: "later")
+        #expect(out == "outsideoutside")
+        #expect(rows[0].dictionary["title"] as? String == "Захід 1" && rows[0]["role"] as? String == "за згодою")
+    }
+
     @Test func partialsParentsAndBlocks() throws {
         let templates = [
             "layout": "<html>\n{{$head}}default head{{/head}}\n<main>\n{{$content}}{{/content}}\n</main>\n</html>\n",

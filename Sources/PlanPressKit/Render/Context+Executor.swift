@@ -43,13 +43,15 @@ extension PageRenderer {
         return context
     }
 
+    static let executorRowShape = RecordShape(["consent", "role"])
+
     /// One plan's measures for an executor, grouped by the goal above them, with its budget.
     private func executorPlanSection(_ p: Int, involvements: [SiteGraph.Involvement]) -> Context {
         let index = graph.plans[p]
         let sorted = involvements.sorted { $0.key < $1.key }
         var groups: [Context] = []
         var currentGoal: Int?? = .none
-        var rows: [Context] = []
+        var rows: [Record] = []
         func flush() {
             guard case .some(let goal) = currentGoal, !rows.isEmpty else { return }
             var group: Context = ["measures": rows]
@@ -63,11 +65,10 @@ extension PageRenderer {
                 flush()
                 currentGoal = .some(node.goal)
             }
-            var item = measureItem(involvement.key)
-            item["consent"] = involvement.consent
             // The documents list bodies without ranking them: only «за згодою» is the document's own mark.
-            item["role"] = involvement.consent ? t("by_consent") : false
-            rows.append(item)
+            rows.append(Record(PageRenderer.executorRowShape,
+                               ["consent": involvement.consent, "role": involvement.consent ? t("by_consent") : false],
+                               extending: measureItem(involvement.key)))
         }
         flush()
         var section: Context = ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),

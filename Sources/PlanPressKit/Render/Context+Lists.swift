@@ -71,6 +71,8 @@ extension PageRenderer {
 
     // MARK: year pages
 
+    static let yearRowShape = RecordShape(["due_dates"])
+
     /// Years in which some measure of some plan falls due (every occurrence of
     /// recurring terms), and the as-of year, which the home and plan pages link.
     func dueYears() -> [Int] {
@@ -95,11 +97,10 @@ extension PageRenderer {
             return ["id": graph.plans[p].plan.id.raw, "title": graph.plans[p].plan.shortTitle, "url": routes.path(for: .plan(graph.plans[p].plan.id)),
                     "count": count(keys.count, "count_measures"),
                     "overdue": overdue > 0 ? fill("status_overdue_count", ["count": count(overdue, "count_measures")]) : false,
-                    "measures": keys.map { item -> Context in
-                        var m = measureItem(item.key)
+                    "measures": keys.map { item -> Record in
                         let dates = item.term.reading.dueDates.filter { $0.year == year }
-                        m["due_dates"] = dates.map { ["date": format.date($0), "iso": $0.iso] as Context }
-                        return m
+                        return Record(PageRenderer.yearRowShape, ["due_dates": dates.map { ["date": format.date($0), "iso": $0.iso] as Context }],
+                                      extending: measureItem(item.key))
                     }]
         }
         context["years"] = dueYears().map { ["year": $0, "url": routes.path(for: .year($0)), "current": $0 == year] as Context }

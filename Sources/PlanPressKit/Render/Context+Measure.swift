@@ -2,12 +2,20 @@ extension PageRenderer {
     /// A measure as it appears in lists: number, excerpt, executors, term, status.
     /// Lists repeat measures on many pages (goals, executors, timelines), so the
     /// default form is built once per language by `prepareItems()`.
-    func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Context {
+    /// The names of a measure's list item (`partials/measure-list` and every list of measures).
+    static let measureItemShape = RecordShape([
+        "number", "number_assigned", "url", "level", "excerpt", "short_excerpt", "executors", "has_executors", "term",
+        "term_stated", "responsible_merged", "plan_title", "plan_url", "responsible_heading", "status", "overdue",
+    ])
+
+    /// A measure as lists show it: a record (built once per measure and language
+    /// for the common excerpt length), which rows that add names extend.
+    func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Record {
         if excerpt == 220, let cached = itemCache.item(key) { return cached }
         return buildMeasureItem(key, excerpt: excerpt)
     }
 
-    func buildMeasureItem(_ key: SiteGraph.MeasureKey, excerpt: Int) -> Context {
+    func buildMeasureItem(_ key: SiteGraph.MeasureKey, excerpt: Int) -> Record {
         let index = graph.plans[key.plan]
         let node = index.measures[key.measure]
         let measure = node.measure
@@ -28,14 +36,17 @@ extension PageRenderer {
             "responsible_heading": responsibleHeading(index.plan),
         ]
         item.merge(statusContext(key, term: measure.term)) { _, new in new }
-        return item
+        return Record(PageRenderer.measureItemShape, item)
     }
 
-    func executorRefs(_ measure: Measure, plan: PlanID) -> [Context] {
+    static let executorRefShape = RecordShape(["name", "full_name", "url", "consent"])
+
+    func executorRefs(_ measure: Measure, plan: PlanID) -> [Record] {
         (measure.responsible?.assignments ?? []).compactMap { assignment in
             guard let executor = graph.executors[assignment.executor] else { return nil }
-            return ["name": executor.displayName, "full_name": executor.name,
-                    "url": routes.path(for: .executor(executor.id)), "consent": assignment.consent]
+            return Record(PageRenderer.executorRefShape,
+                          ["name": executor.displayName, "full_name": executor.name,
+                           "url": routes.path(for: .executor(executor.id)), "consent": assignment.consent])
         }
     }
 

@@ -41,17 +41,22 @@ extension PageRenderer {
 
     /// A measure's badges: each voice's latest status side by side, and
     /// «оцінки розходяться» when they differ; `false` when no report mentions it.
+    static let badgesShape = RecordShape(["voices", "disputed"])
+    static let voiceBadgeShape = RecordShape(["first", "kind", "voice", "code", "label", "period"])
+
+    /// Each voice's latest status for a measure (`partials/status-badges`), or `false`.
     func statusBadges(_ key: SiteGraph.MeasureKey) -> Any {
         guard let voices = graph.monitoring.voices(key) else { return false }
         let several = voices.official.count > 1
-        return [
+        return Record(PageRenderer.badgesShape, [
             "voices": voices.all.enumerated().map { n, entry in
-                ["first": n == 0, "kind": entry.reporter.kind.rawValue, "voice": voiceLabel(entry.reporter, several: several),
-                 "code": entry.status.rawValue, "label": t("status_\(entry.status.rawValue)"),
-                 "period": periodLabel(entry.period)] as Context
+                Record(PageRenderer.voiceBadgeShape,
+                       ["first": n == 0, "kind": entry.reporter.kind.rawValue, "voice": voiceLabel(entry.reporter, several: several),
+                        "code": entry.status.rawValue, "label": t("status_\(entry.status.rawValue)"),
+                        "period": periodLabel(entry.period)])
             },
             "disputed": voices.disputed,
-        ] as Context
+        ])
     }
 
     // MARK: counts and bar
@@ -173,13 +178,13 @@ extension PageRenderer {
     }
 
     /// A compact measure line for due and overdue lists.
-    func dueItem(_ key: SiteGraph.MeasureKey) -> Context {
-        var item = measureItem(key, excerpt: 140)
+    static let dueItemShape = RecordShape(["due", "due_iso"])
+
+    func dueItem(_ key: SiteGraph.MeasureKey) -> Record {
         let term = graph.measure(key).measure.term
         let due = graph.monitoring.nextDue(term) ?? graph.monitoring.lastDue(term)
-        item["due"] = opt(due.map(format.date))
-        item["due_iso"] = opt(due?.iso)
-        return item
+        return Record(PageRenderer.dueItemShape, ["due": opt(due.map(format.date)), "due_iso": opt(due?.iso)],
+                      extending: measureItem(key, excerpt: 140))
     }
 
     func goalMonitoring(_ p: Int, _ g: Int) -> Context {

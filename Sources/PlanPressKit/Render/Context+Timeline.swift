@@ -42,12 +42,13 @@ extension PageRenderer {
         return Array(low...(overflow ? high : min(high, cap)))
     }
 
-    private func timelineRow(_ key: SiteGraph.MeasureKey, years: [Int]) -> Context {
-        var row = measureItem(key, excerpt: 140)
+    static let timelineRowShape = RecordShape(["cells"])
+
+    private func timelineRow(_ key: SiteGraph.MeasureKey, years: [Int]) -> Record {
         let reading = graph.measure(key).measure.term.reading
         let span = reading.years!
         let dueDates = reading.dueDates
-        row["cells"] = years.map { year -> Context in
+        let cells = years.map { year -> Context in
             guard span.contains(year) else { return ["on": false, "classes": "tl", "due": false, "text": false] }
             var classes = "tl tl-on"
             if reading.isRecurring { classes += " tl-recurring" }
@@ -58,6 +59,6 @@ extension PageRenderer {
             let text = inYear.isEmpty ? t(reading.isRecurring ? "timeline_recurring_cell" : "timeline_in_term_cell") : t("timeline_due_cell")
             return ["on": true, "classes": classes, "due": opt(inYear.isEmpty ? nil : inYear.map { format.date($0) }.joined(separator: "; ")), "text": text]
         }
-        return row
+        return Record(PageRenderer.timelineRowShape, ["cells": cells], extending: measureItem(key, excerpt: 140))
     }
 }

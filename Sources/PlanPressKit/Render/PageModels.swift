@@ -79,7 +79,7 @@ struct MeasurePage: TemplateModel {
     static let fields: [TemplateField] = LayoutFields.fields + Field.allCases.map { (field: Field) -> TemplateField in
         switch field {
         case .goal_path: return TemplateField("goal_path", .record(["level", "number", "title_html", "url"]))
-        case .executors: return TemplateField("executors", .record(["name", "full_name", "url", "consent"]))
+        case .executors: return TemplateField("executors", .record(PageRenderer.executorRefShape.names))
         case .term: return TemplateField("term", .record(["printed", "stated", "due", "due_iso", "next_due", "next_due_iso", "reading"]))
         case .indicators: return TemplateField("indicators", .record(["id", "url", "html", "target"]))
         case .results: return TemplateField("results", .record(["html"]))
@@ -88,7 +88,7 @@ struct MeasurePage: TemplateModel {
         case .related_updates:
             return TemplateField("related_updates", .record(["heading", "items", "all_url", "feed_url", "feed_label"]))
         case .pager: return TemplateField("pager", .record(["previous", "next", "has_any"]))
-        case .status: return TemplateField("status", .record(["voices", "disputed"]))
+        case .status: return TemplateField("status", .record(PageRenderer.badgesShape.names))
         case .citation: return TemplateField("citation", .record(["url", "label", "corrections", "has_corrections"]))
         // Periods, columns and report entries: not declared yet.
         case .monitoring: return TemplateField("monitoring", .open)
@@ -107,7 +107,7 @@ struct MeasurePage: TemplateModel {
     var hasGoalPath: Bool
     var responsibleHeading: String
     var responsiblePrinted: String?
-    var executors: [PageRenderer.Context]
+    var executors: [Record]
     var hasExecutors, anyConsent: Bool
     var term: PageRenderer.Context
     var indicators: [PageRenderer.Context]

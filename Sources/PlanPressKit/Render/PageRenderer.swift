@@ -252,14 +252,14 @@ final class PlanSummaries: @unchecked Sendable {
 /// Measure list items of one language, built once before the pages render.
 public final class MeasureItemCache: @unchecked Sendable {
     // Written by `PageRenderer.prepareItems()` / `refreshItems` before any page renders; only read while pages render.
-    private var items: [[[String: Any]]] = []
+    private var items: [[Record]] = []
 
-    func item(_ key: SiteGraph.MeasureKey) -> [String: Any]? {
+    func item(_ key: SiteGraph.MeasureKey) -> Record? {
         key.plan < items.count ? items[key.plan][key.measure] : nil
     }
 
-    func fill(_ items: [[[String: Any]]]) { self.items = items }
-    func replace(_ key: SiteGraph.MeasureKey, _ item: [String: Any]) { items[key.plan][key.measure] = item }
+    func fill(_ items: [[Record]]) { self.items = items }
+    func replace(_ key: SiteGraph.MeasureKey, _ item: Record) { items[key.plan][key.measure] = item }
     var isFilled: Bool { !items.isEmpty }
 }
 
@@ -270,7 +270,7 @@ extension PageRenderer {
         let keys = graph.plans.indices.map { p in graph.plans[p].measures.indices.map { SiteGraph.MeasureKey(plan: p, measure: $0) } }
         let flat = parallelMap(keys.flatMap { $0 }) { SendableBox(buildMeasureItem($0, excerpt: 220)) }
         var offset = 0
-        var items: [[[String: Any]]] = []
+        var items: [[Record]] = []
         for plan in keys {
             items.append(flat[offset..<(offset + plan.count)].map(\.value))
             offset += plan.count

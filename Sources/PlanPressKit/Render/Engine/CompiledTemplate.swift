@@ -31,11 +31,14 @@ public final class CompiledTemplate: @unchecked Sendable {
         let line: Int
         /// In a template bound to a `TemplateModel`: the model's field for `parts[0]`, or -1.
         var field: Int = -1
+        /// Each part's number (`TemplateNames`), by which a `Record` finds it.
+        let numbers: [Int]
 
         init(parts: [String], line: Int = 0) {
             self.parts = parts
             self.line = line
             isImplicit = parts == ["."]
+            numbers = isImplicit ? [-1] : parts.map(TemplateNames.number)
         }
     }
 

@@ -82,6 +82,12 @@ public struct TemplateRenderer: Sendable {
                             render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
                             stack.removeLast()
                         }
+                    } else if Swift.type(of: value) == [Record].self {
+                        for item in value as! [Record] {
+                            stack.append(item)
+                            render(children, stack: &stack, blocks: blocks, indentation: "", into: &output)
+                            stack.removeLast()
+                        }
                     } else if let list = TemplateRenderer.elements(of: value) {
                         for item in list {
                             stack.append(item)
@@ -118,7 +124,7 @@ public struct TemplateRenderer: Sendable {
             var value: Any?
             var depth = stack.count - 1
             while depth >= 0 {
-                if case .some(.some(let found)) = TemplateRenderer.child(of: stack[depth], named: path.parts[0]) {
+                if case .some(.some(let found)) = TemplateRenderer.child(of: stack[depth], named: path.parts[0], number: path.numbers[0]) {
                     value = found
                     break
                 }
@@ -126,8 +132,9 @@ public struct TemplateRenderer: Sendable {
             }
             // Optional chaining reads the model in place (`if let` would copy the struct and retain its fields).
             if depth < 0, path.field >= 0 { value = model?.value(ofField: path.field) }
-            for part in path.parts.dropFirst() {
-                guard let current = value, case .some(let next) = TemplateRenderer.child(of: current, named: part) else { return nil }
+            for index in path.parts.indices.dropFirst() {
+                guard let current = value,
+                      case .some(let next) = TemplateRenderer.child(of: current, named: path.parts[index], number: path.numbers[index]) else { return nil }
                 value = next
             }
             return value
@@ -139,8 +146,9 @@ public struct TemplateRenderer: Sendable {
     /// cast: casting between collection types makes Swift convert every
     /// element, which made each `{{t.key}}` copy the whole string table.
     @inline(__always)
-    static func child(of object: Any, named name: String) -> Any?? {
+    static func child(of object: Any, named name: String, number: Int) -> Any?? {
         let type = Swift.type(of: object)
+        if type == Record.self { return (object as! Record).value(number: number) }
         if type == [String: Any].self { return .some((object as! [String: Any])[name]) }
         if type == [String: String].self { return .some((object as! [String: String])[name]) }
         if type == [String: Int].self { return .some((object as! [String: Int])[name]) }
@@ -154,6 +162,7 @@ public struct TemplateRenderer: Sendable {
     static func elements(of value: Any) -> [Any]? {
         let type = Swift.type(of: value)
         if type == [[String: Any]].self { return (value as! [[String: Any]]).map { $0 as Any } }
+        if type == [Record].self { return (value as! [Record]).map { $0 as Any } }
         if type == [Any].self { return (value as! [Any]) }
         if type == [String].self { return (value as! [String]).map { $0 as Any } }
         if type == [[String: Int]].self { return (value as! [[String: Int]]).map { $0 as Any } }
@@ -166,6 +175,7 @@ public struct TemplateRenderer: Sendable {
     static func listCount(of value: Any) -> Int? {
         let type = Swift.type(of: value)
         if type == [[String: Any]].self { return (value as! [[String: Any]]).count }
+        if type == [Record].self { return (value as! [Record]).count }
         if type == [Any].self { return (value as! [Any]).count }
         if type == [String].self { return (value as! [String]).count }
         if type == [[String: Int]].self { return (value as! [[String: Int]]).count }
@@ -178,7 +188,7 @@ public struct TemplateRenderer: Sendable {
         guard let value else { return false }
         let type = Swift.type(of: value)
         if type == Bool.self { return value as! Bool }
-        if type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self { return true }
+        if type == String.self || type == Record.self || type == [String: Any].self || type == [String: String].self || type == Int.self { return true }
         if let count = listCount(of: value) { return count > 0 }
         if let optional = value as? OptionalProtocol { return !optional.isNone }
         return true
