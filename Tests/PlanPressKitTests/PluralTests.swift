@@ -39,6 +39,9 @@ import Testing
         let bare = Level(name: "Захід", plural: "Заходи", slug: "measure")
         #expect(bare.countForms(language: "uk") == ["захід", "заходи", "заходи"])
         #expect(bare.name(language: "en") == "Measure")
+        let hyphenated = Level(name: "Оперативна ціль", plural: "Оперативні цілі", slug: "operational-goal")
+        #expect(hyphenated.countForms(language: "en") == ["operational goal", "operational goals", "operational goals"])
+        #expect(hyphenated.pluralName(language: "en") == "Operational goals")
     }
 
     @Test func everyShippedPlanGivesCountFormsAndEnglishNames() {
