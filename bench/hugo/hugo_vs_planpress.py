@@ -52,14 +52,25 @@ def paths(work, size):
             "out": os.path.join(work, "out", size)}
 
 
-def tree_stats(root):
-    files = dirs = size = 0
+def tree_stats(root, kinds=None):
+    """Files, folders, bytes and HTML files under root; with a dict for `kinds`, files and bytes per
+    page kind (`KIND_PATTERNS`) are counted into it in the same walk."""
+    files = dirs = size = html = 0
     for folder, dnames, fnames in os.walk(root):
         dirs += len(dnames)
         for n in fnames:
+            path = os.path.join(folder, n)
+            bytes_ = os.lstat(path).st_size
             files += 1
-            size += os.lstat(os.path.join(folder, n)).st_size
-    html = sum(1 for _ in glob.iglob(os.path.join(root, "**", "*.html"), recursive=True))
+            size += bytes_
+            html += n.endswith(".html")
+            if kinds is not None:
+                rel = os.path.relpath(path, root)
+                rel = rel[3:] if rel.startswith("en/") else rel
+                kind = next((k for k, pattern in KIND_PATTERNS if pattern.fullmatch(rel)), "other")
+                c = kinds.setdefault(kind, {"files": 0, "bytes": 0})
+                c["files"] += 1
+                c["bytes"] += bytes_
     return {"files": files, "dirs": dirs, "bytes": size, "html_files": html}
 
 
@@ -75,18 +86,6 @@ KIND_PATTERNS = [(k, re.compile(p)) for k, p in (
     ("update", r"updates/.+\.html$"), ("data csv", r"data/[^/]+\.csv$"), ("data json", r"data/[^/]+\.json$"),
     ("data xlsx/zip", r"data/[^/]+\.(xlsx|zip)$"))]
 
-
-def pages_by_kind(root):
-    counts = {}
-    for folder, _, fnames in os.walk(root):
-        for n in fnames:
-            rel = os.path.relpath(os.path.join(folder, n), root)
-            rel = rel[3:] if rel.startswith("en/") else rel
-            kind = next((k for k, pattern in KIND_PATTERNS if pattern.fullmatch(rel)), "other")
-            c = counts.setdefault(kind, {"files": 0, "bytes": 0})
-            c["files"] += 1
-            c["bytes"] += os.lstat(os.path.join(folder, n)).st_size
-    return counts
 
 
 def save(name, data):
@@ -218,8 +217,8 @@ def cmd_full(args):
                   "commands": {t: " ".join(build_cmd(t, p, "OUT")) for t in runs}, "runs": runs}
         for tool in runs:
             result[tool] = summarize(runs[tool])
-            result[tool]["output"] = tree_stats(os.path.join(p["out"], f"{tool}-0"))
-            result[tool]["kinds"] = pages_by_kind(os.path.join(p["out"], f"{tool}-0"))
+            result[tool]["kinds"] = {}
+            result[tool]["output"] = tree_stats(os.path.join(p["out"], f"{tool}-0"), kinds=result[tool]["kinds"])
         result["ratio_hugo_over_planpress"] = {
             k: round(result["hugo"][k]["median"] / result["planpress"][k]["median"], 2) for k in ("wall_s", "cpu_s", "maxrss_mb")}
         save(f"full-{size}.json", result)

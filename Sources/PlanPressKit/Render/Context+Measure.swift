@@ -1,15 +1,14 @@
 extension PageRenderer {
-    /// A measure as it appears in lists: number, excerpt, executors, term, status.
-    /// Lists repeat measures on many pages (goals, executors, timelines), so the
-    /// default form is built once per language by `prepareItems()`.
     /// The names of a measure's list item (`partials/measure-list` and every list of measures).
     static let measureItemShape = RecordShape([
         "number", "number_assigned", "url", "level", "excerpt", "short_excerpt", "executors", "has_executors", "term",
         "term_stated", "responsible_merged", "plan_title", "plan_url", "responsible_heading", "status", "overdue",
     ])
 
-    /// A measure as lists show it: a record (built once per measure and language
-    /// for the common excerpt length), which rows that add names extend.
+    /// A measure as it appears in lists: number, excerpt, executors, term, status.
+    /// Lists repeat measures on many pages (goals, executors, timelines), so the
+    /// default form is built once per language by `prepareItems()`; it is a record,
+    /// which rows that add names (a role, due dates) extend.
     func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Record {
         if excerpt == 220, let cached = itemCache.item(key) { return cached }
         return buildMeasureItem(key, excerpt: excerpt)

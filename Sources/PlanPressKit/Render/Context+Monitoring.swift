@@ -39,12 +39,11 @@ extension PageRenderer {
         return several ? "\(t("voice_official")) (\(reporter.name))" : t("voice_official")
     }
 
-    /// A measure's badges: each voice's latest status side by side, and
-    /// «оцінки розходяться» when they differ; `false` when no report mentions it.
     static let badgesShape = RecordShape(["voices", "disputed"])
     static let voiceBadgeShape = RecordShape(["first", "kind", "voice", "code", "label", "period"])
 
-    /// Each voice's latest status for a measure (`partials/status-badges`), or `false`.
+    /// A measure's badges (`partials/status-badges`): each voice's latest status side by side, and
+    /// «оцінки розходяться» when they differ; `false` when no report mentions it.
     func statusBadges(_ key: SiteGraph.MeasureKey) -> Any {
         guard let voices = graph.monitoring.voices(key) else { return false }
         let several = voices.official.count > 1
@@ -177,9 +176,9 @@ extension PageRenderer {
         ]
     }
 
-    /// A compact measure line for due and overdue lists.
     static let dueItemShape = RecordShape(["due", "due_iso"])
 
+    /// A compact measure line for due and overdue lists.
     func dueItem(_ key: SiteGraph.MeasureKey) -> Record {
         let term = graph.measure(key).measure.term
         let due = graph.monitoring.nextDue(term) ?? graph.monitoring.lastDue(term)
