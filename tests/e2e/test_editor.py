@@ -174,6 +174,36 @@ def test_an_edit_on_disk_is_detected(preview, driver):
     wait(lambda: "16 грудня" in driver.find_element(By.ID, "f-body").get_attribute("value"), what="the reloaded form")
 
 
+def test_item_search_shows_the_newest_query_when_answers_arrive_late(preview, driver):
+    """On a slow connection the item list arrives after several keystrokes; the results must then be
+    those of the text in the box, not of an earlier keystroke whose answer came last (CI saw this)."""
+    driver.get(preview["edit"] + "updates/new")
+    # Hold back each answer for the item list, the earliest request the longest.
+    driver.execute_script("""
+        var original = window.fetch, sent = 0, items = document.getElementById('item-search').getAttribute('data-items');
+        window.__itemRequests = 0; window.__itemPending = 0;
+        window.fetch = function (url, options) {
+          var answer = original.call(window, url, options);
+          if (String(url).indexOf(items) < 0) { return answer; }
+          window.__itemRequests++; window.__itemPending++;
+          var hold = Math.max(0, 2500 - 200 * sent++);
+          return answer.then(function (r) {
+            return new Promise(function (ok) { setTimeout(function () { window.__itemPending--; ok(r); }, hold); });
+          });
+        };""")
+    type_into(driver, "item-search", "луганськ")
+    type_into(driver, "item-search", "wps 1.2 органів")
+    wait(lambda: driver.execute_script("return window.__itemPending") == 0
+         and driver.find_elements(By.CSS_SELECTOR, "#item-results button"), what="the item search results")
+    time.sleep(0.3)  # let any answer already in the page's queue draw
+    refs = [b.get_attribute("data-ref") for b in driver.find_elements(By.CSS_SELECTOR, "#item-results button")]
+    assert f"measure:{PLAN}/1.2" in refs, refs
+    for button in driver.find_elements(By.CSS_SELECTOR, "#item-results button"):
+        text = (button.text + " " + button.get_attribute("data-ref")).lower()
+        assert all(word in text for word in ["wps", "1.2", "органів"]), text
+    assert driver.execute_script("return window.__itemRequests") == 1, "the item list is requested once per page"
+
+
 def test_create_a_monitoring_report(preview, driver, axe_source):
     driver.get(preview["edit"] + "reports/new")
     Select(driver.find_element(By.ID, "f-plan")).select_by_value(PLAN)

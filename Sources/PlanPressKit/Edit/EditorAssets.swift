@@ -87,15 +87,22 @@ enum EditorAssets {
       var items = document.getElementById("f-items");
       if (!search || !items) { return; }
       search.parentNode.hidden = false;
-      var list = null, results = document.getElementById("item-results"), count = document.getElementById("item-search-count");
+      var loading = null, drawn = 0, results = document.getElementById("item-results"), count = document.getElementById("item-search-count");
+      // One request for the list, however many keystrokes arrive before it does.
       function load() {
-        if (list) { return Promise.resolve(list); }
-        return fetch(search.getAttribute("data-items"), {credentials: "same-origin"}).then(function (r) { return r.json(); })
-          .then(function (data) { list = data; return list; });
+        if (!loading) {
+          loading = fetch(search.getAttribute("data-items"), {credentials: "same-origin"})
+            .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+            .catch(function (error) { loading = null; throw error; });
+        }
+        return loading;
       }
       function render() {
+        // Only the newest keystroke draws: an older one finishing later must not replace its results.
+        var mine = ++drawn;
         var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
         load().then(function (all) {
+          if (mine !== drawn) { return; }
           results.textContent = "";
           if (!words.length) { count.textContent = ""; return; }
           var found = all.filter(function (item) {
@@ -119,7 +126,7 @@ enum EditorAssets {
             li.appendChild(button);
             results.appendChild(li);
           });
-        });
+        }, function () { if (mine === drawn) { count.textContent = "Не вдалося завантажити список пунктів: спробуйте ще раз."; } });
       }
       search.addEventListener("input", render);
     })();
