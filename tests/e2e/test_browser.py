@@ -34,7 +34,7 @@ def representative(crawl):
     return {key: sorted(pages, key=lambda p: p.size)[len(pages) // 2].url for key, pages in groups.items()}
 
 
-def wait_for_results(driver, timeout=15):
+def wait_for_results(driver, timeout=60):
     WebDriverWait(driver, timeout).until(
         lambda d: d.find_element(By.ID, "search-status").text.strip() not in ("", d.find_element(By.ID, "search-form").get_attribute("data-loading")))
 
@@ -137,7 +137,7 @@ def test_keyboard_search_and_click_through(browser, server):
     target = first.get_attribute("href")
     assert "/plans/luhansk-wps-2026-2030/" in target, target
     first.send_keys(Keys.ENTER)
-    WebDriverWait(browser, 10).until(lambda d: d.current_url == target)
+    WebDriverWait(browser, 60).until(lambda d: d.current_url == target)
     assert "самооборон" in browser.find_element(By.TAG_NAME, "main").text.lower()
 
 
@@ -151,7 +151,7 @@ def test_search_by_mouse_and_back_keeps_the_query(browser, server):
     assert link.get_attribute("href").startswith(server.base + "en/"), "English search must link to English pages"
     assert link.get_attribute("lang") == "uk" or link.text.startswith("Indicator")
     link.click()
-    WebDriverWait(browser, 10).until(lambda d: "/search/" not in d.current_url)
+    WebDriverWait(browser, 60).until(lambda d: "/search/" not in d.current_url)
     browser.back()
     wait_for_results(browser)
     assert browser.find_element(By.ID, "search-query").get_attribute("value") == "ветеран"
@@ -176,11 +176,11 @@ def test_language_switch_in_the_browser(browser, server, crawl):
     measure = next(p.url for p in crawl.html_pages() if p.kind == "measure" and p.lang == "uk")
     browser.get(measure)
     browser.find_element(By.CSS_SELECTOR, "a[hreflang=en]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/en/" in d.current_url)
+    WebDriverWait(browser, 60).until(lambda d: "/en/" in d.current_url)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert browser.current_url == measure.replace(server.base, server.base + "en/")
     browser.find_element(By.CSS_SELECTOR, "a[hreflang=uk]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/en/" not in d.current_url)
+    WebDriverWait(browser, 60).until(lambda d: "/en/" not in d.current_url)
     assert browser.current_url == measure
 
 

@@ -221,7 +221,7 @@ def search_page(browser, server, query, root="", plan=None):
     import urllib.parse
     url = server.base + root + "search/?q=" + urllib.parse.quote(query) + ("&plan=" + plan if plan else "")
     browser.get(url)
-    WebDriverWait(browser, 15).until(lambda d: d.find_element(By.ID, "search-status").text.strip()
+    WebDriverWait(browser, 60).until(lambda d: d.find_element(By.ID, "search-status").text.strip()
                                      not in ("", d.find_element(By.ID, "search-form").get_attribute("data-loading")))
     return browser.find_elements(By.CSS_SELECTOR, "#search-results li")
 
@@ -282,13 +282,13 @@ def test_home_search_box_and_show_more(browser, server):
     assert browser.find_element(By.CSS_SELECTOR, "label[for=home-search-query]").text.strip()
     field.send_keys("жінок")
     field.submit()
-    WebDriverWait(browser, 15).until(lambda d: "/search/" in d.current_url and d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    WebDriverWait(browser, 60).until(lambda d: "/search/" in d.current_url and d.find_elements(By.CSS_SELECTOR, "#search-results li"))
     assert browser.find_element(By.ID, "search-query").get_attribute("value") == "жінок"
     items = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
     assert len(items) == RESULTS_SHOWN, len(items)
     more = browser.find_element(By.ID, "search-more")
     assert more.is_displayed()
     more.click()
-    WebDriverWait(browser, 15).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > RESULTS_SHOWN)
+    WebDriverWait(browser, 60).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > RESULTS_SHOWN)
     focused = browser.switch_to.active_element
     assert focused.tag_name == "a" and focused == browser.find_elements(By.CSS_SELECTOR, "#search-results li a")[RESULTS_SHOWN]
