@@ -79,8 +79,10 @@ dist: deps stamp
 	bash tools/dist.sh "$(DIST_BUILD)/release/planpress" "$(DIST_NAME)"
 
 ## Unpacks the archive and builds the shipped site with /opt/swift hidden; compares with `make site`'s output.
+## Then the photo library: not linked by the shipped binary, loaded for a photo, a clear error where it is missing.
 dist-test: dist release
 	bash tests/dist/test_dist.sh "dist/$(DIST_NAME).tar.gz" "$(RELEASE_BIN)"
+	bash tests/dist/test_photo_library.sh "$(DIST_BUILD)/release/planpress"
 
 unit: deps
 	$(SWIFT) test

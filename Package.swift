@@ -25,11 +25,9 @@ let package = Package(
         ),
         // renameat2(RENAME_EXCHANGE) for the atomic swap of the output folder (docs/reliability.md).
         .target(name: "CFileSwap"),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // libvips (Debian libvips42) loaded with dlopen when the first photo is converted:
+        // no link to it, so a site without photos never maps it (docs/performance.md).
+        .target(name: "CVips", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         // gzip copies of text files for servers that serve them as they are (`build --precompress`).
         .systemLibrary(
             name: "CDeflate",

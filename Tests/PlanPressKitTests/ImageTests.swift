@@ -11,30 +11,30 @@ import Testing
     /// latitude) and an Orientation tag.
     static func phoneJPEG(width: Int, height: Int, orientation: Int = 1) throws -> [UInt8] {
         _ = try ImageConverter.convertUncached(try pngBytes(width: 8, height: 8)) // starts libvips
-        var image: UnsafeMutablePointer<VipsImage>?
+        var image: OpaquePointer?
         #expect(pp_test_image(Int32(width), Int32(height), &image) == 0)
         let picture = try #require(image)
-        defer { g_object_unref(picture) }
-        vips_image_set_string(picture, "exif-ifd0-Make", "PlanPressTestCamera")
-        vips_image_set_string(picture, "exif-ifd3-GPSLatitude", "48/1 30/1 0/1")
-        vips_image_set_int(picture, "orientation", Int32(orientation))
+        defer { pp_unref(picture) }
+        pp_set_string(picture, "exif-ifd0-Make", "PlanPressTestCamera")
+        pp_set_string(picture, "exif-ifd3-GPSLatitude", "48/1 30/1 0/1")
+        pp_set_int(picture, "orientation", Int32(orientation))
         var buffer: UnsafeMutableRawPointer?
         var length = 0
         #expect(pp_jpegsave_keep(picture, &buffer, &length) == 0)
-        defer { g_free(buffer) }
+        defer { pp_free(buffer) }
         return Array(UnsafeRawBufferPointer(start: buffer, count: length))
     }
 
     static func pngBytes(width: Int, height: Int) throws -> [UInt8] {
-        var image: UnsafeMutablePointer<VipsImage>?
+        var image: OpaquePointer?
         _ = pp_vips_init()
-        #expect(pp_test_image(Int32(width), Int32(height), &image) == 0, "\(String(cString: vips_error_buffer()))")
+        #expect(pp_test_image(Int32(width), Int32(height), &image) == 0, "\(String(cString: pp_error_buffer()))")
         let picture = try #require(image)
-        defer { g_object_unref(picture) }
+        defer { pp_unref(picture) }
         var buffer: UnsafeMutableRawPointer?
         var length = 0
         #expect(pp_pngsave(picture, &buffer, &length) == 0)
-        defer { g_free(buffer) }
+        defer { pp_free(buffer) }
         return Array(UnsafeRawBufferPointer(start: buffer, count: length))
     }
 

@@ -84,6 +84,7 @@ import Testing
         .imageNotAnImage(path: "updates/images/photo.jpg"), .imageMissing(path: "updates/images/nema.jpg"), .imageTooLarge(path: "updates/images/photo.jpg", megabytes: 25, limit: 20),
         .imageTooNarrow(path: "updates/images/photo.jpg", width: 320, minimum: 480),
         .imageUnreadable(path: "updates/images/photo.jpg", detail: "VipsJpeg: premature end of file"),
+        .imageLibraryMissing(path: "updates/images/photo.jpg", detail: "libvips.so.42: cannot open shared object file: No such file or directory"),
         .commentaryWithoutFrontMatter, .commentaryAboutNotAReference(text: "захід 3"),
         .commentaryAboutMissingItem(reference: "measure:kreminna/9", problem: problem), .linkNotAReference(url: "measure:"),
         .linkToMissingItem(url: "measure:kreminna/9", reference: "measure:kreminna/9", problem: problem),

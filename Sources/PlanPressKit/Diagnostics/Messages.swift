@@ -99,6 +99,7 @@ public enum Message: Hashable, Sendable {
     case imageTooLarge(path: String, megabytes: Int, limit: Int)
     case imageTooNarrow(path: String, width: Int, minimum: Int)
     case imageUnreadable(path: String, detail: String)
+    case imageLibraryMissing(path: String, detail: String)
 
     // Commentary and Markdown links
     case commentaryWithoutFrontMatter
@@ -537,6 +538,11 @@ extension Message {
         case .imageUnreadable(let path, let detail):
             return ("світлину '\(path)' не вдається перетворити (\(detail)): збережіть її заново як JPEG",
                     "photo '\(path)' cannot be converted (\(detail)): save it again as JPEG")
+        case .imageLibraryMissing(let path, let detail):
+            return ("світлину '\(path)' нічим перетворити: на цьому комп'ютері немає бібліотеки для світлин (\(detail)); "
+                    + "встановіть її (`sudo apt-get install libvips42`) і зберіть сайт знову",
+                    "photo '\(path)' cannot be converted: this computer lacks the photo library libvips (\(detail)); "
+                    + "install it (on Debian and Ubuntu: `sudo apt-get install libvips42`) and build the site again")
 
         case .commentaryWithoutFrontMatter:
             return ("коментар має починатися зі шапки між рядками '---', що називає пункт: about: plan:<план>",

@@ -19,21 +19,35 @@ public struct ImageConverter: Sendable {
             .appendingPathComponent(".build-planpress-cache/images").path
     }
 
-    nonisolated(unsafe) private static let started: Bool = {
-        guard pp_vips_init() == 0 else { return false }
+    /// Why libvips is not available, or nil once it is loaded and started. libvips is
+    /// loaded on first use (`Sources/CVips`): a site without photos never maps it.
+    private static let unavailable: String? = {
+        guard pp_vips_init() == 0 else {
+            return pp_load_error().map { String(cString: $0) } ?? "libvips did not start"
+        }
         // No operation cache: each photo is converted once, and memory stays flat.
-        vips_cache_set_max(0)
-        return true
+        pp_cache_set_max(0)
+        return nil
     }()
 
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        guard let digest = bytes.withUnsafeBytes({ pp_sha256($0.baseAddress, $0.count) }) else { return "" }
-        defer { g_free(digest) }
+    /// Thrown when libvips cannot be loaded: the photo is fine, the machine lacks the library.
+    public struct LibraryMissing: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    static func start() throws {
+        if let unavailable { throw LibraryMissing(description: unavailable) }
+    }
+
+    public static func sha256(_ bytes: [UInt8]) throws -> String {
+        try start()
+        guard let digest = bytes.withUnsafeBytes({ pp_sha256($0.baseAddress, $0.count) }) else { throw vipsError() }
+        defer { pp_free(digest) }
         return String(cString: digest)
     }
 
     public func convert(_ bytes: [UInt8]) throws -> ResponsiveImage {
-        let key = Self.sha256(bytes + Array(ImageSettings.version.utf8))
+        let key = try Self.sha256(bytes + Array(ImageSettings.version.utf8))
         if let cached = load(key) { return cached }
         let image = try Self.convertUncached(bytes)
         store(image, key)
@@ -41,44 +55,44 @@ public struct ImageConverter: Sendable {
     }
 
     static func vipsError() -> Failure {
-        let text = String(cString: vips_error_buffer()).trimmingCharacters(in: .whitespacesAndNewlines)
-        vips_error_clear()
+        let text = String(cString: pp_error_buffer()).trimmingCharacters(in: .whitespacesAndNewlines)
+        pp_error_clear()
         return Failure(description: text.isEmpty ? "libvips failed" : text.replacingOccurrences(of: "\n", with: "; "))
     }
 
     static func convertUncached(_ bytes: [UInt8]) throws -> ResponsiveImage {
-        guard started else { throw Failure(description: "libvips did not start") }
-        var decoded: UnsafeMutablePointer<VipsImage>?
+        try start()
+        var decoded: OpaquePointer?
         let status = bytes.withUnsafeBytes { pp_thumbnail_buffer($0.baseAddress, $0.count, &decoded, Int32(ImageSettings.widths.last!)) }
         guard status == 0, let decoded else { throw vipsError() }
         // Decoded once into memory: the smaller sizes and both encoders read it again.
-        let copied = vips_image_copy_memory(decoded)
-        g_object_unref(decoded)
+        let copied = pp_copy_memory(decoded)
+        pp_unref(decoded)
         guard let base = copied else { throw vipsError() }
-        defer { g_object_unref(base) }
+        defer { pp_unref(base) }
         pp_strip_metadata(base)
         var variants: [ResponsiveImage.Variant] = []
-        for width in ResponsiveImage.widths(forOriginal: Int(vips_image_get_width(base))) {
-            var sized: UnsafeMutablePointer<VipsImage>?
-            if width == Int(vips_image_get_width(base)) {
+        for width in ResponsiveImage.widths(forOriginal: Int(pp_width(base))) {
+            var sized: OpaquePointer?
+            if width == Int(pp_width(base)) {
                 sized = base
-                g_object_ref(base)
+                pp_ref(base)
             } else if pp_thumbnail_image(base, &sized, Int32(width)) != 0 {
                 throw vipsError()
             }
             guard let sized else { throw vipsError() }
-            defer { g_object_unref(sized) }
-            variants.append(ResponsiveImage.Variant(width: Int(vips_image_get_width(sized)), height: Int(vips_image_get_height(sized)),
+            defer { pp_unref(sized) }
+            variants.append(ResponsiveImage.Variant(width: Int(pp_width(sized)), height: Int(pp_height(sized)),
                                                     webp: try save(sized, jpeg: false), jpeg: try save(sized, jpeg: true)))
         }
         return ResponsiveImage(variants: variants)
     }
 
-    private static func save(_ image: UnsafeMutablePointer<VipsImage>, jpeg: Bool) throws -> [UInt8] {
+    private static func save(_ image: OpaquePointer, jpeg: Bool) throws -> [UInt8] {
         var source = image
-        var flattened: UnsafeMutablePointer<VipsImage>?
-        defer { if let flattened { g_object_unref(flattened) } }
-        if jpeg && vips_image_hasalpha(image) != 0 {
+        var flattened: OpaquePointer?
+        defer { if let flattened { pp_unref(flattened) } }
+        if jpeg && pp_hasalpha(image) != 0 {
             guard pp_flatten_white(image, &flattened) == 0, let flat = flattened else { throw vipsError() }
             source = flat
         }
@@ -87,7 +101,7 @@ public struct ImageConverter: Sendable {
         let status = jpeg ? pp_jpegsave(source, &buffer, &length, Int32(ImageSettings.jpegQuality))
                           : pp_webpsave(source, &buffer, &length, Int32(ImageSettings.webpQuality))
         guard status == 0, let buffer else { throw vipsError() }
-        defer { g_free(buffer) }
+        defer { pp_free(buffer) }
         let encoded = Array(UnsafeRawBufferPointer(start: buffer, count: length))
         return jpeg ? encoded : WebPChunks.strippingMetadata(encoded)
     }

@@ -61,6 +61,9 @@ enum UpdateLoader {
                 sink.warning(.imageTooNarrow(path: path, width: image.largest.width, minimum: ImageSettings.minimumWidth), at: location)
             }
             return image
+        } catch let missing as ImageConverter.LibraryMissing {
+            sink.error(.imageLibraryMissing(path: path, detail: missing.description), at: location)
+            return nil
         } catch {
             sink.error(.imageUnreadable(path: path, detail: "\(error)"), at: location)
             return nil
