@@ -19,6 +19,7 @@ import Testing
         .coverLinkOutsideContent(path: "updates/c.jpg", target: "/etc/shadow"),
         .approvedWithoutApproval, .draftWithoutBlankApproval, .notStatedWithApproval,
         .termSameAsRowAboveWithoutTerm(measure: "1.1"), .responsibleSameAsRowAboveWithoutBodies(measure: "1.1"),
+        .unknownMergeBasis(raw: "vmerge", allowed: ["reading", "file"]),
         .printedNumberAndAssigned(what: what),
         .indicatorUnitMismatch(indicator: "1.1-1", unit: "відсотків", targetUnit: "осіб"), .invalidReplyTo(text: "official-h1"),
         .replyToUnknownReport(report: "official-h2", suggestions: ["official-h1"]), .replyToSameReport,
@@ -138,7 +139,7 @@ import Testing
         "as_of", "site", "yaml", "title", "base_url", "planpress", "new", "update", "check", "content", "templates", "date", "alt",
         "updates", "images", "photo", "jpg", "measure", "executor", "plan", "goal", "about", "kind", "parent", "issuer", "goals", "measures",
         "adopted", "draft", "period", "from", "to", "levels", "printed", "recurring", "true", "false", "comparator", "budget", "unit", "years",
-        "stated", "lines", "spellings", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
+        "stated", "lines", "spellings", "basis", "Word", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
         "reply_to", "reports", "coalition", "approval", "approved", "not", "status", "number_assigned", "printed_number", "term", "source",
         "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port", "XLSX", "ZIP", "xlsx",
     ]
