@@ -92,7 +92,7 @@ import Testing
         .executorsFileNotAList, .invalidExecutorID(id: "ОДА"), .unknownExecutorKind(what: .executor("oda"), kind: "authorty", allowed: ["authority", "unit"]),
         .executorTwice(id: "oda", other: "Content/executors/bodies.yaml:1:3"), .executorUnknownParent(id: "dszn", parent: "od", suggestions: ["oda"]),
         .executorCycle(id: "oda"), .measureUnknownExecutor(measure: "3.1", executor: "dsz", suggestions: ["dszn"]),
-        .measureExecutorTwice(measure: "3.1", executor: "oda"), .planUnknownIssuer(plan: "kreminna", issuer: "rada", suggestions: []),
+        .measureExecutorTwice(measure: "3.1", executor: "oda"), .planUnknownIssuer(plan: "kreminna", issuer: "rada", suggestions: []), .statusWithoutCitedApproval(status: "approved"), .issuerWithoutCitedLine(issuer: "kreminna-city-council"),
         .planUnknownSource(plan: "kreminna", source: "kreminna.txt", suggestions: ["kreminna-2020.txt"]),
         .planSourceNotText(plan: "kreminna", source: "kreminna.en.md"),
         .sourceNotesUnknownPlan(file: "sources/kremina.md", plan: "kremina", suggestions: ["kreminna"]),

@@ -30,7 +30,7 @@ import Testing
         sheets[1].rows[m][5] = "Проведено 4 семінари."
         sheets[1].rows[m][6] = "Новина на сайті"
         sheets[1].rows[m][7] = "https://example.org/news/1"
-        let i = try #require(sheets[2].rows.firstIndex { $0[0] == "1.1-1" })
+        let i = try #require(sheets[2].rows.firstIndex { $0[0] == "[1.1-1]" })
         sheets[2].rows[i][3] = "2025-12-31"
         sheets[2].rows[i][4] = "120,5"
         sheets[2].rows[i][5] = "осіб"

@@ -118,6 +118,8 @@ public enum Message: Hashable, Sendable {
     case measureUnknownExecutor(measure: String, executor: String, suggestions: [String])
     case measureExecutorTwice(measure: String, executor: String)
     case planUnknownIssuer(plan: String, issuer: String, suggestions: [String])
+    case statusWithoutCitedApproval(status: String)
+    case issuerWithoutCitedLine(issuer: String)
     case planUnknownSource(plan: String, source: String, suggestions: [String])
     case planSourceNotText(plan: String, source: String)
     case sourceNotesUnknownPlan(file: String, plan: String, suggestions: [String])
@@ -584,8 +586,14 @@ extension Message {
             return ("захід \(measure) називає виконавця '\(executor)' двічі: залиште один раз",
                     "measure \(measure) names executor '\(executor)' twice: list it once")
         case .planUnknownIssuer(let plan, let issuer, let s):
-            return ("план '\(plan)' називає невідомий орган, що його ухвалив (issuer), '\(issuer)'\(hint(s))",
-                    "plan '\(plan)' names unknown issuer '\(issuer)'\(hint(s))")
+            return ("план '\(plan)' пов’язує орган, що його видав або затвердив (issuer), з невідомим виконавцем '\(issuer)'\(hint(s))",
+                    "plan '\(plan)' identifies its issuer with unknown executor '\(issuer)'\(hint(s))")
+        case .statusWithoutCitedApproval(let status):
+            return ("статус '\(status)' спирається на гриф затвердження, але гриф не має рядків джерела: додайте в 'approval' поле 'lines:' з рядками, де гриф надруковано, щоб читач міг його знайти",
+                    "status '\(status)' rests on the approval block, but the block cites no source lines: add 'lines:' to 'approval' with the lines that print it, so a reader can find it")
+        case .issuerWithoutCitedLine(let issuer):
+            return ("орган, що видав або затвердив документ (issuer), '\(issuer)' не процитовано: запишіть 'issuer: {printed: \"слова документа\", lines: …}' з рядком, де документ його називає; доти сторінки кажуть, що документ органу не називає",
+                    "the issuer '\(issuer)' is not quoted: write 'issuer: {printed: \"the document's words\", lines: …}' with the line that names it; until then pages say the document names no issuer")
         case .planUnknownSource(let plan, let source, let s):
             return ("план '\(plan)' називає джерельний текст '\(source)', якого немає в Content/sources/\(hint(s))",
                     "plan '\(plan)' names source '\(source)', which is not in Content/sources/\(hint(s))")

@@ -196,7 +196,7 @@ public struct ReportImport {
             let titles = Self.lines(value(row, .evidenceTitles)), urls = Self.lines(value(row, .evidenceURLs))
             guard !status.isEmpty || !narrative.isEmpty || !urls.isEmpty || !titles.isEmpty else { continue }
             if first { lines.add("measures:", nil); first = false }
-            lines.add("  - measure: \(Self.quoted(value(row, .number)))", cell(row, .number))
+            lines.add("  - measure: \(Self.quoted(MonitoringTemplate.number(fromCell: value(row, .number))))", cell(row, .number))
             // Missing status: the entry has no `status:` and `check` says so, at this row.
             if !status.isEmpty { lines.add("    status: \(Self.quoted(status))", cell(row, .status)) }
             if !narrative.isEmpty { lines.add("    narrative: \(Self.quoted(narrative))", cell(row, .narrative)) }
@@ -231,7 +231,7 @@ public struct ReportImport {
             let amount = value(row, .value), date = Self.date(value(row, .date))
             let dimension = value(row, .dimension), group = value(row, .group)
             guard !amount.isEmpty || !date.isEmpty || !dimension.isEmpty || !group.isEmpty else { continue }
-            let indicator = value(row, .indicator)
+            let indicator = MonitoringTemplate.number(fromCell: value(row, .indicator))
             if dimension.isEmpty && group.isEmpty {
                 totals.append(Entry(row: row, indicator: indicator, date: date))
             } else {
