@@ -46,6 +46,18 @@ import Testing
         .updateFileExists(path: "Content/updates/zasidannia.md"), .updateCannotCreate(path: "Content/updates/x.md", reason: "EACCES"),
         .updateCannotWrite(path: "Content/updates/x.md", reason: "ENOSPC"), .titleControlCharacter(code: "U+001B"), .titleWithoutLetters,
         .dateOptionInvalid,
+        .archiveRefused(file: "план.docx", problem: .notZIP), .archiveRefused(file: "план.docx", problem: .compoundFile(encrypted: true)),
+        .archiveRefused(file: "план.doc", problem: .compoundFile(encrypted: false)), .archiveRefused(file: "план.docx", problem: .archiveTooLarge(limit: 64 << 20)),
+        .archiveRefused(file: "план.docx", problem: .tooManyEntries(limit: 2000)),
+        .archiveRefused(file: "план.docx", problem: .entryTooLarge(entry: "word/document.xml", limit: 64 << 20)),
+        .archiveRefused(file: "план.docx", problem: .totalTooLarge(limit: 256 << 20)),
+        .archiveRefused(file: "план.docx", problem: .ratioTooHigh(entry: "word/document.xml", limit: 100)),
+        .archiveRefused(file: "план.docx", problem: .entryDamaged(entry: "word/document.xml")),
+        .archiveRefused(file: "план.docx", problem: .entryMissing(entry: "word/document.xml")),
+        .archiveRefused(file: "план.docx", problem: .xmlTooLarge(entry: "word/document.xml", limit: 100 << 10)),
+        .archiveRefused(file: "план.docx", problem: .xmlTooDeep(entry: "word/document.xml", line: 2, limit: 256)),
+        .archiveRefused(file: "план.docx", problem: .xmlDoctype(entry: "word/document.xml", line: 1)),
+        .archiveRefused(file: "план.docx", problem: .xmlMalformed(entry: "word/document.xml", line: 2, column: 17)),
         .cellLocation(sheet: "Заходи", row: 3, column: "E", header: "Статус"), .cellLocation(sheet: "Заходи", row: 1, column: nil, header: nil),
         .importFileUnreadable(reason: "No such file"), .workbookNotZIP, .workbookWithoutIndex, .workbookSheetMissing(name: "Заходи"),
         .importTemplateSheetsMissing(about: "Звіт", measures: "Заходи", found: ["Аркуш1"]), .importPlanMissing(sheet: "Звіт"),
@@ -141,6 +153,7 @@ import Testing
         "stated", "lines", "spellings", "id", "plans", "build", "responsible", "language", "uk", "en", "mustache", "locales", "docs", "format", "md",
         "reply_to", "reports", "coalition", "approval", "approved", "not", "status", "number_assigned", "printed_number", "term", "source",
         "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port", "XLSX", "ZIP", "xlsx",
+        "Word", "Excel", "Office", "DOCTYPE", "XML", "docx", "doc", "xls", "zip",
     ]
 
     @Test func everyCaseHasASample() throws {
