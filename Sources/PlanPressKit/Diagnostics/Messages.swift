@@ -226,6 +226,59 @@ public enum Message: Hashable, Sendable {
     case importNothingWritten(errors: Int, warnings: Int)
     case importCreated(path: String, warnings: Int)
 
+    // planpress import plan (a plan from its Word table) and its review list
+    case wordImportPDF(file: String)
+    case wordImportFormat(file: String, ext: String)
+    case wordImportNeedsLibreOffice(file: String)
+    case wordImportConversionFailed(file: String, detail: String)
+    case wordImportUnreadable(file: String, reason: String)
+    case wordImportNoTable(file: String)
+    case wordImportTableMissing(file: String, asked: Int, count: Int)
+    case wordImportColumns(file: String, table: Int, row: Int, headings: [String])
+    case wordImportColumnsOption(value: String)
+    case wordImportNoRows(file: String, table: Int)
+    case wordImportInvalidID(id: String)
+    case wordImportExists(path: String)
+    case wordImportCannotWrite(path: String, reason: String)
+    case wordImportDraftFails(errors: Int)
+    case wordImportTableChosen(table: Int, count: Int, rows: Int)
+    case wordImportCreated(files: [String], review: Int, reviewFile: String)
+    case wordImportNothingWritten
+    case reviewCheck
+    case reviewFileIntro(title: String, file: String, count: Int)
+    case reviewSection(kind: ReviewItem.Kind)
+    case reviewNewBody(name: String, id: String, kind: String, suggestions: [[String]])
+    case reviewUnplacedRow(table: Int, row: Int, text: String)
+    case reviewGoalNumberAssigned(number: String, title: String)
+    case reviewMeasureNumberAssigned(number: String)
+    case reviewNumberTwice(number: String, written: String)
+    case reviewTermRecurring(printed: String)
+    case reviewTermUnread(printed: String, from: Int, to: Int)
+    case reviewFundingWithoutAmounts(printed: String)
+    case reviewAmountsWithoutSource
+    case reviewAmountsMoreThanSources(sources: Int, amounts: Int)
+    case reviewAmountUnread(printed: String, year: Int)
+    case reviewAmountsWithoutUnit
+    case reviewSources(id: String, spellings: [String])
+    case reviewLevels(names: [String])
+    case reviewPeriod(from: Int, to: Int, fromTitle: Bool)
+    case reviewStatus(status: String, label: String?)
+    case reviewChangeInserted(text: String)
+    case reviewChangeDeleted(text: String)
+    case reviewRowInserted(text: String)
+    case reviewRowDeleted(text: String)
+    case reviewLookAlike(word: String, letters: String)
+    case reviewComments(count: Int)
+    case reviewNoteMarks(count: Int)
+    case reviewHiddenText(count: Int)
+    case reviewDecidedSame(executor: String)
+    case reviewDecidedNew
+    case decidePlanMissing(plan: String)
+    case decideBodyMissing(plan: String, body: String, bodies: [String])
+    case decideExecutorMissing(executor: String, suggestions: [String])
+    case decideDone(body: String, executor: String, measures: Int)
+    case decideKept(body: String)
+
     // Writing the output folder
     case outputWriteFailed(path: String, origin: String?, reason: Phrase)
     case outputCannotCreateFile(path: String, reason: String)
@@ -911,6 +964,154 @@ extension Message {
         case .importCreated(let path, let warnings):
             return ("створено \(path) (\(Message.warningsUK(warnings))); зберіть сайт, щоб його побачити",
                     "created \(path) (\(warnings) warning(s)); build the site to see it")
+
+        case .wordImportPDF(let file):
+            return ("\(file): це PDF, а таблицю в PDF не можна прочитати надійно (клітинки, об’єднання і розриви сторінок у ньому не збережено); експортуйте план із Word-оригіналу: збережіть документ як .docx і імпортуйте його",
+                    "\(file): this is a PDF, and a table in a PDF cannot be read reliably (cells, merges and page breaks are not kept in it); export the plan from the Word original: save the document as .docx and import that")
+        case .wordImportFormat(let file, let ext):
+            return ("\(file): формат «\(ext)» не підтримано; збережіть документ як .docx (підходять також .doc, .odt і .rtf, якщо встановлено LibreOffice)",
+                    "\(file): format «\(ext)» is not supported; save the document as .docx (.doc, .odt and .rtf work too when LibreOffice is installed)")
+        case .wordImportNeedsLibreOffice(let file):
+            return ("\(file): щоб прочитати цей формат, потрібен LibreOffice (`sudo apt-get install libreoffice-writer-nogui`); або відкрийте документ у Word і збережіть як .docx",
+                    "\(file): reading this format needs LibreOffice (`sudo apt-get install libreoffice-writer-nogui`); or open the document in Word and save it as .docx")
+        case .wordImportConversionFailed(let file, let detail):
+            return ("\(file): LibreOffice не зміг перетворити документ на .docx (\(detail)); відкрийте його у Word чи LibreOffice і збережіть як .docx",
+                    "\(file): LibreOffice could not convert the document to .docx (\(detail)); open it in Word or LibreOffice and save it as .docx")
+        case .wordImportUnreadable(let file, let reason):
+            return ("\(file): не вдається прочитати файл (\(reason))", "\(file): cannot read the file (\(reason))")
+        case .wordImportNoTable(let file):
+            return ("\(file): у документі немає таблиці, а план імпортується з таблиці заходів; перевірте, що це той документ, і що заходи в ньому — таблиця Word, а не текст із табуляціями чи малюнок",
+                    "\(file): the document has no table, and a plan is imported from its table of measures; check that this is the right document and that its measures are a Word table, not text with tabs or a picture")
+        case .wordImportTableMissing(let file, let asked, let count):
+            return ("\(file): таблиці \(asked) немає: у документі \(Message.pluralUK(count, "таблиця", "таблиці", "таблиць")); вкажіть --table від 1 до \(count)",
+                    "\(file): there is no table \(asked): the document has \(count) table(s); give --table from 1 to \(count)")
+        case .wordImportColumns(let file, let table, let row, let headings):
+            let found = headings.isEmpty ? (l == .uk ? "заголовків немає" : "no headings") : headings.map { "«\($0)»" }.joined(separator: ", ")
+            return ("\(file): таблиця \(table), рядок \(row): не вдалося розпізнати стовпці (немає стовпця з назвою заходу чи завдання); заголовки: \(found). Назвіть стовпці зліва направо через --columns, наприклад --columns number,text,responsible,term,indicators",
+                    "\(file): table \(table), row \(row): the columns were not recognised (no column with the measure's or task's name); headings: \(found). Name the columns from the left with --columns, e.g. --columns number,text,responsible,term,indicators")
+        case .wordImportColumnsOption(let value):
+            return ("--columns «\(value)»: назвіть кожен стовпець одним зі слів number, task, text, responsible, term, indicators, results, source, amount або «-» (пропустити), через кому; серед них має бути text або task",
+                    "--columns «\(value)»: name each column with one of number, task, text, responsible, term, indicators, results, source, amount or «-» (skip), separated by commas; text or task must be among them")
+        case .wordImportNoRows(let file, let table):
+            return ("\(file): у таблиці \(table) немає жодного рядка із заходом під заголовком; перевірте, чи це таблиця плану (інша таблиця: --table N)",
+                    "\(file): table \(table) has no row with a measure under its heading; check that it is the plan's table (another table: --table N)")
+        case .wordImportInvalidID(let id):
+            return ("ідентифікатор плану «\(id)» не годиться для адреси сторінки: \(IDRules.explanation(l)), наприклад --id luhansk-wps-2026-2030",
+                    "plan id «\(id)» cannot be used in a page address: \(IDRules.explanation(l)), e.g. --id luhansk-wps-2026-2030")
+        case .wordImportExists(let path):
+            return ("\(path) уже є, і імпорт нічого не перезаписує; виберіть інший --id або спершу приберіть старі файли",
+                    "\(path) already exists and an import overwrites nothing; choose another --id or remove the old files first")
+        case .wordImportCannotWrite(let path, let reason):
+            return ("не вдається записати \(path) (\(reason)); нічого не записано", "cannot write \(path) (\(reason)); nothing was written")
+        case .wordImportDraftFails(let errors):
+            return ("чернетка плану не пройшла перевірку (\(Message.pluralUK(errors, "помилка", "помилки", "помилок")) вище), тому нічого не записано; повідомте про це розробникам і додайте документ",
+                    "the draft plan did not pass the check (\(errors) error(s) above), so nothing was written; please report this with the document")
+        case .wordImportTableChosen(let table, let count, let rows):
+            return ("у документі \(Message.pluralUK(count, "таблиця", "таблиці", "таблиць")); прочитано таблицю \(table) (найбільшу таблицю плану, \(Message.pluralUK(rows, "рядок", "рядки", "рядків"))); іншу можна вибрати через --table N",
+                    "the document has \(count) tables; table \(table) was read (the largest plan table, \(rows) rows); choose another with --table N")
+        case .wordImportCreated(let files, let review, let reviewFile):
+            return ("створено: \(files.joined(separator: ", ")). Чернетка проходить перевірку; перегляньте \(Message.pluralUK(review, "пункт", "пункти", "пунктів")) у \(reviewFile), тоді запустіть planpress serve --drafts",
+                    "created: \(files.joined(separator: ", ")). The draft passes the check; review \(review) item(s) in \(reviewFile), then run planpress serve --drafts")
+        case .wordImportNothingWritten:
+            return ("planpress: план не імпортовано, нічого не записано", "planpress: the plan was not imported; nothing was written")
+        case .reviewCheck:
+            return ("перевірте", "review")
+        case .reviewFileIntro(let title, let file, let count):
+            return ("Що перевірити після імпорту плану «\(title)» з \(file): \(Message.pluralUK(count, "пункт", "пункти", "пунктів")). Кожен пункт називає рядок джерельного тексту. Цей файл не публікується.",
+                    "What to review after importing «\(title)» from \(file): \(count) item(s). Each names the line of the source text. This file is not published.")
+        case .reviewSection(let kind):
+            switch kind {
+            case .bodies: return ("Відповідальні, яких немає в реєстрі", "Responsible bodies not in the registry")
+            case .terms: return ("Строки, не прочитані як дати", "Terms not read as dates")
+            case .rows: return ("Рядки, які не вдалося розмістити", "Rows that could not be placed")
+            case .money: return ("Гроші", "Money")
+            case .changes: return ("Виправлення в режимі рецензування", "Tracked changes")
+            case .letters: return ("Латинські літери в кириличних словах", "Latin letters inside Cyrillic words")
+            case .structure: return ("Рівні й номери", "Levels and numbers")
+            case .document: return ("Документ", "The document")
+            }
+        case .reviewNewBody(let name, let id, let kind, let suggestions):
+            let list = suggestions.map { "`\($0.first ?? "")` («\($0.dropFirst().first ?? "")»)" }.joined(separator: ", ")
+            return ("«\(name)» немає в реєстрі відповідальних: додано як новий орган `\(id)` (вид \(kind) — лише пропозиція)" + (list.isEmpty ? "" : "; можливо, це \(list)") + ". Якщо це вже відомий орган: planpress import decide --body \(id) --is <ідентифікатор>",
+                    "«\(name)» is not in the registry of responsible bodies: added as a new body `\(id)` (kind \(kind), a proposal only)" + (list.isEmpty ? "" : "; it may be \(list)") + ". If it is a known body: planpress import decide --body \(id) --is <id>")
+        case .reviewUnplacedRow(let table, let row, let text):
+            return ("рядок \(row) таблиці \(table) («\(text)») не вдалося віднести ні до цілі, ні до заходу, тож його не перенесено; перенесіть його вручну, якщо це зміст плану",
+                    "row \(row) of table \(table) («\(text)») could not be placed under a goal or a measure, so it was not carried over; carry it over by hand if it is part of the plan")
+        case .reviewGoalNumberAssigned(let number, let title):
+            return ("ціль «\(title)» надруковано без номера: їй дано номер \(number)", "goal «\(title)» is printed without a number: it was given number \(number)")
+        case .reviewMeasureNumberAssigned(let number):
+            return ("захід надруковано без номера: сайт показує присвоєний номер [\(number)]", "the measure is printed without a number: the site shows the assigned number [\(number)]")
+        case .reviewNumberTwice(let number, let written):
+            return ("номер \(number) надруковано двічі; другий записано як \(written), щоб адреси сторінок не збігалися",
+                    "number \(number) is printed twice; the second was written as \(written) so that page addresses differ")
+        case .reviewTermRecurring(let printed):
+            return ("строк «\(printed)» не дата: записано як повторюваний протягом усього періоду плану ({printed: …, recurring: true})",
+                    "term «\(printed)» is not a date: written as recurring over the whole plan period ({printed: …, recurring: true})")
+        case .reviewTermUnread(let printed, let from, let to):
+            return ("строк «\(printed)» не прочитано як дату: поки що записано як увесь період плану, \(from)–\(to) ({printed: …, from: \(from), to: \(to)}); виправте роки, якщо документ каже інше",
+                    "term «\(printed)» was not read as a date: for now written as the whole plan period, \(from)–\(to) ({printed: …, from: \(from), to: \(to)}); correct the years if the document says otherwise")
+        case .reviewFundingWithoutAmounts(let printed):
+            return ("джерело фінансування «\(printed)» без жодної суми: фінансування не записано", "funding source «\(printed)» without any amount: no funding was written")
+        case .reviewAmountsWithoutSource:
+            return ("суми без джерела фінансування: не записано", "amounts without a funding source: not written")
+        case .reviewAmountsMoreThanSources(let sources, let amounts):
+            return ("у клітинці \(Message.pluralUK(sources, "джерело", "джерела", "джерел")), а сум у році \(amounts): зайві суми віднесено до останнього джерела; перевірте",
+                    "the cell names \(sources) source(s) but a year has \(amounts) amounts: the extra amounts went to the last source; check them")
+        case .reviewAmountUnread(let printed, let year):
+            return ("сума «\(printed)» за \(year) рік не число: не записано", "amount «\(printed)» for \(year) is not a number: not written")
+        case .reviewAmountsWithoutUnit:
+            return ("заголовок стовпця сум не називає одиниці (тис. грн, грн): записано «не зазначено»; впишіть одиницю з документа",
+                    "the heading of the amounts does not name a unit (тис. грн, грн): written as «не зазначено»; fill in the unit from the document")
+        case .reviewSources(let id, let spellings):
+            return ("джерела фінансування \(spellings.map { "«\($0)»" }.joined(separator: ", ")) віднесено до одного джерела `\(id)`; розділіть їх, якщо це різні джерела",
+                    "funding sources \(spellings.map { "«\($0)»" }.joined(separator: ", ")) were counted as one source `\(id)`; separate them if they differ")
+        case .reviewLevels(let names):
+            return ("рівні плану названо: \(names.map { "«\($0)»" }.joined(separator: " → ")); перевірте назви, множину й форми для лічби в levels",
+                    "the plan's levels were named \(names.map { "«\($0)»" }.joined(separator: " → ")); check the names, plurals and count forms in levels")
+        case .reviewPeriod(let from, let to, let fromTitle):
+            return fromTitle ? ("період плану \(from)–\(to) взято з назви", "the plan period \(from)–\(to) was taken from the title")
+                : ("назва не називає років плану: період \(from)–\(to) взято з років у таблиці; виправте, якщо документ каже інше",
+                   "the title names no years: the period \(from)–\(to) was taken from the years in the table; correct it if the document says otherwise")
+        case .reviewStatus(let status, let label):
+            switch (status, label) {
+            case ("approved", let label?): return ("гриф «\(label)» із заповненою датою чи номером: статус approved", "stamp «\(label)» with a date or number filled in: status approved")
+            case (_, let label?): return ("гриф «\(label)», дата і номер якого — порожні місця: статус draft (проєкт)", "stamp «\(label)» whose date and number are blanks: status draft")
+            default: return ("над таблицею немає грифа затвердження: статус not-stated", "there is no approval stamp above the table: status not-stated")
+            }
+        case .reviewChangeInserted(let text):
+            return ("документ містить вставку в режимі рецензування «\(text)»: її залишено в тексті", "the document holds a tracked insertion «\(text)»: it was kept in the text")
+        case .reviewChangeDeleted(let text):
+            return ("документ містить видалення в режимі рецензування «\(text)»: цей текст вилучено", "the document holds a tracked deletion «\(text)»: that text was left out")
+        case .reviewRowInserted(let text):
+            return ("рядок таблиці вставлено в режимі рецензування («\(text)»): його залишено", "a table row was inserted as a tracked change («\(text)»): it was kept")
+        case .reviewRowDeleted(let text):
+            return ("рядок таблиці видалено в режимі рецензування («\(text)»): його вилучено", "a table row was deleted as a tracked change («\(text)»): it was left out")
+        case .reviewLookAlike(let word, let letters):
+            return ("у слові «\(word)» латинські літери \(letters) серед кириличних: так надруковано, нічого не змінено; якщо це помилка, виправте її через corrections",
+                    "the word «\(word)» has the Latin letters \(letters) among Cyrillic ones: kept as printed; if it is a typo, correct it with corrections")
+        case .reviewComments(let count):
+            return ("документ містить \(Message.pluralUK(count, "примітку", "примітки", "приміток")) рецензента: вони не є текстом плану й не перенесені",
+                    "the document holds \(count) reviewer comment(s): they are not plan text and were not carried over")
+        case .reviewNoteMarks(let count):
+            return ("\(Message.pluralUK(count, "знак", "знаки", "знаків")) виноски вилучено з тексту (виноски не перенесено)", "\(count) footnote mark(s) were left out of the text (footnotes are not carried over)")
+        case .reviewHiddenText(let count):
+            return ("\(Message.pluralUK(count, "фрагмент", "фрагменти", "фрагментів")) прихованого тексту не друкується, тож не перенесено", "\(count) piece(s) of hidden text do not print and were not carried over")
+        case .reviewDecidedSame(let executor):
+            return ("вирішено: це `\(executor)`", "decided: this is `\(executor)`")
+        case .reviewDecidedNew:
+            return ("вирішено: новий орган", "decided: a new body")
+        case .decidePlanMissing(let plan):
+            return ("плану «\(plan)» немає (Content/plans/\(plan)/plan.yaml)", "there is no plan «\(plan)» (Content/plans/\(plan)/plan.yaml)")
+        case .decideBodyMissing(let plan, let body, let bodies):
+            return ("у реєстрі плану «\(plan)» (Content/executors/\(plan).yaml) немає нового органу «\(body)»" + (bodies.isEmpty ? "" : "; є: \(bodies.joined(separator: ", "))"),
+                    "the plan's registry (Content/executors/\(plan).yaml) has no new body «\(body)»" + (bodies.isEmpty ? "" : "; it has: \(bodies.joined(separator: ", "))"))
+        case .decideExecutorMissing(let executor, let suggestions):
+            return ("у реєстрі немає органу «\(executor)»\(hint(suggestions))", "the registry has no body «\(executor)»\(hint(suggestions))")
+        case .decideDone(let body, let executor, let measures):
+            return ("`\(body)` замінено на `\(executor)` у \(Message.pluralUK(measures, "заході", "заходах", "заходах")); новий запис вилучено з реєстру плану",
+                    "`\(body)` was replaced by `\(executor)` in \(measures) measure(s); the new entry was removed from the plan's registry")
+        case .decideKept(let body):
+            return ("`\(body)` залишено новим органом; позначено в REVIEW.md", "`\(body)` stays a new body; marked in REVIEW.md")
 
         case .outputWriteFailed(let path, let origin, let reason):
             let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"
