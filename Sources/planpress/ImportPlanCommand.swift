@@ -26,7 +26,7 @@ struct ImportPlanCommand: AsyncParsableCommand {
         let outcome = importer.run()
         let err = FileHandle.standardError
         for note in outcome.notes { err.write(Data((TerminalText.safe(note.text(language)) + "\n").utf8)) }
-        for error in outcome.errors { err.write(Data((TerminalText.safe("\((document as NSString).lastPathComponent): \(error)") + "\n").utf8)) }
+        for error in outcome.errors { err.write(Data((TerminalText.safe(error) + "\n").utf8)) }
         guard outcome.succeeded else {
             err.write(Data((Message.wordImportNothingWritten.text(language) + "\n").utf8))
             throw ExitCode.failure
