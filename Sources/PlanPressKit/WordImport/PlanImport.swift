@@ -355,6 +355,16 @@ public struct PlanImport {
         }.map(\.element)
     }
 
+    /// The fuzzer's entry (`LoaderFuzzing`): a document read and analysed as an import, nothing written.
+    /// Returns the number of files and review items, so the work is not optimised away.
+    static func fuzz(_ bytes: [UInt8]) -> Int {
+        let options = Options(file: "fuzz.docx", bytes: bytes, id: "fuzz", content: "/nonexistent/planpress-fuzz")
+        switch PlanImport(options: options).prepare() {
+        case .success(let prepared): return prepared.files.count + prepared.review.count
+        case .failure(let failure): return failure.text(.uk).count
+        }
+    }
+
     // MARK: writing
 
     /// Writes the prepared files (none may exist), then checks the site; on an error in the new
