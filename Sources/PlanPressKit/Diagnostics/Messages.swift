@@ -144,6 +144,7 @@ public enum Message: Hashable, Sendable {
     case termWithoutYears(what: Phrase)
     case termSameAsRowAboveWithoutTerm(measure: String)
     case responsibleSameAsRowAboveWithoutBodies(measure: String)
+    case unknownMergeBasis(raw: String, allowed: [String])
     case printedNumberAndAssigned(what: Phrase)
     case invalidIndicatorID(id: String)
     case targetValueNotNumber(raw: String)
@@ -664,6 +665,9 @@ extension Message {
         case .responsibleSameAsRowAboveWithoutBodies(let measure):
             return ("захід \(measure): 'responsible: {same_as_row_above: true}' означає «відповідальні як у рядку вище», але в рядку вище їх немає — назвіть відповідальних тут",
                     "measure \(measure): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none")
+        case .unknownMergeBasis(let raw, let allowed):
+            return ("невідома підстава об’єднання клітинки (basis) '\(raw)'; можливі: \(list(allowed)) — reading: клітинка порожня у видобутому тексті, і сайт читає її як об’єднану; file: файл Word сам позначає клітинку як об’єднану",
+                    "unknown merge basis '\(raw)'; use one of: \(list(allowed)) — reading: the cell is empty in the extracted text and the site reads it as merged; file: the Word file itself marks the cell as merged")
         case .printedNumberAndAssigned(let what):
             return ("\(what.uk): має надрукований номер (printed_number), отже номер не призначає сайт — приберіть 'number_assigned' або 'printed_number'",
                     "\(what.en) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'")
