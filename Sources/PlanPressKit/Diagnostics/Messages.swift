@@ -93,6 +93,43 @@ public enum Message: Hashable, Sendable {
     case titleWithoutLetters
     case dateOptionInvalid
 
+    // The editor at /_edit/ of planpress serve: its form problems, refusals and lines
+    case editorTitleMissing
+    case editorSlugInvalid(slug: String)
+    case editorImageTooLarge(filename: String, megabytes: Int, limit: Int)
+    case editorNotAnImage(filename: String)
+    case editorAltWithoutImage
+    case editorUpdateExists(path: String)
+    case editorReportExists(path: String)
+    case editorReporterMissing
+    case editorReportEmpty
+    case editorPlanNotChosen
+    case editorPlanUnknown(plan: String)
+    case editorCannotWrite(path: String, reason: String)
+    case editorAlreadySaved(path: String)
+    case editorPhotoMissing
+    case editorPhotoAltMissing
+    case editorFileChanged(path: String)
+    case editorAsOfLineMissing(path: String)
+    case editorRefusedFromNetwork
+    case editorKeyAddress(url: String)
+    case editorLoopbackOnly(host: String)
+    case editorRefusedOrigin(origin: String, own: String)
+    case editorRefusedReferer(own: String)
+    case editorRefusedNoOrigin
+    case editorRefusedNoSession
+    case editorRefusedToken
+    case editorNotAForm
+    case editorTemplatesUnusable(folder: String, problems: [String])
+    case editorAddress(url: String, content: String)
+    case previewMethodNotAllowed(allowed: String)
+    case previewHostRefused
+    case previewNotFound
+    case previewBadRequest
+    case previewRequestTooLarge(megabytes: Int)
+    case previewOverlay
+    case previewFailurePage
+
     // Images
     case imageNotAnImage(path: String)
     case imageMissing(path: String)
@@ -585,6 +622,103 @@ extension Message {
                     "the title has no letters or digits to make a file name from: write the headline in words")
         case .dateOptionInvalid:
             return ("--date має бути датою у вигляді РРРР-ММ-ДД, наприклад 2026-11-21", "--date must be a date as YYYY-MM-DD, e.g. 2026-11-21")
+
+        case .editorTitleMissing:
+            return ("напишіть заголовок новини", "write the update's title")
+        case .editorSlugInvalid(let slug):
+            return ("назва файлу '\(slug)' не годиться для адреси: \(IDRules.explanation(.uk))",
+                    "the file name '\(slug)' cannot be used in an address: \(IDRules.explanation(.en))")
+        case .editorImageTooLarge(let filename, let megabytes, let limit):
+            return ("файл «\(filename)» важить \(megabytes) МБ, а завантажити можна до \(limit) МБ: зменште світлину або збережіть її як JPEG",
+                    "the file '\(filename)' is \(megabytes) MB; uploads are limited to \(limit) MB: make the photo smaller or save it as JPEG")
+        case .editorNotAnImage(let filename):
+            return ("файл «\(filename)» за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF: виберіть світлину або збережіть її заново як JPEG",
+                    "the file '\(filename)' is not a JPEG, PNG, GIF, WebP or AVIF image by its content: choose a photo, or save it again as JPEG")
+        case .editorAltWithoutImage:
+            return ("опис є, а зображення немає: виберіть файл обкладинки або зітріть опис",
+                    "there is a description but no image: choose a cover file or clear the description")
+        case .editorUpdateExists(let path):
+            return ("\(path) уже є: відредагуйте ту новину або дайте цій інший заголовок",
+                    "\(path) already exists: edit that update, or give this one another title")
+        case .editorReportExists(let path):
+            return ("\(path) уже є: цей звітувач уже має звіт за цей період; доповніть той файл",
+                    "\(path) already exists: this reporter already has a report for this period; add to that file")
+        case .editorReporterMissing:
+            return ("напишіть, хто звітує (як підписано звіт)", "write who reports (as the report is signed)")
+        case .editorReportEmpty:
+            return ("звіт не містить жодного стану заходу чи значення показника: заповніть таблицю",
+                    "the report holds no measure status and no indicator value: fill in the table")
+        case .editorPlanNotChosen:
+            return ("виберіть план зі списку", "choose a plan from the list")
+        case .editorPlanUnknown(let plan):
+            return ("плану '\(plan)' немає: виберіть план зі списку", "there is no plan '\(plan)': choose a plan from the list")
+        case .editorCannotWrite(let path, let reason):
+            return ("не вдалося записати \(path) (\(reason)); нічого не змінено, спробуйте зберегти ще раз",
+                    "cannot write \(path): \(reason); nothing was changed, try saving again")
+        case .editorAlreadySaved(let path):
+            return ("цю форму вже збережено як \(path): щоб змінити новину, відкрийте її в списку і збережіть ще раз",
+                    "this form was already saved as \(path): to change the update, open it from the list and save again")
+        case .editorPhotoMissing:
+            return ("виберіть файл світлини, яку треба вставити в текст", "choose the photo to insert into the text")
+        case .editorPhotoAltMissing:
+            return ("опишіть світлину: що на ній, для людей, які її не бачать (без опису її не вставлено)",
+                    "describe the photo: what it shows, for people who cannot see it (it was not inserted without a description)")
+        case .editorFileChanged(let path):
+            return ("\(path) змінився після того, як ви відкрили сторінку, тож нічого не змінено; відкрийте сторінку знову",
+                    "\(path) changed after you opened the page, so nothing was changed; open the page again")
+        case .editorAsOfLineMissing(let path):
+            return ("у \(path) немає рядка as_of: допишіть його вручну (див. docs/content-format.md)",
+                    "\(path) has no as_of line: add it by hand (see docs/content-format.md)")
+        case .editorRefusedFromNetwork:
+            return ("редактор відкривається лише на комп'ютері, де запущено перегляд; щоб редагувати з іншого комп'ютера, потрібне посилання з ключем, яке надрукувала команда `planpress serve --editor-key`",
+                    "the editor opens only on the computer running the preview; to edit from another computer you need the link with a key that `planpress serve --editor-key` printed")
+        case .editorKeyAddress(let url):
+            return ("редактор з ключем (показано лише раз; хто має це посилання, той може змінювати файли в папці вмісту): \(url)",
+                    "editor with a key (shown once; whoever has this link can change the files in the content folder): \(url)")
+        case .editorLoopbackOnly(let host):
+            return ("редактор відкривається лише на цьому комп'ютері, хоч перегляд слухає \(host); щоб інші в мережі могли редагувати, запустіть `planpress serve --editor-key`: тоді кожен, хто має посилання з ключем, зможе змінювати файли",
+                    "the editor opens only on this computer, though the preview listens on \(host); to let others on the network edit, run with --editor-key: then everyone with the link and its key can change the files")
+        case .editorRefusedOrigin(let origin, let own):
+            return ("відхилено: запит надійшов з іншого сайту (\(origin)); редактор приймає форми лише з \(own)",
+                    "refused: the request comes from another site (\(origin)); the editor accepts forms from \(own) only")
+        case .editorRefusedReferer(let own):
+            return ("відхилено: запит надійшов з іншого сайту; редактор приймає форми лише з \(own)",
+                    "refused: the request comes from another site; the editor accepts forms from \(own) only")
+        case .editorRefusedNoOrigin:
+            return ("відхилено: запит не каже, з якої сторінки його надіслано; надішліть форму зі сторінки редактора",
+                    "refused: the request names no origin; send the form from the editor's page")
+        case .editorRefusedNoSession:
+            return ("відхилено: сеанс редактора не відкрито або він закінчився; відкрийте редактор знову і надішліть форму ще раз",
+                    "refused: no editor session; open the editor again and resend the form")
+        case .editorRefusedToken:
+            return ("відхилено: ключа безпеки форми немає або він застарів; оновіть сторінку і надішліть форму ще раз",
+                    "refused: the form's security token is missing or out of date; reload the page and send it again")
+        case .editorNotAForm:
+            return ("очікувалася форма редактора; надішліть її зі сторінки редактора",
+                    "expected a form (application/x-www-form-urlencoded or multipart/form-data)")
+        case .editorTemplatesUnusable(let folder, let problems):
+            return ("редактор не може показати сторінку: шаблони \(folder) не читаються (\(list(problems))); відновіть цю папку з дистрибутива PlanPress",
+                    "the editor cannot show the page: the templates in \(folder) cannot be used (\(list(problems))); restore that folder from the PlanPress distribution")
+        case .editorAddress(let url, let content):
+            return ("редактор: \(url) (записує файли в \(content)/)", "editor: \(url) (writes into \(content)/)")
+        case .previewMethodNotAllowed(let allowed):
+            return ("такий запит тут не приймають; можна лише \(allowed)", "only \(allowed) here")
+        case .previewHostRefused:
+            return ("несподівана назва сервера в запиті: відкрийте адресу, яку надрукувала команда `planpress serve`",
+                    "unexpected Host header: open the address planpress serve printed")
+        case .previewNotFound:
+            return ("сторінки не знайдено", "not found")
+        case .previewBadRequest:
+            return ("хибний запит", "bad request")
+        case .previewRequestTooLarge(let megabytes):
+            return ("запит більший за \(megabytes) МБ, тож його не прийнято; поверніться назад і виберіть менший файл (форму не надіслано)",
+                    "the request is larger than \(megabytes) MB and was not accepted; go back and choose a smaller file (the form was not sent)")
+        case .previewOverlay:
+            return ("Сайт не вдалося зібрати: виправте помилки нижче і збережіть файл.\nСторінка показує останню вдалу збірку.",
+                    "The build failed: fix the errors below and save the file.\nThe page shows the last good build.")
+        case .previewFailurePage:
+            return ("Вдалої збірки ще не було. Щойно помилки буде виправлено, сторінка оновиться сама.",
+                    "There has been no good build yet. Once the errors are fixed, the page reloads by itself.")
 
         case .imageNotAnImage(let path):
             return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
