@@ -369,7 +369,7 @@ import Testing
         defer { site.remove() }
         let xml = Self.header + String(repeating: "<a>", count: 200_000) + String(repeating: "</a>", count: 200_000) + "</sheetData></worksheet>"
         var options = options(site, try workbook(site, xml: xml))
-        options.limits.ratio = 100_000 // it compresses ~800 times: the ratio would refuse it first
+        options.limits.archive.ratio = 100_000 // it compresses ~800 times: the ratio would refuse it first
         #expect(try refused(site, options)
             == ["filled.xlsx: error: sheet «Заходи» nests more than 32 levels deep, which no spreadsheet does; save the spreadsheet again"])
     }
@@ -395,31 +395,41 @@ import Testing
         let site = try Self.siteWithoutReport()
         defer { site.remove() }
         var limits = XLSXReader.Limits()
-        limits.partBytes = 1 << 20
-        // 2 MB of one repeated row: fits no limit of 1 MB, compresses ~500 times.
+        limits.archive.entryBytes = 1 << 20
+        // 2 MB of one repeated row: past a limit of 1 MB, and compressed ~500 times.
         let row = "<row r=\"2\"><c r=\"A2\"><v>1</v></c></row>"
         let xml = Self.header + String(repeating: row, count: (2 << 20) / row.utf8.count) + "</sheetData></worksheet>"
         var options = options(site, try workbook(site, xml: xml))
         options.limits = limits
         #expect(try refused(site, options) == ["filled.xlsx: error: sheet «Заходи» unpacks to more than 1 MB: this is not a filled template (or it is damaged); nothing further was read"])
         // Within the size but compressed beyond the ratio.
-        limits.partBytes = 64 << 20
-        limits.ratioFloor = 1 << 20
+        limits.archive.entryBytes = 64 << 20
         options.limits = limits
-        let ratio = try refused(site, options)
-        #expect(ratio.count == 1 && ratio[0].hasPrefix("filled.xlsx: error: sheet «Заходи» is compressed ") && ratio[0].contains("(at most 200 allowed)"))
+        #expect(try refused(site, options) == ["filled.xlsx: error: sheet «Заходи» is compressed more than 200 times, as in a zip bomb, not a spreadsheet; reading stopped. Save the spreadsheet again"])
+        // A document type declaration (where entity bombs live) is refused before parsing.
+        let doctype = #"<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]><worksheet><sheetData/></worksheet>"#
+        #expect(try refused(site, self.options(site, try workbook(site, xml: doctype)))
+            == ["filled.xlsx: error: sheet «Заходи» is not readable XML (line 1: a DOCTYPE declaration): save the spreadsheet again as .xlsx"])
     }
 
     @Test func anUnusedPartIsNeverUnpacked() throws {
         let site = try Self.siteWithoutReport()
         defer { site.remove() }
         var limits = XLSXReader.Limits()
-        limits.partBytes = 1 << 20
+        limits.archive.entryBytes = 1 << 20
         let path = try Self.editedParts(site) { parts in parts["xl/media/unused.bin"] = String(repeating: "0", count: 8 << 20) }
         var options = options(site, path)
         options.limits = limits
         let outcome = try ReportImport(options: options).run()
         #expect(outcome.errors == 0 && outcome.path != nil, "\(outcome.messages)")
+    }
+
+    @Test func anArchiveRefusedAsAWholeNamesTheFile() throws {
+        let site = try Self.siteWithoutReport()
+        defer { site.remove() }
+        var options = options(site, try Self.filledTemplate(site))
+        options.limits.archive.archiveBytes = 2 << 10
+        #expect(try refused(site, options) == ["error: filled.xlsx: the file is larger than 2 KB, the limit for a document; if it holds many photos, save a copy without them"])
     }
 
     @Test func datesFromSpreadsheetsAndCellReferences() {

@@ -4,12 +4,13 @@ import FoundationXML
 #endif
 
 /// Reads the cells of an XLSX workbook for `planpress import report`, bounded
-/// in every input (docs/reliability.md, «Limits»): the file's size, each part's
-/// unpacked size and compression ratio, the rows, columns and nesting of each
-/// sheet, the length of a text and the number of shared strings. Only the parts
-/// it needs are unpacked (the workbook, its relationships, the shared strings
-/// and the sheets); each is parsed as a stream of SAX events (Foundation's
-/// `XMLParser`, libxml2), never as a tree, and every refusal names the sheet.
+/// in every input (docs/reliability.md, «Limits»): the archive through
+/// `BoundedZip` (the file's size, the number of parts, each part's unpacked
+/// size and ratio counted while it inflates, the CRC), only the parts it needs
+/// (the workbook, its relationships, the shared strings and the sheets), each
+/// parsed as a stream of SAX events (`BoundedXML.events`: no tree, no DTD, a
+/// bounded depth), the rows, columns and text of each sheet, and the number of
+/// shared strings. Every refusal names the sheet (or the part).
 ///
 /// Every sheet's cells are kept as the text they hold (shared, inline or
 /// formula-result strings; numbers as written; booleans as `true`/`false`),
@@ -18,17 +19,14 @@ import FoundationXML
 public struct XLSXReader {
     /// The bounds. The defaults fit any plan's filled template many times over.
     public struct Limits: Sendable {
-        /// The file as stored.
-        public var fileBytes = 64 << 20
-        /// One part (sheet, shared strings …) unpacked.
-        public var partBytes = 64 << 20
-        /// Unpacked ÷ packed, for parts over `ratioFloor` bytes.
-        public var ratio = 200
-        public var ratioFloor = 1 << 20
+        /// The archive: `ArchiveLimits.office`, except that a part may compress 200 times past
+        /// 1 MB (a sheet of many like rows compresses better than a Word document).
+        public var archive = ArchiveLimits(archiveBytes: 64 << 20, entries: 2_000, entryBytes: 64 << 20,
+                                           totalBytes: 256 << 20, ratio: 200, ratioGrace: 1 << 20)
+        /// A part's XML: 64 MB, and a depth of 32 (a worksheet nests 5 deep, rich text 6).
+        public var xml = XMLLimits(bytes: 64 << 20, depth: 32)
         public var rows = 100_000
         public var columns = 256
-        /// Element nesting; a worksheet needs 5 (rich text 6).
-        public var depth = 32
         /// Characters in one cell (a spreadsheet cell holds at most 32,767).
         public var cellCharacters = 32_767
         public var sharedStrings = 1_000_000
@@ -68,6 +66,8 @@ public struct XLSXReader {
 
     public struct ReadError: Error, CustomStringConvertible {
         public var text: Message
+        /// The text names the file itself (an archive refused as a whole).
+        public var namesFile = false
         /// The English text.
         public var description: String { text.text(.en) }
     }
@@ -76,76 +76,73 @@ public struct XLSXReader {
 
     public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
 
-    /// Reads the file at `path`, refusing one larger than `limits.fileBytes` before reading it.
+    /// Reads the file at `path`; one larger than the archive limit is refused before it is read.
     public init(file path: String, limits: Limits = Limits()) throws {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw ReadError(text: .importFileUnreadable(reason: String(cString: strerror(errno))))
+        let name = (path as NSString).lastPathComponent
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw ReadError(text: .importFileUnreadable(reason: String(cString: strerror(EACCES))))
         }
-        if Int(info.st_size) > limits.fileBytes {
-            throw ReadError(text: .workbookTooLarge(megabytes: Int(info.st_size) >> 20, limit: limits.fileBytes >> 20))
+        let zip: BoundedZip
+        do { zip = try BoundedZip(path: path, limits: limits.archive) } catch let error as ArchiveError {
+            throw XLSXReader.refusal(error, file: name, part: nil)
+        } catch {
+            throw ReadError(text: .importFileUnreadable(reason: "\(error)"))
         }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ReadError(text: .importFileUnreadable(reason: error.localizedDescription))
-        }
-        try self.init(data: data, limits: limits)
+        try self.init(zip: zip, file: name, limits: limits)
     }
 
     public init(bytes: [UInt8], limits: Limits = Limits()) throws {
-        try self.init(data: Data(bytes), limits: limits)
+        let zip: BoundedZip
+        do { zip = try BoundedZip(bytes: bytes, limits: limits.archive) } catch let error as ArchiveError {
+            throw XLSXReader.refusal(error, file: "", part: nil)
+        }
+        try self.init(zip: zip, file: "", limits: limits)
     }
 
-    public init(data: Data, limits: Limits = Limits()) throws {
-        if data.count > limits.fileBytes {
-            throw ReadError(text: .workbookTooLarge(megabytes: data.count >> 20, limit: limits.fileBytes >> 20))
-        }
-        let parts = try XLSXParts(data: data, limits: limits)
-        guard let workbookXML = try parts.read("xl/workbook.xml", as: .workbookPart("xl/workbook.xml")) else {
-            throw ReadError(text: .workbookWithoutIndex)
+    init(zip: BoundedZip, file: String, limits: Limits) throws {
+        /// Streams a part through the handler, naming it (a sheet by its name) in any refusal.
+        func read(_ path: String, as part: Phrase, into handler: XMLEventHandler) throws -> Bool {
+            do {
+                guard let bytes = try zip.data(path) else { return false }
+                try BoundedXML.events(bytes, entry: path, limits: limits.xml, handler: handler)
+                return true
+            } catch let error as ArchiveError {
+                throw XLSXReader.refusal(error, file: file, part: part)
+            }
         }
         let workbook = WorkbookIndex()
-        try XLSXReader.parse(workbookXML, part: .workbookPart("xl/workbook.xml"), limits: limits, delegate: workbook)
+        guard try read("xl/workbook.xml", as: .workbookPart("xl/workbook.xml"), into: workbook) else {
+            throw ReadError(text: .workbookWithoutIndex)
+        }
         let relationships = WorkbookIndex()
-        if let xml = try parts.read("xl/_rels/workbook.xml.rels", as: .workbookPart("xl/_rels/workbook.xml.rels")) {
-            try XLSXReader.parse(xml, part: .workbookPart("xl/_rels/workbook.xml.rels"), limits: limits, delegate: relationships)
-        }
-        var shared: [String] = []
-        if let xml = try parts.read("xl/sharedStrings.xml", as: .workbookPart("xl/sharedStrings.xml")) {
-            let strings = SharedStrings(limits: limits)
-            try XLSXReader.parse(xml, part: .workbookPart("xl/sharedStrings.xml"), limits: limits, delegate: strings)
-            if let problem = strings.problem { throw ReadError(text: problem) }
-            shared = strings.strings
-        }
+        _ = try read("xl/_rels/workbook.xml.rels", as: .workbookPart("xl/_rels/workbook.xml.rels"), into: relationships)
+        let strings = SharedStrings(limits: limits)
+        _ = try read("xl/sharedStrings.xml", as: .workbookPart("xl/sharedStrings.xml"), into: strings)
         for (name, id) in workbook.sheets {
             guard let target = id.flatMap({ relationships.targets[$0] }) else { throw ReadError(text: .workbookSheetMissing(name: name)) }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let xml = try parts.read(path, as: .sheet(name)) else { throw ReadError(text: .workbookSheetMissing(name: name)) }
-            let reader = SheetReader(name: name, shared: shared, limits: limits)
-            try XLSXReader.parse(xml, part: .sheet(name), limits: limits, delegate: reader)
-            if let problem = reader.problem { throw ReadError(text: problem) }
+            let reader = SheetReader(name: name, shared: strings.strings, limits: limits)
+            guard try read(path, as: .sheet(name), into: reader) else { throw ReadError(text: .workbookSheetMissing(name: name)) }
             sheets.append(reader.sheet)
         }
     }
 
-    /// Runs the SAX parser over one part; a depth over the limit or malformed XML is a `ReadError` naming the part.
-    static func parse(_ xml: Data, part: Phrase, limits: Limits, delegate: PartParser) throws {
-        let parser = XMLParser(data: xml)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        delegate.limits = limits
-        delegate.part = part
-        parser.delegate = delegate
-        let ok = parser.parse()
-        if let problem = delegate.problem { throw ReadError(text: problem) }
-        // libxml2 through XMLParser accepts a document cut short: its root must have been closed.
-        if ok && !delegate.closedRoot {
-            throw ReadError(text: .workbookXMLMalformed(part: part, line: parser.lineNumber, detail: Phrase(uk: "документ обривається, не закривши останнього елемента",
-                                                                                                   en: "the document ends before its last element is closed")))
-        }
-        if !ok {
-            let detail = parser.parserError.map { "\(($0 as NSError).code)" } ?? "?"
-            throw ReadError(text: .workbookXMLMalformed(part: part, line: parser.lineNumber, detail: Phrase(data: "libxml2 \(detail)")))
+    /// The catalogue message for an archive or XML refusal: a part's own problem names the part
+    /// (a sheet by its name); the archive's as a whole names the file.
+    static func refusal(_ error: ArchiveError, file: String, part: Phrase?) -> ReadError {
+        switch (error, part) {
+        case (.notZIP, _): return ReadError(text: .workbookNotZIP)
+        case (.entryTooLarge(_, let limit), let part?), (.xmlTooLarge(_, let limit), let part?):
+            return ReadError(text: .workbookPartTooLarge(part: part, limit: limit >> 20))
+        case (.ratioTooHigh(_, let limit), let part?): return ReadError(text: .workbookPartRatio(part: part, limit: limit))
+        case (.entryDamaged, let part?): return ReadError(text: .workbookPartDamaged(part: part))
+        case (.xmlTooDeep(_, _, let limit), let part?): return ReadError(text: .workbookXMLTooDeep(part: part, limit: limit))
+        case (.xmlDoctype(_, let line), let part?):
+            return ReadError(text: .workbookXMLMalformed(part: part, line: line, detail: Phrase(uk: "оголошення DOCTYPE", en: "a DOCTYPE declaration")))
+        case (.xmlMalformed(_, let line, let column), let part?):
+            return ReadError(text: .workbookXMLMalformed(part: part, line: line, detail: Phrase(uk: "позиція \(column)", en: "column \(column)")))
+        default:
+            return ReadError(text: .archiveRefused(file: file, problem: error), namesFile: true)
         }
     }
 
@@ -199,49 +196,8 @@ extension Phrase {
     static func workbookPart(_ path: String) -> Phrase { Phrase(uk: "частина книги \(path)", en: "workbook part \(path)") }
 }
 
-/// A SAX delegate that counts depth and stops the parser at its first problem.
-class PartParser: NSObject, XMLParserDelegate {
-    var limits = XLSXReader.Limits()
-    var part = Phrase(data: "")
-    var depth = 0
-    var problem: Message?
-    /// The root element was closed: the document was read to its end.
-    var closedRoot = false
-
-    func stop(_ parser: XMLParser, _ message: Message) {
-        if problem == nil { problem = message }
-        parser.abortParsing()
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        depth += 1
-        if depth > limits.depth { return stop(parser, .workbookXMLTooDeep(part: part, limit: limits.depth)) }
-        start(parser, local(name), attributes)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
-        if depth == 0 { closedRoot = true }
-        end(parser, local(name))
-    }
-
-    /// `x:row` → `row`: workbooks written with a namespace prefix.
-    func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
-    }
-
-    // On Linux, `XMLParserDelegate`'s optional methods have default implementations: a subclass's
-    // own `parser(_:foundCharacters:)` would never be called, so the base class forwards.
-    func parser(_ parser: XMLParser, foundCharacters string: String) { characters(parser, string) }
-
-    func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {}
-    func end(_ parser: XMLParser, _ name: String) {}
-    func characters(_ parser: XMLParser, _ string: String) {}
-}
-
 /// `xl/workbook.xml` (sheet names and relationship ids) and its `.rels` (id → target).
-final class WorkbookIndex: PartParser {
+final class WorkbookIndex: XMLEventHandler {
     var sheets: [(name: String, id: String?)] = []
     var targets: [String: String] = [:]
 
@@ -283,18 +239,20 @@ struct TextCollector {
 }
 
 /// `xl/sharedStrings.xml`: every `si` item's text, in order.
-final class SharedStrings: PartParser {
+final class SharedStrings: XMLEventHandler {
     var strings: [String] = []
     var item: TextCollector?
+    let limits: XLSXReader.Limits
 
     init(limits: XLSXReader.Limits) {
-        super.init()
         self.limits = limits
     }
 
+    func refuse(_ parser: XMLParser, _ message: Message) { stop(parser, XLSXReader.ReadError(text: message)) }
+
     override func start(_ parser: XMLParser, _ name: String, _ attributes: [String: String]) {
         if name == "si" {
-            guard strings.count < limits.sharedStrings else { return stop(parser, .workbookTooManyStrings(limit: limits.sharedStrings)) }
+            guard strings.count < limits.sharedStrings else { return refuse(parser, .workbookTooManyStrings(limit: limits.sharedStrings)) }
             item = TextCollector()
         }
         item?.start(name)
@@ -311,15 +269,16 @@ final class SharedStrings: PartParser {
     override func characters(_ parser: XMLParser, _ string: String) {
         item?.characters(string, limit: limits.cellCharacters)
         if item?.overflow == true {
-            stop(parser, .sheetCellTooLong(sheet: "sharedStrings", reference: "#\(strings.count + 1)", limit: limits.cellCharacters))
+            refuse(parser, .sheetCellTooLong(sheet: "sharedStrings", reference: "#\(strings.count + 1)", limit: limits.cellCharacters))
         }
     }
 }
 
 /// One worksheet, row by row: cells as text, merged ranges, formulas without a value.
-final class SheetReader: PartParser {
+final class SheetReader: XMLEventHandler {
     var sheet: XLSXReader.Sheet
     let shared: [String]
+    let limits: XLSXReader.Limits
     var rowCount = 0
     /// The cell being read: its position, type, formula and value so far.
     var cell: (position: XLSXReader.Position, reference: String, type: String)?
@@ -332,21 +291,23 @@ final class SheetReader: PartParser {
     init(name: String, shared: [String], limits: XLSXReader.Limits) {
         self.sheet = XLSXReader.Sheet(name: name)
         self.shared = shared
-        super.init()
         self.limits = limits
     }
 
+    /// Stops the parse with a refusal naming this sheet.
+    func refuse(_ parser: XMLParser, _ message: Message) { stop(parser, XLSXReader.ReadError(text: message)) }
+
     func position(_ parser: XMLParser, _ reference: String) -> (row: Int, column: Int)? {
         guard let found = XLSXReader.position(reference) else {
-            stop(parser, .sheetBadReference(sheet: sheet.name, reference: String(reference.prefix(40))))
+            refuse(parser, .sheetBadReference(sheet: sheet.name, reference: String(reference.prefix(40))))
             return nil
         }
         if found.column >= limits.columns {
-            stop(parser, .sheetTooManyColumns(sheet: sheet.name, reference: reference, limit: limits.columns))
+            refuse(parser, .sheetTooManyColumns(sheet: sheet.name, reference: reference, limit: limits.columns))
             return nil
         }
         if found.row > limits.rows {
-            stop(parser, .sheetTooManyRows(sheet: sheet.name, limit: limits.rows))
+            refuse(parser, .sheetTooManyRows(sheet: sheet.name, limit: limits.rows))
             return nil
         }
         return found
@@ -356,7 +317,7 @@ final class SheetReader: PartParser {
         switch name {
         case "row":
             rowCount += 1
-            if rowCount > limits.rows { stop(parser, .sheetTooManyRows(sheet: sheet.name, limit: limits.rows)) }
+            if rowCount > limits.rows { refuse(parser, .sheetTooManyRows(sheet: sheet.name, limit: limits.rows)) }
         case "c":
             // A cell without `r` follows the one before it; the template's writer always gives it.
             guard let reference = attributes["r"] else { cell = nil; return }
@@ -401,7 +362,7 @@ final class SheetReader: PartParser {
                 return
             }
             if text.unicodeScalars.count > limits.cellCharacters {
-                return stop(parser, .sheetCellTooLong(sheet: sheet.name, reference: reference, limit: limits.cellCharacters))
+                return refuse(parser, .sheetCellTooLong(sheet: sheet.name, reference: reference, limit: limits.cellCharacters))
             }
             if type == "b" && value == nil { return }
             if !text.isEmpty { sheet.cells[position.row, default: [:]][position.column] = XLSXReader.unescape(text) }
@@ -413,13 +374,13 @@ final class SheetReader: PartParser {
         if inValue {
             value = (value ?? "") + string
             if value!.utf8.count > limits.cellCharacters * 4 {
-                stop(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters))
+                refuse(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters))
             }
         } else if inFormula {
             if formula!.utf8.count < 1024 { formula! += string }
         } else if inline != nil {
             inline!.characters(string, limit: limits.cellCharacters)
-            if inline!.overflow { stop(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters)) }
+            if inline!.overflow { refuse(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters)) }
         }
     }
 }

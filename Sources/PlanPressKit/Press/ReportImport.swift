@@ -132,7 +132,10 @@ public struct ReportImport {
 
         let book: XLSXReader
         do { book = try XLSXReader(file: options.workbook, limits: options.limits) } catch let error as XLSXReader.ReadError {
-            return failed(error.text)
+            guard error.namesFile else { return failed(error.text) }
+            // The message names the file itself.
+            problems.lines.append("\(Diagnostic.Severity.error.text(language)): \(error.text.text(language))")
+            return problems.outcome
         }
         guard let about = book.sheet(MonitoringTemplate.aboutSheet), let measures = book.sheet(MonitoringTemplate.measuresSheet) else {
             return failed(.importTemplateSheetsMissing(about: MonitoringTemplate.aboutSheet, measures: MonitoringTemplate.measuresSheet,

@@ -57,6 +57,11 @@ public final class HTTPServer: @unchecked Sendable {
     public let host: String
     public private(set) var port: UInt16
     public let limits: Limits
+    /// The language of the server's own answers (413); set before `start`.
+    public var language: MessageLanguage = .uk
+    private var tooLarge: HTTPResponse {
+        .text(413, Message.previewRequestTooLarge(megabytes: limits.maxBodyBytes / 1024 / 1024).text(language) + "\n")
+    }
     private let handler: @Sendable (HTTPRequest) async -> Reply
     private var task: Task<Void, any Error>?
     private let lock = NSLock()
@@ -77,7 +82,7 @@ public final class HTTPServer: @unchecked Sendable {
         let (bound, continuation) = AsyncStream<Result<UInt16, any Error>>.makeStream()
         var logger = Logger(label: "planpress-serve")
         logger.logLevel = .critical
-        let responder = CallbackResponder<BasicRequestContext> { [self] request, _ in try await respond(request) }
+        let responder = CallbackResponder<PeerRequestContext> { [self] request, context in try await respond(request, peer: context.peer) }
         let app = Application(
             responder: responder,
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(limits.idleTimeout * 1000)))),
@@ -118,7 +123,7 @@ public final class HTTPServer: @unchecked Sendable {
         lock.withLock { task }?.cancel()
     }
 
-    private func respond(_ request: Request) async throws -> Response {
+    private func respond(_ request: Request, peer: String?) async throws -> Response {
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
@@ -129,15 +134,16 @@ public final class HTTPServer: @unchecked Sendable {
         var body: [UInt8] = []
         if request.method == .post || request.method == .put {
             if let length = headers["content-length"].flatMap(Int.init), length > limits.maxBodyBytes {
-                return Self.response(.text(413, "The request is larger than \(limits.maxBodyBytes / 1024 / 1024) MB\n"), head: false)
+                return Self.response(tooLarge, head: false)
             }
             var request = request
             guard let buffer = try? await request.collectBody(upTo: limits.maxBodyBytes) else {
-                return Self.response(.text(413, "The request is larger than \(limits.maxBodyBytes / 1024 / 1024) MB\n"), head: false)
+                return Self.response(tooLarge, head: false)
             }
             body = Array(buffer.readableBytesView)
         }
-        let message = HTTPRequest(method: request.method.rawValue, target: request.head.path ?? "/", headers: headers, body: body)
+        var message = HTTPRequest(method: request.method.rawValue, target: request.head.path ?? "/", headers: headers, body: body)
+        message.peer = peer
         switch await handler(message) {
         case .response(let response):
             return Self.response(response, head: request.method == .head)
@@ -165,6 +171,18 @@ public final class HTTPServer: @unchecked Sendable {
         fields[.xContentTypeOptions] = "nosniff"
         let body = head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: response.body))
         return Response(status: .init(code: response.status), headers: fields, body: body)
+    }
+}
+
+/// Hummingbird's basic request context plus the client's IP address (the
+/// editor answers clients on other computers only with a key, docs/editor.md).
+struct PeerRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let peer: String?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
     }
 }
 
