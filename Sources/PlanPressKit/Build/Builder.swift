@@ -17,6 +17,9 @@ public struct Builder {
         public var language: MessageLanguage = .uk
         /// Write a gzip twin of every text file (`build --precompress`, for nginx `gzip_static`).
         public var precompress = false
+        /// Files laid over the content folder in memory (relative path → bytes): `import report` checks
+        /// the site with its would-be report before writing anything.
+        public var overlay: [String: [UInt8]] = [:]
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -74,7 +77,7 @@ public struct Builder {
                loadTemplates: (() -> (TemplateSet?, [Diagnostic]))? = nil) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
         var stages: [Stage] = []
         var diagnostics: [Diagnostic] = []
-        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache) }
+        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache, overlay: options.overlay) }
         let (templates, templateDiagnostics) = timed("load templates", &stages) {
             loadTemplates?() ?? TemplateLoader.load(from: options.templates)
         }

@@ -225,6 +225,16 @@ public enum Message: Hashable, Sendable {
     case replyToOtherMeasure(answers: String, measure: String)
     case replyToMissingStatus(report: String, measure: String, suggestions: [String])
 
+    // Monitoring over time: replies, requests for a reply, breakdowns, value dates
+    case replyWithoutText(measure: String)
+    case replyRequestWithoutStatus
+    case replyRequestUnknownExecutor(executor: String, suggestions: [String])
+    case replyRequestNoBody(measure: String)
+    case replyBeforeAnswered(published: String, answered: String, answeredPublished: String)
+    case unknownBreakdownDimension(dimension: String, allowed: [String])
+    case valueDateOutsidePeriod(indicator: String, date: String, period: String)
+    case valueDateAfterPublished(indicator: String, date: String, published: String)
+
     // Citations of the source document
     case citationsWithoutSourceFile(plan: String)
     case itemWithoutLines(what: Phrase, plan: String)
@@ -315,6 +325,33 @@ public enum Message: Hashable, Sendable {
     case decideExecutorMissing(executor: String, suggestions: [String])
     case decideDone(body: String, executor: String, measures: Int)
     case decideKept(body: String)
+    // planpress import report: every cell read, every input bounded, nothing written on a problem
+    case importVoiceUnknown(found: String, allowed: [String])
+    case importPublishedInvalid(found: String)
+    case importInvalidID(id: String)
+    case importFieldMissing(field: String, option: String)
+    case importFieldConflict(field: String, sheet: String, option: String, given: String)
+    case importNotANumber(found: String)
+    case importNotADate(found: String)
+    case importUnknownStatus(found: String, allowed: [String])
+    case importUnknownDimension(found: String, allowed: [String])
+    case importURLScheme(url: String)
+    case importControlCharacter(code: String)
+    case importMergedCells(range: String)
+    case importFormulaWithoutValue(formula: String)
+    case importMeasureInBothSheets(measure: String, measures: String, replies: String)
+    case importSiteWouldFail(errors: Int)
+    case importCreateFailed(path: String, reason: String)
+    case workbookPartTooLarge(part: Phrase, limit: Int)
+    case workbookPartRatio(part: Phrase, limit: Int)
+    case workbookPartDamaged(part: Phrase)
+    case workbookXMLMalformed(part: Phrase, line: Int, detail: Phrase)
+    case workbookXMLTooDeep(part: Phrase, limit: Int)
+    case sheetTooManyRows(sheet: String, limit: Int)
+    case sheetTooManyColumns(sheet: String, reference: String, limit: Int)
+    case sheetBadReference(sheet: String, reference: String)
+    case sheetCellTooLong(sheet: String, reference: String, limit: Int)
+    case workbookTooManyStrings(limit: Int)
 
     // Writing the output folder
     case outputWriteFailed(path: String, origin: String?, reason: Phrase)
@@ -944,8 +981,8 @@ extension Message {
             return ("звіт подає значення показника '\(indicator)', але в плані '\(plan)' такого показника немає\(hint(s))",
                     "report gives a value for indicator '\(indicator)', but plan '\(plan)' has no such indicator\(hint(s))")
         case .indicatorUnitMismatch(let indicator, let unit, let target):
-            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': досягнення цілі оцінити не можна; подайте значення в '\(target)', якщо воно вимірює те саме",
-                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the target cannot be assessed; give the value in '\(target)' if it measures the same thing")
+            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': сайт порівнює одиниці так, як їх написано, тож досягнення цілі не оцінює. Якщо це та сама одиниця, сказана інакше (як «осіб» і «дівчат та жінок», коли рахують тих самих людей), напишіть її як у цілі: '\(target)'; якщо значення рахує інше (наприклад, лише частину), залиште — його буде показано без оцінки",
+                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the site compares units as written, so the target is not assessed. If it is the same unit worded differently (like «осіб» and «дівчат та жінок» counting the same people), write it as the target does: '\(target)'; if the value counts something else (a part, say), leave it: it is shown without an assessment")
         case .invalidReplyTo(let text):
             return ("reply_to '\(text)' має назвати звіт і захід так: <звіт>#<захід>, наприклад 2026/coalition-2026-h1#1.2 (шлях звіту в папці reports/)",
                     "reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)")
@@ -964,6 +1001,31 @@ extension Message {
         case .replyToMissingStatus(let report, let measure, let s):
             return ("звіт '\(report)' не подає стану заходу \(measure), тож відповідати нема на що\(hint(s))",
                     "report '\(report)' gives no status for measure \(measure), so there is nothing to reply to\(hint(s))")
+
+        case .replyWithoutText(let measure):
+            return ("відповідь щодо заходу \(measure) нічого не каже: додайте 'narrative' (текст відповіді), 'evidence' або 'status'",
+                    "the reply about measure \(measure) says nothing: add 'narrative' (the reply's text), 'evidence' or 'status'")
+        case .replyRequestWithoutStatus:
+            return ("reply_requested стоїть у записі без статусу: відповіді можна просити лише на оцінку; додайте 'status' або приберіть reply_requested",
+                    "reply_requested is on an entry without a status: a reply can be asked for an assessment only; add 'status' or remove reply_requested")
+        case .replyRequestUnknownExecutor(let executor, let s):
+            return ("reply_requested називає невідомий орган '\(executor)'\(hint(s)); напишіть ідентифікатор з Content/executors/ або true (орган, названий у заході першим)",
+                    "reply_requested names unknown body '\(executor)'\(hint(s)); write an id from Content/executors/ or true (the body the measure names first)")
+        case .replyRequestNoBody(let measure):
+            return ("захід \(measure) не називає відповідальних, тож reply_requested: true нікого не просить; напишіть ідентифікатор органу з Content/executors/",
+                    "measure \(measure) names no responsible body, so reply_requested: true asks nobody; write a body's id from Content/executors/")
+        case .replyBeforeAnswered(let published, let answered, let answeredPublished):
+            return ("відповідь датовано \(published), раніше за звіт '\(answered)', на який вона відповідає (оприлюднено \(answeredPublished)): виправте дату 'published' або reply_to",
+                    "the reply is dated \(published), before report '\(answered)' it answers (published \(answeredPublished)): fix 'published' or reply_to")
+        case .unknownBreakdownDimension(let dimension, let allowed):
+            return ("розрізу '\(dimension)' немає в переліку; можливі: \(list(allowed))",
+                    "breakdown dimension '\(dimension)' is not in the list; use one of: \(list(allowed))")
+        case .valueDateOutsidePeriod(let indicator, let date, let period):
+            return ("дата \(date) значення показника '\(indicator)' лежить поза періодом звіту \(period): звіт подає значення лише за свій період",
+                    "date \(date) of indicator '\(indicator)' lies outside the report's period \(period): a report gives values for its own period")
+        case .valueDateAfterPublished(let indicator, let date, let published):
+            return ("дата \(date) значення показника '\(indicator)' пізніша за оприлюднення звіту \(published): значення не може описувати день, що ще не настав",
+                    "date \(date) of indicator '\(indicator)' is after the report's publication \(published): a value cannot describe a day still to come")
 
         case .citationsWithoutSourceFile(let plan):
             return ("план '\(plan)' посилається на рядки джерела, але не називає файлу джерела: додайте `source: \(plan).txt`",
@@ -1246,6 +1308,79 @@ extension Message {
                     "`\(body)` was replaced by `\(executor)` in \(measures) measure(s); the new entry was removed from the plan's registry")
         case .decideKept(let body):
             return ("`\(body)` залишено новим органом; позначено в REVIEW.md", "`\(body)` stays a new body; marked in REVIEW.md")
+        case .importVoiceUnknown(let found, let allowed):
+            return ("голос '\(found)' невідомий; можливі: \(list(allowed))", "voice '\(found)' is unknown; use one of: \(list(allowed))")
+        case .importPublishedInvalid(let found):
+            return ("дата оприлюднення '\(found)' — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-07-15",
+                    "publication date '\(found)' is not a date; write YYYY-MM-DD, e.g. 2026-07-15")
+        case .importInvalidID(let id):
+            return ("ім’я звіту '\(id)' не годиться: лише малі латинські літери, цифри й дефіси (до 100 знаків), як-от coalition-2026-h1; звіт записують лише в Content/reports/",
+                    "report name '\(id)' is not usable: only lowercase Latin letters, digits and hyphens (up to 100), like coalition-2026-h1; a report is written only into Content/reports/")
+        case .importFieldMissing(let field, let option):
+            return ("не вказано «\(field)»: впишіть у шаблоні або дайте \(option)", "«\(field)» is not given: fill it in the template or give \(option)")
+        case .importFieldConflict(let field, let sheet, let option, let given):
+            return ("«\(field)» у шаблоні — «\(sheet)», а \(option) — «\(given)»: залиште одне або зробіть їх однаковими",
+                    "«\(field)» is «\(sheet)» in the template but \(option) says «\(given)»: keep one or make them agree")
+        case .importNotANumber(let found):
+            return ("«\(found)» — не число; впишіть число, як-от 12, 3,5 або 1 234,5", "«\(found)» is not a number; write a number such as 12, 3,5 or 1 234,5")
+        case .importNotADate(let found):
+            return ("«\(found)» — не дата; впишіть дату як 2026-06-30 чи 30.06.2026 або виберіть дату в таблиці",
+                    "«\(found)» is not a date; write it as 2026-06-30 or 30.06.2026, or pick a date in the spreadsheet")
+        case .importUnknownStatus(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("статусу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "status «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importUnknownDimension(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("розрізу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "breakdown «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importURLScheme(let url):
+            return ("посилання «\(url)» має починатися з https:// або http://", "link «\(url)» must start with https:// or http://")
+        case .importControlCharacter(let code):
+            return ("у тексті є керівний символ \(code) (невидимий, його не можна опублікувати): видаліть його з клітинки",
+                    "the text holds control character \(code) (invisible, it cannot be published): remove it from the cell")
+        case .importMergedCells(let range):
+            return ("клітинки \(range) об’єднано, тож заповнено лише першу з них, а решта рядків загубилася б: роз’єднайте їх і заповніть кожен рядок",
+                    "cells \(range) are merged, so only the first holds a value and the other rows would be lost: unmerge them and fill in each row")
+        case .importFormulaWithoutValue(let formula):
+            return ("у клітинці формула «\(formula)» без обчисленого значення: відкрийте файл у LibreOffice чи Excel і збережіть його знову або впишіть саме значення",
+                    "the cell holds formula «\(formula)» without a computed value: open the file in LibreOffice or Excel and save it again, or type the value itself")
+        case .importMeasureInBothSheets(let measure, let measures, let replies):
+            return ("захід \(measure) заповнено і на аркуші «\(measures)», і на «\(replies)»: у звіті один запис на захід; дайте власну оцінку в стовпці «Власна оцінка» аркуша «\(replies)»",
+                    "measure \(measure) is filled in on both «\(measures)» and «\(replies)»: a report has one entry per measure; give your own status in the «Власна оцінка» column of «\(replies)»")
+        case .importSiteWouldFail(let errors):
+            return ("з цим звітом сайт не пройшов би перевірку (\(Message.pluralUK(errors, "помилка", "помилки", "помилок"))): нічого не записано",
+                    "with this report the site would fail `check` (\(errors) error(s)): nothing was written")
+        case .importCreateFailed(let path, let reason):
+            return ("не вдається створити \(path) (\(reason)); нічого не записано", "cannot create \(path) (\(reason)); nothing was written")
+        case .workbookPartTooLarge(let part, let limit):
+            return ("\(part.uk) після розпакування більший за \(limit) МБ — це не заповнений шаблон (або його пошкоджено); нічого не прочитано далі",
+                    "\(part.en) unpacks to more than \(limit) MB: this is not a filled template (or it is damaged); nothing further was read")
+        case .workbookPartRatio(let part, let limit):
+            return ("\(part.uk) стиснуто понад у \(limit) разів, як у «zip-бомбі», а не в таблиці; читання зупинено. Збережіть таблицю заново",
+                    "\(part.en) is compressed more than \(limit) times, as in a zip bomb, not a spreadsheet; reading stopped. Save the spreadsheet again")
+        case .workbookPartDamaged(let part):
+            return ("\(part.uk) пошкоджено (архів не розпаковується): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is damaged (the archive does not unpack): save the spreadsheet again as .xlsx")
+        case .workbookXMLMalformed(let part, let line, let detail):
+            return ("\(part.uk) не читається як XML (рядок \(line): \(detail.uk)): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is not readable XML (line \(line): \(detail.en)): save the spreadsheet again as .xlsx")
+        case .workbookXMLTooDeep(let part, let limit):
+            return ("\(part.uk) має понад \(limit) вкладених рівнів — у таблиці такого не буває; збережіть таблицю заново",
+                    "\(part.en) nests more than \(limit) levels deep, which no spreadsheet does; save the spreadsheet again")
+        case .sheetTooManyRows(let sheet, let limit):
+            return ("аркуш «\(sheet)» має понад \(limit) рядків; шаблон плану стільки не має — приберіть зайві рядки",
+                    "sheet «\(sheet)» has more than \(limit) rows; no plan's template has so many — remove the extra rows")
+        case .sheetTooManyColumns(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)»: клітинка \(reference) лежить далі за стовпець \(limit); шаблон стільки стовпців не має — приберіть зайве",
+                    "sheet «\(sheet)»: cell \(reference) lies beyond column \(limit); the template has no such columns — remove them")
+        case .sheetBadReference(let sheet, let reference):
+            return ("аркуш «\(sheet)»: адреса клітинки «\(reference)» неможлива (рядків у таблиці щонайбільше 1 048 576, стовпців — до XFD): файл пошкоджено, збережіть таблицю заново",
+                    "sheet «\(sheet)»: cell reference «\(reference)» is impossible (at most 1,048,576 rows and columns up to XFD): the file is damaged, save the spreadsheet again")
+        case .sheetCellTooLong(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)», клітинка \(reference): текст довший за \(limit) знаків (більше клітинка таблиці не вміщує)",
+                    "sheet «\(sheet)», cell \(reference): the text is longer than \(limit) characters (more than a spreadsheet cell holds)")
+        case .workbookTooManyStrings(let limit):
+            return ("у книзі понад \(limit) різних текстів — заповнений шаблон стільки не має; збережіть таблицю заново",
+                    "the workbook holds more than \(limit) distinct texts, more than a filled template has; save the spreadsheet again")
 
         case .outputWriteFailed(let path, let origin, let reason):
             let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"

@@ -12,6 +12,7 @@ struct LayoutFields: TemplateModel {
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
         case plans_url
+        case reports_url
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -34,6 +35,7 @@ struct LayoutFields: TemplateModel {
     /// The other language's address of this page, when the site has one.
     var alternateURL: String?
     var alternateLanguage: String?
+    var reportsURL = ""
 
     func value(ofField index: Int) -> Any? {
         switch Field(rawValue: index)! {
@@ -66,6 +68,7 @@ struct LayoutFields: TemplateModel {
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
         case .plans_url: return plansURL
+        case .reports_url: return reportsURL
         }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// One thing the search can find: a measure, goal, indicator, executor or update.
+/// One thing the search can find: a measure, goal, indicator, executor, update or monitoring report.
 public struct SearchDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case measure, goal, indicator, executor, update
+        case measure, goal, indicator, executor, update, report
     }
 
     public var kind: Kind
@@ -53,7 +53,23 @@ public enum SearchDocuments {
         }
         documents += executors(graph, routes: routes)
         documents += updates(graph, routes: routes)
+        documents += reports(graph, routes: routes)
         return documents
+    }
+
+    /// A monitoring report, found by its title, reporter, summary and every narrative it gives.
+    static func reports(_ graph: SiteGraph, routes: Routes) -> [SearchDocument] {
+        graph.monitoring.reportsByPlan.keys.sorted().flatMap { p in
+            (graph.monitoring.reportsByPlan[p] ?? []).map { r in
+                let report = graph.site.reports[r]
+                let narratives = report.measures.compactMap { $0.narrative.map { plainText(markdown: $0) } }
+                let heading = report.title ?? "\(report.reporter.name), \(report.period.code)"
+                return SearchDocument(kind: .report, plan: p, heading: heading, text: report.summary ?? narratives.first ?? "",
+                                      path: routes.relativePath(for: .report(report.id)),
+                                      fields: [(heading, headingWeight), (report.reporter.name, headingWeight),
+                                               (([report.summary ?? ""] + narratives).joined(separator: "\n"), textWeight)])
+            }
+        }
     }
 
     static func goals(_ index: PlanIndex, plan p: Int, routes: Routes) -> [SearchDocument] {
