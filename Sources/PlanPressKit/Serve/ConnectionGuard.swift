@@ -112,8 +112,8 @@ final class ConnectionRegistry: @unchecked Sendable {
 /// request head and body, and the request forms the preview refuses (absolute-form
 /// targets, HTTP/1.1 without Host), answered here with a status and the connection closed.
 ///
-/// - A new connection must send a whole request head within `headerTimeout` seconds;
-///   between requests, within `idleTimeout`.
+/// - A new connection must send a whole request head within `headerTimeout` seconds (or
+///   `idleTimeout`, if shorter); between requests, within `idleTimeout`.
 /// - A body must arrive within `bodyTimeout` seconds plus one second per `minBodyRate`
 ///   bytes it declares (a 12 MB photo gets 10 + 192 s at the default 64 KiB/s).
 final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
@@ -135,6 +135,8 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
     private var state = State.unregistered
     private var timer: Scheduled<Void>?
+    /// The request asked for no keep-alive (HTTP/1.0 without `Connection: keep-alive`): closed after its answer.
+    private var closeAfterAnswer = false
 
     init(registry: ConnectionRegistry, limits: HTTPServer.Limits, language: MessageLanguage) {
         self.registry = registry
@@ -176,7 +178,7 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
         switch registry.admit(id, client: client, channel: context.channel) {
         case .accepted:
             state = .waiting(first: true)
-            schedule(context, after: limits.headerTimeout)
+            schedule(context, after: min(limits.headerTimeout, limits.idleTimeout))
         case .busy:
             state = .refused(status: .serviceUnavailable, message: .serverBusy)
             schedule(context, after: 2)
@@ -220,6 +222,7 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
                 return refuse(context, status: .badRequest, message: .serverHostMissing)
             }
             let length = head.headers.first(name: "content-length").flatMap(Int.init) ?? 0
+            closeAfterAnswer = !head.isKeepAlive
             state = .reading
             registry.update(id, .reading)
             schedule(context, after: limits.bodyTimeout + Double(max(0, length)) / limits.minBodyRate)
@@ -237,6 +240,15 @@ final class RequestGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data), case .answering = state {
+            if closeAfterAnswer {
+                state = .closed
+                let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                let written = context.eventLoop.makePromise(of: Void.self)
+                written.futureResult.whenComplete { _ in bound.value.close(promise: nil) }
+                if let promise { written.futureResult.cascade(to: promise) }
+                context.writeAndFlush(data, promise: written)
+                return
+            }
             state = .waiting(first: false)
             registry.update(id, .waiting)
             schedule(context, after: limits.idleTimeout)
