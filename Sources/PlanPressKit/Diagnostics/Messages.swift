@@ -104,7 +104,6 @@ public enum Message: Hashable, Sendable {
     case serverBusy
     case serverTooManyFromClient(limit: Int)
     case serverRequestTimeout(seconds: Int)
-    case serverBodyTooLarge(megabytes: Int)
     case serverAbsoluteTarget
     case serverHostMissing
 
@@ -118,6 +117,43 @@ public enum Message: Hashable, Sendable {
     case titleControlCharacter(code: String)
     case titleWithoutLetters
     case dateOptionInvalid
+
+    // The editor at /_edit/ of planpress serve: its form problems, refusals and lines
+    case editorTitleMissing
+    case editorSlugInvalid(slug: String)
+    case editorImageTooLarge(filename: String, megabytes: Int, limit: Int)
+    case editorNotAnImage(filename: String)
+    case editorAltWithoutImage
+    case editorUpdateExists(path: String)
+    case editorReportExists(path: String)
+    case editorReporterMissing
+    case editorReportEmpty
+    case editorPlanNotChosen
+    case editorPlanUnknown(plan: String)
+    case editorCannotWrite(path: String, reason: String)
+    case editorAlreadySaved(path: String)
+    case editorPhotoMissing
+    case editorPhotoAltMissing
+    case editorFileChanged(path: String)
+    case editorAsOfLineMissing(path: String)
+    case editorRefusedFromNetwork
+    case editorKeyAddress(url: String)
+    case editorLoopbackOnly(host: String)
+    case editorRefusedOrigin(origin: String, own: String)
+    case editorRefusedReferer(own: String)
+    case editorRefusedNoOrigin
+    case editorRefusedNoSession
+    case editorRefusedToken
+    case editorNotAForm
+    case editorTemplatesUnusable(folder: String, problems: [String])
+    case editorAddress(url: String, content: String)
+    case previewMethodNotAllowed(allowed: String)
+    case previewHostRefused
+    case previewNotFound
+    case previewBadRequest
+    case previewRequestTooLarge(megabytes: Int)
+    case previewOverlay
+    case previewFailurePage
 
     // Images
     case imageNotAnImage(path: String)
@@ -170,6 +206,7 @@ public enum Message: Hashable, Sendable {
     case termWithoutYears(what: Phrase)
     case termSameAsRowAboveWithoutTerm(measure: String)
     case responsibleSameAsRowAboveWithoutBodies(measure: String)
+    case unknownMergeBasis(raw: String, allowed: [String])
     case printedNumberAndAssigned(what: Phrase)
     case invalidIndicatorID(id: String)
     case targetValueNotNumber(raw: String)
@@ -232,6 +269,9 @@ public enum Message: Hashable, Sendable {
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+
+    // ZIP archives and their XML parts (Archive/: Word documents, workbooks), within their limits
+    case archiveRefused(file: String, problem: ArchiveError)
 
     // planpress import report (a filled monitoring workbook)
     case cellLocation(sheet: String, row: Int, column: String?, header: String?)
@@ -307,6 +347,12 @@ extension Message {
         let last = n % 10, lastTwo = n % 100
         if (11...14).contains(lastTwo) || last == 0 || last >= 5 { return "\(n) \(many)" }
         return "\(n) \(last == 1 ? one : few)"
+    }
+
+    /// «64 МБ», «100 КБ»: a limit in bytes, in whole megabytes or kilobytes.
+    static func size(_ bytes: Int, _ language: MessageLanguage) -> String {
+        let uk = language == .uk
+        return bytes >= 1 << 20 ? "\(bytes >> 20) \(uk ? "МБ" : "MB")" : "\(bytes >> 10) \(uk ? "КБ" : "KB")"
     }
 
     /// «30 днів», «31 день», «28 днів».
@@ -560,8 +606,6 @@ extension Message {
         case .serverRequestTimeout(let seconds):
             return ("Запит надходив надто повільно (довше за \(seconds) с); надішліть його знову.\n",
                     "The request arrived too slowly (over \(seconds) s); send it again.\n")
-        case .serverBodyTooLarge(let megabytes):
-            return ("Запит більший за \(megabytes) МБ.\n", "The request is larger than \(megabytes) MB.\n")
         case .serverAbsoluteTarget:
             return ("Перегляд приймає лише запити зі шляхом (/сторінка/), не з повною адресою.\n",
                     "The preview answers only requests with a path (/page/), not a full address.\n")
@@ -597,6 +641,103 @@ extension Message {
                     "the title has no letters or digits to make a file name from: write the headline in words")
         case .dateOptionInvalid:
             return ("--date має бути датою у вигляді РРРР-ММ-ДД, наприклад 2026-11-21", "--date must be a date as YYYY-MM-DD, e.g. 2026-11-21")
+
+        case .editorTitleMissing:
+            return ("напишіть заголовок новини", "write the update's title")
+        case .editorSlugInvalid(let slug):
+            return ("назва файлу '\(slug)' не годиться для адреси: \(IDRules.explanation(.uk))",
+                    "the file name '\(slug)' cannot be used in an address: \(IDRules.explanation(.en))")
+        case .editorImageTooLarge(let filename, let megabytes, let limit):
+            return ("файл «\(filename)» важить \(megabytes) МБ, а завантажити можна до \(limit) МБ: зменште світлину або збережіть її як JPEG",
+                    "the file '\(filename)' is \(megabytes) MB; uploads are limited to \(limit) MB: make the photo smaller or save it as JPEG")
+        case .editorNotAnImage(let filename):
+            return ("файл «\(filename)» за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF: виберіть світлину або збережіть її заново як JPEG",
+                    "the file '\(filename)' is not a JPEG, PNG, GIF, WebP or AVIF image by its content: choose a photo, or save it again as JPEG")
+        case .editorAltWithoutImage:
+            return ("опис є, а зображення немає: виберіть файл обкладинки або зітріть опис",
+                    "there is a description but no image: choose a cover file or clear the description")
+        case .editorUpdateExists(let path):
+            return ("\(path) уже є: відредагуйте ту новину або дайте цій інший заголовок",
+                    "\(path) already exists: edit that update, or give this one another title")
+        case .editorReportExists(let path):
+            return ("\(path) уже є: цей звітувач уже має звіт за цей період; доповніть той файл",
+                    "\(path) already exists: this reporter already has a report for this period; add to that file")
+        case .editorReporterMissing:
+            return ("напишіть, хто звітує (як підписано звіт)", "write who reports (as the report is signed)")
+        case .editorReportEmpty:
+            return ("звіт не містить жодного стану заходу чи значення показника: заповніть таблицю",
+                    "the report holds no measure status and no indicator value: fill in the table")
+        case .editorPlanNotChosen:
+            return ("виберіть план зі списку", "choose a plan from the list")
+        case .editorPlanUnknown(let plan):
+            return ("плану '\(plan)' немає: виберіть план зі списку", "there is no plan '\(plan)': choose a plan from the list")
+        case .editorCannotWrite(let path, let reason):
+            return ("не вдалося записати \(path) (\(reason)); нічого не змінено, спробуйте зберегти ще раз",
+                    "cannot write \(path): \(reason); nothing was changed, try saving again")
+        case .editorAlreadySaved(let path):
+            return ("цю форму вже збережено як \(path): щоб змінити новину, відкрийте її в списку і збережіть ще раз",
+                    "this form was already saved as \(path): to change the update, open it from the list and save again")
+        case .editorPhotoMissing:
+            return ("виберіть файл світлини, яку треба вставити в текст", "choose the photo to insert into the text")
+        case .editorPhotoAltMissing:
+            return ("опишіть світлину: що на ній, для людей, які її не бачать (без опису її не вставлено)",
+                    "describe the photo: what it shows, for people who cannot see it (it was not inserted without a description)")
+        case .editorFileChanged(let path):
+            return ("\(path) змінився після того, як ви відкрили сторінку, тож нічого не змінено; відкрийте сторінку знову",
+                    "\(path) changed after you opened the page, so nothing was changed; open the page again")
+        case .editorAsOfLineMissing(let path):
+            return ("у \(path) немає рядка as_of: допишіть його вручну (див. docs/content-format.md)",
+                    "\(path) has no as_of line: add it by hand (see docs/content-format.md)")
+        case .editorRefusedFromNetwork:
+            return ("редактор відкривається лише на комп'ютері, де запущено перегляд; щоб редагувати з іншого комп'ютера, потрібне посилання з ключем, яке надрукувала команда `planpress serve --editor-key`",
+                    "the editor opens only on the computer running the preview; to edit from another computer you need the link with a key that `planpress serve --editor-key` printed")
+        case .editorKeyAddress(let url):
+            return ("редактор з ключем (показано лише раз; хто має це посилання, той може змінювати файли в папці вмісту): \(url)",
+                    "editor with a key (shown once; whoever has this link can change the files in the content folder): \(url)")
+        case .editorLoopbackOnly(let host):
+            return ("редактор відкривається лише на цьому комп'ютері, хоч перегляд слухає \(host); щоб інші в мережі могли редагувати, запустіть `planpress serve --editor-key`: тоді кожен, хто має посилання з ключем, зможе змінювати файли",
+                    "the editor opens only on this computer, though the preview listens on \(host); to let others on the network edit, run with --editor-key: then everyone with the link and its key can change the files")
+        case .editorRefusedOrigin(let origin, let own):
+            return ("відхилено: запит надійшов з іншого сайту (\(origin)); редактор приймає форми лише з \(own)",
+                    "refused: the request comes from another site (\(origin)); the editor accepts forms from \(own) only")
+        case .editorRefusedReferer(let own):
+            return ("відхилено: запит надійшов з іншого сайту; редактор приймає форми лише з \(own)",
+                    "refused: the request comes from another site; the editor accepts forms from \(own) only")
+        case .editorRefusedNoOrigin:
+            return ("відхилено: запит не каже, з якої сторінки його надіслано; надішліть форму зі сторінки редактора",
+                    "refused: the request names no origin; send the form from the editor's page")
+        case .editorRefusedNoSession:
+            return ("відхилено: сеанс редактора не відкрито або він закінчився; відкрийте редактор знову і надішліть форму ще раз",
+                    "refused: no editor session; open the editor again and resend the form")
+        case .editorRefusedToken:
+            return ("відхилено: ключа безпеки форми немає або він застарів; оновіть сторінку і надішліть форму ще раз",
+                    "refused: the form's security token is missing or out of date; reload the page and send it again")
+        case .editorNotAForm:
+            return ("очікувалася форма редактора; надішліть її зі сторінки редактора",
+                    "expected a form (application/x-www-form-urlencoded or multipart/form-data)")
+        case .editorTemplatesUnusable(let folder, let problems):
+            return ("редактор не може показати сторінку: шаблони \(folder) не читаються (\(list(problems))); відновіть цю папку з дистрибутива PlanPress",
+                    "the editor cannot show the page: the templates in \(folder) cannot be used (\(list(problems))); restore that folder from the PlanPress distribution")
+        case .editorAddress(let url, let content):
+            return ("редактор: \(url) (записує файли в \(content)/)", "editor: \(url) (writes into \(content)/)")
+        case .previewMethodNotAllowed(let allowed):
+            return ("такий запит тут не приймають; можна лише \(allowed)", "only \(allowed) here")
+        case .previewHostRefused:
+            return ("несподівана назва сервера в запиті: відкрийте адресу, яку надрукувала команда `planpress serve`",
+                    "unexpected Host header: open the address planpress serve printed")
+        case .previewNotFound:
+            return ("сторінки не знайдено", "not found")
+        case .previewBadRequest:
+            return ("хибний запит", "bad request")
+        case .previewRequestTooLarge(let megabytes):
+            return ("запит більший за \(megabytes) МБ, тож його не прийнято; поверніться назад і виберіть менший файл (форму не надіслано)",
+                    "the request is larger than \(megabytes) MB and was not accepted; go back and choose a smaller file (the form was not sent)")
+        case .previewOverlay:
+            return ("Сайт не вдалося зібрати: виправте помилки нижче і збережіть файл.\nСторінка показує останню вдалу збірку.",
+                    "The build failed: fix the errors below and save the file.\nThe page shows the last good build.")
+        case .previewFailurePage:
+            return ("Вдалої збірки ще не було. Щойно помилки буде виправлено, сторінка оновиться сама.",
+                    "There has been no good build yet. Once the errors are fixed, the page reloads by itself.")
 
         case .imageNotAnImage(let path):
             return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
@@ -730,6 +871,9 @@ extension Message {
         case .responsibleSameAsRowAboveWithoutBodies(let measure):
             return ("захід \(measure): 'responsible: {same_as_row_above: true}' означає «відповідальні як у рядку вище», але в рядку вище їх немає — назвіть відповідальних тут",
                     "measure \(measure): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none")
+        case .unknownMergeBasis(let raw, let allowed):
+            return ("невідома підстава об’єднання клітинки (basis) '\(raw)'; можливі: \(list(allowed)) — reading: клітинка порожня у видобутому тексті, і сайт читає її як об’єднану; file: файл Word сам позначає клітинку як об’єднану",
+                    "unknown merge basis '\(raw)'; use one of: \(list(allowed)) — reading: the cell is empty in the extracted text and the site reads it as merged; file: the Word file itself marks the cell as merged")
         case .printedNumberAndAssigned(let what):
             return ("\(what.uk): має надрукований номер (printed_number), отже номер не призначає сайт — приберіть 'number_assigned' або 'printed_number'",
                     "\(what.en) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'")
@@ -889,6 +1033,52 @@ extension Message {
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+
+        case .archiveRefused(let file, let problem):
+            switch problem {
+            case .notZIP:
+                return ("\(file): файл не читається як ZIP-архів, а документи .docx і книги .xlsx — це ZIP-архіви; можливо, файл пошкоджений або має інший формат під цим розширенням: відкрийте його у Word чи Excel і збережіть заново",
+                        "\(file): the file is not a readable ZIP archive, and .docx documents and .xlsx workbooks are ZIP archives; it may be damaged or in another format under this extension: open it in Word or Excel and save it again")
+            case .compoundFile(let encrypted):
+                return encrypted
+                    ? ("\(file): файл захищено паролем, тож його вміст зашифровано; зніміть пароль (у Word: Файл → Відомості → Захистити документ → Зашифрувати за допомогою пароля → порожнє поле) і збережіть файл заново",
+                       "\(file): the file is password-protected, so its content is encrypted; remove the password (in Word: File → Info → Protect Document → Encrypt with Password → empty field) and save the file again")
+                    : ("\(file): це файл старого двійкового формату Office (.doc чи .xls), а не ZIP-архів; збережіть його у Word як .docx (чи в Excel як .xlsx)",
+                       "\(file): this is a file in the old binary Office format (.doc or .xls), not a ZIP archive; save it as .docx in Word (or .xlsx in Excel)")
+            case .archiveTooLarge(let limit):
+                return ("\(file): файл більший за \(Message.size(limit, l)), межу для документа; якщо в ньому багато фотографій, збережіть копію без них",
+                        "\(file): the file is larger than \(Message.size(limit, l)), the limit for a document; if it holds many photos, save a copy without them")
+            case .tooManyEntries(let limit):
+                return ("\(file): в архіві понад \(limit) файлів; справжній документ має кілька десятків, тож файл пошкоджений або створений не офісною програмою",
+                        "\(file): the archive holds more than \(limit) files; a real document has a few dozen, so the file is damaged or was not made by an office program")
+            case .entryTooLarge(let entry, let limit):
+                return ("\(file): частина \(entry) після розпакування більша за \(Message.size(limit, l)); читання зупинено, щоб не вичерпати пам’ять (так поводиться «zip-бомба» або пошкоджений файл)",
+                        "\(file): part \(entry) unpacks to more than \(Message.size(limit, l)); reading stopped before it could exhaust memory (a zip bomb or a damaged file does this)")
+            case .totalTooLarge(let limit):
+                return ("\(file): частини архіву разом розпаковуються в понад \(Message.size(limit, l)); читання зупинено, щоб не вичерпати пам’ять",
+                        "\(file): the archive's parts unpack to more than \(Message.size(limit, l)) together; reading stopped before it could exhaust memory")
+            case .ratioTooHigh(let entry, let limit):
+                return ("\(file): частина \(entry) стиснута понад у \(limit) разів, як у «zip-бомбі», а не в документі; читання зупинено. Збережіть документ заново у Word чи Excel",
+                        "\(file): part \(entry) is compressed more than \(limit) times, as in a zip bomb, not a document; reading stopped. Save the document again in Word or Excel")
+            case .entryDamaged(let entry):
+                return ("\(file): частина \(entry) не розпаковується (файл пошкоджений або зашифрований); відкрийте його у Word чи Excel і збережіть заново",
+                        "\(file): part \(entry) cannot be unpacked (the file is damaged or encrypted); open it in Word or Excel and save it again")
+            case .entryMissing(let entry):
+                return ("\(file): в архіві немає частини \(entry), тож це не документ потрібного виду; збережіть його у Word як .docx (чи в Excel як .xlsx)",
+                        "\(file): the archive has no part \(entry), so it is not a document of the expected kind; save it as .docx in Word (or .xlsx in Excel)")
+            case .xmlTooLarge(let entry, let limit):
+                return ("\(file): частина \(entry) більша за \(Message.size(limit, l)), межу для однієї частини документа",
+                        "\(file): part \(entry) is larger than \(Message.size(limit, l)), the limit for one part of a document")
+            case .xmlTooDeep(let entry, let line, let limit):
+                return ("\(file): у частині \(entry), рядок \(line), елементи вкладено глибше за \(limit) рівнів; справжній документ такого не має, тож файл пошкоджений або зібраний навмисно",
+                        "\(file): in part \(entry), line \(line), elements are nested deeper than \(limit) levels; a real document never is, so the file is damaged or crafted")
+            case .xmlDoctype(let entry, let line):
+                return ("\(file): частина \(entry), рядок \(line), містить оголошення DOCTYPE, якого в документах Office не буває; файл не прочитано",
+                        "\(file): part \(entry), line \(line), holds a DOCTYPE declaration, which Office documents never have; the file was not read")
+            case .xmlMalformed(let entry, let line, let column):
+                return ("\(file): частина \(entry) — пошкоджений XML (рядок \(line), позиція \(column)); відкрийте файл у Word чи Excel і збережіть заново",
+                        "\(file): part \(entry) is malformed XML (line \(line), column \(column)); open the file in Word or Excel and save it again")
+            }
 
         case .cellLocation(let sheet, let row, let column, let header):
             let headerText = header.map { " («\($0)»)" } ?? ""

@@ -7,7 +7,7 @@ enum AffectedPages {
     /// nil: the edit reaches everything (downloads whose printed size changed on many pages).
     static func pages(for changes: SiteChanges, old: SiteGraph, new: SiteGraph,
                       oldData: OpenDataCatalog, newData: OpenDataCatalog) -> Set<PageID>? {
-        var pages: Set<PageID> = [.home, .executors, .glossary, .notFound, .openData, .search]
+        var pages: Set<PageID> = [.home, .plans, .executors, .glossary, .notFound, .openData, .search]
         var plans = changes.plans
         var executors = changes.executors
         var updates: Set<String> = []

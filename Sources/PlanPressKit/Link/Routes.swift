@@ -51,6 +51,7 @@ public struct Routes: Sendable {
         let l = localePrefix
         switch page {
         case .home: return l
+        case .plans: return "\(l)plans/"
         case .plan(let p): return "\(l)plans/\(p)/"
         case .goal(let p, let g): return "\(l)plans/\(p)/goals/\(g)/"
         case .measure(let p, let m): return "\(l)plans/\(p)/measures/\(m)/"
@@ -86,6 +87,8 @@ public struct Routes: Sendable {
 /// Every kind of page the site has.
 public enum PageID: Hashable, Sendable {
     case home
+    /// The index of plans, grouped as on the home page.
+    case plans
     case plan(PlanID)
     case goal(PlanID, String)
     case measure(PlanID, String)

@@ -100,7 +100,7 @@ public enum TemplateLoader {
         }
     }
 
-    private static func loadLocales(_ files: ContentFiles, sink: DiagnosticSink) -> [String: [String: String]] {
+    static func loadLocales(_ files: ContentFiles, sink: DiagnosticSink) -> [String: [String: String]] {
         var locales: [String: [String: String]] = [:]
         for path in files.list("locales", extensions: ["yaml", "yml"], sink: sink) {
             guard let text = files.read(path, sink: sink),

@@ -60,7 +60,7 @@ extension PageRenderer {
         let index = graph.plans[p]
         let plan = index.plan
         var context = base(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
-                           breadcrumbs: [(t("nav_home"), .home), (planTitle(plan), nil)])
+                           breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), .plans), (planTitle(plan), nil)])
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
@@ -214,7 +214,7 @@ extension PageRenderer {
             "level": levelName(index.plan.measureLevel),
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "printed_number": opt(measure.printedNumber),
-            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
+            "responsible_merged": opt(mergedWords(measure.responsible?.merged)),
             "responsible_heading": responsibleHeading(index.plan),
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),

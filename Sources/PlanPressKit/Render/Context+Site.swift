@@ -32,11 +32,22 @@ extension PageRenderer {
                     "count": levelCount(n, plan.measureLevel)]
         }
         return [
-            "plan_groups": groups,
+            "plan_groups": groups, "group_heading": 3, "card_heading": 4,
             "standing_note": fill("home_standing_note", ["date": format.date(asOf)]),
             "home_due": due, "has_home_due": !due.isEmpty,
             "home_due_heading": fill("due_this_year_heading", ["year": "\(monitoring.asOf.year)"]),
         ]
+    }
+
+    /// `/plans/`: every plan, grouped and ordered as on the home page (in force, drafts, ended).
+    func plansContext() -> Context {
+        var context = base(page: .plans, title: t("plans_heading"), breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), nil)])
+        context.merge(homePlans()) { _, new in new }
+        context["plan_count"] = count(graph.plans.count, "count_plans")
+        // No «Плани» heading above the groups here: they are one level higher than on the home page.
+        context["group_heading"] = 2
+        context["card_heading"] = 3
+        return context
     }
 
     func glossaryContext() -> Context {

@@ -11,6 +11,7 @@ struct LayoutFields: TemplateModel {
         case home_url, executors_url, glossary_url, data_url, updates_url, feed_url, search_url, as_of
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
+        case plans_url
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -25,6 +26,8 @@ struct LayoutFields: TemplateModel {
     var strings: [String: String]
     var siteTitle, siteDescription, pageTitle, description, canonical, css, printCSS: String
     var homeURL, executorsURL, glossaryURL, dataURL, updatesURL, feedURL, searchURL, asOf: String
+    /// The index of plans (`/plans/`), the navigation's «Плани».
+    var plansURL = ""
     var breadcrumbs: [PageRenderer.Context]
     var ogLocale: String
     var pageKind: String
@@ -62,6 +65,7 @@ struct LayoutFields: TemplateModel {
         case .page_css: return nil
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
+        case .plans_url: return plansURL
         }
     }
 }
@@ -101,7 +105,8 @@ struct MeasurePage: TemplateModel {
     var printedNumber: String?
     var numberAssigned: Bool
     var numberAssignedNote: String
-    var responsibleMerged: Bool
+    /// The words for a responsible cell that continues the row above, nil for the row's own cell.
+    var responsibleMerged: String?
     var textHTML, planTitle, planURL: String
     var goalPath: [PageRenderer.Context]
     var hasGoalPath: Bool
@@ -133,7 +138,7 @@ struct MeasurePage: TemplateModel {
         case .printed_number: return opt(printedNumber)
         case .number_assigned: return numberAssigned
         case .number_assigned_note: return numberAssignedNote
-        case .responsible_merged: return responsibleMerged
+        case .responsible_merged: return opt(responsibleMerged)
         case .text_html: return textHTML
         case .plan_title: return planTitle
         case .plan_url: return planURL

@@ -80,18 +80,19 @@ public final class HTTPServer: @unchecked Sendable {
     public let host: String
     public private(set) var port: UInt16
     public let limits: Limits
-    /// The language of the server's own answers (limits, refusals).
-    public let language: MessageLanguage
+    /// The language of the server's own answers (413, and the limits' refusals); set before `start`.
+    public var language: MessageLanguage = .uk
+    private var tooLarge: HTTPResponse {
+        .text(413, Message.previewRequestTooLarge(megabytes: limits.maxBodyBytes / 1024 / 1024).text(language) + "\n")
+    }
     private let handler: @Sendable (HTTPRequest) async -> Reply
     private var task: Task<Void, any Error>?
     private let lock = NSLock()
 
-    public init(host: String, port: UInt16, limits: Limits = Limits(), language: MessageLanguage = .uk,
-                handler: @escaping @Sendable (HTTPRequest) async -> Reply) {
+    public init(host: String, port: UInt16, limits: Limits = Limits(), handler: @escaping @Sendable (HTTPRequest) async -> Reply) {
         self.host = host
         self.port = port
         self.limits = limits
-        self.language = language
         self.handler = handler
     }
 
@@ -104,7 +105,7 @@ public final class HTTPServer: @unchecked Sendable {
         let (bound, continuation) = AsyncStream<Result<UInt16, any Error>>.makeStream()
         var logger = Logger(label: "planpress-serve")
         logger.logLevel = .critical
-        let responder = CallbackResponder<BasicRequestContext> { [self] request, _ in try await respond(request) }
+        let responder = CallbackResponder<PeerRequestContext> { [self] request, context in try await respond(request, peer: context.peer) }
         let (registry, limits, language) = (ConnectionRegistry(limits: limits), self.limits, self.language)
         let app = Application(
             responder: responder,
@@ -149,7 +150,7 @@ public final class HTTPServer: @unchecked Sendable {
         lock.withLock { task }?.cancel()
     }
 
-    private func respond(_ request: Request) async throws -> Response {
+    private func respond(_ request: Request, peer: String?) async throws -> Response {
         var headers: [String: String] = [:]
         for field in request.headers {
             let name = field.name.canonicalName
@@ -159,7 +160,6 @@ public final class HTTPServer: @unchecked Sendable {
         if let authority = request.head.authority { headers["host"] = authority }
         var body: [UInt8] = []
         if request.method == .post || request.method == .put {
-            let tooLarge = HTTPResponse.text(413, Message.serverBodyTooLarge(megabytes: limits.maxBodyBytes / 1024 / 1024).text(language))
             if let length = headers["content-length"].flatMap(Int.init), length > limits.maxBodyBytes {
                 return Self.response(tooLarge, head: false)
             }
@@ -169,7 +169,8 @@ public final class HTTPServer: @unchecked Sendable {
             }
             body = Array(buffer.readableBytesView)
         }
-        let message = HTTPRequest(method: request.method.rawValue, target: request.head.path ?? "/", headers: headers, body: body)
+        var message = HTTPRequest(method: request.method.rawValue, target: request.head.path ?? "/", headers: headers, body: body)
+        message.peer = peer
         switch await handler(message) {
         case .response(let response):
             return Self.response(response, head: request.method == .head)
@@ -197,6 +198,18 @@ public final class HTTPServer: @unchecked Sendable {
         fields[.xContentTypeOptions] = "nosniff"
         let body = head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: response.body))
         return Response(status: .init(code: response.status), headers: fields, body: body)
+    }
+}
+
+/// Hummingbird's basic request context plus the client's IP address (the
+/// editor answers clients on other computers only with a key, docs/editor.md).
+struct PeerRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let peer: String?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress
     }
 }
 

@@ -22,8 +22,11 @@ public final class PreviewServer: @unchecked Sendable {
         public var language: MessageLanguage = .uk
         /// Connections, idle time and request size (docs/editor.md).
         public var limits: HTTPServer.Limits
-        /// The editor at `/_edit/` (on by default; `--no-editor` turns it off).
+        /// The editor at `/_edit/` (on by default; `--no-editor` turns it off). With the editor on,
+        /// the preview shows drafts (badged), so a draft saved in the editor can be seen.
         public var editor: Bool
+        /// The key clients on other computers need for the editor (`--editor-key`), on a network address.
+        public var editorKey: String?
 
         public init(content: String = "Content", templates: String = "Templates", baseURL: String? = nil,
                     includeDrafts: Bool = false, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.2,
@@ -162,12 +165,12 @@ public final class PreviewServer: @unchecked Sendable {
         let watcher = ContentWatcher(folders: [options.content, options.templates])
         let first = watcher.fingerprint()
         rebuild()
-        let server = HTTPServer(host: options.host, port: options.port, limits: options.limits, language: options.language) { [self] in
-            await handle($0)
-        }
+        let server = HTTPServer(host: options.host, port: options.port, limits: options.limits) { [self] in await handle($0) }
+        server.language = options.language
         if options.editor {
             editor = Editor(options: .init(content: options.content, templates: options.templates, baseURL: options.baseURL,
-                                           host: options.host, maxUpload: options.limits.maxBodyBytes))
+                                           host: options.host, maxUpload: options.limits.maxBodyBytes, language: options.language,
+                                           key: options.editorKey))
         }
         try await server.start()
         lock.withLock { self.server = server }
@@ -204,7 +207,7 @@ public final class PreviewServer: @unchecked Sendable {
         guard !isStopped else { return }
         let start = DispatchTime.now().uptimeNanoseconds
         var builderOptions = Builder.Options(content: options.content, templates: options.templates, output: output,
-                                             baseURL: options.baseURL, includeDrafts: options.includeDrafts)
+                                             baseURL: options.baseURL, includeDrafts: options.includeDrafts || options.editor)
         builderOptions.includeScheduled = true
         builderOptions.language = options.language
         let seconds = { String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
@@ -235,26 +238,27 @@ public final class PreviewServer: @unchecked Sendable {
 
     func handle(_ request: HTTPRequest) async -> HTTPServer.Reply {
         guard hostIsAllowed(request.headers["host"]) else {
-            return .response(.text(403, "Unexpected Host header: open the address planpress serve printed\n"))
+            return .response(text(403, .previewHostRefused))
         }
         let path = request.path
         if let editor, path == Editor.root.dropLast() || path.hasPrefix(Editor.root) {
             return .response(editor.handle(request))
         }
         guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.text(405, "Only GET and HEAD\n")
+            var response = text(405, .previewMethodNotAllowed(allowed: "GET, HEAD"))
             response.headers.append(("Allow", "GET, HEAD"))
             return .response(response)
         }
         if path == LiveReload.scriptPath {
-            return .response(HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8", body: Array(LiveReload.script.utf8)))
+            return .response(HTTPResponse(status: 200, contentType: "text/javascript; charset=utf-8",
+                                          body: Array(LiveReload.script(options.language).utf8)))
         }
         if path == LiveReload.eventsPath {
             return .stream(contentType: "text/event-stream; charset=utf-8") { [liveReload] in await liveReload.stream($0) }
         }
         let state = liveReload.state
         guard state.site > 0 else {
-            return .response(HTTPResponse(status: 500, contentType: "text/html; charset=utf-8", body: Array(LiveReload.failurePage(state).utf8)))
+            return .response(HTTPResponse(status: 500, contentType: "text/html; charset=utf-8", body: Array(LiveReload.failurePage(state, language: options.language).utf8)))
         }
         let files = siteFiles
         switch files.resolve(request.target) {
@@ -262,16 +266,21 @@ public final class PreviewServer: @unchecked Sendable {
             guard let data = FileManager.default.contents(atPath: file) else { return notFound(files, request.target) }
             return .response(page(200, path: file, bytes: Array(data)))
         case .redirect(let location): return .response(.redirect(to: location))
-        case .badRequest: return .response(.text(400, "Bad request\n"))
+        case .badRequest: return .response(text(400, .previewBadRequest))
         case .notFound: return notFound(files, request.target)
         }
     }
 
     private func notFound(_ files: SiteFiles, _ target: String) -> HTTPServer.Reply {
         guard let page = files.notFoundPage(for: target), let data = FileManager.default.contents(atPath: page) else {
-            return .response(.text(404, "Not found\n"))
+            return .response(text(404, .previewNotFound))
         }
         return .response(self.page(404, path: page, bytes: Array(data)))
+    }
+
+    /// A plain-text answer from the catalogue, in the preview's language.
+    private func text(_ status: Int, _ message: Message) -> HTTPResponse {
+        .text(status, message.text(options.language) + "\n")
     }
 
     /// A file's response; HTML gets the reload script (only here, never on disk).
