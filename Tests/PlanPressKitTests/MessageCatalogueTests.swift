@@ -10,7 +10,11 @@ import Testing
 
     /// One sample of each case; `everyCaseHasASample` fails when a case is added without one.
     static let samples: [Message] = [
-        .contentFolderMissing, .siteFileMissing, .fileUnreadable, .fileNotUTF8(byte: 12), .linkOutsideContent(target: "/etc/passwd"),
+        .contentFolderMissing, .siteFileMissing, .fileUnreadable(reason: "Permission denied, EACCES"),
+        .folderUnreadable(reason: "Too many open files, EMFILE"), .fileNotUTF8(byte: 12), .linkOutsideContent(target: "/etc/passwd"),
+        .linkOutsideTemplates(target: "/etc/passwd"), .controlCharacter(code: "U+001B", markdown: false),
+        .controlCharacter(code: "U+0007", markdown: true), .markdownTooLarge(kilobytes: 600, limit: 256),
+        .markdownBracketBomb(images: 2000, closers: 2000, limit: 1_000_000),
         .templatesFolderMissing, .yamlAliases, .yamlBadCharacter(problem: "control characters are not allowed", character: "U+1B"),
         .yearOutOfRange(key: "from", what: what, found: 1_000_000, from: 1900, to: 2200),
         .baseURLUnusable(written: "example.org/plany", option: false, problem: .noScheme(guess: "https://example.org/plany/")),
@@ -39,7 +43,7 @@ import Testing
         .correctionPrintedEmpty(what: what),
         .siteBuilt(pages: 1021, files: 1400, unchanged: 3, output: "Public", seconds: "4.20"),
         .siteRebuilt(pages: 1021, rendered: 4, fullReason: nil, written: 5, removed: 0, output: "Public", seconds: "0.31"),
-        .siteRebuilt(pages: 1021, rendered: 1021, fullReason: "templates changed", written: 5, removed: 0, output: "Public", seconds: "4.31"),
+        .siteRebuilt(pages: 1021, rendered: 1021, fullReason: .fullRenderTemplatesChanged, written: 5, removed: 0, output: "Public", seconds: "4.31"),
         .rebuildFailed(seconds: "0.20", output: "Public"), .notPublished(problem: Phrase(data: "EIO"), output: "Public"),
         .notRepublished(problem: Phrase(data: "EIO"), output: "Public"), .watching(content: "Content", templates: "Templates"),
         .stageTime(stage: "load content", seconds: "0.120"), .stageTime(stage: "link and validate", seconds: "0.020"),
@@ -47,6 +51,11 @@ import Testing
         .previewBuildFailed(seconds: "0.20"), .serving(url: "http://127.0.0.1:8000/plany/", folder: "/tmp/planpress-1"),
         .listeningOnNetwork(host: "0.0.0.0"), .previewFolderUnavailable(reason: "ENOSPC"), .hostNotAnAddress(host: "localhost"),
         .cannotListen(host: "127.0.0.1", port: 8000, reason: "Address already in use"), .cannotListen(host: "127.0.0.1", port: 8000, reason: nil),
+        .staleLeftoversRemoved(count: 2, megabytes: 140), .fullRenderFirstBuild, .fullRenderTemplatesChanged, .fullRenderOutputReplaced,
+        .fullRenderOtherWriter, .fullRenderDownloadSizeChanged, .fullRenderPlanListChanged, .fullRenderPlanAddedOrRemoved(plan: "kreminna"),
+        .fullRenderPlanStructureChanged(plan: "kreminna"), .fullRenderPlanMetadataChanged(plan: "kreminna"),
+        .fullRenderFileChanged(path: "site.yaml"), .serverBusy, .serverTooManyFromClient(limit: 64), .serverRequestTimeout(seconds: 10),
+.serverAbsoluteTarget, .serverHostMissing,
         .updateCreated(path: "Content/updates/zasidannia.md"), .updateNextSteps,
         .updateAfterAsOf(siteFile: "Content/site.yaml", asOf: CalendarDate(year: 2026, month: 11, day: 30), date: CalendarDate(year: 2026, month: 12, day: 5)),
         .updateFileExists(path: "Content/updates/zasidannia.md"), .updateCannotCreate(path: "Content/updates/x.md", reason: "EACCES"),
@@ -133,6 +142,9 @@ import Testing
         .outputCannotMoveAside(output: "Public", reason: "EIO"), .outputPathOutside(path: "../x"), .outputPathReserved(path: ".planpress-output.txt"),
         .outputPathTwice(path: "plany/index.html"),
         .outputFolderProtected(output: ".", folder: Phrase(uk: "папка з вмістом (Content)", en: "the content folder (Content)"), contains: true),
+        .outputBusy(output: "Public", pid: 4242), .outputBusy(output: "Public", pid: nil),
+        .outputCannotLock(path: "Public.planpress-lock", reason: "EROFS"), .outputCannotRemove(path: "Public.planpress-next/x", reason: "EBUSY"),
+        .outputLeftBehind(problem: Phrase(data: "ENOSPC"), paths: ["Public.planpress-next"]),
         .yamlColonInValue(key: "title"), .yamlTab, .yamlCannotStartValue(character: "@"), .yamlIndentation,
         .yamlUnclosedQuote, .yamlMissingColon, .yamlSyntax(problem: "found undefined alias"), .yamlDuplicateKey(keys: ["id"]),
         .yamlNotUTF8(problem: "invalid leading UTF-8 octet"), .yamlUnreadable(detail: "stream error"),
@@ -186,7 +198,8 @@ import Testing
         .reportUnknownMeasure(measure: "9", plan: "kreminna", suggestions: ["1"]), .reportMeasureTwice(measure: "1.1"),
         .reportUnknownIndicator(indicator: "9-1", plan: "kreminna", suggestions: []),
         .templateUnsupportedForm(detail: "{{>partial}}"), .templateSyntax(detail: Phrase(uk: "тег не закрито знаками }}", en: "a tag is not closed with }}")),
-        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"),
+        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"), .templatePartialMissing(name: "partials/pagr", parent: false),
+        .templatePartialMissing(name: "layuot", parent: true),
         .templateUnknownName(name: "plan_titel", template: "measure", suggestions: ["plan_title"]), .localeStringMissing(key: "nav_home", language: "en"),
         .ukrainianLocaleMissing,
     ]
@@ -219,9 +232,11 @@ import Testing
 
     @Test func everyCaseHasASample() throws {
         let source = try String(contentsOf: TestSite.repository.appendingPathComponent("Sources/PlanPressKit/Diagnostics/Messages.swift"), encoding: .utf8)
-        let declared = source.split(separator: "\n").filter { $0.hasPrefix("    case ") }.map { line in
-            String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber })
-        }
+        // `indirect case` too (a message that carries another: the reason of a full rebuild).
+        let declared = source.split(separator: "\n").map { $0.replacingOccurrences(of: "    indirect case ", with: "    case ") }
+            .filter { $0.hasPrefix("    case ") }.map { line in
+                String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber })
+            }
         #expect(declared.count > 100)
         #expect(Set(Self.samples.map(Self.caseName)) == Set(declared))
     }

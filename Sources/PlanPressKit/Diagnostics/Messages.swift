@@ -11,10 +11,15 @@ public enum Message: Hashable, Sendable {
     // Files and folders
     case contentFolderMissing
     case siteFileMissing
-    case fileUnreadable
+    case fileUnreadable(reason: String)
+    case folderUnreadable(reason: String)
     case fileNotUTF8(byte: Int)
     case linkOutsideContent(target: String)
+    case linkOutsideTemplates(target: String)
     case templatesFolderMissing
+    case controlCharacter(code: String, markdown: Bool)
+    case markdownTooLarge(kilobytes: Int, limit: Int)
+    case markdownBracketBomb(images: Int, closers: Int, limit: Int)
 
     // YAML syntax, in plain words
     case yamlColonInValue(key: String)
@@ -68,7 +73,7 @@ public enum Message: Hashable, Sendable {
 
     // Terminal lines of build, build --watch and serve
     case siteBuilt(pages: Int, files: Int, unchanged: Int, output: String, seconds: String)
-    case siteRebuilt(pages: Int, rendered: Int, fullReason: String?, written: Int, removed: Int, output: String, seconds: String)
+    indirect case siteRebuilt(pages: Int, rendered: Int, fullReason: Message?, written: Int, removed: Int, output: String, seconds: String)
     case rebuildFailed(seconds: String, output: String)
     case notPublished(problem: Phrase, output: String)
     case notRepublished(problem: Phrase, output: String)
@@ -81,6 +86,26 @@ public enum Message: Hashable, Sendable {
     case previewFolderUnavailable(reason: String)
     case hostNotAnAddress(host: String)
     case cannotListen(host: String, port: Int, reason: String?)
+    case staleLeftoversRemoved(count: Int, megabytes: Int)
+
+    // Why build --watch and serve render every page after an edit
+    case fullRenderFirstBuild
+    case fullRenderTemplatesChanged
+    case fullRenderOutputReplaced
+    case fullRenderOtherWriter
+    case fullRenderDownloadSizeChanged
+    case fullRenderPlanListChanged
+    case fullRenderPlanAddedOrRemoved(plan: String)
+    case fullRenderPlanStructureChanged(plan: String)
+    case fullRenderPlanMetadataChanged(plan: String)
+    case fullRenderFileChanged(path: String)
+
+    // The preview server's answers when a client breaks its limits
+    case serverBusy
+    case serverTooManyFromClient(limit: Int)
+    case serverRequestTimeout(seconds: Int)
+    case serverAbsoluteTarget
+    case serverHostMissing
 
     // planpress new update
     case updateCreated(path: String)
@@ -250,6 +275,7 @@ public enum Message: Hashable, Sendable {
     case templateSyntax(detail: Phrase)
     case templateUnreadable(detail: String)
     case templateMissing(name: String)
+    case templatePartialMissing(name: String, parent: Bool)
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
@@ -373,6 +399,10 @@ public enum Message: Hashable, Sendable {
     case outputPathReserved(path: String)
     case outputPathTwice(path: String)
     case outputFolderProtected(output: String, folder: Phrase, contains: Bool)
+    case outputBusy(output: String, pid: Int?)
+    case outputCannotLock(path: String, reason: String)
+    case outputCannotRemove(path: String, reason: String)
+    case outputLeftBehind(problem: Phrase, paths: [String])
 }
 
 extension Message {
@@ -432,18 +462,34 @@ extension Message {
         case .siteFileMissing:
             return ("немає файлу site.yaml: створіть його з полями title, base_url і as_of (див. docs/content-format.md)",
                     "no site.yaml: create it with title, base_url and as_of (see docs/content-format.md)")
-        case .fileUnreadable:
-            return ("не вдається прочитати файл: перевірте, що він існує і доступний для читання",
-                    "cannot read the file: check that it exists and is readable")
+        case .fileUnreadable(let reason):
+            return ("не вдається прочитати файл (\(reason)): перевірте права доступу до нього; сайт без цього файлу не збирається",
+                    "cannot read the file (\(reason)): check its permissions; the site is not built without it")
+        case .folderUnreadable(let reason):
+            return ("не вдається переглянути вміст папки (\(reason)): перевірте права доступу до неї; сайт без її файлів не збирається",
+                    "cannot list the folder (\(reason)): check its permissions; the site is not built without its files")
         case .fileNotUTF8(let byte):
             return ("файл збережено не в кодуванні UTF-8 (байт \(byte) не належить до жодної літери UTF-8): збережіть його як UTF-8",
                     "the file is not valid UTF-8 (byte \(byte) is not part of a UTF-8 character): save it as UTF-8")
         case .linkOutsideContent(let target):
             return ("файл — символьне посилання на \(target), поза папкою з вмістом; за такими посиланнями PlanPress не ходить: скопіюйте сам файл у папку з вмістом",
                     "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead")
+        case .linkOutsideTemplates(let target):
+            return ("файл — символьне посилання на \(target), поза папкою з шаблонами; за такими посиланнями PlanPress не ходить і їх не публікує: скопіюйте сам файл у папку з шаблонами",
+                    "the file is a symbolic link to \(target), outside the templates folder; such links are neither followed nor published: copy the file into the templates folder instead")
         case .templatesFolderMissing:
             return ("папки з шаблонами немає: створіть її або вкажіть іншу через --templates ПАПКА",
                     "the templates folder does not exist: create it or pass --templates DIR")
+        case .controlCharacter(let code, let markdown):
+            let whereUK = markdown ? "у тексті" : "у значенні", whereEN = markdown ? "the text" : "the value"
+            return ("\(whereUK) є керівний знак \(code) (невидимий, він міг би керувати терміналом або зіпсувати сторінки й таблиці): видаліть його або наберіть текст навколо заново",
+                    "\(whereEN) contains the control character \(code) (invisible; it could drive a terminal or break pages and tables): remove it or retype the text around it")
+        case .markdownTooLarge(let kilobytes, let limit):
+            return ("текст завеликий для однієї сторінки: \(kilobytes) КБ, а можна щонайбільше \(limit) КБ; поділіть його на кілька файлів",
+                    "the text is too large for one page: \(kilobytes) KB, at most \(limit) KB; split it into several files")
+        case .markdownBracketBomb(let images, let closers, let limit):
+            return ("в одному абзаці \(images) відкритих зображень «![» і \(closers) закривних дужок «]»: такий текст перетворювався б на сторінку дуже довго (добуток понад \(limit)); поділіть абзац порожніми рядками або приберіть зайві дужки",
+                    "one paragraph has \(images) image openers '![' and \(closers) closing brackets ']': converting it would take very long (their product exceeds \(limit)); split the paragraph with blank lines or remove the extra brackets")
 
         case .yamlColonInValue(let key):
             if key == "title" {
@@ -589,11 +635,8 @@ extension Message {
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(Message.pluralUK(files, "файл", "файли", "файлів")), без змін \(unchanged)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(files) files, \(unchanged) unchanged) into \(output) in \(seconds) s")
         case .siteRebuilt(let pages, let rendered, let reason, let written, let removed, let output, let seconds):
-            let reasonsUK = ["first build": "перше збирання", "templates changed": "змінено шаблони",
-                             "the output folder was replaced": "папку сайту замінено",
-                             "the printed size of a site-wide download changed": "змінився розмір файлу для завантаження, показаний на всіх сторінках"]
-            let howUK = reason.map { "усі сторінки заново: \(reasonsUK[$0] ?? $0)" } ?? "заново \(rendered) з \(pages)"
-            let howEN = reason.map { "all pages rendered: \($0)" } ?? "\(rendered) of \(pages) pages rendered"
+            let howUK = reason.map { "усі сторінки заново: \($0.text(.uk))" } ?? "заново \(rendered) з \(pages)"
+            let howEN = reason.map { "all pages rendered: \($0.text(.en))" } ?? "\(rendered) of \(pages) pages rendered"
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(howUK); записано \(Message.pluralUK(written, "файл", "файли", "файлів")), вилучено \(removed)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(howEN); \(written) files written, \(removed) removed) into \(output) in \(seconds) s")
         case .rebuildFailed(let seconds, let output):
@@ -629,6 +672,35 @@ extension Message {
 
         case .previewFolderUnavailable(let reason):
             return ("не вдається створити тимчасову папку для перегляду (\(reason))", "cannot create a temporary folder for the preview: \(reason)")
+        case .staleLeftoversRemoved(let count, let megabytes):
+            return ("прибрано \(Message.pluralUK(count, "тимчасову папку", "тимчасові папки", "тимчасових папок")) попередніх переглядів, які не було закрито (\(megabytes) МБ)",
+                    "removed \(count) temporary folder(s) of previews that were not closed (\(megabytes) MB)")
+        case .fullRenderFirstBuild: return ("перше збирання", "first build")
+        case .fullRenderTemplatesChanged: return ("змінено шаблони", "templates changed")
+        case .fullRenderOutputReplaced: return ("папку сайту замінено", "the output folder was replaced")
+        case .fullRenderOtherWriter:
+            return ("папку сайту тим часом записувала інша програма planpress", "another planpress wrote the output folder meanwhile")
+        case .fullRenderDownloadSizeChanged:
+            return ("змінився розмір файлу для завантаження, показаний на всіх сторінках", "the printed size of a site-wide download changed")
+        case .fullRenderPlanListChanged: return ("змінився перелік планів", "the list of plans changed")
+        case .fullRenderPlanAddedOrRemoved(let plan): return ("план \(plan) додано або вилучено", "plan \(plan) was added or removed")
+        case .fullRenderPlanStructureChanged(let plan): return ("змінилася будова плану \(plan)", "the structure of plan \(plan) changed")
+        case .fullRenderPlanMetadataChanged(let plan): return ("змінилися загальні відомості плану \(plan)", "the metadata of plan \(plan) changed")
+        case .fullRenderFileChanged(let path): return ("змінено \(path)", "\(path) changed")
+        case .serverBusy:
+            return ("Перегляд зараз обслуговує забагато з’єднань; спробуйте за кілька секунд.\n",
+                    "The preview is serving too many connections; try again in a few seconds.\n")
+        case .serverTooManyFromClient(let limit):
+            return ("З вашої адреси відкрито забагато з’єднань (щонайбільше \(limit)); закрийте зайві вкладки й спробуйте знову.\n",
+                    "Too many connections from your address (at most \(limit)); close some tabs and try again.\n")
+        case .serverRequestTimeout(let seconds):
+            return ("Запит надходив надто повільно (довше за \(seconds) с); надішліть його знову.\n",
+                    "The request arrived too slowly (over \(seconds) s); send it again.\n")
+        case .serverAbsoluteTarget:
+            return ("Перегляд приймає лише запити зі шляхом (/сторінка/), не з повною адресою.\n",
+                    "The preview answers only requests with a path (/page/), not a full address.\n")
+        case .serverHostMissing:
+            return ("У запиті `HTTP/1.1` немає заголовка `Host`.\n", "An HTTP/1.1 request without a Host header.\n")
         case .hostNotAnAddress(let host):
             return ("'\(host)' — не IP-адреса: вкажіть --host 127.0.0.1 (або іншу адресу цього комп’ютера)",
                     "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
@@ -1067,6 +1139,10 @@ extension Message {
         case .templateMissing(let name):
             return ("шаблону '\(name).mustache' немає: він потрібен PlanPress для сторінок цього виду",
                     "template '\(name).mustache' is missing: PlanPress needs it to render that kind of page")
+        case .templatePartialMissing(let name, let parent):
+            let tag = parent ? "{{<\(name)}}" : "{{>\(name)}}"
+            return ("шаблон вставляє \(tag), але файлу \(name).mustache у папці шаблонів немає: на сторінці було б порожньо; створіть його або виправте назву",
+                    "the template includes \(tag), but there is no \(name).mustache in the templates folder: it would print nothing; create it or fix the name")
         case .localeStringMissing(let key, let language):
             return ("рядка інтерфейсу '\(key)' немає у файлі мови \(language)", "interface string '\(key)' is missing from the \(language) locale")
         case .ukrainianLocaleMissing:
@@ -1429,6 +1505,20 @@ extension Message {
         case .outputPathTwice(let path):
             return ("дві сторінки мали б записатися в '\(path)': два пункти мають однакову адресу",
                     "two pages would be written to '\(path)': two items share a URL")
+        case .outputBusy(let output, let pid):
+            let whoUK = pid.map { "інший процес planpress (\($0))" } ?? "інший процес planpress"
+            let whoEN = pid.map { "another planpress (process \($0))" } ?? "another planpress"
+            return ("у \(output) зараз записує сайт \(whoUK); чекаю, доки він закінчить, щоб не змішати два сайти…",
+                    "\(whoEN) is writing the site into \(output); waiting for it to finish, so that the two sites never mix…")
+        case .outputCannotLock(let path, let reason):
+            return ("не вдається взяти замок \(path), що не дає двом збиранням писати в одну папку (\(reason))",
+                    "cannot take the lock \(path) that keeps two builds from writing into one folder: \(reason)")
+        case .outputCannotRemove(let path, let reason):
+            return ("не вдається видалити \(path) з нового сайту (\(reason)), тож його не опубліковано",
+                    "cannot remove \(path) from the new site (\(reason)), so it was not published")
+        case .outputLeftBehind(let problem, let paths):
+            return ("\(problem.uk); прибрати за собою не вдалося, лишилося: \(paths.joined(separator: ", ")) — видаліть вручну",
+                    "\(problem.en); cleaning up failed, left behind: \(paths.joined(separator: ", ")) — delete by hand")
         case .outputFolderProtected(let output, let folder, let contains):
             return ("не збираю сайт у \(output): \(contains ? "у ній лежить" : "це") \(folder.uk), а збирання замінює все в папці сайту; виберіть окрему папку, наприклад --output Public",
                     "refusing to build into \(output): it \(contains ? "contains" : "is") \(folder.en), and a build replaces everything in its output folder; choose a folder of its own, e.g. --output Public")
