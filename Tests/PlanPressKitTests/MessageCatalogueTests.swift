@@ -202,6 +202,7 @@ import Testing
         .templatePartialMissing(name: "layuot", parent: true),
         .templateUnknownName(name: "plan_titel", template: "measure", suggestions: ["plan_title"]), .localeStringMissing(key: "nav_home", language: "en"),
         .ukrainianLocaleMissing,
+        .searchSynonymLine(text: "ВПО"), .searchVocabularyLine(text: "эвакуация евакуація"),
     ]
 
     static func caseName(_ message: Message) -> String {

@@ -279,6 +279,9 @@ public enum Message: Hashable, Sendable {
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+    // Search word lists (Templates/search/)
+    case searchSynonymLine(text: String)
+    case searchVocabularyLine(text: String)
 
     // ZIP archives and their XML parts (Archive/: Word documents, workbooks), within their limits
     case archiveRefused(file: String, problem: ArchiveError)
@@ -1148,6 +1151,12 @@ extension Message {
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+        case .searchSynonymLine(let text):
+            return ("рядок «\(text)» не є групою синонімів: напишіть у рядку щонайменше два формулювання через «|», наприклад «ВПО | внутрішньо переміщені особи»",
+                    "line «\(text)» is not a synonym group: write at least two wordings separated by «|», e.g. «ВПО | внутрішньо переміщені особи»")
+        case .searchVocabularyLine(let text):
+            return ("рядок «\(text)» не є парою «слово = відповідник»: напишіть іншомовні слова, знак «=» і українські слова з документів, наприклад «эвакуация = евакуація»",
+                    "line «\(text)» is not a «word = equivalent» pair: write the foreign words, «=» and the Ukrainian words of the documents, e.g. «evacuation = евакуація»")
 
         case .archiveRefused(let file, let problem):
             switch problem {

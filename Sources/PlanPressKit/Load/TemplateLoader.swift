@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public var locales: [String: [String: String]]
     /// Files under `Templates/assets/`, relative path → bytes.
     public var assets: [(path: String, data: Data)]
+    /// The search's word lists (`Templates/search/`).
+    public var search: SearchVocabulary = .none
 }
 
 /// The part of the load stage that reads `Templates/`.
@@ -83,9 +85,10 @@ public enum TemplateLoader {
             case .failure(let failure): sink.error(.fileUnreadable(reason: failure.reason), at: SourceLocation(file: files.display(path)))
             }
         }
+        let search = SearchVocabulary.load(files, sink: sink)
         guard !sink.hasErrors else { return (nil, sink.diagnostics) }
         return (TemplateSet(library: library, renderer: renderer, names: names, locales: locales,
-                            assets: assets), sink.diagnostics)
+                            assets: assets, search: search), sink.diagnostics)
     }
 
     static func describe(_ error: Error) -> Phrase {
