@@ -238,6 +238,11 @@ enum OpenDataSchema {
         },
         "status": {"enum": ["not-started", "in-progress", "completed", "partly-completed", "not-completed", "no-information"]},
         "period": {"type": "string", "pattern": "^[0-9]{4}(-H[12]|-Q[1-4])?$"},
+        "voice_status": {"oneOf": [{"type": "null"}, {
+          "type": "object", "additionalProperties": false, "required": ["status", "period", "report", "published"],
+          "description": "One voice's latest assessment: the latest period its reports cover; of several reporters, the report published last.",
+          "properties": {"status": {"$ref": "#/$defs/status"}, "period": {"$ref": "#/$defs/period"}, "report": {"type": "string"}, "published": {"$ref": "#/$defs/date"}}
+        }]},
         "measure": {
           "type": "object", "additionalProperties": false,
           "required": ["number", "number_assigned", "printed_number", "url", "goal", "goal_path", "text", "lines", "corrections", "responsible", "term", "indicators", "results", "funding", "monitoring"],
@@ -281,11 +286,11 @@ enum OpenDataSchema {
               }
             },
             "monitoring": {
-              "type": "object", "additionalProperties": false, "required": ["status", "period", "disputed", "due", "term_passed", "history"],
+              "type": "object", "additionalProperties": false, "required": ["official", "civil_society", "disputed", "due", "term_passed", "history"],
               "properties": {
-                "status": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/status"}]},
-                "period": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/period"}]},
-                "disputed": {"type": "boolean"},
+                "official": {"$ref": "#/$defs/voice_status", "description": "The official reports' latest status, or null when none mentions the measure."},
+                "civil_society": {"$ref": "#/$defs/voice_status", "description": "The civil-society reports' latest status, or null when none mentions the measure."},
+                "disputed": {"type": "boolean", "description": "The statuses shown for the measure differ (between the voices, or between reporters of one voice)."},
                 "due": {"type": "boolean"},
                 "term_passed": {"type": "boolean", "description": "The term (as the site reads it) has ended and no report says the measure is completed; it says nothing of whether the measure was carried out."},
                 "history": {"type": "array", "items": {

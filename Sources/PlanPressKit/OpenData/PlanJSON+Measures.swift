@@ -94,14 +94,19 @@ extension PlanJSON {
         ])
     }
 
-    /// The current status (latest period; the official one when reports disagree), due, term passed and the history.
+    /// Each voice's latest status (neither stands for the other), disputed, due, term passed and the history.
     func monitoring(_ key: SiteGraph.MeasureKey, term: Term) -> JSONValue {
         let monitoring = graph.monitoring
-        let current = monitoring.current(key)
+        let voices = monitoring.voices(key)
+        func latest(_ kind: Reporter.Kind) -> JSONValue {
+            guard let entry = voices?.counted(kind) else { return .null }
+            return .object([("status", .string(entry.status.rawValue)), ("period", .string(entry.period.code)),
+                            ("report", .string(graph.site.reports[entry.report].id)), ("published", .string(entry.published.iso))])
+        }
         return .object([
-            ("status", .text(current?.status.rawValue)),
-            ("period", .text(current?.period.code)),
-            ("disputed", .bool(current?.disputed ?? false)),
+            ("official", latest(.official)),
+            ("civil_society", latest(.civilSociety)),
+            ("disputed", .bool(voices?.disputed ?? false)),
             ("due", .bool(monitoring.isDue(term))),
             ("term_passed", .bool(monitoring.isOverdue(key, term: term))),
             ("history", .array((monitoring.history[key] ?? []).map { entry in

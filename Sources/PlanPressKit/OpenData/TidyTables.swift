@@ -20,13 +20,13 @@ struct TidyTables {
 
     /// Table names in the order of files, sheets and the data package (budget after measures).
     static let names = ["measures", "goals", "measure-executors", "measure-sources", "results", "indicators",
-                        "reports", "statuses", "evidence", "indicator-values"]
+                        "reports", "statuses", "status-history", "evidence", "indicator-values"]
 
     /// Every table of the plan; `budget` only for a plan with a budget section.
     /// `amountYears`: add the `amount_<year>` columns to `measures` (per-plan file, not the site-wide one).
     func all(amountYears: Bool) -> [DataTable] {
         var tables = [measures(amountYears: amountYears), goals, measureExecutors, measureSources, results, indicators,
-                      reports, statuses, evidence, indicatorValues]
+                      reports, statuses, statusHistory, evidence, indicatorValues]
         if index.plan.budget != nil { tables.insert(BudgetCSV(graph: graph, plan: p).dataTable, at: 1) }
         return tables
     }
@@ -74,9 +74,8 @@ struct TidyTables {
             .init("amount_total", .number, "All years and sources"),
             .init("amounts_origin", .string, "computed: amount_<year> and amount_total are the site's sums of the printed lines"),
             .init("unit", .string, "Unit of the amounts"),
-            .init("status", .string, "Latest monitoring status (official one when reports disagree)"),
-            .init("status_period", .string, "Period of that status: 2025, 2025-H1, 2025-Q3"),
-            .init("disputed", .boolean, "true when reports of the latest period disagree"),
+        ] + Reporter.Kind.allCases.flatMap(voiceFields) + [
+            .init("disputed", .boolean, "true when the statuses the pages show for the measure differ (between the voices, or between reporters of one voice)"),
             .init("term_passed", .boolean, "true when the term (as the site reads it) has ended and no report says completed; says nothing of whether the measure was carried out"),
             .init("url", .string, "The measure's page"),
         ]
@@ -84,12 +83,13 @@ struct TidyTables {
 
     func measures(amountYears: Bool) -> DataTable {
         let years = amountYears ? fields.years : []
-        var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"])
+        var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"],
+                              foreignKeys: TidyTables.voiceReportKeys)
         let source = fields.source
         for (m, node) in index.measures.enumerated() {
             let measure = node.measure
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            let current = graph.monitoring.current(key)
+            let voices = graph.monitoring.voices(key)
             let total = OpenDataFields.total(measure)
             let indicators = index.indicators[node.indicators].map(\.indicator.text)
             table.append([
@@ -113,13 +113,38 @@ struct TidyTables {
             ] + years.map { OpenDataFields.amount(measure, year: $0)?.machine ?? "" } + [
                 total?.machine ?? "", total == nil ? "" : "computed",
                 total == nil ? "" : (index.plan.budget?.unit ?? ""),
-                current?.status.rawValue ?? "", current?.period.code ?? "",
-                DataTable.bool(current?.disputed ?? false),
+            ] + Reporter.Kind.allCases.flatMap { voiceCells(voices?.counted($0)) } + [
+                DataTable.bool(voices?.disputed ?? false),
                 DataTable.bool(graph.monitoring.isOverdue(key, term: measure.term)),
                 graph.routes.url(for: .measure(index.plan.id, measure.number)),
             ])
         }
         return table
+    }
+
+    /// `official` → `status_official`, `civil-society` → `status_civil_society`.
+    static func voiceColumn(_ kind: Reporter.Kind) -> String { "status_" + kind.rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// One voice's latest status with its period, report and date: neither voice stands for the other.
+    static func voiceFields(_ kind: Reporter.Kind) -> [DataTable.Field] {
+        let column = voiceColumn(kind), voice = kind == .official ? "official" : "civil-society"
+        return [
+            .init(column, .string, "The latest status the \(voice) reports give (the latest period they cover; of several reporters, the report published last); empty when no \(voice) report mentions the measure",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init(column + "_period", .string, "Period of that status: 2025, 2025-H1, 2025-Q3"),
+            .init(column + "_report", .string, "The report that gives it (reports.id)"),
+            .init(column + "_published", .date, "That report's publication date"),
+        ]
+    }
+
+    func voiceCells(_ entry: Monitoring.StatusEntry?) -> [String] {
+        guard let entry else { return ["", "", "", ""] }
+        return [entry.status.rawValue, entry.period.code, graph.site.reports[entry.report].id, entry.published.iso]
+    }
+
+    /// The measures table's report columns point at the reports table.
+    static let voiceReportKeys = Reporter.Kind.allCases.map {
+        DataTable.ForeignKey(fields: [voiceColumn($0) + "_report"], table: "reports", reference: ["id"])
     }
 
     // MARK: goals
@@ -229,7 +254,7 @@ struct TidyTables {
     var planReports: [Report] { (graph.monitoring.reportsByPlan[p] ?? []).map { graph.site.reports[$0] } }
 
     static let reporterFields: [DataTable.Field] = [
-        .init("voice", .string, "official or civil-society"),
+        .init("voice", .string, "official or civil-society", allowed: Reporter.Kind.allCases.map(\.rawValue)),
         .init("reporter", .string, "Name of the reporting body or organisation"),
         .init("reporter_executor", .string, "Its executors.id, when it is in the registry"),
     ]
@@ -262,16 +287,48 @@ struct TidyTables {
             .init("period", .string, "The report's period"),
         ] + TidyTables.reporterFields + [
             .init("published", .date, "The report's publication date"),
-            .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information"),
+            .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information; empty for a reply that gives no status of its own",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
             .init("narrative", .string, "What the report says (Markdown)"),
             .init("evidence_count", .integer, "Number of evidence links (in evidence)"),
             .init("reply_to", .string, "The report (reports.id) whose assessment of the same measure this entry answers; empty when it answers none"),
-        ], primaryKey: ["report", "measure_id"], foreignKeys: [TidyTables.reportKey, TidyTables.measureKey])
+        ], primaryKey: ["report", "measure_id"],
+           foreignKeys: [TidyTables.reportKey, TidyTables.measureKey, .init(fields: ["reply_to"], table: "reports", reference: ["id"])])
         for report in planReports {
             for entry in report.measures {
                 table.append([report.id, measureID(entry.measure), report.period.code] + reporter(report)
-                             + [report.published.iso, entry.status.rawValue, entry.narrative ?? "", String(entry.evidence.count),
+                             + [report.published.iso, entry.status?.rawValue ?? "", entry.narrative ?? "", String(entry.evidence.count),
                                 entry.replyTo?.report ?? ""])
+            }
+        }
+        return table
+    }
+
+    /// Each voice's status of each measure period by period, with the voice's previous status:
+    /// the history the pages show, one observation per row.
+    var statusHistory: DataTable {
+        var table = DataTable(name: "status-history", title: "Status of each measure per voice and period", fields: [
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("voice", .string, "official or civil-society", allowed: Reporter.Kind.allCases.map(\.rawValue)),
+            .init("period", .string, "The reporting period: 2025, 2025-H1, 2025-Q3"),
+            .init("status", .string, "The status the voice's reports give for the period (of several reporters, the report published last)",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init("report", .string, "The report that gives it (reports.id)"),
+            .init("published", .date, "That report's publication date"),
+            .init("reporters", .integer, "How many reporters of the voice give a status for the measure in the period (every one is in statuses)"),
+            .init("previous_period", .string, "The voice's previous period with a status for the measure; empty for its first"),
+            .init("previous_status", .string, "The status then", allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init("changed", .boolean, "true when status differs from previous_status; empty for the voice's first period"),
+        ], primaryKey: ["measure_id", "voice", "period"], foreignKeys: [TidyTables.measureKey, TidyTables.reportKey])
+        for m in index.measures.indices {
+            for row in graph.monitoring.statusHistory(SiteGraph.MeasureKey(plan: p, measure: m)) {
+                for kind in Reporter.Kind.allCases {
+                    guard let step = row.steps[kind] else { continue }
+                    table.append([measureID(index.measures[m].measure.number), kind.rawValue, row.period.code, step.entry.status.rawValue,
+                                  graph.site.reports[step.entry.report].id, step.entry.published.iso, String(step.reporters),
+                                  step.previous?.period.code ?? "", step.previous?.status.rawValue ?? "",
+                                  step.previous == nil ? "" : DataTable.bool(step.changed)])
+                }
             }
         }
         return table

@@ -41,6 +41,7 @@ extension PageRenderer {
                                          titledByPlan: true)
         context["scorecard"] = involvements.isEmpty ? false : executorScorecard(id)
         context["reports"] = executorReports(id)
+        context["unanswered"] = unansweredLink(id)
         context["related_updates"] = relatedUpdates(.executor(id), heading: "updates_about_executor")
         return context
     }

@@ -73,7 +73,7 @@ extension PageRenderer {
         let index = graph.plans[p]
         let plan = index.plan
         var context = base(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
-                           breadcrumbs: [(t("nav_home"), .home), (planTitle(plan), nil)])
+                           breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), .plans), (planTitle(plan), nil)])
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)

@@ -35,13 +35,24 @@ extension PageRenderer {
             measureTerms(p, graph.plans[p].measures.indices).filter { monitoring.isDueThisYear($0.term) }.map(\.key)
         }
         return [
-            "plan_groups": groups,
+            "plan_groups": groups, "group_heading": 3, "card_heading": 4,
             "home_due_reading_note": readingNote(dueKeys),
             "home_due_draft_note": due.contains { $0["draft"] as? Bool == true } ? t("draft_terms_note") : false,
             "standing_note": fill("home_standing_note", ["date": format.date(asOf)]),
             "home_due": due, "has_home_due": !due.isEmpty,
             "home_due_heading": fill("due_this_year_heading", ["year": "\(monitoring.asOf.year)"]),
         ]
+    }
+
+    /// `/plans/`: every plan, grouped and ordered as on the home page (by what each document prints).
+    func plansContext() -> Context {
+        var context = base(page: .plans, title: t("plans_heading"), breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), nil)])
+        context.merge(homePlans()) { _, new in new }
+        context["plan_count"] = count(graph.plans.count, "count_plans")
+        // No «Плани» heading above the groups here: they are one level higher than on the home page.
+        context["group_heading"] = 2
+        context["card_heading"] = 3
+        return context
     }
 
     func glossaryContext() -> Context {

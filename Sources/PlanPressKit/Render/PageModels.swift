@@ -11,6 +11,8 @@ struct LayoutFields: TemplateModel {
         case home_url, executors_url, glossary_url, data_url, updates_url, feed_url, search_url, as_of
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
+        case plans_url
+        case reports_url
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -25,12 +27,15 @@ struct LayoutFields: TemplateModel {
     var strings: [String: String]
     var siteTitle, siteDescription, pageTitle, description, canonical, css, printCSS: String
     var homeURL, executorsURL, glossaryURL, dataURL, updatesURL, feedURL, searchURL, asOf: String
+    /// The index of plans (`/plans/`), the navigation's «Плани».
+    var plansURL = ""
     var breadcrumbs: [PageRenderer.Context]
     var ogLocale: String
     var pageKind: String
     /// The other language's address of this page, when the site has one.
     var alternateURL: String?
     var alternateLanguage: String?
+    var reportsURL = ""
 
     func value(ofField index: Int) -> Any? {
         switch Field(rawValue: index)! {
@@ -62,6 +67,8 @@ struct LayoutFields: TemplateModel {
         case .page_css: return nil
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
+        case .plans_url: return plansURL
+        case .reports_url: return reportsURL
         }
     }
 }
