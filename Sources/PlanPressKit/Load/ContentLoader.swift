@@ -33,10 +33,15 @@ public enum ContentLoader {
         for path in files.list("sources", extensions: ["txt", "md"]) {
             if let text = files.read(path, sink: sink) { sources[String(path.dropFirst("sources/".count))] = text }
         }
+        var originals: [String: [UInt8]] = [:]
+        for path in files.list("sources", extensions: Set(Site.originalExtensions)) where !path.dropFirst("sources/".count).contains("/") {
+            if let data = files.data(path) { originals[String(path.dropFirst("sources/".count))] = [UInt8](data) }
+        }
         profile.mark("load: sources")
         guard let settings else { return (nil, sink.diagnostics) }
-        let site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
+        var site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
                         updates: updates, reports: reports, sourceFiles: sources)
+        site.originals = originals
         return (site, sink.diagnostics)
     }
 
