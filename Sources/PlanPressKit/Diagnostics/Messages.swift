@@ -11,10 +11,15 @@ public enum Message: Hashable, Sendable {
     // Files and folders
     case contentFolderMissing
     case siteFileMissing
-    case fileUnreadable
+    case fileUnreadable(reason: String)
+    case folderUnreadable(reason: String)
     case fileNotUTF8(byte: Int)
     case linkOutsideContent(target: String)
+    case linkOutsideTemplates(target: String)
     case templatesFolderMissing
+    case controlCharacter(code: String, markdown: Bool)
+    case markdownTooLarge(kilobytes: Int, limit: Int)
+    case markdownBracketBomb(images: Int, closers: Int, limit: Int)
 
     // YAML syntax, in plain words
     case yamlColonInValue(key: String)
@@ -68,7 +73,7 @@ public enum Message: Hashable, Sendable {
 
     // Terminal lines of build, build --watch and serve
     case siteBuilt(pages: Int, files: Int, unchanged: Int, output: String, seconds: String)
-    case siteRebuilt(pages: Int, rendered: Int, fullReason: String?, written: Int, removed: Int, output: String, seconds: String)
+    indirect case siteRebuilt(pages: Int, rendered: Int, fullReason: Message?, written: Int, removed: Int, output: String, seconds: String)
     case rebuildFailed(seconds: String, output: String)
     case notPublished(problem: Phrase, output: String)
     case notRepublished(problem: Phrase, output: String)
@@ -81,6 +86,26 @@ public enum Message: Hashable, Sendable {
     case previewFolderUnavailable(reason: String)
     case hostNotAnAddress(host: String)
     case cannotListen(host: String, port: Int, reason: String?)
+    case staleLeftoversRemoved(count: Int, megabytes: Int)
+
+    // Why build --watch and serve render every page after an edit
+    case fullRenderFirstBuild
+    case fullRenderTemplatesChanged
+    case fullRenderOutputReplaced
+    case fullRenderOtherWriter
+    case fullRenderDownloadSizeChanged
+    case fullRenderPlanListChanged
+    case fullRenderPlanAddedOrRemoved(plan: String)
+    case fullRenderPlanStructureChanged(plan: String)
+    case fullRenderPlanMetadataChanged(plan: String)
+    case fullRenderFileChanged(path: String)
+
+    // The preview server's answers when a client breaks its limits
+    case serverBusy
+    case serverTooManyFromClient(limit: Int)
+    case serverRequestTimeout(seconds: Int)
+    case serverAbsoluteTarget
+    case serverHostMissing
 
     // planpress new update
     case updateCreated(path: String)
@@ -155,6 +180,8 @@ public enum Message: Hashable, Sendable {
     case measureUnknownExecutor(measure: String, executor: String, suggestions: [String])
     case measureExecutorTwice(measure: String, executor: String)
     case planUnknownIssuer(plan: String, issuer: String, suggestions: [String])
+    case statusWithoutCitedApproval(status: String)
+    case issuerWithoutCitedLine(issuer: String)
     case planUnknownSource(plan: String, source: String, suggestions: [String])
     case planSourceNotText(plan: String, source: String)
     case sourceNotesUnknownPlan(file: String, plan: String, suggestions: [String])
@@ -225,6 +252,16 @@ public enum Message: Hashable, Sendable {
     case replyToOtherMeasure(answers: String, measure: String)
     case replyToMissingStatus(report: String, measure: String, suggestions: [String])
 
+    // Monitoring over time: replies, requests for a reply, breakdowns, value dates
+    case replyWithoutText(measure: String)
+    case replyRequestWithoutStatus
+    case replyRequestUnknownExecutor(executor: String, suggestions: [String])
+    case replyRequestNoBody(measure: String)
+    case replyBeforeAnswered(published: String, answered: String, answeredPublished: String)
+    case unknownBreakdownDimension(dimension: String, allowed: [String])
+    case valueDateOutsidePeriod(indicator: String, date: String, period: String)
+    case valueDateAfterPublished(indicator: String, date: String, published: String)
+
     // Citations of the source document
     case citationsWithoutSourceFile(plan: String)
     case itemWithoutLines(what: Phrase, plan: String)
@@ -240,9 +277,13 @@ public enum Message: Hashable, Sendable {
     case templateSyntax(detail: Phrase)
     case templateUnreadable(detail: String)
     case templateMissing(name: String)
+    case templatePartialMissing(name: String, parent: Bool)
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+    // Search word lists (Templates/search/)
+    case searchSynonymLine(text: String)
+    case searchVocabularyLine(text: String)
 
     // ZIP archives and their XML parts (Archive/: Word documents, workbooks), within their limits
     case archiveRefused(file: String, problem: ArchiveError)
@@ -318,6 +359,33 @@ public enum Message: Hashable, Sendable {
     case editorPlanImportNoFile
     case editorPlanImportExpired
     case editorPlanImportOutside(path: String)
+    // planpress import report: every cell read, every input bounded, nothing written on a problem
+    case importVoiceUnknown(found: String, allowed: [String])
+    case importPublishedInvalid(found: String)
+    case importInvalidID(id: String)
+    case importFieldMissing(field: String, option: String)
+    case importFieldConflict(field: String, sheet: String, option: String, given: String)
+    case importNotANumber(found: String)
+    case importNotADate(found: String)
+    case importUnknownStatus(found: String, allowed: [String])
+    case importUnknownDimension(found: String, allowed: [String])
+    case importURLScheme(url: String)
+    case importControlCharacter(code: String)
+    case importMergedCells(range: String)
+    case importFormulaWithoutValue(formula: String)
+    case importMeasureInBothSheets(measure: String, measures: String, replies: String)
+    case importSiteWouldFail(errors: Int)
+    case importCreateFailed(path: String, reason: String)
+    case workbookPartTooLarge(part: Phrase, limit: Int)
+    case workbookPartRatio(part: Phrase, limit: Int)
+    case workbookPartDamaged(part: Phrase)
+    case workbookXMLMalformed(part: Phrase, line: Int, detail: Phrase)
+    case workbookXMLTooDeep(part: Phrase, limit: Int)
+    case sheetTooManyRows(sheet: String, limit: Int)
+    case sheetTooManyColumns(sheet: String, reference: String, limit: Int)
+    case sheetBadReference(sheet: String, reference: String)
+    case sheetCellTooLong(sheet: String, reference: String, limit: Int)
+    case workbookTooManyStrings(limit: Int)
 
     // Writing the output folder
     case outputWriteFailed(path: String, origin: String?, reason: Phrase)
@@ -339,6 +407,10 @@ public enum Message: Hashable, Sendable {
     case outputPathReserved(path: String)
     case outputPathTwice(path: String)
     case outputFolderProtected(output: String, folder: Phrase, contains: Bool)
+    case outputBusy(output: String, pid: Int?)
+    case outputCannotLock(path: String, reason: String)
+    case outputCannotRemove(path: String, reason: String)
+    case outputLeftBehind(problem: Phrase, paths: [String])
 }
 
 extension Message {
@@ -398,18 +470,34 @@ extension Message {
         case .siteFileMissing:
             return ("немає файлу site.yaml: створіть його з полями title, base_url і as_of (див. docs/content-format.md)",
                     "no site.yaml: create it with title, base_url and as_of (see docs/content-format.md)")
-        case .fileUnreadable:
-            return ("не вдається прочитати файл: перевірте, що він існує і доступний для читання",
-                    "cannot read the file: check that it exists and is readable")
+        case .fileUnreadable(let reason):
+            return ("не вдається прочитати файл (\(reason)): перевірте права доступу до нього; сайт без цього файлу не збирається",
+                    "cannot read the file (\(reason)): check its permissions; the site is not built without it")
+        case .folderUnreadable(let reason):
+            return ("не вдається переглянути вміст папки (\(reason)): перевірте права доступу до неї; сайт без її файлів не збирається",
+                    "cannot list the folder (\(reason)): check its permissions; the site is not built without its files")
         case .fileNotUTF8(let byte):
             return ("файл збережено не в кодуванні UTF-8 (байт \(byte) не належить до жодної літери UTF-8): збережіть його як UTF-8",
                     "the file is not valid UTF-8 (byte \(byte) is not part of a UTF-8 character): save it as UTF-8")
         case .linkOutsideContent(let target):
             return ("файл — символьне посилання на \(target), поза папкою з вмістом; за такими посиланнями PlanPress не ходить: скопіюйте сам файл у папку з вмістом",
                     "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead")
+        case .linkOutsideTemplates(let target):
+            return ("файл — символьне посилання на \(target), поза папкою з шаблонами; за такими посиланнями PlanPress не ходить і їх не публікує: скопіюйте сам файл у папку з шаблонами",
+                    "the file is a symbolic link to \(target), outside the templates folder; such links are neither followed nor published: copy the file into the templates folder instead")
         case .templatesFolderMissing:
             return ("папки з шаблонами немає: створіть її або вкажіть іншу через --templates ПАПКА",
                     "the templates folder does not exist: create it or pass --templates DIR")
+        case .controlCharacter(let code, let markdown):
+            let whereUK = markdown ? "у тексті" : "у значенні", whereEN = markdown ? "the text" : "the value"
+            return ("\(whereUK) є керівний знак \(code) (невидимий, він міг би керувати терміналом або зіпсувати сторінки й таблиці): видаліть його або наберіть текст навколо заново",
+                    "\(whereEN) contains the control character \(code) (invisible; it could drive a terminal or break pages and tables): remove it or retype the text around it")
+        case .markdownTooLarge(let kilobytes, let limit):
+            return ("текст завеликий для однієї сторінки: \(kilobytes) КБ, а можна щонайбільше \(limit) КБ; поділіть його на кілька файлів",
+                    "the text is too large for one page: \(kilobytes) KB, at most \(limit) KB; split it into several files")
+        case .markdownBracketBomb(let images, let closers, let limit):
+            return ("в одному абзаці \(images) відкритих зображень «![» і \(closers) закривних дужок «]»: такий текст перетворювався б на сторінку дуже довго (добуток понад \(limit)); поділіть абзац порожніми рядками або приберіть зайві дужки",
+                    "one paragraph has \(images) image openers '![' and \(closers) closing brackets ']': converting it would take very long (their product exceeds \(limit)); split the paragraph with blank lines or remove the extra brackets")
 
         case .yamlColonInValue(let key):
             if key == "title" {
@@ -555,11 +643,8 @@ extension Message {
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(Message.pluralUK(files, "файл", "файли", "файлів")), без змін \(unchanged)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(files) files, \(unchanged) unchanged) into \(output) in \(seconds) s")
         case .siteRebuilt(let pages, let rendered, let reason, let written, let removed, let output, let seconds):
-            let reasonsUK = ["first build": "перше збирання", "templates changed": "змінено шаблони",
-                             "the output folder was replaced": "папку сайту замінено",
-                             "the printed size of a site-wide download changed": "змінився розмір файлу для завантаження, показаний на всіх сторінках"]
-            let howUK = reason.map { "усі сторінки заново: \(reasonsUK[$0] ?? $0)" } ?? "заново \(rendered) з \(pages)"
-            let howEN = reason.map { "all pages rendered: \($0)" } ?? "\(rendered) of \(pages) pages rendered"
+            let howUK = reason.map { "усі сторінки заново: \($0.text(.uk))" } ?? "заново \(rendered) з \(pages)"
+            let howEN = reason.map { "all pages rendered: \($0.text(.en))" } ?? "\(rendered) of \(pages) pages rendered"
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(howUK); записано \(Message.pluralUK(written, "файл", "файли", "файлів")), вилучено \(removed)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(howEN); \(written) files written, \(removed) removed) into \(output) in \(seconds) s")
         case .rebuildFailed(let seconds, let output):
@@ -595,6 +680,35 @@ extension Message {
 
         case .previewFolderUnavailable(let reason):
             return ("не вдається створити тимчасову папку для перегляду (\(reason))", "cannot create a temporary folder for the preview: \(reason)")
+        case .staleLeftoversRemoved(let count, let megabytes):
+            return ("прибрано \(Message.pluralUK(count, "тимчасову папку", "тимчасові папки", "тимчасових папок")) попередніх переглядів, які не було закрито (\(megabytes) МБ)",
+                    "removed \(count) temporary folder(s) of previews that were not closed (\(megabytes) MB)")
+        case .fullRenderFirstBuild: return ("перше збирання", "first build")
+        case .fullRenderTemplatesChanged: return ("змінено шаблони", "templates changed")
+        case .fullRenderOutputReplaced: return ("папку сайту замінено", "the output folder was replaced")
+        case .fullRenderOtherWriter:
+            return ("папку сайту тим часом записувала інша програма planpress", "another planpress wrote the output folder meanwhile")
+        case .fullRenderDownloadSizeChanged:
+            return ("змінився розмір файлу для завантаження, показаний на всіх сторінках", "the printed size of a site-wide download changed")
+        case .fullRenderPlanListChanged: return ("змінився перелік планів", "the list of plans changed")
+        case .fullRenderPlanAddedOrRemoved(let plan): return ("план \(plan) додано або вилучено", "plan \(plan) was added or removed")
+        case .fullRenderPlanStructureChanged(let plan): return ("змінилася будова плану \(plan)", "the structure of plan \(plan) changed")
+        case .fullRenderPlanMetadataChanged(let plan): return ("змінилися загальні відомості плану \(plan)", "the metadata of plan \(plan) changed")
+        case .fullRenderFileChanged(let path): return ("змінено \(path)", "\(path) changed")
+        case .serverBusy:
+            return ("Перегляд зараз обслуговує забагато з’єднань; спробуйте за кілька секунд.\n",
+                    "The preview is serving too many connections; try again in a few seconds.\n")
+        case .serverTooManyFromClient(let limit):
+            return ("З вашої адреси відкрито забагато з’єднань (щонайбільше \(limit)); закрийте зайві вкладки й спробуйте знову.\n",
+                    "Too many connections from your address (at most \(limit)); close some tabs and try again.\n")
+        case .serverRequestTimeout(let seconds):
+            return ("Запит надходив надто повільно (довше за \(seconds) с); надішліть його знову.\n",
+                    "The request arrived too slowly (over \(seconds) s); send it again.\n")
+        case .serverAbsoluteTarget:
+            return ("Перегляд приймає лише запити зі шляхом (/сторінка/), не з повною адресою.\n",
+                    "The preview answers only requests with a path (/page/), not a full address.\n")
+        case .serverHostMissing:
+            return ("У запиті `HTTP/1.1` немає заголовка `Host`.\n", "An HTTP/1.1 request without a Host header.\n")
         case .hostNotAnAddress(let host):
             return ("'\(host)' — не IP-адреса: вкажіть --host 127.0.0.1 (або іншу адресу цього комп’ютера)",
                     "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
@@ -783,8 +897,14 @@ extension Message {
             return ("захід \(measure) називає виконавця '\(executor)' двічі: залиште один раз",
                     "measure \(measure) names executor '\(executor)' twice: list it once")
         case .planUnknownIssuer(let plan, let issuer, let s):
-            return ("план '\(plan)' називає невідомий орган, що його ухвалив (issuer), '\(issuer)'\(hint(s))",
-                    "plan '\(plan)' names unknown issuer '\(issuer)'\(hint(s))")
+            return ("план '\(plan)' пов’язує орган, що його видав або затвердив (issuer), з невідомим виконавцем '\(issuer)'\(hint(s))",
+                    "plan '\(plan)' identifies its issuer with unknown executor '\(issuer)'\(hint(s))")
+        case .statusWithoutCitedApproval(let status):
+            return ("статус '\(status)' спирається на гриф затвердження, але гриф не має рядків джерела: додайте в 'approval' поле 'lines:' з рядками, де гриф надруковано, щоб читач міг його знайти",
+                    "status '\(status)' rests on the approval block, but the block cites no source lines: add 'lines:' to 'approval' with the lines that print it, so a reader can find it")
+        case .issuerWithoutCitedLine(let issuer):
+            return ("орган, що видав або затвердив документ (issuer), '\(issuer)' не процитовано: запишіть 'issuer: {printed: \"слова документа\", lines: …}' з рядком, де документ його називає; доти сторінки кажуть, що документ органу не називає",
+                    "the issuer '\(issuer)' is not quoted: write 'issuer: {printed: \"the document's words\", lines: …}' with the line that names it; until then pages say the document names no issuer")
         case .planUnknownSource(let plan, let source, let s):
             return ("план '\(plan)' називає джерельний текст '\(source)', якого немає в Content/sources/\(hint(s))",
                     "plan '\(plan)' names source '\(source)', which is not in Content/sources/\(hint(s))")
@@ -947,8 +1067,8 @@ extension Message {
             return ("звіт подає значення показника '\(indicator)', але в плані '\(plan)' такого показника немає\(hint(s))",
                     "report gives a value for indicator '\(indicator)', but plan '\(plan)' has no such indicator\(hint(s))")
         case .indicatorUnitMismatch(let indicator, let unit, let target):
-            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': досягнення цілі оцінити не можна; подайте значення в '\(target)', якщо воно вимірює те саме",
-                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the target cannot be assessed; give the value in '\(target)' if it measures the same thing")
+            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': сайт порівнює одиниці так, як їх написано, тож досягнення цілі не оцінює. Якщо це та сама одиниця, сказана інакше (як «осіб» і «дівчат та жінок», коли рахують тих самих людей), напишіть її як у цілі: '\(target)'; якщо значення рахує інше (наприклад, лише частину), залиште — його буде показано без оцінки",
+                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the site compares units as written, so the target is not assessed. If it is the same unit worded differently (like «осіб» and «дівчат та жінок» counting the same people), write it as the target does: '\(target)'; if the value counts something else (a part, say), leave it: it is shown without an assessment")
         case .invalidReplyTo(let text):
             return ("reply_to '\(text)' має назвати звіт і захід так: <звіт>#<захід>, наприклад 2026/coalition-2026-h1#1.2 (шлях звіту в папці reports/)",
                     "reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)")
@@ -967,6 +1087,31 @@ extension Message {
         case .replyToMissingStatus(let report, let measure, let s):
             return ("звіт '\(report)' не подає стану заходу \(measure), тож відповідати нема на що\(hint(s))",
                     "report '\(report)' gives no status for measure \(measure), so there is nothing to reply to\(hint(s))")
+
+        case .replyWithoutText(let measure):
+            return ("відповідь щодо заходу \(measure) нічого не каже: додайте 'narrative' (текст відповіді), 'evidence' або 'status'",
+                    "the reply about measure \(measure) says nothing: add 'narrative' (the reply's text), 'evidence' or 'status'")
+        case .replyRequestWithoutStatus:
+            return ("reply_requested стоїть у записі без статусу: відповіді можна просити лише на оцінку; додайте 'status' або приберіть reply_requested",
+                    "reply_requested is on an entry without a status: a reply can be asked for an assessment only; add 'status' or remove reply_requested")
+        case .replyRequestUnknownExecutor(let executor, let s):
+            return ("reply_requested називає невідомий орган '\(executor)'\(hint(s)); напишіть ідентифікатор з Content/executors/ або true (орган, названий у заході першим)",
+                    "reply_requested names unknown body '\(executor)'\(hint(s)); write an id from Content/executors/ or true (the body the measure names first)")
+        case .replyRequestNoBody(let measure):
+            return ("захід \(measure) не називає відповідальних, тож reply_requested: true нікого не просить; напишіть ідентифікатор органу з Content/executors/",
+                    "measure \(measure) names no responsible body, so reply_requested: true asks nobody; write a body's id from Content/executors/")
+        case .replyBeforeAnswered(let published, let answered, let answeredPublished):
+            return ("відповідь датовано \(published), раніше за звіт '\(answered)', на який вона відповідає (оприлюднено \(answeredPublished)): виправте дату 'published' або reply_to",
+                    "the reply is dated \(published), before report '\(answered)' it answers (published \(answeredPublished)): fix 'published' or reply_to")
+        case .unknownBreakdownDimension(let dimension, let allowed):
+            return ("розрізу '\(dimension)' немає в переліку; можливі: \(list(allowed))",
+                    "breakdown dimension '\(dimension)' is not in the list; use one of: \(list(allowed))")
+        case .valueDateOutsidePeriod(let indicator, let date, let period):
+            return ("дата \(date) значення показника '\(indicator)' лежить поза періодом звіту \(period): звіт подає значення лише за свій період",
+                    "date \(date) of indicator '\(indicator)' lies outside the report's period \(period): a report gives values for its own period")
+        case .valueDateAfterPublished(let indicator, let date, let published):
+            return ("дата \(date) значення показника '\(indicator)' пізніша за оприлюднення звіту \(published): значення не може описувати день, що ще не настав",
+                    "date \(date) of indicator '\(indicator)' is after the report's publication \(published): a value cannot describe a day still to come")
 
         case .citationsWithoutSourceFile(let plan):
             return ("план '\(plan)' посилається на рядки джерела, але не називає файлу джерела: додайте `source: \(plan).txt`",
@@ -1008,11 +1153,21 @@ extension Message {
         case .templateMissing(let name):
             return ("шаблону '\(name).mustache' немає: він потрібен PlanPress для сторінок цього виду",
                     "template '\(name).mustache' is missing: PlanPress needs it to render that kind of page")
+        case .templatePartialMissing(let name, let parent):
+            let tag = parent ? "{{<\(name)}}" : "{{>\(name)}}"
+            return ("шаблон вставляє \(tag), але файлу \(name).mustache у папці шаблонів немає: на сторінці було б порожньо; створіть його або виправте назву",
+                    "the template includes \(tag), but there is no \(name).mustache in the templates folder: it would print nothing; create it or fix the name")
         case .localeStringMissing(let key, let language):
             return ("рядка інтерфейсу '\(key)' немає у файлі мови \(language)", "interface string '\(key)' is missing from the \(language) locale")
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+        case .searchSynonymLine(let text):
+            return ("рядок «\(text)» не є групою синонімів: напишіть у рядку щонайменше два формулювання через «|», наприклад «ВПО | внутрішньо переміщені особи»",
+                    "line «\(text)» is not a synonym group: write at least two wordings separated by «|», e.g. «ВПО | внутрішньо переміщені особи»")
+        case .searchVocabularyLine(let text):
+            return ("рядок «\(text)» не є парою «слово = відповідник»: напишіть іншомовні слова, знак «=» і українські слова з документів, наприклад «эвакуация = евакуація»",
+                    "line «\(text)» is not a «word = equivalent» pair: write the foreign words, «=» and the Ukrainian words of the documents, e.g. «evacuation = евакуація»")
 
         case .archiveRefused(let file, let problem):
             switch problem {
@@ -1257,6 +1412,79 @@ extension Message {
         case .editorPlanImportExpired:
             return ("редактор уже не має цього документа (його перезапущено або завантажено багато файлів): виберіть файл ще раз",
                     "the editor no longer holds this document (it was restarted, or many files were uploaded since): choose the file again")
+        case .importVoiceUnknown(let found, let allowed):
+            return ("голос '\(found)' невідомий; можливі: \(list(allowed))", "voice '\(found)' is unknown; use one of: \(list(allowed))")
+        case .importPublishedInvalid(let found):
+            return ("дата оприлюднення '\(found)' — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-07-15",
+                    "publication date '\(found)' is not a date; write YYYY-MM-DD, e.g. 2026-07-15")
+        case .importInvalidID(let id):
+            return ("ім’я звіту '\(id)' не годиться: лише малі латинські літери, цифри й дефіси (до 100 знаків), як-от coalition-2026-h1; звіт записують лише в Content/reports/",
+                    "report name '\(id)' is not usable: only lowercase Latin letters, digits and hyphens (up to 100), like coalition-2026-h1; a report is written only into Content/reports/")
+        case .importFieldMissing(let field, let option):
+            return ("не вказано «\(field)»: впишіть у шаблоні або дайте \(option)", "«\(field)» is not given: fill it in the template or give \(option)")
+        case .importFieldConflict(let field, let sheet, let option, let given):
+            return ("«\(field)» у шаблоні — «\(sheet)», а \(option) — «\(given)»: залиште одне або зробіть їх однаковими",
+                    "«\(field)» is «\(sheet)» in the template but \(option) says «\(given)»: keep one or make them agree")
+        case .importNotANumber(let found):
+            return ("«\(found)» — не число; впишіть число, як-от 12, 3,5 або 1 234,5", "«\(found)» is not a number; write a number such as 12, 3,5 or 1 234,5")
+        case .importNotADate(let found):
+            return ("«\(found)» — не дата; впишіть дату як 2026-06-30 чи 30.06.2026 або виберіть дату в таблиці",
+                    "«\(found)» is not a date; write it as 2026-06-30 or 30.06.2026, or pick a date in the spreadsheet")
+        case .importUnknownStatus(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("статусу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "status «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importUnknownDimension(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("розрізу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "breakdown «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importURLScheme(let url):
+            return ("посилання «\(url)» має починатися з https:// або http://", "link «\(url)» must start with https:// or http://")
+        case .importControlCharacter(let code):
+            return ("у тексті є керівний символ \(code) (невидимий, його не можна опублікувати): видаліть його з клітинки",
+                    "the text holds control character \(code) (invisible, it cannot be published): remove it from the cell")
+        case .importMergedCells(let range):
+            return ("клітинки \(range) об’єднано, тож заповнено лише першу з них, а решта рядків загубилася б: роз’єднайте їх і заповніть кожен рядок",
+                    "cells \(range) are merged, so only the first holds a value and the other rows would be lost: unmerge them and fill in each row")
+        case .importFormulaWithoutValue(let formula):
+            return ("у клітинці формула «\(formula)» без обчисленого значення: відкрийте файл у LibreOffice чи Excel і збережіть його знову або впишіть саме значення",
+                    "the cell holds formula «\(formula)» without a computed value: open the file in LibreOffice or Excel and save it again, or type the value itself")
+        case .importMeasureInBothSheets(let measure, let measures, let replies):
+            return ("захід \(measure) заповнено і на аркуші «\(measures)», і на «\(replies)»: у звіті один запис на захід; дайте власну оцінку в стовпці «Власна оцінка» аркуша «\(replies)»",
+                    "measure \(measure) is filled in on both «\(measures)» and «\(replies)»: a report has one entry per measure; give your own status in the «Власна оцінка» column of «\(replies)»")
+        case .importSiteWouldFail(let errors):
+            return ("з цим звітом сайт не пройшов би перевірку (\(Message.pluralUK(errors, "помилка", "помилки", "помилок"))): нічого не записано",
+                    "with this report the site would fail `check` (\(errors) error(s)): nothing was written")
+        case .importCreateFailed(let path, let reason):
+            return ("не вдається створити \(path) (\(reason)); нічого не записано", "cannot create \(path) (\(reason)); nothing was written")
+        case .workbookPartTooLarge(let part, let limit):
+            return ("\(part.uk) після розпакування більший за \(limit) МБ — це не заповнений шаблон (або його пошкоджено); нічого не прочитано далі",
+                    "\(part.en) unpacks to more than \(limit) MB: this is not a filled template (or it is damaged); nothing further was read")
+        case .workbookPartRatio(let part, let limit):
+            return ("\(part.uk) стиснуто понад у \(limit) разів, як у «zip-бомбі», а не в таблиці; читання зупинено. Збережіть таблицю заново",
+                    "\(part.en) is compressed more than \(limit) times, as in a zip bomb, not a spreadsheet; reading stopped. Save the spreadsheet again")
+        case .workbookPartDamaged(let part):
+            return ("\(part.uk) пошкоджено (архів не розпаковується): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is damaged (the archive does not unpack): save the spreadsheet again as .xlsx")
+        case .workbookXMLMalformed(let part, let line, let detail):
+            return ("\(part.uk) не читається як XML (рядок \(line): \(detail.uk)): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is not readable XML (line \(line): \(detail.en)): save the spreadsheet again as .xlsx")
+        case .workbookXMLTooDeep(let part, let limit):
+            return ("\(part.uk) має понад \(limit) вкладених рівнів — у таблиці такого не буває; збережіть таблицю заново",
+                    "\(part.en) nests more than \(limit) levels deep, which no spreadsheet does; save the spreadsheet again")
+        case .sheetTooManyRows(let sheet, let limit):
+            return ("аркуш «\(sheet)» має понад \(limit) рядків; шаблон плану стільки не має — приберіть зайві рядки",
+                    "sheet «\(sheet)» has more than \(limit) rows; no plan's template has so many — remove the extra rows")
+        case .sheetTooManyColumns(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)»: клітинка \(reference) лежить далі за стовпець \(limit); шаблон стільки стовпців не має — приберіть зайве",
+                    "sheet «\(sheet)»: cell \(reference) lies beyond column \(limit); the template has no such columns — remove them")
+        case .sheetBadReference(let sheet, let reference):
+            return ("аркуш «\(sheet)»: адреса клітинки «\(reference)» неможлива (рядків у таблиці щонайбільше 1 048 576, стовпців — до XFD): файл пошкоджено, збережіть таблицю заново",
+                    "sheet «\(sheet)»: cell reference «\(reference)» is impossible (at most 1,048,576 rows and columns up to XFD): the file is damaged, save the spreadsheet again")
+        case .sheetCellTooLong(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)», клітинка \(reference): текст довший за \(limit) знаків (більше клітинка таблиці не вміщує)",
+                    "sheet «\(sheet)», cell \(reference): the text is longer than \(limit) characters (more than a spreadsheet cell holds)")
+        case .workbookTooManyStrings(let limit):
+            return ("у книзі понад \(limit) різних текстів — заповнений шаблон стільки не має; збережіть таблицю заново",
+                    "the workbook holds more than \(limit) distinct texts, more than a filled template has; save the spreadsheet again")
 
         case .outputWriteFailed(let path, let origin, let reason):
             let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"
@@ -1305,6 +1533,20 @@ extension Message {
         case .outputPathTwice(let path):
             return ("дві сторінки мали б записатися в '\(path)': два пункти мають однакову адресу",
                     "two pages would be written to '\(path)': two items share a URL")
+        case .outputBusy(let output, let pid):
+            let whoUK = pid.map { "інший процес planpress (\($0))" } ?? "інший процес planpress"
+            let whoEN = pid.map { "another planpress (process \($0))" } ?? "another planpress"
+            return ("у \(output) зараз записує сайт \(whoUK); чекаю, доки він закінчить, щоб не змішати два сайти…",
+                    "\(whoEN) is writing the site into \(output); waiting for it to finish, so that the two sites never mix…")
+        case .outputCannotLock(let path, let reason):
+            return ("не вдається взяти замок \(path), що не дає двом збиранням писати в одну папку (\(reason))",
+                    "cannot take the lock \(path) that keeps two builds from writing into one folder: \(reason)")
+        case .outputCannotRemove(let path, let reason):
+            return ("не вдається видалити \(path) з нового сайту (\(reason)), тож його не опубліковано",
+                    "cannot remove \(path) from the new site (\(reason)), so it was not published")
+        case .outputLeftBehind(let problem, let paths):
+            return ("\(problem.uk); прибрати за собою не вдалося, лишилося: \(paths.joined(separator: ", ")) — видаліть вручну",
+                    "\(problem.en); cleaning up failed, left behind: \(paths.joined(separator: ", ")) — delete by hand")
         case .outputFolderProtected(let output, let folder, let contains):
             return ("не збираю сайт у \(output): \(contains ? "у ній лежить" : "це") \(folder.uk), а збирання замінює все в папці сайту; виберіть окрему папку, наприклад --output Public",
                     "refusing to build into \(output): it \(contains ? "contains" : "is") \(folder.en), and a build replaces everything in its output folder; choose a folder of its own, e.g. --output Public")

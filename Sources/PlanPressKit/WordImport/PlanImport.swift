@@ -248,7 +248,7 @@ public struct PlanImport {
     static func registry(content: String) -> [Executor] {
         let files = ContentFiles(root: content)
         let sink = DiagnosticSink()
-        return files.list("executors", extensions: ["yaml", "yml"]).flatMap { path -> [Executor] in
+        return files.list("executors", extensions: ["yaml", "yml"], sink: sink).flatMap { path -> [Executor] in
             guard let text = files.read(path, sink: sink), let value = YAMLValue.parse(text, file: path, sink: sink) else { return [] }
             return ExecutorLoader.load(value, sink: sink)
         }
