@@ -36,7 +36,7 @@ public enum ContentLoader {
             sources[String(path.dropFirst("sources/".count))] = text
         }
         var originals: [String: [UInt8]] = [:]
-        for path in files.list("sources", extensions: Set(Site.originalExtensions)) where !path.dropFirst("sources/".count).contains("/") {
+        for path in files.list("sources", extensions: Set(Site.originalExtensions), sink: sink) where !path.dropFirst("sources/".count).contains("/") {
             if let data = files.data(path) { originals[String(path.dropFirst("sources/".count))] = [UInt8](data) }
         }
         profile.mark("load: sources")
