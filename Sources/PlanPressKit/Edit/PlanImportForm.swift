@@ -42,6 +42,7 @@ struct PlanImportForm {
         func field(_ name: String, required: Bool = false) -> [String: Any] {
             view.field(name, value: form[name], problems: byField[name] ?? [], required: required)
         }
+        context["document_hint"] = view.fill("editor_plan_import_document_hint", ["limit": "\(editor.options.maxDocument / 1024 / 1024)"])
         context["error_summary"] = own.isEmpty ? false : view.summary(byField, elsewhere: [])
         context["f"] = ["document": field("document", required: true), "id": field("id", required: true),
                         "table": field("table"), "columns": field("columns")] as [String: Any]
@@ -55,6 +56,10 @@ struct PlanImportForm {
             return page(form, problems: [("document", .editorPlanImportNoFile)], status: 422)
         }
         let name = (file.filename as NSString).lastPathComponent
+        // Over the editor's limit the document is refused as the command refuses one over its own.
+        guard file.bytes.count <= editor.options.maxDocument else {
+            return page(form, problems: [("document", ArchiveError.archiveTooLarge(limit: editor.options.maxDocument).message(file: name))], status: 422)
+        }
         switch PlanImport(options: options(file: name, bytes: file.bytes, form: form)).prepare() {
         case .failure(let failure):
             return page(form, problems: [(Self.field(of: failure.message), failure.message)], status: 422)
@@ -83,6 +88,12 @@ struct PlanImportForm {
             }]
         }
         context["has_review"] = !prepared.review.isEmpty
+        let merged = view.t("editor_plan_import_merged")
+        context["outline"] = prepared.outline.map { item -> [String: Any] in
+            ["number": item.number, "text": item.text, "goal": !item.isMeasure, "depth": "\(item.depth)",
+             "responsible": item.responsibleMerged ? merged : item.responsible ?? "", "term": item.termMerged ? merged : item.term ?? "",
+             "line": view.fill("editor_plan_import_line", ["line": "\(item.line)"])]
+        }
         context["upload"] = upload
         context["id"] = prepared.id
         context["table"] = form["table"]
@@ -114,8 +125,7 @@ struct PlanImportForm {
         var context = view.context(title: view.t("editor_plan_import_done_title"))
         context["done"] = view.fill("editor_plan_import_done", ["files": outcome.written.map { "Content/" + $0 }.joined(separator: ", ")])
         context["review_file"] = view.fill("editor_plan_import_review_file", ["path": "Content/" + importer.reviewPath])
-        let base = editor.options.baseURL.flatMap { URL(string: $0)?.path } ?? "/"
-        context["plan_url"] = (base.hasSuffix("/") ? base : base + "/") + "plans/\(prepared.id)/"
+        context["plan_url"] = editor.linked().1?.routes.path(for: .plan(PlanID(prepared.id))) ?? false
         return view.render("editor/plan-import-done", context)
     }
 }
