@@ -76,6 +76,10 @@ extension PageRenderer {
             "source_page_url": routes.path(for: .planSourceText(plan.id)),
             "notes_url": opt(graph.sourceNotes[plan.id] == nil ? nil : routes.path(for: .planSourceNotes(plan.id))),
             "download_url": routes.asset(routes.relativePath(for: .planSource(plan.id))),
+            "original": graph.site.original(of: plan.id).map { original -> Context in
+                ["url": routes.asset("sources/" + original.name), "type": String(original.name.split(separator: ".").last ?? "").uppercased(),
+                 "size": fileSize(original.bytes.count)]
+            } ?? false,
         ]
     }
 
