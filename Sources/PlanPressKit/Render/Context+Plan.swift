@@ -19,7 +19,7 @@ extension PageRenderer {
         if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": pluralWord(executors.count, "count_executors")]) }
         return [
             "title": plan.title, "short_title": planTitle(plan), "url": routes.path(for: .plan(plan.id)),
-            "uk_only": language == "en" && plan.englishShortTitle == nil,
+            "uk_only": language == "en",   // every document is Ukrainian, whatever its English label
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,

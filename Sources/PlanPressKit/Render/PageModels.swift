@@ -11,6 +11,7 @@ struct LayoutFields: TemplateModel {
         case home_url, executors_url, glossary_url, data_url, updates_url, feed_url, search_url, as_of
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
+        case head_title, favicon
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -31,6 +32,9 @@ struct LayoutFields: TemplateModel {
     /// The other language's address of this page, when the site has one.
     var alternateURL: String?
     var alternateLanguage: String?
+    /// `<title>`: «page · site», or the site's name alone on the home page.
+    var headTitle = ""
+    var favicon = ""
 
     func value(ofField index: Int) -> Any? {
         switch Field(rawValue: index)! {
@@ -62,6 +66,8 @@ struct LayoutFields: TemplateModel {
         case .page_css: return nil
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
+        case .head_title: return headTitle
+        case .favicon: return favicon
         }
     }
 }
