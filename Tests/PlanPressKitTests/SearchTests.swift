@@ -160,8 +160,20 @@ import Testing
 
     func buildSite() throws -> TestSite {
         try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
-                      "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update])
+                      "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update,
+                      "reports/coalition-2026-h1.yaml": SearchTests.report])
     }
+
+    static let report = """
+        plan: test-plan
+        period: 2026-H1
+        reporter: {kind: civil-society, name: "Коаліція 1325"}
+        published: 2026-06-10
+        measures:
+          - measure: "1.1"
+            status: in-progress
+            narrative: "Тренінги для ветеранок провели лише у двох громадах."
+        """
 
     static let update = """
         ---
@@ -196,6 +208,20 @@ import Testing
         let update = try #require(documents.first { $0[0] as? String == "update" })
         #expect(update[2] as? String == "Розпочато курси самооборони")
         #expect(update[3] as? String == "Перші заняття для жінок громади.")
+        // A report is found by its narratives and leads to its page.
+        let report = try #require(documents.first { $0[0] as? String == "report" })
+        #expect(report[4] as? String == "reports/coalition-2026-h1/")
+        #expect(report[3] as? String == "Тренінги для ветеранок провели лише у двох громадах.")
+        let meta2 = try jsonObject(site, "search/meta.json") as! [String: Any]
+        let term = SearchText.terms("громадах")[0]
+        let reportShard = try jsonObject(site, "search/s/\(SearchText.shardKey(term)).json") as! [String: [Int]]
+        let found = try #require(reportShard[term])
+        let size = meta2["chunk"] as! Int
+        let paths = try stride(from: 0, to: found.count, by: 2).map { found[$0] }.map { number -> String in
+            let rows = try jsonObject(site, "search/d/\(number / size).json") as! [[Any]]
+            return rows[number % size][4] as! String
+        }
+        #expect(paths.contains("reports/coalition-2026-h1/"))
     }
 
     @Test func shardsListTheDocumentsOfATerm() throws {

@@ -1,11 +1,11 @@
 import Foundation
 
-/// One thing the search can find: a plan, measure, goal, indicator, executor or update.
+/// One thing the search can find: a plan, measure, goal, indicator, executor, update or monitoring report.
 /// Another kind of page joins the search with a case here, a collecting function in
 /// `SearchDocuments` and its name in the locales (`search_kind_<kind>`); see docs/search.md.
 public struct SearchDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        case plan, measure, goal, indicator, executor, update
+        case plan, measure, goal, indicator, executor, update, report
     }
 
     public var kind: Kind
@@ -43,7 +43,7 @@ public struct SearchDocument: Sendable, Equatable {
 }
 
 /// Collects the search documents of a linked site, in a fixed order: plans in
-/// site order (the plan, its goals, measures, indicators), then executors, then updates.
+/// site order (the plan, its goals, measures, indicators), then executors, updates and reports.
 public enum SearchDocuments {
     static let levelWeight = 8, headingWeight = 4, textWeight = 1
 
@@ -58,13 +58,31 @@ public enum SearchDocuments {
         }
         documents += executors(graph, routes: routes)
         documents += updates(graph, routes: routes)
+        documents += reports(graph, routes: routes)
         return documents
+    }
+
+    /// A monitoring report, found by its title, reporter, summary and every narrative it gives.
+    static func reports(_ graph: SiteGraph, routes: Routes) -> [SearchDocument] {
+        graph.monitoring.reportsByPlan.keys.sorted().flatMap { p in
+            (graph.monitoring.reportsByPlan[p] ?? []).map { r in
+                let report = graph.site.reports[r]
+                let narratives = report.measures.compactMap { $0.narrative.map { plainText(markdown: $0) } }
+                let heading = report.title ?? "\(report.reporter.name), \(report.period.code)"
+                return SearchDocument(kind: .report, plan: p, heading: heading, text: report.summary ?? narratives.first ?? "",
+                                      path: routes.relativePath(for: .report(report.id)),
+                                      fields: [(heading, headingWeight), (report.reporter.name, headingWeight),
+                                               (([report.summary ?? ""] + narratives).joined(separator: "\n"), textWeight)])
+            }
+        }
     }
 
     /// The plan itself: its titles, kind of document, issuer, period and vision.
     static func plan(_ index: PlanIndex, plan p: Int, graph: SiteGraph, routes: Routes) -> SearchDocument {
         let plan = index.plan
-        let issuer = plan.issuer.flatMap { graph.executors[$0] }.map { [$0.name, $0.short ?? ""].joined(separator: " ") } ?? ""
+        // The issuer as the document names it (and the registry body the site identifies it with).
+        let body = plan.issuer?.printed == nil ? nil : plan.issuer?.executor.flatMap { graph.executors[$0] }
+        let issuer = ([plan.issuer?.printed ?? ""] + (body.map { [$0.name, $0.short ?? ""] } ?? [])).joined(separator: " ")
         let period = [plan.period.from, plan.period.to].compactMap { $0 }.map(String.init).joined(separator: " ")
         return SearchDocument(kind: .plan, plan: p, heading: plan.shortTitle, text: plan.title,
                               path: routes.relativePath(for: .plan(plan.id)),

@@ -39,7 +39,7 @@ public struct SearchVocabulary: Sendable, Equatable {
     /// Reads the lists under `<templates>/search/`; problems go to `sink` with file and line.
     static func load(_ files: ContentFiles, sink: DiagnosticSink) -> SearchVocabulary {
         var vocabulary = SearchVocabulary()
-        for path in files.list(folder, extensions: ["txt"]) {
+        for path in files.list(folder, extensions: ["txt"], sink: sink) {
             let name = (path as NSString).lastPathComponent
             guard [synonymsFile, russianFile, englishFile].contains(name), let text = files.read(path, sink: sink) else { continue }
             let display = files.display(path)
