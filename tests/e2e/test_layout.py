@@ -52,7 +52,8 @@ def test_print_versions_are_a4_with_running_header_and_few_pages(browser, server
         assert title, f"{plan}: the print version links its page.css"
         texts = pdf_page_texts(data, tmp_path)
         assert len(texts) == pages, (plan, len(texts), pages)
-        short = browser.execute_script("return document.querySelector('.breadcrumbs li:nth-child(2) a').textContent").strip()
+        # The plan's crumb: the one before the current page («Головна › Плани › plan › print»).
+        short = browser.execute_script("return document.querySelector('.breadcrumbs li:nth-last-child(2) a').textContent").strip()
         for n, text in enumerate(texts, 1):
             flat = re.sub(r"\s+", " ", text)
             assert short in flat and "Станом на" in flat, f"{plan}: page {n} lacks the running header: {flat[:200]}"
