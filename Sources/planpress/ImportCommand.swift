@@ -6,7 +6,7 @@ import PlanPressKit
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Create content files from other formats.",
-        subcommands: [ImportReportCommand.self])
+        subcommands: [ImportReportCommand.self, ImportPlanCommand.self, ImportDecideCommand.self])
 }
 
 struct ImportReportCommand: AsyncParsableCommand {

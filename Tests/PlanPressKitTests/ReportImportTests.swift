@@ -45,7 +45,8 @@ import Testing
         sheets[1].rows[m][5] = "Проведено 4 семінари."
         sheets[1].rows[m][6] = "Новина на сайті"
         sheets[1].rows[m][7] = "https://example.org/news/1"
-        let i = try #require(sheets[2].rows.firstIndex { $0[0] == "1.1-1" })
+        // The template writes the site-assigned number in brackets; typed without them it reads the same.
+        let i = try #require(sheets[2].rows.firstIndex { $0[0] == "[1.1-1]" })
         #expect(sheets[2].rows[i][3] == "осіб", "the template shows the target's unit")
         sheets[2].rows[i][4] = "2025-12-31"
         sheets[2].rows[i][5] = "120,5"

@@ -93,6 +93,15 @@ struct MonitoringTemplate {
         return Reporter.Kind(rawValue: wanted) ?? voiceLabels.first { $0.1 == wanted }?.0
     }
 
+    /// A number the site assigned, as the template shows it: «[6.1]» (a measure the document does
+    /// not number, every indicator). The importer reads it back without the brackets.
+    static func assigned(_ number: String) -> String { "[\(number)]" }
+
+    /// A number cell as typed or as the template wrote it: «[6.1]» reads as `6.1`.
+    static func number(fromCell text: String) -> String {
+        text.hasPrefix("[") && text.hasSuffix("]") && text.count > 2 ? String(text.dropFirst().dropLast()) : text
+    }
+
     /// The first `limit` characters of a measure's text, ending with «…» when cut.
     static func excerpt(_ text: String, limit: Int = 160) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
@@ -122,7 +131,9 @@ struct MonitoringTemplate {
         let labels = MeasureStatusValue.allCases.map(\.ukrainianLabel)
         let measureRows = index.measures.map { node -> [String] in
             let m = node.measure
-            return [m.number, MonitoringTemplate.excerpt(m.text), m.responsible?.printed ?? "", m.term.printed ?? "", "", "", "", ""]
+            return [m.numberAssigned ? MonitoringTemplate.assigned(m.number) : m.number, MonitoringTemplate.excerpt(m.text),
+                    MonitoringTemplate.cell(m.responsible?.printed, merged: m.responsible?.merged),
+                    MonitoringTemplate.cell(m.term.printed, merged: m.term.merged), "", "", "", ""]
         }
         let widths = [8, 50, 40, 20, 20, 60, 40, 50]
         var measures = XLSXWriter.Sheet(name: MonitoringTemplate.measuresSheet,
@@ -132,7 +143,7 @@ struct MonitoringTemplate {
                                       prompt: "Оберіть статус зі списку: " + labels.joined(separator: ", "))]
         let indicatorRows = index.indicators.map { node -> [String] in
             let i = node.indicator
-            return [i.id, i.text, i.target?.printed ?? "", i.target?.unit ?? "", "", "", i.target?.unit ?? "", "", "", ""]
+            return [MonitoringTemplate.assigned(i.id), i.text, i.target?.printed ?? "", i.target?.unit ?? "", "", "", i.target?.unit ?? "", "", "", ""]
         }
         var indicators = XLSXWriter.Sheet(name: MonitoringTemplate.indicatorsSheet, columns: IndicatorColumn.allCases.map {
             .init(header: $0.header, type: $0 == .value ? .number : .text, width: $0 == .text ? 50 : 18)
@@ -159,6 +170,16 @@ struct MonitoringTemplate {
                 [reports[entry.report].id, graph.plans[plan].measures[m].measure.number, entry.reporter.name, entry.period.code,
                  entry.status.ukrainianLabel, "", "", "", ""]
             }
+        }
+    }
+
+    /// A cell as printed; the value of a cell that continues the row above says what it is.
+    static func cell(_ printed: String?, merged: MergeBasis?) -> String {
+        guard let printed else { return "" }
+        switch merged {
+        case nil: return printed
+        case .reading: return "\(printed) (прочитання сайту: клітинка в тексті порожня)"
+        case .file: return "\(printed) (у файлі Word клітинка охоплює й рядок вище)"
         }
     }
 

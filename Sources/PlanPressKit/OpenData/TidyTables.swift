@@ -50,12 +50,18 @@ struct TidyTables {
             .init("goal", .string, "Id of the goal directly above the measure (see goals); empty for a measure directly under the plan"),
             .init("goal_path_ids", .string, "Ids of the goals from the top down, joined by '/': direction-1/task-1.2"),
             .init("goal_path", .string, "The same goals as the plan names them, joined by ' / '"),
-            .init("text", .string, "The measure as printed"),
+            .init("text", .string, "The measure as published: the printed text with the corrections (see corrections) applied"),
+            .init("source_lines", .string, "Lines of the published source text that print the measure's row: 106-112, or 34-38, 46-52"),
+            .init("corrections", .string, "Corrections of the printed text, «printed» → «published» (why), joined by ' | '; empty when none"),
             .init("results", .string, "Expected results as printed (one per row in results); empty when the plan has no such column"),
-            .init("responsible_printed", .string, "The responsible cell as printed (bodies: measure-executors)"),
-            .init("responsible_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
-            .init("term_printed", .string, "The term cell as printed"),
-            .init("term_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
+            .init("responsible_printed", .string, "The row's own responsible cell as printed (bodies: measure-executors); empty when the cell is empty"),
+            .init("responsible_same_as_row_above", .boolean, "true when the bodies are taken from the row above (see responsible_reading_basis)"),
+            .init("responsible_reading", .string, "For a cell that continues the row above: the cell taken from there, as printed"),
+            .init("responsible_reading_basis", .string, "reading: the cell is empty in the extracted text and the site reads it as merged (its reading, which may be wrong); file: the Word file marks the cell as merged"),
+            .init("term_printed", .string, "The row's own term cell as printed; empty when the cell is empty"),
+            .init("term_same_as_row_above", .boolean, "true when the term is taken from the row above (see term_reading_basis)"),
+            .init("term_reading", .string, "For a cell that continues the row above: the term taken from there, which term_kind … term_frequency read"),
+            .init("term_reading_basis", .string, "reading: the cell is empty in the extracted text and the site reads it as merged (its reading, which may be wrong); file: the Word file marks the cell as merged"),
             .init("term_kind", .string, "years, quarter, month, during-year, recurring, not-stated"),
             .init("term_start", .yearmonth, "First month covered"),
             .init("term_end", .yearmonth, "Last month covered"),
@@ -70,7 +76,7 @@ struct TidyTables {
             .init("unit", .string, "Unit of the amounts"),
         ] + Reporter.Kind.allCases.flatMap(voiceFields) + [
             .init("disputed", .boolean, "true when the statuses the pages show for the measure differ (between the voices, or between reporters of one voice)"),
-            .init("overdue", .boolean, "true when the term has ended and no report says completed"),
+            .init("term_passed", .boolean, "true when the term (as the site reads it) has ended and no report says completed; says nothing of whether the measure was carried out"),
             .init("url", .string, "The measure's page"),
         ]
     }
@@ -79,6 +85,7 @@ struct TidyTables {
         let years = amountYears ? fields.years : []
         var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"],
                               foreignKeys: TidyTables.voiceReportKeys)
+        let source = fields.source
         for (m, node) in index.measures.enumerated() {
             let measure = node.measure
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
@@ -91,14 +98,18 @@ struct TidyTables {
                 node.goal.map { index.goals[$0].goal.id } ?? "",
                 fields.goalIDs(ofMeasure: m).joined(separator: "/"),
                 fields.goalNames(ofMeasure: m).joined(separator: " / "),
-                measure.text,
+                measure.text, OpenDataFields.lines(measure.citation), OpenDataFields.corrections(measure.citation),
                 measure.results.joined(separator: " / "),
-                measure.responsible?.printed ?? "", DataTable.bool(measure.responsible?.sameAsRowAbove == true),
-                measure.term.printed ?? "", DataTable.bool(measure.term.sameAsRowAbove), measure.term.reading.kindCode,
+                measure.responsible?.merged == nil ? fields.printed(measure.responsible?.printed, measure, source: source) ?? "" : "",
+                DataTable.bool(measure.responsible?.sameAsRowAbove == true),
+                measure.responsible?.merged == nil ? "" : measure.responsible?.printed ?? "", measure.responsible?.merged?.rawValue ?? "",
+                fields.printed(measure.term.printedHere, measure, source: source) ?? "", DataTable.bool(measure.term.sameAsRowAbove),
+                measure.term.merged == nil ? "" : measure.term.printed ?? "", measure.term.merged?.rawValue ?? "",
+                measure.term.reading.kindCode,
                 OpenDataFields.month(measure.term.reading.start) ?? "", OpenDataFields.month(measure.term.reading.end) ?? "",
                 OpenDataFields.due(measure.term) ?? "", OpenDataFields.frequency(measure.term) ?? "",
-                indicators.joined(separator: " / "),
-                measure.funding.status.rawValue, measure.funding.printed ?? "",
+                fields.printed(indicators.joined(separator: " / "), measure, source: source) ?? "",
+                measure.funding.status.rawValue, fields.printed(measure.funding.printed, measure, source: source) ?? "",
             ] + years.map { OpenDataFields.amount(measure, year: $0)?.machine ?? "" } + [
                 total?.machine ?? "", total == nil ? "" : "computed",
                 total == nil ? "" : (index.plan.budget?.unit ?? ""),
@@ -148,14 +159,17 @@ struct TidyTables {
             .init("depth", .integer, "0 for top-level goals"),
             .init("number", .string, "Number"),
             .init("printed_number", .string, "Number as printed, if different"),
-            .init("title", .string, "Title as printed"),
+            .init("title", .string, "Title as published: the printed text with the corrections (see corrections) applied"),
+            .init("source_lines", .string, "Lines of the published source text that print the title"),
+            .init("corrections", .string, "Corrections of the printed text, «printed» → «published» (why), joined by ' | '; empty when none"),
             .init("url", .string, "The goal's page"),
         ], primaryKey: ["id"], foreignKeys: [.init(fields: ["parent"], table: "goals", reference: ["id"])])
         for (g, node) in index.goals.enumerated() {
             table.append([
                 goalID(node.goal.id), planID, node.goal.id, node.parent.map { goalID(index.goals[$0].goal.id) } ?? "",
                 index.level(of: g).name, String(node.goal.depth), node.goal.number, node.goal.printedNumber ?? "",
-                node.goal.title, graph.routes.url(for: .goal(index.plan.id, node.goal.id)),
+                node.goal.title, OpenDataFields.lines(node.goal.citation), OpenDataFields.corrections(node.goal.citation),
+                graph.routes.url(for: .goal(index.plan.id, node.goal.id)),
             ])
         }
         return table
@@ -221,7 +235,7 @@ struct TidyTables {
             .init("target_printed", .string, "The target as printed"),
             .init("target_value", .number, "The target's number"),
             .init("target_unit", .string, "The target's unit"),
-            .init("target_comparator", .string, "at-least, at-most, exactly, about"),
+            .init("target_comparator", .string, "The comparison the document's words make: at-least («не менше»), more-than («понад», «більше»), at-most, exactly, about («близько»); empty when the number is printed without such a word"),
             .init("url", .string, "The indicator's page"),
         ], primaryKey: ["id"], foreignKeys: [TidyTables.measureKey])
         for node in index.indicators {

@@ -370,7 +370,7 @@ public struct ReportImport {
             assessment(sheet, row: row, status: at(.status), narrative: at(.narrative), titles: at(.evidenceTitles), urls: at(.evidenceURLs),
                        reader: reader, into: &entry)
             guard entry.status != nil || entry.narrative != nil || !entry.evidence.isEmpty else { continue }
-            entry.number = reader.text(sheet, row, columns[.number]!, entry.numberCell)
+            entry.number = MonitoringTemplate.number(fromCell: reader.text(sheet, row, columns[.number]!, entry.numberCell))
             entries.entries.append(entry)
         }
     }
@@ -394,7 +394,7 @@ public struct ReportImport {
             assessment(sheet, row: row, status: at(.ownStatus), narrative: at(.reply), titles: at(.evidenceTitles), urls: at(.evidenceURLs),
                        reader: reader, into: &entry)
             guard entry.status != nil || entry.narrative != nil || !entry.evidence.isEmpty else { continue }
-            entry.number = reader.text(sheet, row, columns[.number]!, numberCell)
+            entry.number = MonitoringTemplate.number(fromCell: reader.text(sheet, row, columns[.number]!, numberCell))
             let reportCell = Cell(sheet: sheet.name, row: row, column: columns[.report], header: Column.report.header)
             entry.replyTo = ("\(reader.text(sheet, row, columns[.report]!, reportCell))#\(entry.number)", reportCell)
             if assessed.contains(entry.number) {
@@ -426,7 +426,7 @@ public struct ReportImport {
             let date = Self.date(written)
             if !written.isEmpty && CalendarDate(iso: date) == nil { reader.problems.add(cell(row, .date), .importNotADate(found: written)) }
             if !amount.isEmpty && Money(parsing: amount) == nil { reader.problems.add(cell(row, .value), .importNotANumber(found: amount)) }
-            let indicator = value(row, .indicator)
+            let indicator = MonitoringTemplate.number(fromCell: value(row, .indicator))
             if dimension.isEmpty && group.isEmpty {
                 totals.append(Entry(row: row, indicator: indicator, date: date))
             } else if let known = BreakdownDimension.named(dimension) {

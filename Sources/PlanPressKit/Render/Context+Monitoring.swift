@@ -26,6 +26,27 @@ extension PageRenderer {
         }
     }
 
+    /// A count of measures in each plan's own words: «19 пунктів», «41 захід», and for keys from
+    /// plans whose levels differ «41 захід, 19 пунктів» (a plan's items are never called another
+    /// plan's «заходи»). No keys: `fallback`'s word, else the interface's generic one.
+    func itemCount(_ keys: [SiteGraph.MeasureKey], fallback: Level? = nil) -> String {
+        var levels: [Level] = []
+        var counts: [Int] = []
+        for key in keys {
+            let level = graph.plans[key.plan].plan.measureLevel
+            if let i = levels.firstIndex(where: { $0.countForms(language: language) == level.countForms(language: language) }) {
+                counts[i] += 1
+            } else {
+                levels.append(level)
+                counts.append(1)
+            }
+        }
+        // A level without count forms (`forms:`) has no correct plural of its own: the interface's word.
+        func words(_ n: Int, _ level: Level) -> String { level.forms == nil ? count(n, "count_measures") : levelCount(n, level) }
+        guard !levels.isEmpty else { return fallback.map { words(0, $0) } ?? count(0, "count_measures") }
+        return zip(counts, levels).map { words($0, $1) }.joined(separator: ", ")
+    }
+
     func measureTerms(_ p: Int, _ measures: some Sequence<Int>) -> [(key: SiteGraph.MeasureKey, term: Term)] {
         measures.map { (SiteGraph.MeasureKey(plan: p, measure: $0), graph.plans[p].measures[$0].measure.term) }
     }
@@ -81,7 +102,7 @@ extension PageRenderer {
     func statusSummary(_ measures: [(key: SiteGraph.MeasureKey, term: Term)], scope: ListScope) -> Context {
         let lists = graph.monitoring.lists(measures)
         let total = lists.all.count
-        let totalText = count(total, "count_measures")
+        let totalText = itemCount(lists.all)
         let voices: [Context] = Reporter.Kind.allCases.compactMap { kind in
             guard lists.reported(kind) > 0 else { return nil }
             var segments = StatusChart.order.map {
@@ -105,7 +126,7 @@ extension PageRenderer {
         }
         func note(_ list: String, _ keys: [SiteGraph.MeasureKey], _ key: String, badge: String? = nil) -> Context? {
             guard !keys.isEmpty else { return nil }
-            return ["text": fill(key, ["count": count(keys.count, "count_measures"), "year": "\(graph.monitoring.asOf.year)"]),
+            return ["text": fill(key, ["count": itemCount(keys), "year": "\(graph.monitoring.asOf.year)"]),
                     "url": listURL(scope, list), "badge": opt(badge), "badge_label": badge.map { t($0 == "disputed" ? "status_disputed" : $0) } ?? ""]
         }
         let notes: [Context] = [
@@ -115,25 +136,26 @@ extension PageRenderer {
             note("due-this-year", lists.dueThisYear, "status_due_this_year_count"),
             note("running-this-year", lists.runningThisYear, "status_running_this_year_count"),
         ].compactMap { $0 }
-        return ["has_reports": !voices.isEmpty, "total": totalText, "voices": voices, "notes": notes]
+        return ["has_reports": !voices.isEmpty, "total": totalText, "voices": voices, "notes": notes,
+                "reading_note": readingNote(measures.map(\.key))]
     }
 
     /// A plan card's monitoring line: each voice's completed count, disputed and overdue, each a link.
     func homeMonitoring(_ p: Int) -> Context {
         let id = graph.plans[p].plan.id
         let lists = graph.monitoring.lists(measureTerms(p, graph.plans[p].measures.indices))
-        let total = count(lists.all.count, "count_measures")
+        let total = itemCount(lists.all, fallback: graph.plans[p].plan.measureLevel)
         var items: [Context] = Reporter.Kind.allCases.filter { lists.reported($0) > 0 }.map { kind in
             let completed = lists.list(kind, .completed).count
             return ["text": "\(voiceHeading(kind, lists.all)): " + fill("status_completed_of", ["completed": "\(completed)", "total": total]),
                     "url": listURL(.plan(id), PageRenderer.listCode(kind, .completed)), "badge": false, "badge_label": ""]
         }
         if !lists.disputed.isEmpty {
-            items.append(["text": fill("status_disputed_count", ["count": count(lists.disputed.count, "count_measures")]),
+            items.append(["text": fill("status_disputed_count", ["count": itemCount(lists.disputed)]),
                           "url": listURL(.plan(id), "disputed"), "badge": "disputed", "badge_label": t("status_disputed")])
         }
         if !lists.overdue.isEmpty {
-            items.append(["text": fill("status_overdue_count", ["count": count(lists.overdue.count, "count_measures")]),
+            items.append(["text": fill("status_overdue_count", ["count": itemCount(lists.overdue)]),
                           "url": listURL(.plan(id), "overdue"), "badge": "overdue", "badge_label": t("overdue")])
         }
         return ["items": items]
@@ -165,6 +187,7 @@ extension PageRenderer {
                 "overdue": overdue.map(dueItem),
                 "has_overdue": !overdue.isEmpty,
                 "nothing_due": dueThisYear.isEmpty && overdue.isEmpty,
+                "draft_note": index.plan.status == .draft ? t("draft_terms_note") : false,
             ] as Context,
             "timeline_url": routes.path(for: .planTimeline(index.plan.id)),
             "lists_url": routes.path(for: .lists(.plan(index.plan.id))),

@@ -25,7 +25,7 @@ extension PageRenderer {
             "kind": report.reporter.kind.rawValue, "kind_label": t("reporter_\(report.reporter.kind.rawValue)"),
             "period": periodLabel(report.period), "published": format.date(report.published), "published_iso": report.published.iso,
             "plan_title": opt(plan?.plan.shortTitle), "plan_url": opt(plan.map { routes.path(for: .plan($0.plan.id)) }),
-            "count": count(report.measures.count, "count_measures"),
+            "count": plan.map { levelCount(report.measures.count, $0.plan.measureLevel) } ?? count(report.measures.count, "count_measures"),
         ]
         item.merge(reporterContext(report.reporter)) { _, new in new }
         return item
@@ -102,7 +102,7 @@ extension PageRenderer {
         context["values"] = report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
-            return ["indicator": value.indicator, "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
+            return ["indicator": indicatorNumber(value.indicator), "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
                     "value": format.number(value.value), "unit": opt(value.unit), "date": format.date(value.date), "date_iso": value.date.iso,
                     "note": opt(value.note), "conflict": conflicting,
                     "breakdown": value.breakdown.map { ["dimension": dimensionName($0.dimension), "group": $0.group, "value": format.number($0.value)] as Context },
