@@ -76,7 +76,8 @@ struct EditorIndex {
                     "edit_url": Editor.root + "updates/" + update.slug]
         }
         let reports = (site?.reports ?? []).sorted { ($0.published, $0.id) > ($1.published, $1.id) }.map { report -> [String: Any] in
-            ["title": report.title ?? report.id, "plan": report.plan.description, "period": report.period.code,
+            ["title": ReportForm.name(of: report), "plan": site?.plans.first { $0.id == report.plan }?.shortTitle ?? report.plan.description,
+             "period": report.period.code,
              "reporter": report.reporter.name, "edit_url": Editor.root + "reports/" + report.id,
              "reply_url": Editor.root + "reports/reply/" + report.id]
         }

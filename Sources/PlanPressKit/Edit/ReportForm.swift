@@ -90,7 +90,9 @@ struct ReportForm {
             if !replyTo.isEmpty { add("    reply_to: \(Self.quoted(replyTo))", key + "narrative") }
             // A reply may give no status of its own; an assessment must (the loader says so).
             if !status.isEmpty || replyTo.isEmpty { add("    status: \(Self.token(status))", key + "status") }
-            if form[key + "reply_requested"] == "1" { add("    reply_requested: true", key + "reply_requested") }
+            // `1` (the box ticked): the measure's body named first; an executor id kept from the opened file names its body.
+            let requested = UpdateForm.oneLine(form[key + "reply_requested"])
+            if !requested.isEmpty { add("    reply_requested: \(requested == "1" ? "true" : Self.token(requested))", key + "reply_requested") }
             text("narrative", narrative, indent: "    ", field: key + "narrative")
             if !evidence.isEmpty {
                 add("    evidence:", key + "evidence")
@@ -164,6 +166,11 @@ struct ReportForm {
         page(values: FormData(), plan: request.query["plan"], outcome: nil)
     }
 
+    /// How the editor names a report to a person: its title, else who reported and for which period.
+    static func name(of report: Report) -> String {
+        report.title ?? "\(report.reporter.name), \(report.period.code)"
+    }
+
     /// The file a form edits (`file`): a report's path under `reports/`, nothing else.
     static func editedFile(_ value: String) -> String? {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
@@ -196,7 +203,7 @@ struct ReportForm {
             values[key + "narrative"] = entry.narrative ?? ""
             values[key + "evidence"] = entry.evidence.map { "\($0.title) | \($0.url)" }.joined(separator: "\n")
             values[key + "reply_to"] = entry.replyTo.map { "\($0.report)#\($0.measure)" } ?? ""
-            values[key + "reply_requested"] = entry.replyRequest == nil ? "" : "1"
+            values[key + "reply_requested"] = entry.replyRequest.map { $0.executor?.raw ?? "1" } ?? ""
         }
         for value in report.indicators {
             let key = "i.\(value.indicator)."
@@ -262,7 +269,9 @@ struct ReportForm {
         context["stamp"] = form["stamp"]
         context["answers"] = answers
         context["editing"] = editing
-        context["replying"] = answers.isEmpty ? false : view.fill("editor_report_reply_intro", ["report": answers])
+        // Replying: only the answered report's assessments, each shown above its reply.
+        let answered = answers.isEmpty ? nil : graph?.site.reports.first { $0.id == answers }
+        context["replying"] = answers.isEmpty ? false : view.fill("editor_report_reply_intro", ["report": answered.map(Self.name(of:)) ?? answers])
         var kind = field("reporter_kind", required: true)
         kind["options"] = options("reporter_kind", Self.kinds.map { ($0.rawValue, view.t("editor_reporter_\($0.rawValue)")) })
         context["f"] = [
@@ -270,8 +279,6 @@ struct ReportForm {
             "published": field("published", required: true), "title": field("title"), "summary": field("summary"),
             "methodology": field("methodology"), "reporter_executor": field("reporter_executor"),
         ] as [String: Any]
-        // Replying: only the answered report's assessments, each shown above its reply.
-        let answered = answers.isEmpty ? nil : graph?.site.reports.first { $0.id == answers }
         let statusOptions = Self.statuses.map { ($0.rawValue, view.t("status_\($0.rawValue)")) }
         let rows = index.measures.filter { node in answered.map { $0.measures.contains { $0.measure == node.measure.number && $0.status != nil } } ?? true }
         context["measures"] = rows.map { node -> [String: Any] in
@@ -280,7 +287,8 @@ struct ReportForm {
             var status = field(key + "status")
             status["options"] = options(key + "status", statusOptions)
             var requested = field(key + "reply_requested")
-            requested["checked"] = form[key + "reply_requested"] == "1"
+            requested["checked"] = !form[key + "reply_requested"].isEmpty
+            requested["value"] = form[key + "reply_requested"].isEmpty ? "1" : form[key + "reply_requested"]
             var row: [String: Any] = ["number": node.measure.printedNumber ?? node.measure.number,
                                       "text": text.count > 220 ? String(text.prefix(220)) + "…" : text,
                                       "status": status, "narrative": field(key + "narrative"), "evidence": field(key + "evidence"),
@@ -312,34 +320,52 @@ struct ReportForm {
         guard index != nil else { return page(values: form, plan: nil, outcome: nil, status: 422, problems: draft.problems) }
         let relative = draft.relativePath
         let editing = Self.editedFile(form["file"]) != nil
+        // In this process one save of a file at a time; across processes the content folder's lock that
+        // `planpress import report` takes, so an import and a save never both pass the check and then clash.
         return editor.serialised([relative]) {
-            let outcome = editor.check.run(file: relative, lines: draft.lines)
-            var problems = draft.problems
-            let current = editor.read(relative)
-            if editing {
-                // Saved over its own file, unless someone changed it since the form was opened.
-                guard let current, Editor.stamp(current) == form["stamp"] else {
-                    problems.append(("", .editorFileChanged(path: "Content/\(relative)")))
-                    return page(values: form, plan: form["plan"], outcome: outcome, status: 409, problems: problems)
-                }
-            } else if current != nil {
-                problems.append(("reporter_name", .editorReportExists(path: "Content/\(relative)")))
+            ContentFileCreation.withLockedFolder(content: editor.options.content, folder: "reports") { _ in
+                saveLocked(form, draft: draft, editing: editing)
+            } onFailure: { reason in
+                page(values: form, plan: form["plan"], outcome: nil, status: 500,
+                     problems: [("", .editorCannotWrite(path: "Content/\(relative)", reason: reason))])
+            }
+        }
+    }
+
+    /// Compares the file with what the form opened, checks the whole site with the draft laid over it in
+    /// memory (the loader and linker of `check`, as an import does), then writes through a temporary file.
+    private func saveLocked(_ form: FormData, draft: Draft, editing: Bool) -> HTTPResponse {
+        let relative = draft.relativePath
+        let outcome = editor.check.run(file: relative, lines: draft.lines)
+        var problems = draft.problems
+        let current = editor.read(relative)
+        if editing {
+            // Saved over its own file, unless someone changed it since the form was opened.
+            guard let current, Editor.stamp(current) == form["stamp"] else {
+                problems.append(("", .editorFileChanged(path: "Content/\(relative)")))
                 return page(values: form, plan: form["plan"], outcome: outcome, status: 409, problems: problems)
             }
-            if outcome.hasErrors || !outcome.elsewhere.isEmpty || !problems.isEmpty {
-                return page(values: form, plan: form["plan"], outcome: outcome, status: 422, problems: problems)
-            }
-            do throws(EditorError) {
-                try editor.write(Array(draft.lines.map { $0.text + "\n" }.joined().utf8), to: relative, mode: editing ? .replace : .create)
-            } catch .exists(let path) {
-                return page(values: form, plan: form["plan"], outcome: outcome, status: 409,
-                            problems: [("reporter_name", .editorReportExists(path: path))])
-            } catch {
-                return page(values: form, plan: form["plan"], outcome: outcome, status: 500, problems: [("", error.message)])
-            }
-            return view.message(title: view.t("editor_report_saved_title"),
-                                [view.fill("editor_report_saved", ["path": "Content/\(relative)"])], status: 200, saved: true)
+        } else if current != nil {
+            problems.append(("reporter_name", exists(form, path: "Content/\(relative)")))
+            return page(values: form, plan: form["plan"], outcome: outcome, status: 409, problems: problems)
         }
+        if outcome.hasErrors || !outcome.elsewhere.isEmpty || !problems.isEmpty {
+            return page(values: form, plan: form["plan"], outcome: outcome, status: 422, problems: problems)
+        }
+        do throws(EditorError) {
+            try editor.write(Array(draft.lines.map { $0.text + "\n" }.joined().utf8), to: relative, mode: editing ? .replace : .create)
+        } catch .exists(let path) {
+            return page(values: form, plan: form["plan"], outcome: outcome, status: 409, problems: [("reporter_name", exists(form, path: path))])
+        } catch {
+            return page(values: form, plan: form["plan"], outcome: outcome, status: 500, problems: [("", error.message)])
+        }
+        return view.message(title: view.t("editor_report_saved_title"),
+                            [view.fill("editor_report_saved", ["path": "Content/\(relative)"])], status: 200, saved: true)
+    }
+
+    /// A new report's or reply's file name is taken (by an earlier save, or one sent at the same time).
+    private func exists(_ form: FormData, path: String) -> Message {
+        form["answers"].isEmpty ? .editorReportExists(path: path) : .editorReplyExists(path: path)
     }
 
     func check() -> HTTPResponse {
