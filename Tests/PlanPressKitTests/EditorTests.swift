@@ -622,6 +622,22 @@ import Glibc
         #expect(try FileManager.default.contentsOfDirectory(atPath: session.preview.site.content + "/reports/test-plan") == ["2026-h1-oda.yaml"])
     }
 
+    @Test func aReportTheFormCannotHoldWhollyIsNotOpened() async throws {
+        let id = "1.1-1"
+        let values = """
+        indicators:
+          - {indicator: "\(id)", value: "1", date: 2026-03-31}
+          - {indicator: "\(id)", value: "2", date: 2026-06-30}
+
+        """
+        let session = try await Session.start(files: ["reports/test-plan/2026-h1-oda.yaml": Self.officialReport + values])
+        defer { session.preview.stop() }
+        let answer = try await session.client.get("/_edit/reports/test-plan-2026-h1-oda", headers: ["Cookie": session.cookie])
+        #expect(answer.status == 409, "\(answer.body)")
+        #expect(answer.body.contains("Content/reports/test-plan/2026-h1-oda.yaml дає показнику \(id) кілька значень"), "\(answer.body)")
+        #expect(!answer.body.contains("name=\"stamp\""))
+    }
+
     @Test func anEditedFileIsAReportsFileAndNothingElse() {
         #expect(ReportForm.editedFile("reports/test-plan/2026-h1-oda.yaml") == "reports/test-plan/2026-h1-oda.yaml")
         for bad in ["", "site.yaml", "reports/../site.yaml", "reports/./x.yaml", "/reports/x.yaml", "reports//x.yaml",

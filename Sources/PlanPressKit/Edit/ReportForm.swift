@@ -222,6 +222,13 @@ struct ReportForm {
     func open(id: String) -> HTTPResponse {
         let id = id.hasSuffix("/") ? String(id.dropLast()) : id
         guard let (report, file) = report(id), let bytes = editor.read(file) else { return view.notFound() }
+        // The form has one row per indicator: a report giving one indicator several values (dates) would lose
+        // all but one on saving, so it is not opened; the file is edited as text instead.
+        var seen = Set<String>()
+        if let repeated = report.indicators.first(where: { !seen.insert($0.indicator).inserted }) {
+            return view.message(title: view.t("editor_report_edit_title"),
+                                [Message.editorReportNotEditable(path: "Content/\(file)", indicator: repeated.indicator).text(view.language)], status: 409)
+        }
         var form = Self.values(of: report)
         form.values["file"] = [file]
         form.values["stamp"] = [Editor.stamp(bytes)]
