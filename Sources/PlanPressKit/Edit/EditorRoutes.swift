@@ -57,6 +57,10 @@ extension Editor {
         .get("reports/*") { ReportForm($0).open(id: $0.rest) },
         .post("reports/save") { ReportForm($0).save() },
         .post("reports/check") { ReportForm($0).check() },
+        // A plan from its Word table (PlanImportForm).
+        .get("plans/import") { PlanImportForm($0).page() },
+        .post("plans/import/read") { PlanImportForm($0).read() },
+        .post("plans/import/save") { PlanImportForm($0).save() },
     ]
 }
 
