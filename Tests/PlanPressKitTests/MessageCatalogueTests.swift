@@ -63,7 +63,7 @@ import Testing
         .dateOptionInvalid,
         .editorTitleMissing, .editorSlugInvalid(slug: "Bad Slug"), .editorImageTooLarge(filename: "IMG_0001.HEIC", megabytes: 31, limit: 25),
         .editorNotAnImage(filename: "notes.pdf"), .editorAltWithoutImage, .editorUpdateExists(path: "Content/updates/x.md"),
-        .editorReportExists(path: "Content/reports/p/2026-x.yaml"), .editorReporterMissing, .editorReportEmpty, .editorPlanNotChosen,
+        .editorReportExists(path: "Content/reports/p/2026-x.yaml"), .editorReplyExists(path: "Content/reports/p/x-reply-to-y.yaml"), .editorReportNotEditable(path: "Content/reports/p/2026-x.yaml", indicator: "1.1-1"), .editorReporterMissing, .editorReportEmpty, .editorPlanNotChosen,
         .editorPlanUnknown(plan: "nope"), .editorCannotWrite(path: "Content/updates/x.md", reason: "No space left on device"),
         .editorAlreadySaved(path: "Content/updates/x.md"), .editorPhotoMissing, .editorPhotoAltMissing,
         .editorFileChanged(path: "Content/site.yaml"), .editorAsOfLineMissing(path: "Content/site.yaml"), .editorRefusedFromNetwork,

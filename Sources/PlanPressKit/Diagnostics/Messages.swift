@@ -126,6 +126,8 @@ public enum Message: Hashable, Sendable {
     case editorAltWithoutImage
     case editorUpdateExists(path: String)
     case editorReportExists(path: String)
+    case editorReplyExists(path: String)
+    case editorReportNotEditable(path: String, indicator: String)
     case editorReporterMissing
     case editorReportEmpty
     case editorPlanNotChosen
@@ -758,8 +760,14 @@ extension Message {
             return ("\(path) уже є: відредагуйте ту новину або дайте цій інший заголовок",
                     "\(path) already exists: edit that update, or give this one another title")
         case .editorReportExists(let path):
-            return ("\(path) уже є: цей звітувач уже має звіт за цей період; доповніть той файл",
-                    "\(path) already exists: this reporter already has a report for this period; add to that file")
+            return ("\(path) уже є: цей звітувач уже має звіт за цей період; відкрийте його у списку звітів редактора й доповніть",
+                    "\(path) already exists: this reporter already has a report for this period; open it from the editor's list of reports and add to it")
+        case .editorReportNotEditable(let path, let indicator):
+            return ("\(path) дає показнику \(indicator) кілька значень, а форма показує одне значення на показник; щоб нічого не втратити, змініть цей файл у текстовому редакторі",
+                    "\(path) gives indicator \(indicator) several values, and the form shows one value per indicator; so that nothing is lost, change this file in a text editor")
+        case .editorReplyExists(let path):
+            return ("\(path) уже є: цей звітувач уже відповів на цей звіт; відкрийте ту відповідь у списку звітів редактора й доповніть",
+                    "\(path) already exists: this reporter already replied to this report; open that reply from the editor's list of reports and add to it")
         case .editorReporterMissing:
             return ("напишіть, хто звітує (як підписано звіт)", "write who reports (as the report is signed)")
         case .editorReportEmpty:
