@@ -41,7 +41,7 @@ fuzz: deps
 	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
 	rm -rf Fuzz/.corpus && bash Fuzz/seed.sh Fuzz/.corpus
 	mkdir -p Fuzz/artifacts
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+	SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
 		-artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 Fuzz/.corpus
 
 ## Validate the shipped content without writing anything.

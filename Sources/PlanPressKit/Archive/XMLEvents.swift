@@ -55,6 +55,8 @@ extension BoundedXML {
     /// malformed XML with its line and column, and a text cut off before its document element
     /// closes (which the parser on Linux lets pass).
     static func events(_ bytes: [UInt8], entry: String, limits: XMLLimits = .office, handler: XMLEventHandler) throws {
+        // Not UTF-8 is refused (or UTF-16 converted) before the parser sees it: it traps on such names.
+        let bytes = try utf8(bytes, entry: entry)
         if let problem = scan(bytes, entry: entry, limits: limits) { throw problem }
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
             // The parser reads the bytes where they are: no second copy of a large part.

@@ -372,12 +372,15 @@ final class SheetReader: XMLEventHandler {
 
     override func characters(_ parser: XMLParser, _ string: String) {
         if inValue {
-            value = (value ?? "") + string
-            if value!.utf8.count > limits.cellCharacters * 4 {
+            let joined = (value ?? "") + string
+            value = joined
+            if joined.utf8.count > limits.cellCharacters * 4 {
                 refuse(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters))
             }
         } else if inFormula {
-            if formula!.utf8.count < 1024 { formula! += string }
+            // A `<c>` opened inside an unclosed `<f>` resets the formula: no force-unwrap here.
+            let sofar = formula ?? ""
+            if sofar.utf8.count < 1024 { formula = sofar + string }
         } else if inline != nil {
             inline!.characters(string, limit: limits.cellCharacters)
             if inline!.overflow { refuse(parser, .sheetCellTooLong(sheet: sheet.name, reference: cell?.reference ?? "", limit: limits.cellCharacters)) }
