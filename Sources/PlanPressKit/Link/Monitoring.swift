@@ -1,3 +1,5 @@
+import Foundation
+
 /// Monitoring reports joined to the plans: status history per measure,
 /// values per indicator, and the due/overdue reading against the "as of" date.
 public struct Monitoring: Sendable {
@@ -35,10 +37,70 @@ public struct Monitoring: Sendable {
 
     public let asOf: CalendarDate
     public var reportsByPlan: [Int: [Int]] = [:]
-    public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:]
-    public var values: [IndicatorKey: [ValueEntry]] = [:]
+    /// Index into `site.reports` by report id (the first report of an id).
+    public var reportByID: [String: Int] = [:]
+    /// Linked reports by the registry id their reporter gives (`reporter.executor`).
+    public var reportsByExecutor: [ExecutorID: [Int]] = [:]
+    /// Every status given for each measure, in report order. Setting it indexes it once
+    /// (`StatusIndex`): pages ask for a measure's voices and replies many times.
+    public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:] { didSet { statusIndex = StatusIndex(history) } }
+    /// Every value of each indicator, by date then report. Setting it indexes it once (`ValueIndex`).
+    public var values: [IndicatorKey: [ValueEntry]] = [:] { didSet { valueIndex = ValueIndex(values) } }
+    public private(set) var statusIndex = StatusIndex([:])
+    public private(set) var valueIndex = ValueIndex([:])
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
+
+    /// What pages ask of the status history, computed once per measure when the history is set:
+    /// each voice's latest entries, the replies to each report's entry, each report's entry.
+    public struct StatusIndex: Sendable {
+        var voices: [SiteGraph.MeasureKey: Voices] = [:]
+        /// Entries answering a report's assessment of a measure, in publication order.
+        var replies: [ReportMeasure: [StatusEntry]] = [:]
+        /// The entry a report gives for a measure.
+        var entries: [ReportMeasure: StatusEntry] = [:]
+
+        struct ReportMeasure: Hashable, Sendable {
+            var report: Int
+            var measure: SiteGraph.MeasureKey
+        }
+
+        init(_ history: [SiteGraph.MeasureKey: [StatusEntry]]) {
+            for (key, list) in history where !list.isEmpty {
+                voices[key] = Voices(list)
+                for entry in list {
+                    entries[ReportMeasure(report: entry.report, measure: key)] = entries[ReportMeasure(report: entry.report, measure: key)] ?? entry
+                    if let answered = entry.replyTo { replies[ReportMeasure(report: answered, measure: key), default: []].append(entry) }
+                }
+            }
+            for (key, list) in replies {
+                replies[key] = list.enumerated().sorted { a, b in
+                    (a.element.published, a.element.report, a.offset) < (b.element.published, b.element.report, b.offset)
+                }.map(\.element)
+            }
+        }
+    }
+
+    /// What pages ask of an indicator's values, computed once per indicator when the values are set.
+    public struct ValueIndex: Sendable {
+        var conflicts: [IndicatorKey: Set<CalendarDate>] = [:]
+
+        init(_ values: [IndicatorKey: [ValueEntry]]) {
+            for (key, list) in values {
+                var byDate: [CalendarDate: Decimal] = [:]
+                var dates: Set<CalendarDate> = []
+                for entry in list {
+                    let value = entry.value.value.value
+                    if let first = byDate[entry.value.date] {
+                        if first != value { dates.insert(entry.value.date) }
+                    } else {
+                        byDate[entry.value.date] = value
+                    }
+                }
+                if !dates.isEmpty { conflicts[key] = dates }
+            }
+        }
+    }
 
     /// The latest period's statuses, the official one first: kept for the
     /// open-data `status` field only; pages show every voice (`voices(_:)`).
@@ -60,6 +122,16 @@ public struct Monitoring: Sendable {
         /// Civil-society statuses of the latest period any civil-society report covers.
         public var civilSociety: [StatusEntry]
 
+        /// Each voice's entries of its latest period, from a measure's history (in report order).
+        init(_ entries: [StatusEntry]) {
+            func latest(_ kind: Reporter.Kind) -> [StatusEntry] {
+                guard let period = entries.last(where: { $0.reporter.kind == kind })?.period else { return [] }
+                return entries.filter { $0.reporter.kind == kind && $0.period == period }
+            }
+            official = latest(.official)
+            civilSociety = latest(.civilSociety)
+        }
+
         /// Both voices' latest entries: official first.
         public var all: [StatusEntry] { official + civilSociety }
         /// The statuses shown differ (between the voices, or between reporters of one voice).
@@ -70,19 +142,16 @@ public struct Monitoring: Sendable {
 
     /// Entries that answer the given report's assessment of the measure, in publication order.
     public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [StatusEntry] {
-        (history[key] ?? []).filter { $0.replyTo == report }.sorted { ($0.published, $0.report) < ($1.published, $1.report) }
+        statusIndex.replies[StatusIndex.ReportMeasure(report: report, measure: key)] ?? []
+    }
+
+    /// The status a report gives for a measure (its first entry for it).
+    public func entry(report: Int, _ key: SiteGraph.MeasureKey) -> StatusEntry? {
+        statusIndex.entries[StatusIndex.ReportMeasure(report: report, measure: key)]
     }
 
     /// Each voice's latest assessment; nil when no report mentions the measure.
-    public func voices(_ key: SiteGraph.MeasureKey) -> Voices? {
-        guard let entries = history[key], !entries.isEmpty else { return nil }
-        func latest(_ kind: Reporter.Kind) -> [StatusEntry] {
-            let own = entries.filter { $0.reporter.kind == kind }
-            guard let period = own.last?.period else { return [] }
-            return own.filter { $0.period == period }
-        }
-        return Voices(official: latest(.official), civilSociety: latest(.civilSociety))
-    }
+    public func voices(_ key: SiteGraph.MeasureKey) -> Voices? { statusIndex.voices[key] }
 
     /// The dates the term falls due (every occurrence of a recurring term), in order.
     public func dueDates(_ term: Term) -> [CalendarDate] { term.reading.dueDates }

@@ -3,6 +3,11 @@ extension SiteLinker {
     func linkMonitoring(plans: [PlanIndex], planByID: [PlanID: Int], executors: [ExecutorID: Executor],
                         resolver: ReferenceResolver) -> Monitoring {
         var monitoring = Monitoring(asOf: site.settings.asOf)
+        // Built here and set once: setting `history` and `values` indexes them (`Monitoring.StatusIndex`, `ValueIndex`).
+        var history: [SiteGraph.MeasureKey: [Monitoring.StatusEntry]] = [:]
+        var values: [Monitoring.IndicatorKey: [Monitoring.ValueEntry]] = [:]
+        let reportByID = Dictionary(site.reports.indices.map { (site.reports[$0].id, $0) }) { first, _ in first }
+        var measuresOf: [Int: Set<String>] = [:]
         var claimed: [String: Report] = [:]
         let order = site.reports.indices.sorted {
             let a = site.reports[$0], b = site.reports[$1]
@@ -27,14 +32,26 @@ extension SiteLinker {
             }
             claimed[claim] = report
             monitoring.reportsByPlan[p, default: []].append(r)
-            addStatuses(report, index: r, plan: p, plans: plans, resolver: resolver, into: &monitoring)
-            addValues(report, index: r, plan: p, plans: plans, into: &monitoring)
+            if let executor = report.reporter.executor { monitoring.reportsByExecutor[executor, default: []].append(r) }
+            addStatuses(report, index: r, plan: p, plans: plans, resolver: resolver, reports: reportByID, measuresOf: &measuresOf,
+                        into: &history)
+            addValues(report, index: r, plan: p, plans: plans, into: &values)
         }
+        // Each indicator's values by date, then report, then the order they were read in: sorted once here.
+        for key in values.keys {
+            values[key] = values[key]!.enumerated().sorted { a, b in
+                (a.element.value.date, a.element.report, a.offset) < (b.element.value.date, b.element.report, b.offset)
+            }.map(\.element)
+        }
+        monitoring.reportByID = reportByID
+        monitoring.history = history
+        monitoring.values = values
         return monitoring
     }
 
     private func addStatuses(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex],
-                             resolver: ReferenceResolver, into monitoring: inout Monitoring) {
+                             resolver: ReferenceResolver, reports: [String: Int], measuresOf: inout [Int: Set<String>],
+                             into history: inout [SiteGraph.MeasureKey: [Monitoring.StatusEntry]]) {
         var seen: Set<String> = []
         for status in report.measures {
             guard let m = plans[p].measureByNumber[status.measure] else {
@@ -52,12 +69,15 @@ extension SiteLinker {
             }
             let entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
                                                status: status.status, narrativeHTML: narrative, evidence: status.evidence,
-                                               replyTo: status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status) })
-            monitoring.history[SiteGraph.MeasureKey(plan: p, measure: m), default: []].append(entry)
+                                               replyTo: status.replyTo.flatMap {
+                                                   reply(to: $0, from: report, index: r, status: status, reports: reports, measuresOf: &measuresOf)
+                                               })
+            history[SiteGraph.MeasureKey(plan: p, measure: m), default: []].append(entry)
         }
     }
 
-    private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], into monitoring: inout Monitoring) {
+    private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex],
+                           into values: inout [Monitoring.IndicatorKey: [Monitoring.ValueEntry]]) {
         for value in report.indicators {
             guard let i = plans[p].indicatorByID[value.indicator] else {
                 sink.error(.reportUnknownIndicator(indicator: value.indicator, plan: report.plan.raw,
@@ -71,15 +91,15 @@ extension SiteLinker {
                              at: value.location)
             }
             let key = Monitoring.IndicatorKey(plan: p, indicator: i)
-            monitoring.values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
-            monitoring.values[key]!.sort { ($0.value.date, $0.report) < ($1.value.date, $1.report) }
+            values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
         }
     }
 
     /// The report a `reply_to` answers, checked: it exists, covers the same plan,
     /// is another report and gives a status for the same measure.
-    private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus) -> Int? {
-        guard let target = site.reports.firstIndex(where: { $0.id == reference.report }) else {
+    private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus,
+                       reports: [String: Int], measuresOf: inout [Int: Set<String>]) -> Int? {
+        guard let target = reports[reference.report] else {
             sink.error(.replyToUnknownReport(report: reference.report, suggestions: Suggestions.closest(to: reference.report, in: site.reports.map(\.id))),
                        at: reference.location)
             return nil
@@ -99,7 +119,8 @@ extension SiteLinker {
                        at: reference.location)
             return nil
         }
-        guard answered.measures.contains(where: { $0.measure == reference.measure }) else {
+        if measuresOf[target] == nil { measuresOf[target] = Set(answered.measures.map(\.measure)) }
+        guard measuresOf[target]!.contains(reference.measure) else {
             sink.error(.replyToMissingStatus(report: reference.report, measure: reference.measure,
                                              suggestions: Suggestions.closest(to: reference.measure, in: Set(answered.measures.map(\.measure)).sorted())),
                        at: reference.location)

@@ -47,7 +47,7 @@ extension PageRenderer {
                 context["budget_heading"] = budgetHeading(budget)
                 context["budget_unit"] = budget.unit
             }
-            let checks = graph.budgetChecks[p].filter { $0.goal == g }
+            let checks = graph.budgetChecksByGoal[p][g] ?? []
             context["reconciliation"] = reconciliation(checks, plan: index.plan)
             context["has_reconciliation"] = !checks.isEmpty
             // «Суми, що не сходяться» only where a stated total differs from its rows.

@@ -194,7 +194,7 @@ extension PageRenderer {
             section["heading_level"] = min(6, level)
             section["body"] = printSections(p, goals: node.children, measures: node.directMeasures, level: level + 1)
             // The goal's stated subtotals next to the sums of its rows, as on its page.
-            let checks = graph.budgetChecks[p].filter { $0.goal == g }
+            let checks = graph.budgetChecksByGoal[p][g] ?? []
             section["reconciliation"] = reconciliation(checks, plan: index.plan)
             section["has_reconciliation"] = !checks.isEmpty
             section["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")

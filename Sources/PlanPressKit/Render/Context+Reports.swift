@@ -40,7 +40,7 @@ extension PageRenderer {
 
     /// Reports the executor published (named as `reporter.executor`).
     func executorReports(_ id: ExecutorID) -> Any {
-        let reports = reportOrder(linkedReports.filter { graph.site.reports[$0].reporter.executor == id })
+        let reports = reportOrder(graph.monitoring.reportsByExecutor[id] ?? [])
         guard !reports.isEmpty else { return false }
         return ["items": reports.map(reportItem)] as Context
     }
@@ -58,7 +58,7 @@ extension PageRenderer {
     }
 
     func reportContext(_ id: String) -> Context {
-        let r = graph.site.reports.firstIndex { $0.id == id }!
+        let r = graph.monitoring.reportByID[id]!
         let report = graph.site.reports[r]
         let p = graph.planByID[report.plan]!
         let index = graph.plans[p]
@@ -69,17 +69,20 @@ extension PageRenderer {
         context["summary_html"] = opt(report.summary.map { HTML.paragraphs($0) })
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))
-        let history = graph.monitoring.history
         context["statuses"] = report.measures.compactMap { status -> Context? in
             guard let m = index.measureByNumber[status.measure] else { return nil }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            guard let entry = history[key]?.first(where: { $0.report == r }) else { return nil }
+            guard let entry = graph.monitoring.entry(report: r, key) else { return nil }
             var item = entryContext(entry, key)
             item["measure"] = measureItem(key)
             return item
         }
         context["has_statuses"] = !(context["statuses"] as! [Context]).isEmpty
-        context["values"] = report.indicators.compactMap { value -> Context? in
+        // A report with more values than a page of a long series sums them up per indicator; every value is on
+        // the indicators' value pages and in the open data (docs/monitoring.md, «Long series»).
+        let long = report.indicators.count > PageRenderer.valuesPerPage
+        context["long_values"] = long ? ["rows": reportValueSummary(report, plan: p)] as Context : false
+        context["values"] = long ? [] : report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
             return ["indicator": value.indicator, "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
@@ -90,5 +93,34 @@ extension PageRenderer {
         }
         context["has_values"] = !report.indicators.isEmpty
         return context
+    }
+
+    /// A long report's values, one row per indicator in the order the report first gives them: how many,
+    /// their first and last dates, the lowest and highest, the value of the last date, whether some differ
+    /// from another report's for the same date.
+    private func reportValueSummary(_ report: Report, plan p: Int) -> [Context] {
+        let index = graph.plans[p]
+        var order: [Int] = []
+        var byIndicator: [Int: [IndicatorValue]] = [:]
+        for value in report.indicators {
+            guard let i = index.indicatorByID[value.indicator] else { continue }
+            if byIndicator[i] == nil { order.append(i) }
+            byIndicator[i, default: []].append(value)
+        }
+        return order.map { i in
+            let values = byIndicator[i]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+            let conflicts = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i))
+            var low = values[0], high = values[0]
+            for value in values {
+                if value.value.value < low.value.value { low = value }
+                if value.value.value > high.value.value { high = value }
+            }
+            let id = index.indicators[i].indicator.id
+            return ["indicator": id, "url": routes.path(for: .indicator(index.plan.id, id)), "count": "\(values.count)",
+                    "first": format.date(values.first!.date), "first_iso": values.first!.date.iso,
+                    "last": format.date(values.last!.date), "last_iso": values.last!.date.iso,
+                    "lowest": format.number(low.value), "highest": format.number(high.value), "latest": format.number(values.last!.value),
+                    "conflict": values.contains { conflicts.contains($0.date) }]
+        }
     }
 }
