@@ -12,6 +12,32 @@ import Testing
         #expect(site.failure() == ["Content/updates/rada.md:2:22: error: the title contains a colon — put the whole title in quotes: title: \"…\""])
     }
 
+    /// A title with a colon, an impossible date, a wrong item and a broken link: one `check`
+    /// names all four, each at its line (it used to take a round per problem).
+    @Test func everyProblemOfAnUpdateInOneRun() throws {
+        let site = try UpdateTests.site(["rada": """
+            ---
+            title: Засідання ради: підсумки
+            date: 2026-02-30
+            items:
+              - measure:test-plan/9.9
+            summary: Підсумки: усе
+            ---
+            Див. [захід 7.7](measure:test-plan/7.7).
+
+            """])
+        defer { site.remove() }
+        let printed = site.failure(language: .uk)
+        #expect(printed.count == 5, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Content/updates/rada.md:2:22: помилка: заголовок містить двокрапку") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Content/updates/rada.md:3:7: помилка: поле 'date' (шапка оновлення): дати '2026-02-30' не існує") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Content/updates/rada.md:5:") && $0.contains("measure:test-plan/9.9") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Content/updates/rada.md:6:") && $0.contains("'summary' містить двокрапку") }, "\(printed)")
+        #expect(printed.contains { $0.hasPrefix("Content/updates/rada.md:8:") && $0.contains("measure:test-plan/7.7") }, "\(printed)")
+        // Nothing is published from it, and nothing is said twice (no "title missing" after the colon).
+        #expect(!printed.contains { $0.contains("бракує поля") }, "\(printed)")
+    }
+
     @Test func colonInAnotherValueNamesItsKey() throws {
         let site = try UpdateTests.site(["rada": "---\ntitle: \"Т\"\ndate: 2026-01-01\nsummary: Підсумки: усе\n---\nТекст\n"])
         defer { site.remove() }

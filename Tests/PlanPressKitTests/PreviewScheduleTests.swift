@@ -23,9 +23,30 @@ import Testing
         #expect(try site.page("updates/rada/index.html").contains("<span class=\"badge badge-scheduled\">заплановано на 5 грудня</span>"))
         #expect(try site.page("updates/index.html").contains("<span class=\"badge badge-scheduled\">заплановано на 5 грудня</span>"))
         #expect(!(try site.page("updates/published/index.html").contains("badge-scheduled")))
+        // Every list that shows it says so: the home page and the measure it is about.
+        for page in ["index.html", "plans/test-plan/measures/1.1/index.html", "en/index.html"] {
+            let html = try site.page(page)
+            let item = EditorTests.after(">Засідання ради</a>", in: html, 200)
+            #expect(item.hasPrefix(" <span class=\"badge badge-scheduled\">"), "\(page): \(item)")
+        }
         #expect(result.scheduled.map { $0.text(.uk) } == [
             "«Засідання ради» заплановано на 5 грудня: його дата пізніша за as_of (2026-06-15), тому звичайна збірка його не публікує; попередній перегляд показує його з позначкою",
         ])
+    }
+
+    /// `/plans/` is a page: every plan grouped as on the home page, in both languages, and the
+    /// navigation and the breadcrumbs of plan pages lead to it.
+    @Test func thePlansIndexIsAPage() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        let index = try site.page("plans/index.html")
+        #expect(index.contains("<h1>Плани</h1>"))
+        #expect(index.contains("<a href=\"/plany/plans/test-plan/\">Тестовий план</a>"))
+        #expect(try site.page("en/plans/index.html").contains("<a href=\"/plany/en/plans/test-plan/\""))
+        let measure = try site.page("plans/test-plan/measures/1.1/index.html")
+        #expect(EditorTests.after("class=\"breadcrumbs", in: measure, 400).contains("<li><a href=\"/plany/plans/\">Плани</a></li>"), "breadcrumbs")
+        #expect(try site.page("index.html").contains("<li><a href=\"/plany/plans/\">Плани</a></li>"), "navigation")
     }
 
     @Test func normalBuildLeavesThemOutAndSaysWhy() throws {

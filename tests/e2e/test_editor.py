@@ -42,9 +42,9 @@ def preview(tmp_path_factory):
     shutil.copytree(REPO / "Templates", tmp / "Templates")
     (tmp / "cover.png").write_bytes(png())
     port = free_port()
-    process, _ = start_serve(["--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
-                              "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"], ready="editor: ")
-    yield {"origin": f"http://127.0.0.1:{port}", "site": f"http://127.0.0.1:{port}/plany/",
+    process, lines = start_serve(["--content", str(tmp / "Content"), "--templates", str(tmp / "Templates"),
+                                  "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/plany/"], ready="редактор: ")
+    yield {"origin": f"http://127.0.0.1:{port}", "site": f"http://127.0.0.1:{port}/plany/", "lines": lines,
            "edit": f"http://127.0.0.1:{port}/_edit/", "content": tmp / "Content", "tmp": tmp}
     process.send_signal(signal.SIGINT)
     process.wait(timeout=60)

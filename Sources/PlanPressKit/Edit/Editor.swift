@@ -20,27 +20,51 @@ public final class Editor: @unchecked Sendable {
         public var baseURL: String?
         public var host: String
         public var maxUpload: Int
+        /// The language of the editor's pages and messages (`serve --lang`).
+        public var language: MessageLanguage
+        /// With the preview on a network address: the key a client on another computer must
+        /// bring (`serve --editor-key`); without one, only this computer may use the editor.
+        public var key: String?
         public init(content: String, templates: String, baseURL: String? = nil, host: String = "127.0.0.1",
-                    maxUpload: Int = 5 * 1024 * 1024) {
+                    maxUpload: Int = 5 * 1024 * 1024, language: MessageLanguage = .uk, key: String? = nil) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
             self.host = host
-            self.maxUpload = min(maxUpload, 5 * 1024 * 1024)
+            // A quarter of the request is left for the rest of the form, so a photo over the limit
+            // still reaches the editor, which says so by its field (instead of the server's 413).
+            self.maxUpload = min(maxUpload - maxUpload / 4, Editor.imageLimit)
+            self.language = language
+            self.key = key
         }
     }
 
+    /// The largest photo the editor accepts.
+    public static let imageLimit = 5 * 1024 * 1024
+
     public static let root = "/_edit/"
     static let cookie = "planpress_edit"
+    /// Holds the key on another computer, once the link with `?key=` was opened.
+    static let keyCookie = "planpress_edit_key"
 
     let options: Options
+    let templates: EditorTemplates
+    /// Photos chosen in forms not saved yet, and the forms already saved.
+    let store = EditorStore()
     private let lock = NSLock()
     /// Session id (cookie) → CSRF token.
     private var sessions: [String: String] = [:]
+    /// Files below `Content/` a save is writing now, and the condition others wait on.
+    private let writing = NSCondition()
+    private var busy: Set<String> = []
 
-    public init(options: Options) { self.options = options }
+    public init(options: Options) {
+        self.options = options
+        templates = EditorTemplates(folder: options.templates, language: options.language)
+    }
 
     var check: EditorCheck { EditorCheck(content: options.content, baseURL: options.baseURL) }
+    var language: MessageLanguage { options.language }
 
     // MARK: Dispatch
 
@@ -48,50 +72,104 @@ public final class Editor: @unchecked Sendable {
         let path = request.path
         if path + "/" == Self.root { return .redirect(to: Self.root, status: 301) }
         let route = String(path.dropFirst(Self.root.count))
-        if request.method == "GET" || request.method == "HEAD" {
-            switch route {
-            case "assets/editor.css": return asset(EditorAssets.css, type: "text/css; charset=utf-8")
-            case "assets/editor.js": return asset(EditorAssets.script, type: "text/javascript; charset=utf-8")
-            default: break
-            }
-            let (session, token, cookie) = self.session(request)
-            let page = EditorPage(token: token)
-            var response: HTTPResponse
-            switch route {
-            case "": response = page.index(listing())
-            case "items.json": response = HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: itemsJSON())
-            case "updates/new": response = UpdateForm(editor: self).page(page, values: .init(), outcome: nil)
-            case "reports/new": response = ReportForm(editor: self).page(page, values: FormData(), plan: request.query["plan"], outcome: nil)
-            case _ where route.hasPrefix("updates/"):
-                response = UpdateForm(editor: self).open(page, slug: String(route.dropFirst("updates/".count)),
-                                                         saved: request.query["saved"] == "1")
-            default: response = page.notFound()
-            }
-            _ = session
-            if let cookie { response.headers.append(("Set-Cookie", cookie)) }
+        let loaded: EditorTemplates.Loaded
+        switch templates.load() {
+        case .success(let value): loaded = value
+        case .failure(let error): return secured(.text(500, error.message(language) + "\n"))
+        }
+        let isGet = request.method == "GET" || request.method == "HEAD"
+        switch access(request) {
+        case .allowed: break
+        case .refused:
+            return secured(EditorView(token: "", language: language, loaded: loaded).message(
+                title: loaded.strings["editor_refused"] ?? "", [Message.editorRefusedFromNetwork.text(language)], status: 403))
+        case .keyAccepted:
+            // The key leaves the address bar (and the history) at once; a cookie carries it from now on.
+            var response = HTTPResponse.redirect(to: Self.root + route, status: 303)
+            response.headers.append(("Set-Cookie", "\(Self.keyCookie)=\(options.key ?? ""); Path=\(Self.root); HttpOnly; SameSite=Strict"))
             return secured(response)
         }
-        guard request.method == "POST" else {
-            var response = HTTPResponse.text(405, "Only GET, HEAD and POST\n")
+        if isGet, route.hasPrefix("assets/") {
+            return asset(String(route.dropFirst("assets/".count)), loaded)
+        }
+        guard isGet || request.method == "POST" else {
+            var response = HTTPResponse.text(405, Message.previewMethodNotAllowed(allowed: "GET, HEAD, POST").text(language) + "\n")
             response.headers.append(("Allow", "GET, HEAD, POST"))
             return response
         }
-        if let refusal = refusal(request) { return secured(refusal) }
-        guard let form = FormData(request: request) else {
-            return secured(.text(400, "Expected a form (application/x-www-form-urlencoded or multipart/form-data)\n"))
+        var form = FormData()
+        var cookie: String?
+        let token: String
+        if isGet {
+            (token, cookie) = session(request)
+        } else {
+            // Refusals before anything else, in a page of their own (the token is not trusted yet).
+            if let refusal = refusal(request) {
+                return secured(EditorView(token: "", language: language, loaded: loaded).message(
+                    title: loaded.strings["editor_refused"] ?? "", [refusal.text(language)], status: 403))
+            }
+            guard let parsed = FormData(request: request) else {
+                return secured(EditorView(token: "", language: language, loaded: loaded).message(
+                    title: loaded.strings["editor_refused"] ?? "", [Message.editorNotAForm.text(language)], status: 400))
+            }
+            form = parsed
+            token = form["_csrf"].isEmpty ? request.headers["x-csrf-token"] ?? "" : form["_csrf"]
         }
-        let page = EditorPage(token: form["_csrf"])
-        switch route {
-        case "updates/save": return secured(UpdateForm(editor: self).save(page, form: form))
-        case "updates/check": return secured(UpdateForm(editor: self).checkJSON(form: form))
-        case "reports/save": return secured(ReportForm(editor: self).save(page, form: form))
-        case "reports/check": return secured(ReportForm(editor: self).checkJSON(form: form))
-        default: return secured(page.notFound())
+        let view = EditorView(token: token, language: language, loaded: loaded)
+        var response: HTTPResponse
+        if let (found, rest) = Self.route(isGet ? .get : .post, route) {
+            response = found.answer(EditorRequest(editor: self, http: request, view: view, form: form, rest: rest))
+        } else {
+            response = view.notFound()
         }
+        if let cookie { response.headers.append(("Set-Cookie", cookie)) }
+        return secured(response)
     }
 
-    private func asset(_ text: String, type: String) -> HTTPResponse {
-        HTTPResponse(status: 200, contentType: type, body: Array(text.utf8))
+    enum Access { case allowed, refused, keyAccepted }
+
+    /// Who may use the editor. On a loopback address (the default) every client is this computer.
+    /// On a network address, a client on this computer may; one on another computer needs the
+    /// key (`serve --editor-key`): in the link once (`?key=`), then in a cookie. Without a key
+    /// configured, nobody else may: others on the network could otherwise change `Content/`.
+    func access(_ request: HTTPRequest) -> Access {
+        guard !Self.isLoopback(options.host) else { return .allowed }
+        // On a network address the preview answers any Host name; the editor only an address or
+        // `localhost`: a page that rebinds its own name to this computer cannot reach it.
+        guard Self.hostIsAnAddress(request.headers["host"] ?? "") else { return .refused }
+        if Self.isLoopback(request.peer ?? "") { return .allowed }
+        guard let key = options.key, !key.isEmpty else { return .refused }
+        if let sent = request.query["key"], Self.sameBytes(sent, key), request.method == "GET" { return .keyAccepted }
+        if let sent = Self.cookieValue(request.headers["cookie"], name: Self.keyCookie), Self.sameBytes(sent, key) { return .allowed }
+        return .refused
+    }
+
+    /// `127.0.0.1:8000`, `[fe80::1]:8000`, `localhost:8000`: not a DNS name.
+    static func hostIsAnAddress(_ header: String) -> Bool {
+        if header.hasPrefix("[") { return header.contains("]") }
+        let name = header.split(separator: ":").first.map(String.init) ?? ""
+        return name == "localhost" || (name.split(separator: ".").count == 4 && name.allSatisfy { $0.isNumber || $0 == "." })
+    }
+
+    /// 127.0.0.0/8, ::1, and 127.x written as an IPv4-mapped IPv6 address.
+    static func isLoopback(_ address: String) -> Bool {
+        let plain = address.hasPrefix("::ffff:") ? String(address.dropFirst("::ffff:".count)) : address
+        return plain.hasPrefix("127.") || plain == "::1" || plain == "localhost"
+    }
+
+    /// The route for a method and a path below `/_edit/`: an exact path first, then the
+    /// longest `…/*` prefix; `rest` is what the `*` matched.
+    static func route(_ method: EditorRoute.Method, _ path: String) -> (EditorRoute, rest: String)? {
+        let candidates = routes.filter { $0.method == method }
+        if let exact = candidates.first(where: { $0.path == path }) { return (exact, "") }
+        let prefixed = candidates.filter { $0.path.hasSuffix("*") && path.hasPrefix($0.path.dropLast()) }
+        guard let best = prefixed.max(by: { $0.path.count < $1.path.count }) else { return nil }
+        return (best, String(path.dropFirst(best.path.count - 1)))
+    }
+
+    private func asset(_ name: String, _ loaded: EditorTemplates.Loaded) -> HTTPResponse {
+        guard let bytes = loaded.assets[name] else { return secured(.text(404, Message.previewNotFound.text(language) + "\n")) }
+        return secured(HTTPResponse(status: 200, contentType: ContentTypes.forPath(name), body: bytes))
     }
 
     /// Editor pages may not be framed, load nothing from elsewhere and run no inline script.
@@ -106,53 +184,48 @@ public final class Editor: @unchecked Sendable {
 
     // MARK: Sessions and CSRF
 
-    /// The session of the request's cookie, or a new one (with its Set-Cookie).
-    private func session(_ request: HTTPRequest) -> (String, String, String?) {
+    /// The session's token for the request's cookie, or a new session's (with its Set-Cookie).
+    private func session(_ request: HTTPRequest) -> (token: String, cookie: String?) {
         lock.lock()
         defer { lock.unlock() }
-        if let id = Self.cookieValue(request.headers["cookie"]), let token = sessions[id] { return (id, token, nil) }
+        if let id = Self.cookieValue(request.headers["cookie"]), let token = sessions[id] { return (token, nil) }
         let id = Self.randomHex(), token = Self.randomHex()
         sessions[id] = token
-        return (id, token, "\(Self.cookie)=\(id); Path=\(Self.root); HttpOnly; SameSite=Strict")
+        return (token, "\(Self.cookie)=\(id); Path=\(Self.root); HttpOnly; SameSite=Strict")
     }
 
     /// Why a POST is refused: another origin, no session, or a wrong token. nil: accepted.
-    func refusal(_ request: HTTPRequest) -> HTTPResponse? {
+    func refusal(_ request: HTTPRequest) -> Message? {
         let host = request.headers["host"] ?? ""
         let own = "http://" + host
         if let origin = request.headers["origin"] {
-            guard origin == own else {
-                return .text(403, "Refused: the request comes from another site (Origin \(origin)); the editor accepts forms from \(own) only\n")
-            }
+            guard origin == own else { return .editorRefusedOrigin(origin: origin, own: own) }
         } else if let referer = request.headers["referer"] {
-            guard referer == own || referer.hasPrefix(own + "/") else {
-                return .text(403, "Refused: the request comes from another site (Referer); the editor accepts forms from \(own) only\n")
-            }
+            guard referer == own || referer.hasPrefix(own + "/") else { return .editorRefusedReferer(own: own) }
         } else {
-            return .text(403, "Refused: the request names no origin; send the form from the editor page\n")
+            return .editorRefusedNoOrigin
         }
         lock.lock()
         let expected = Self.cookieValue(request.headers["cookie"]).flatMap { sessions[$0] }
         lock.unlock()
-        guard let expected else {
-            return .text(403, "Refused: no editor session; open \(Self.root) again and resend the form\n")
-        }
+        guard let expected else { return .editorRefusedNoSession }
         let form = FormData(request: request)
         let sent = form?["_csrf"] ?? request.headers["x-csrf-token"] ?? ""
-        guard Self.sameBytes(sent, expected) else {
-            return .text(403, "Refused: the form's security token is missing or out of date; reload the page and send it again\n")
+        guard Self.sameBytes(sent, expected) else { return .editorRefusedToken }
+        return nil
+    }
+
+    static func cookieValue(_ header: String?, name: String = cookie) -> String? {
+        guard let header else { return nil }
+        for pair in header.split(separator: ";") {
+            let trimmed = pair.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix(name + "=") { return String(trimmed.dropFirst(name.count + 1)) }
         }
         return nil
     }
 
-    static func cookieValue(_ header: String?) -> String? {
-        guard let header else { return nil }
-        for pair in header.split(separator: ";") {
-            let trimmed = pair.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(cookie + "=") { return String(trimmed.dropFirst(cookie.count + 1)) }
-        }
-        return nil
-    }
+    /// A key for `serve --editor-key`: 256 random bits.
+    public static func newKey() -> String { randomHex() }
 
     static func randomHex() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -175,43 +248,29 @@ public final class Editor: @unchecked Sendable {
         return (site, SiteLinker.link(site, options: .init(includeDrafts: true, baseURL: options.baseURL)).graph)
     }
 
-    func listing() -> EditorPage.Listing {
-        let (site, _) = linked()
-        guard let site else { return .init(updates: [], reports: []) }
-        let updates = site.updates.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }.map { update in
-            let state = update.draft ? "чернетка" : (site.settings.asOf < update.date ? "заплановано" : "опубліковано")
-            return (slug: update.slug, title: update.title, date: update.date.iso, state: state)
-        }
-        let reports = site.reports.sorted { ($0.published, $0.id) > ($1.published, $1.id) }.map { report in
-            (file: report.id, title: report.title ?? "", plan: report.plan.description, period: report.period.code, reporter: report.reporter.name)
-        }
-        return .init(updates: updates, reports: reports)
-    }
-
-    /// Every plan, goal, measure and indicator, for the item search.
-    func items() -> [(ref: String, label: String)] {
+    /// Every plan, goal, measure and indicator, for the item search, labelled in the editor's language.
+    func items(_ view: EditorView) -> [(ref: String, label: String)] {
         guard let graph = linked().1 else { return [] }
         var out: [(ref: String, label: String)] = []
         for index in graph.plans {
             let plan = index.plan
-            out.append(("plan:\(plan.id)", "План: \(plan.shortTitle)"))
+            out.append(("plan:\(plan.id)", view.fill("editor_item_plan", ["title": plan.shortTitle])))
             for node in index.goals {
-                out.append(("goal:\(plan.id)/\(node.goal.id)", "Ціль \(node.goal.number) — \(node.goal.title) (\(plan.shortTitle))"))
+                out.append(("goal:\(plan.id)/\(node.goal.id)",
+                            view.fill("editor_item_goal", ["number": node.goal.number, "title": node.goal.title, "plan": plan.shortTitle])))
             }
             for node in index.measures {
-                let printed = node.measure.printedNumber.map { " (у документі «\($0)»)" } ?? ""
-                out.append(("measure:\(plan.id)/\(node.measure.number)", "Захід \(node.measure.number)\(printed) — \(node.measure.text) (\(plan.shortTitle))"))
+                var values = ["number": node.measure.number, "title": node.measure.text, "plan": plan.shortTitle]
+                values["printed"] = node.measure.printedNumber
+                out.append(("measure:\(plan.id)/\(node.measure.number)",
+                            view.fill(node.measure.printedNumber == nil ? "editor_item_measure" : "editor_item_measure_printed", values)))
             }
             for node in index.indicators {
-                out.append(("indicator:\(plan.id)/\(node.indicator.id)", "Показник \(node.indicator.id) — \(node.indicator.text) (\(plan.shortTitle))"))
+                out.append(("indicator:\(plan.id)/\(node.indicator.id)",
+                            view.fill("editor_item_indicator", ["number": node.indicator.id, "title": node.indicator.text, "plan": plan.shortTitle])))
             }
         }
         return out
-    }
-
-    private func itemsJSON() -> [UInt8] {
-        let objects = items().map { ["ref": $0.ref, "label": $0.label] }
-        return Array((try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8))
     }
 
     // MARK: Writing
@@ -247,36 +306,60 @@ public final class Editor: @unchecked Sendable {
 
     enum WriteMode { case create, replace }
 
-    /// Writes bytes through a temporary file and a rename, so readers (the
-    /// preview's watcher) never see half a file. `.create` never replaces.
-    func write(_ bytes: [UInt8], to relative: String, mode: WriteMode) throws {
-        guard let path = contentPath(relative) else {
-            throw EditorError(message: "refused to write \(relative): the path leaves Content/")
+    /// Runs `body` while no other save writes any of `files` (paths relative to
+    /// `Content/`): a save reads the file's stamp, checks and writes as one step,
+    /// so of two saves of the same file sent together the second sees the first's
+    /// file and is refused, never silently lost (docs/editor.md, «Two saves at once»).
+    func serialised<T>(_ files: [String], _ body: () throws -> T) rethrows -> T {
+        let wanted = Set(files)
+        writing.lock()
+        while !busy.isDisjoint(with: wanted) { writing.wait() }
+        busy.formUnion(wanted)
+        writing.unlock()
+        defer {
+            writing.lock()
+            busy.subtract(wanted)
+            writing.broadcast()
+            writing.unlock()
         }
+        return try body()
+    }
+
+    /// Writes bytes through a temporary file and a rename, so readers (the
+    /// preview's watcher) never see half a file. `.create` never replaces: the
+    /// name is taken with link(2), which fails when it exists.
+    func write(_ bytes: [UInt8], to relative: String, mode: WriteMode) throws(EditorError) {
+        guard let path = contentPath(relative) else { throw .outside(path: "Content/" + relative) }
+        let shown = "Content/" + relative
+        func failure() -> EditorError { .cannotWrite(path: shown, reason: String(cString: strerror(errno))) }
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: shown, reason: "\(error.localizedDescription)")
+        }
         let temporary = folder + "/.planpress-edit-\(Self.randomHex().prefix(12))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw EditorError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw failure() }
         let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        fsync(fd)
+        let synced = fsync(fd) == 0
         close(fd)
-        guard written == bytes.count else {
+        guard written == bytes.count, synced else {
+            let error = failure()
             unlink(temporary)
-            throw EditorError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw error
         }
         switch mode {
         case .create:
-            // link() fails when the name exists: nothing is ever overwritten.
             defer { unlink(temporary) }
             guard link(temporary, path) == 0 else {
-                if errno == EEXIST { throw EditorError(message: "\(path) already exists") }
-                throw EditorError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw errno == EEXIST ? .exists(path: shown) : failure()
             }
         case .replace:
             guard rename(temporary, path) == 0 else {
+                let error = failure()
                 unlink(temporary)
-                throw EditorError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                throw error
             }
         }
     }
@@ -287,9 +370,22 @@ public final class Editor: @unchecked Sendable {
     }
 }
 
-struct EditorError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+/// Why the editor could not write a file.
+enum EditorError: Error {
+    /// `.create` found the name taken (another save made it first).
+    case exists(path: String)
+    case cannotWrite(path: String, reason: String)
+    /// The path would leave `Content/` (never for the names the editor makes).
+    case outside(path: String)
+
+    /// The catalogue message; `exists` is the caller's, which knows what the file is.
+    var message: Message {
+        switch self {
+        case .exists(let path): return .editorUpdateExists(path: path)
+        case .cannotWrite(let path, let reason): return .editorCannotWrite(path: path, reason: reason)
+        case .outside(let path): return .linkOutsideContent(target: path)
+        }
+    }
 }
 
 extension String {

@@ -11,6 +11,8 @@ struct EditorCheck {
         var elsewhere: [Diagnostic] = []
         /// The linked site, for the Markdown preview and the item list.
         var graph: SiteGraph?
+        /// The site's as-of date as `site.yaml` gives it (before a preview moves it).
+        var asOf: CalendarDate?
         var hasErrors: Bool { byField.values.contains { $0.contains { $0.severity == .error } } }
         var all: [Diagnostic] { byField.keys.sorted().flatMap { byField[$0]! } }
     }
@@ -29,6 +31,7 @@ struct EditorCheck {
         var diagnostics = loadDiagnostics
         var outcome = Outcome()
         if var site = loaded {
+            outcome.asOf = site.settings.asOf
             if let asOf, site.settings.asOf < asOf { site.settings.asOf = asOf }
             let (graph, linkDiagnostics) = SiteLinker.link(site, options: .init(includeDrafts: true, baseURL: baseURL))
             diagnostics += linkDiagnostics

@@ -6,20 +6,21 @@ import Foundation
 /// and breakdowns. Saving writes `Content/reports/<plan>/<period>-<reporter>.yaml`
 /// in the format of docs/monitoring.md; a new report never replaces a file.
 struct ReportForm {
-    let editor: Editor
+    let request: EditorRequest
+    var editor: Editor { request.editor }
+    var view: EditorView { request.view }
 
-    static let statuses: [(MeasureStatusValue, String)] = [
-        (.notStarted, "не розпочато"), (.inProgress, "виконується"), (.completed, "виконано"),
-        (.partlyCompleted, "виконано частково"), (.notCompleted, "не виконано"), (.noInformation, "немає інформації"),
-    ]
-    static let kinds: [(Reporter.Kind, String)] = [
-        (.official, "орган влади (офіційний звіт)"), (.civilSociety, "громадська організація (громадський моніторинг)"),
-    ]
+    init(_ request: EditorRequest) { self.request = request }
+
+    /// The statuses a report may give, in this order; labelled with the site's own words (`status_…`).
+    static let statuses: [MeasureStatusValue] = [.notStarted, .inProgress, .completed, .partlyCompleted, .notCompleted, .noInformation]
+    /// Labelled `editor_reporter_<kind>`.
+    static let kinds: [Reporter.Kind] = [.official, .civilSociety]
 
     struct Draft {
         var lines: [(text: String, field: String)] = []
         var relativePath = ""
-        var problems: [(field: String, text: String)] = []
+        var problems: [(field: String, message: Message)] = []
     }
 
     /// A value written as is when it is a plain token (dates, periods,
@@ -65,7 +66,7 @@ struct ReportForm {
         if !title.isEmpty { add("title: \(Self.quoted(title))", "title") }
         text("summary", form["summary"], indent: "", field: "summary")
         if UpdateForm.oneLine(form["reporter_name"]).isEmpty {
-            draft.problems.append(("reporter_name", "Помилка: напишіть, хто звітує (як підписано звіт)"))
+            draft.problems.append(("reporter_name", .editorReporterMissing))
         }
         var measures: [(text: String, field: String)] = []
         var indicators: [(text: String, field: String)] = []
@@ -123,13 +124,13 @@ struct ReportForm {
             out += indicators
         }
         if measures.isEmpty && indicators.isEmpty {
-            draft.problems.append(("", "Помилка: звіт не містить жодного стану заходу чи значення показника: заповніть таблицю"))
+            draft.problems.append(("", .editorReportEmpty))
         }
         draft.lines = out
         let period = Transliteration.slug(form["period"])
         let reporter = Transliteration.slug(UpdateForm.oneLine(form["reporter_name"]), limit: 40)
         draft.relativePath = "reports/\(planID)/\(period.isEmpty ? "period" : period)-\(reporter.isEmpty ? "reporter" : reporter).yaml"
-        if index == nil { draft.problems.append(("plan", "Помилка: виберіть план зі списку")) }
+        if index == nil { draft.problems.append(("plan", .editorPlanNotChosen)) }
         return draft
     }
 
@@ -137,118 +138,98 @@ struct ReportForm {
         graph?.plans.first { $0.plan.id.description == id }
     }
 
-    // MARK: Page
+    // MARK: Pages
 
-    func page(_ page: EditorPage, values form: FormData, plan planID: String?, outcome: EditorCheck.Outcome?, status: Int = 200,
-              problems: [(field: String, text: String)] = []) -> HTTPResponse {
-        let f = EditorPage.self
+    func new() -> HTTPResponse {
+        page(values: FormData(), plan: request.query["plan"], outcome: nil)
+    }
+
+    /// The plan's choice when no (known) plan is given, else the report form for the plan.
+    func page(values form: FormData, plan planID: String?, outcome: EditorCheck.Outcome?, status: Int = 200,
+              problems own: [(field: String, message: Message)] = []) -> HTTPResponse {
         let graph = editor.linked().1
         let planID = planID ?? (form["plan"].isEmpty ? nil : form["plan"])
+        var context = view.context(title: view.t("editor_report_new_title"))
         guard let planID, let index = plan(planID, in: graph) else {
-            var html = "<form method=\"get\" action=\"\(Editor.root)reports/new\">"
-            html += f.field("plan", label: "План, про виконання якого звіт", problems: planID == nil ? [] : ["Помилка: такого плану немає"], required: true) { attributes in
-                "<select \(attributes)>" + (graph?.plans ?? []).map { "<option value=\"\(f.e($0.plan.id.description))\">\(f.e($0.plan.shortTitle))</option>" }.joined() + "</select>"
-            }
-            html += "<p><button type=\"submit\">Далі: заходи плану</button></p></form>"
-            return page.layout(title: "Новий звіт про виконання", status: status, html)
+            let problems = planID.map { [view.problem(Message.editorPlanUnknown(plan: $0))] } ?? []
+            var field = view.field("plan", problems: problems, required: true)
+            field["options"] = (graph?.plans ?? []).map { ["value": $0.plan.id.description, "label": $0.plan.shortTitle, "selected": false] }
+            context["f"] = ["plan": field] as [String: Any]
+            return view.render("editor/report-plan", context, status: status)
         }
-        func problemsOf(_ field: String) -> [String] {
-            problems.filter { $0.field == field }.map(\.text) + f.problems(outcome, field)
+        let byField = view.problems(own, outcome)
+        func field(_ name: String, required: Bool = false) -> [String: Any] {
+            view.field(name, value: form[name], problems: byField[name] ?? [], required: required)
         }
-        func problemBlock(_ field: String) -> String {
-            "<div class=\"problems\" id=\"\(f.id(field))-problems\" data-problems=\"\(f.e(field))\">" + problemsOf(field).map { "<p>\(f.e($0))</p>" }.joined() + "</div>"
+        func options(_ name: String, _ values: [(String, String)]) -> [[String: Any]] {
+            values.map { ["value": $0.0, "label": $0.1, "selected": form[name] == $0.0] }
         }
-        func invalid(_ field: String) -> String { problemsOf(field).isEmpty ? "" : " aria-invalid=\"true\"" }
-        var html = ""
-        if let outcome { html += f.summary(outcome, extra: problems) } else if !problems.isEmpty { html += f.summary(EditorCheck.Outcome(), extra: problems) }
-        html += "<p>План: <strong>\(f.e(index.plan.title))</strong> (<a href=\"\(Editor.root)reports/new\">вибрати інший план</a>)</p>"
-        html += "<form method=\"post\" action=\"\(Editor.root)reports/save\" data-check=\"\(Editor.root)reports/check\" novalidate>"
-        html += page.hiddenToken() + "<input type=\"hidden\" name=\"plan\" value=\"\(f.e(planID))\">"
-        html += "<fieldset><legend>Про звіт</legend>"
-        html += f.field("period", label: "Період", hint: "Рік (2026), півріччя (2026-H1) або квартал (2026-Q3).", problems: problemsOf("period"), required: true) {
-            "<input type=\"text\" \($0) value=\"\(f.e(form["period"]))\">"
+        context["error_summary"] = outcome == nil && own.isEmpty ? false : view.summary(byField, elsewhere: outcome?.elsewhere ?? [])
+        context["plan"] = planID
+        context["plan_title"] = index.plan.title
+        var kind = field("reporter_kind", required: true)
+        kind["options"] = options("reporter_kind", Self.kinds.map { ($0.rawValue, view.t("editor_reporter_\($0.rawValue)")) })
+        context["f"] = [
+            "period": field("period", required: true), "reporter_kind": kind, "reporter_name": field("reporter_name", required: true),
+            "published": field("published", required: true), "title": field("title"), "summary": field("summary"),
+        ] as [String: Any]
+        let statusOptions = Self.statuses.map { ($0.rawValue, view.t("status_\($0.rawValue)")) }
+        context["measures"] = index.measures.map { node -> [String: Any] in
+            let key = "m.\(node.measure.number)."
+            let text = node.measure.text
+            var status = field(key + "status")
+            status["options"] = options(key + "status", statusOptions)
+            return ["number": node.measure.printedNumber ?? node.measure.number,
+                    "text": text.count > 220 ? String(text.prefix(220)) + "…" : text,
+                    "status": status, "narrative": field(key + "narrative"), "evidence": field(key + "evidence")]
         }
-        html += f.field("reporter_kind", label: "Хто звітує", problems: problemsOf("reporter_kind"), required: true) { attributes in
-            "<select \(attributes)>" + Self.kinds.map { kind, label in
-                "<option value=\"\(kind.rawValue)\"\(form["reporter_kind"] == kind.rawValue ? " selected" : "")>\(label)</option>"
-            }.joined() + "</select>"
+        context["has_indicators"] = !index.indicators.isEmpty
+        context["indicators"] = index.indicators.map { node -> [String: Any] in
+            let key = "i.\(node.indicator.id)."
+            return ["indicator_id": node.indicator.id, "text": String(node.indicator.text.prefix(200)),
+                    "value": field(key + "value"), "date": field(key + "date"), "unit": field(key + "unit"),
+                    "note": field(key + "note"), "breakdown": field(key + "breakdown")]
         }
-        html += f.field("reporter_name", label: "Назва того, хто звітує", hint: "Як підписано звіт.", problems: problemsOf("reporter_name"), required: true) {
-            "<input type=\"text\" \($0) value=\"\(f.e(form["reporter_name"]))\">"
-        }
-        html += f.field("published", label: "Дата публікації звіту", hint: "РРРР-ММ-ДД.", problems: problemsOf("published"), required: true) {
-            "<input type=\"date\" \($0) value=\"\(f.e(form["published"]))\">"
-        }
-        html += f.field("title", label: "Назва звіту", problems: problemsOf("title")) { "<input type=\"text\" \($0) value=\"\(f.e(form["title"]))\">" }
-        html += f.field("summary", label: "Підсумок", problems: problemsOf("summary")) { "<textarea rows=\"3\" \($0)>\(f.e(form["summary"]))</textarea>" }
-        html += "</fieldset>"
-        html += "<h2 id=\"measures-heading\">Заходи плану</h2><p class=\"hint\" id=\"measures-hint\">Заповніть лише заходи, про які звітуєте. Докази: по одному в рядку, «Назва | https://посилання».</p>"
-        html += "<div class=\"scroll\"><table class=\"measures\" aria-labelledby=\"measures-heading\" aria-describedby=\"measures-hint\"><thead><tr><th scope=\"col\">Захід</th><th scope=\"col\">Стан</th><th scope=\"col\">Пояснення (Markdown)</th><th scope=\"col\">Докази</th></tr></thead><tbody>"
-        for node in index.measures {
-            let number = node.measure.number, key = "m.\(number)."
-            let shown = node.measure.printedNumber ?? number
-            html += "<tr><th scope=\"row\"><span class=\"number\">\(f.e(shown))</span> \(f.e(String(node.measure.text.prefix(220))))\(node.measure.text.count > 220 ? "…" : "")</th>"
-            let statusID = f.id(key + "status")
-            html += "<td><label class=\"cell-label\" for=\"\(statusID)\">Стан заходу \(f.e(shown))</label><select id=\"\(statusID)\" name=\"\(f.e(key))status\" aria-describedby=\"\(statusID)-problems\"\(invalid(key + "status"))><option value=\"\">— не вказано —</option>"
-            for (value, label) in Self.statuses {
-                html += "<option value=\"\(value.rawValue)\"\(form[key + "status"] == value.rawValue ? " selected" : "")>\(label)</option>"
-            }
-            html += "</select>\(problemBlock(key + "status"))</td>"
-            for (name, label) in [("narrative", "Пояснення до заходу"), ("evidence", "Докази до заходу")] {
-                let id = f.id(key + name)
-                html += "<td><label class=\"cell-label\" for=\"\(id)\">\(label) \(f.e(shown))</label><textarea rows=\"2\" id=\"\(id)\" name=\"\(f.e(key + name))\" aria-describedby=\"\(id)-problems\"\(invalid(key + name))>\(f.e(form[key + name]))</textarea>\(problemBlock(key + name))</td>"
-            }
-            html += "</tr>"
-        }
-        html += "</tbody></table></div>"
-        if !index.indicators.isEmpty {
-            html += "<h2>Значення показників</h2><p class=\"hint\">Заповніть лише показники, для яких є значення. Розподіл: по одному в рядку, «вимір | група | значення», напр. «sex | жінки | 1310» (виміри sex, age, place або свої).</p>"
-            for node in index.indicators {
-                let key = "i.\(node.indicator.id)."
-                html += "<fieldset class=\"indicator\"><legend>Показник \(f.e(node.indicator.id)): \(f.e(String(node.indicator.text.prefix(200))))</legend><div class=\"row\">"
-                html += f.field(key + "value", label: "Значення", problems: problemsOf(key + "value")) { "<input type=\"text\" inputmode=\"decimal\" \($0) value=\"\(f.e(form[key + "value"]))\">" }
-                html += f.field(key + "date", label: "На дату", problems: problemsOf(key + "date")) { "<input type=\"date\" \($0) value=\"\(f.e(form[key + "date"]))\">" }
-                html += f.field(key + "unit", label: "Одиниця", problems: problemsOf(key + "unit")) { "<input type=\"text\" \($0) value=\"\(f.e(form[key + "unit"]))\">" }
-                html += "</div>"
-                html += f.field(key + "note", label: "Примітка", problems: problemsOf(key + "note")) { "<input type=\"text\" \($0) value=\"\(f.e(form[key + "note"]))\">" }
-                html += f.field(key + "breakdown", label: "Розподіл", problems: problemsOf(key + "breakdown")) { "<textarea rows=\"2\" class=\"mono\" \($0)>\(f.e(form[key + "breakdown"]))</textarea>" }
-                html += "</fieldset>"
-            }
-        }
-        html += "<p><button type=\"submit\">Зберегти звіт</button></p></form>"
-        return page.layout(title: "Новий звіт про виконання", status: status, html)
+        return view.render("editor/report", context, status: status)
     }
 
     // MARK: Saving
 
-    func save(_ page: EditorPage, form: FormData) -> HTTPResponse {
+    func save() -> HTTPResponse {
+        let form = request.form
         let graph = editor.linked().1
         let index = plan(form["plan"], in: graph)
-        var draft = draft(form, plan: index)
-        guard index != nil else { return self.page(page, values: form, plan: nil, outcome: nil, status: 422, problems: draft.problems) }
-        let outcome = editor.check.run(file: draft.relativePath, lines: draft.lines)
-        if editor.read(draft.relativePath) != nil {
-            draft.problems.append(("reporter_name", "Помилка: Content/\(draft.relativePath) вже існує: цей звітувач уже має звіт за цей період; доповніть той файл"))
+        let draft = draft(form, plan: index)
+        guard index != nil else { return page(values: form, plan: nil, outcome: nil, status: 422, problems: draft.problems) }
+        let relative = draft.relativePath
+        return editor.serialised([relative]) {
+            let outcome = editor.check.run(file: relative, lines: draft.lines)
+            var problems = draft.problems
+            if editor.read(relative) != nil {
+                problems.append(("reporter_name", .editorReportExists(path: "Content/\(relative)")))
+                return page(values: form, plan: form["plan"], outcome: outcome, status: 409, problems: problems)
+            }
+            if outcome.hasErrors || !outcome.elsewhere.isEmpty || !problems.isEmpty {
+                return page(values: form, plan: form["plan"], outcome: outcome, status: 422, problems: problems)
+            }
+            do throws(EditorError) {
+                try editor.write(Array(draft.lines.map { $0.text + "\n" }.joined().utf8), to: relative, mode: .create)
+            } catch .exists(let path) {
+                return page(values: form, plan: form["plan"], outcome: outcome, status: 409,
+                            problems: [("reporter_name", .editorReportExists(path: path))])
+            } catch {
+                return page(values: form, plan: form["plan"], outcome: outcome, status: 500, problems: [("", error.message)])
+            }
+            return view.message(title: view.t("editor_report_saved_title"),
+                                [view.fill("editor_report_saved", ["path": "Content/\(relative)"])], status: 200, saved: true)
         }
-        if outcome.hasErrors || !outcome.elsewhere.isEmpty || !draft.problems.isEmpty {
-            return self.page(page, values: form, plan: form["plan"], outcome: outcome, status: 422, problems: draft.problems)
-        }
-        do {
-            try editor.write(Array(draft.lines.map { $0.text + "\n" }.joined().utf8), to: draft.relativePath, mode: .create)
-        } catch {
-            return self.page(page, values: form, plan: form["plan"], outcome: outcome, status: 500, problems: [("", "Помилка: \(error)")])
-        }
-        let saved = "<div class=\"saved\" role=\"status\"><p>Звіт збережено: <code>Content/\(EditorPage.e(draft.relativePath))</code>. Сайт перебудовується.</p></div>"
-        return page.layout(title: "Звіт збережено", saved + "<p><a href=\"\(Editor.root)\">До списку новин і звітів</a></p>")
     }
 
-    func checkJSON(form: FormData) -> HTTPResponse {
+    func check() -> HTTPResponse {
+        let form = request.form
         let index = plan(form["plan"], in: editor.linked().1)
         let draft = draft(form, plan: index)
         let outcome = editor.check.run(file: draft.relativePath, lines: draft.lines)
-        var fields: [String: [String]] = [:]
-        for (field, text) in draft.problems { fields[field, default: []].append(text) }
-        for (field, diagnostics) in outcome.byField { fields[field, default: []] += diagnostics.map(EditorPage.message) }
-        return EditorJSON.response(fields: fields, preview: nil, elsewhere: outcome.elsewhere.map(\.description))
+        return view.checkJSON(view.problems(draft.problems, outcome), preview: nil, elsewhere: outcome.elsewhere)
     }
 }

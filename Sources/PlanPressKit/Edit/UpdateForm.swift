@@ -2,39 +2,60 @@ import Foundation
 
 /// The update form: open a file into it, check it as you type, save it as the
 /// file `planpress new update` writes (`NewUpdate`), never over a file that
-/// changed on disk since it was opened.
+/// changed on disk since it was opened; photos kept across a failed save and
+/// inserted into the text; unpublish and delete (into `Content/_trash/`).
 struct UpdateForm {
-    let editor: Editor
+    let request: EditorRequest
+    var editor: Editor { request.editor }
+    var view: EditorView { request.view }
 
-    /// What the form holds (field names are the form's `name`s).
+    init(_ request: EditorRequest) { self.request = request }
+
+    /// What the form holds (field names are the form's `name`s, docs/editor.md).
     struct Values {
-        var title = "", date = "", summary = "", items = "", tags = "", coverAlt = "", coverImage = "", body = ""
+        var title = "", date = "", summary = "", author = "", items = "", tags = "", coverAlt = "", coverImage = "", body = ""
         var draft = true
         /// Set when editing a file: its slug and the stamp of its bytes when opened.
         var slug = "", stamp = ""
+        /// A new update's form: its id (a second save of the same form makes no second file).
+        var form = ""
         var upload: FormData.File?
+        /// A cover chosen before a save that failed, kept by the editor (`EditorStore`).
+        var pendingCover = ""
+        /// Photos inserted into the text, kept by the editor until the update is saved.
+        var pendingPhotos: [String] = []
+        /// A photo to insert into the text, and its description.
+        var photo: FormData.File?
+        var photoAlt = ""
 
         init() {}
 
-        init(form: FormData) {
-            title = form["title"]
-            date = form["date"].trimmingCharacters(in: .whitespaces)
-            summary = form["summary"]
-            items = form["items"]
-            tags = form["tags"]
-            coverAlt = form["cover_alt"]
-            coverImage = form["cover_image"]
-            body = form["body"]
-            draft = form["draft"] == "true"
-            slug = form["slug"]
-            stamp = form["stamp"]
-            upload = form.files["cover"].flatMap { $0.bytes.isEmpty ? nil : $0 }
+        init(form data: FormData) {
+            title = data["title"]
+            date = data["date"].trimmingCharacters(in: .whitespaces)
+            summary = data["summary"]
+            author = data["author"]
+            items = data["items"]
+            tags = data["tags"]
+            coverAlt = data["cover_alt"]
+            coverImage = data["cover_image"]
+            body = data["body"]
+            draft = data["draft"] == "true"
+            slug = data["slug"]
+            stamp = data["stamp"]
+            form = data["form"]
+            upload = data.files["cover"].flatMap { $0.bytes.isEmpty ? nil : $0 }
+            pendingCover = data["pending_cover"]
+            pendingPhotos = data.all("pending_photo").filter { !$0.isEmpty }
+            photo = data.files["photo"].flatMap { $0.bytes.isEmpty ? nil : $0 }
+            photoAlt = data["photo_alt"]
         }
 
         init(update: Update, stamp: String) {
             title = update.title
             date = update.date.iso
             summary = update.summary ?? ""
+            author = update.author ?? ""
             items = update.items.map(\.description).joined(separator: "\n")
             tags = update.tags.joined(separator: ", ")
             coverAlt = update.cover?.alt ?? ""
@@ -46,12 +67,12 @@ struct UpdateForm {
         }
     }
 
-    /// A would-be file: its lines, the cover bytes to write with it, problems found before the loader.
+    /// A would-be file: its lines, the photos to write with it, problems found before the loader.
     struct Draft {
         var update: NewUpdate?
         var lines: [(text: String, field: String)] = []
         var extra: [String: [UInt8]] = [:]
-        var problems: [(field: String, text: String)] = []
+        var problems: [(field: String, message: Message)] = []
         var relativePath: String { "updates/\(update?.slug ?? "").md" }
     }
 
@@ -66,44 +87,77 @@ struct UpdateForm {
         text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
     }
 
+    /// The slug the form's file has or will have: the file's own when editing, else a free one
+    /// made from the title (`freeSlug`: `-2`, `-3` … when the title's slug is taken).
+    func slug(_ values: Values) -> String? {
+        if !values.slug.isEmpty { return values.slug }
+        guard let made = NewUpdate(title: Self.oneLine(values.title), date: CalendarDate(year: 2000, month: 1, day: 1)) else { return nil }
+        return editor.freeSlug(made.slug)
+    }
+
+    /// The largest upload the editor accepts, in bytes, and in MB as announced.
+    var maxUpload: Int { editor.options.maxUpload }
+    var maxUploadMB: Int { maxUpload / 1024 / 1024 }
+
+    /// A photo's file extension (from its bytes), or why it cannot be used.
+    enum PhotoCheck {
+        case success(String)
+        case failure(Message)
+    }
+
+    /// The problem with an uploaded photo, or its file extension.
+    func check(_ file: FormData.File) -> PhotoCheck {
+        if file.bytes.count > maxUpload {
+            return .failure(.editorImageTooLarge(filename: file.filename, megabytes: (file.bytes.count + 999_999) / 1_000_000, limit: maxUploadMB))
+        }
+        guard let ext = ImageBytes.fileExtension(file.bytes) else { return .failure(.editorNotAnImage(filename: file.filename)) }
+        return .success(ext)
+    }
+
     func draft(_ values: Values) -> Draft {
         var draft = Draft()
         let date = CalendarDate(iso: values.date)
         guard var update = NewUpdate(title: Self.oneLine(values.title), date: date ?? CalendarDate(year: 2000, month: 1, day: 1)) else {
-            draft.problems.append(("title", values.title.isEmpty
-                ? "Помилка: напишіть заголовок новини"
-                : "Помилка: у заголовку немає літер чи цифр, з яких можна утворити назву файлу: напишіть заголовок словами"))
+            draft.problems.append(("title", values.title.isEmpty ? .editorTitleMissing : .titleWithoutLetters))
             return draft
         }
         if !values.slug.isEmpty {
             guard IDRules.isValid(values.slug) else {
-                draft.problems.append(("title", "Помилка: назва файлу '\(values.slug)' неприпустима"))
+                draft.problems.append(("title", .editorSlugInvalid(slug: values.slug)))
                 return draft
             }
             update.slug = values.slug
+        } else {
+            update.slug = editor.freeSlug(update.slug)
         }
         let summary = Self.oneLine(values.summary)
         update.summary = summary.isEmpty ? nil : summary
+        let author = Self.oneLine(values.author)
+        update.author = author.isEmpty ? nil : author
         update.items = Self.normalised(values.items).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         update.tags = values.tags.split(separator: ",").map { Self.oneLine(String($0)) }.filter { !$0.isEmpty }
         update.draft = values.draft
         let body = Self.normalised(values.body)
         update.body = body.isEmpty ? "Текст новини." : body
         let alt = Self.oneLine(values.coverAlt)
-        if let upload = values.upload {
-            if upload.bytes.count > editor.options.maxUpload {
-                draft.problems.append(("cover", "Помилка: файл обкладинки більший за \(editor.options.maxUpload / 1024 / 1024) МБ: зменште його"))
-            } else if let ext = ImageBytes.fileExtension(upload.bytes) {
+        let kept = editor.store.upload(values.pendingCover)
+        if let upload = values.upload ?? kept.map({ FormData.File(filename: $0.filename, bytes: $0.bytes) }) {
+            switch check(upload) {
+            case .success(let ext):
                 let path = "updates/images/\(update.slug).\(ext)"
                 update.cover = (path, alt)
                 draft.extra[path] = upload.bytes
-            } else {
-                draft.problems.append(("cover", "Помилка: файл «\(upload.filename)» не є зображенням JPEG, PNG, GIF, WebP чи AVIF (перевірено за вмістом файлу)"))
+            case .failure(let message):
+                draft.problems.append(("cover", message))
             }
         } else if !values.coverImage.isEmpty {
             update.cover = (values.coverImage, alt)
         } else if !alt.isEmpty {
-            draft.problems.append(("cover", "Помилка: опис є, а зображення немає: виберіть файл обкладинки або зітріть опис"))
+            draft.problems.append(("cover", .editorAltWithoutImage))
+        }
+        // Photos inserted into the text: written with the update while the text still shows them.
+        for id in values.pendingPhotos {
+            if let photo = editor.store.upload(id), let path = photo.path, body.contains("(\(path))") { draft.extra[path] = photo.bytes }
         }
         var lines = update.lines
         if date == nil, let index = lines.firstIndex(where: { $0.field == "date" }) {
@@ -117,122 +171,263 @@ struct UpdateForm {
 
     func outcome(_ draft: Draft) -> EditorCheck.Outcome? {
         guard let update = draft.update else { return nil }
-        return editor.check.run(file: draft.relativePath, lines: draft.lines, extra: draft.extra, asOf: update.date)
+        var outcome = editor.check.run(file: draft.relativePath, lines: draft.lines, extra: draft.extra, asOf: update.date)
+        // Dated after the site's as-of date: said by the date field, as `build` says it in the terminal.
+        if let asOf = outcome.asOf, asOf < update.date {
+            outcome.byField["date", default: []].append(.warning(.scheduledUpdate(title: update.title, date: update.date, asOf: asOf), at: nil))
+        }
+        return outcome
     }
 
     // MARK: Pages
 
-    func open(_ page: EditorPage, slug: String, saved: Bool = false) -> HTTPResponse {
-        let slug = slug.hasSuffix("/") ? String(slug.dropLast()) : slug
-        guard IDRules.isValid(slug), let bytes = editor.read("updates/\(slug).md") else { return page.notFound() }
-        let (site, _) = editor.linked()
-        guard let update = site?.updates.first(where: { $0.slug == slug }) else {
-            return page.layout(title: "Новину не вдалося прочитати", status: 500,
-                               "<p>Файл Content/updates/\(EditorPage.e(slug)).md має помилки: виправте їх у файлі (див. <code>planpress check</code>).</p>")
-        }
-        let values = Values(update: update, stamp: Editor.stamp(bytes))
-        let notice = saved ? "<div class=\"saved\" role=\"status\"><p>Збережено: <code>Content/updates/\(EditorPage.e(slug)).md</code>. Сайт перебудовується; <a href=\"\(Editor.root)\">до списку</a>.</p></div>" : ""
-        return self.page(page, values: values, outcome: outcome(draft(values)), notice: notice, showOnlyWarnings: true)
+    func new() -> HTTPResponse {
+        var values = Values()
+        values.date = BuildDate.today().iso
+        values.form = Editor.randomHex()
+        return page(values: values, outcome: nil)
     }
 
-    func page(_ page: EditorPage, values: Values, outcome: EditorCheck.Outcome?, status: Int = 200,
-              problems: [(field: String, text: String)] = [], notice: String = "", showOnlyWarnings: Bool = false) -> HTTPResponse {
-        let f = EditorPage.self
-        func problemsOf(_ field: String) -> [String] {
-            problems.filter { $0.field == field }.map(\.text) + f.problems(outcome, field)
+    /// `updates/<slug>`: the form with the file; `?confirm=delete` or `?confirm=unpublish` asks first.
+    func open(slug: String) -> HTTPResponse {
+        let slug = slug.hasSuffix("/") ? String(slug.dropLast()) : slug
+        guard IDRules.isValid(slug), let bytes = editor.read("updates/\(slug).md") else { return view.notFound() }
+        let (site, graph) = editor.linked()
+        guard let update = site?.updates.first(where: { $0.slug == slug }), !update.readWithErrors else {
+            return view.message(title: view.t("editor_update_unreadable"),
+                                [view.fill("editor_update_unreadable_text", ["path": "Content/updates/\(slug).md"])], status: 500)
         }
+        let stamp = Editor.stamp(bytes)
+        switch request.query["confirm"] {
+        case "delete": return confirm(.delete, update: update, stamp: stamp)
+        case "unpublish" where !update.draft: return confirm(.unpublish, update: update, stamp: stamp)
+        default: break
+        }
+        let values = Values(update: update, stamp: stamp)
+        var extra: [String: Any] = [:]
+        let path = "Content/updates/\(slug).md"
+        switch true {
+        case request.query["saved"] == "1": extra["saved"] = view.fill("editor_saved", ["path": path])
+        case request.query["unpublished"] == "1": extra["saved"] = view.fill("editor_unpublished", ["path": path])
+        default: break
+        }
+        if extra["saved"] != nil, let graph {
+            extra["view_url"] = graph.routes.path(for: .update(slug))
+            if !update.draft {
+                let text = [update.title, update.summary ?? "", graph.routes.url(for: .update(slug))].filter { !$0.isEmpty }
+                extra["share"] = ["text": text.joined(separator: "\n\n")]
+            }
+        }
+        return page(values: values, outcome: outcome(draft(values)), extra: extra, summary: false)
+    }
+
+    /// The form with `values`, the problems found (by their fields, and in a summary unless
+    /// `summary` is false: a file just opened shows only what is next to its fields).
+    func page(values: Values, outcome: EditorCheck.Outcome?, status: Int = 200,
+              problems own: [(field: String, message: Message)] = [], extra: [String: Any] = [:], summary: Bool = true) -> HTTPResponse {
         let editing = !values.slug.isEmpty
-        var html = notice
-        if !showOnlyWarnings, let outcome { html += f.summary(outcome, extra: problems) } else if !problems.isEmpty {
-            html += f.summary(EditorCheck.Outcome(), extra: problems)
+        let byField = view.problems(own, outcome)
+        var context = view.context(title: view.t(editing ? "editor_update_edit_title" : "editor_update_new_title"))
+        context["error_summary"] = summary ? view.summary(byField, elsewhere: outcome?.elsewhere ?? []) : false
+        context["editing"] = editing
+        context["slug"] = values.slug
+        context["stamp"] = values.stamp
+        context["form_id"] = values.form
+        let slug = self.slug(values)
+        context["file"] = slug.map { "Content/updates/\($0).md" } ?? false
+        context["cover_image"] = values.coverImage.isEmpty ? false : values.coverImage
+        if let kept = editor.store.upload(values.pendingCover) {
+            context["pending_cover"] = ["id": values.pendingCover, "text": view.fill("editor_cover_kept", ["file": kept.filename])]
+        } else {
+            context["pending_cover"] = false
         }
-        if editing { html += "<p>Файл: <code>Content/updates/\(f.e(values.slug)).md</code></p>" }
-        html += "<form method=\"post\" action=\"\(Editor.root)updates/save\" enctype=\"multipart/form-data\" data-check=\"\(Editor.root)updates/check\" novalidate>"
-        html += page.hiddenToken()
-        html += "<input type=\"hidden\" name=\"slug\" value=\"\(f.e(values.slug))\"><input type=\"hidden\" name=\"stamp\" value=\"\(f.e(values.stamp))\">"
-        html += f.field("title", label: "Заголовок", hint: editing ? "Назва файлу не зміниться." : "З заголовка утворюється назва файлу (латиницею).",
-                        problems: problemsOf("title"), required: true) { "<input type=\"text\" \($0) value=\"\(f.e(values.title))\">" }
-        html += f.field("date", label: "Дата", hint: "РРРР-ММ-ДД. Новина з'явиться на сайті, коли дата сайту (as_of) сягне цієї дати.",
-                        problems: problemsOf("date"), required: true) { "<input type=\"date\" \($0) value=\"\(f.e(values.date))\">" }
-        html += f.field("summary", label: "Короткий опис", hint: "Одне-два речення для списку новин і стрічки.",
-                        problems: problemsOf("summary")) { "<textarea rows=\"2\" \($0)>\(f.e(values.summary))</textarea>" }
-        html += f.field("items", label: "Пункти планів, про які новина", hint: "По одному в рядку, напр. measure:luhansk-wps-2026-2030/1.1. Пошук нижче додає пункт сюди.",
-                        problems: problemsOf("items")) { "<textarea rows=\"4\" class=\"mono\" \($0)>\(f.e(values.items))</textarea>" }
-        html += "<div class=\"item-search\" hidden><label for=\"item-search\">Знайти захід, ціль або показник</label>"
-        html += "<input type=\"search\" id=\"item-search\" autocomplete=\"off\" aria-describedby=\"item-search-count\" data-items=\"\(Editor.root)items.json\">"
-        html += "<p id=\"item-search-count\" class=\"hint\" aria-live=\"polite\"></p><ul class=\"item-results\" id=\"item-results\"></ul></div>"
-        html += f.field("tags", label: "Теги", hint: "Через кому.", problems: problemsOf("tags")) { "<input type=\"text\" \($0) value=\"\(f.e(values.tags))\">" }
-        html += "<fieldset><legend>Обкладинка</legend>"
-        if !values.coverImage.isEmpty {
-            html += "<p>Зараз: <code>\(f.e(values.coverImage))</code>. Новий файл замінить її.</p>"
+        context["pending_photos"] = values.pendingPhotos.filter { editor.store.upload($0) != nil }
+        context["accept"] = "image/jpeg,image/png,image/gif,image/webp,image/avif"
+        context["max_upload"] = maxUpload
+        context["upload_hint"] = view.fill("editor_cover_file_hint", ["limit": "\(maxUploadMB)"])
+        context["too_large"] = view.fill("editor_file_too_large", ["limit": "\(maxUploadMB)"])
+        func field(_ name: String, _ value: String, required: Bool = false) -> [String: Any] {
+            view.field(name, value: value, problems: byField[name] ?? [], required: required)
         }
-        html += "<input type=\"hidden\" name=\"cover_image\" value=\"\(f.e(values.coverImage))\">"
-        html += f.field("cover", label: "Файл зображення", hint: "JPEG, PNG, GIF, WebP або AVIF, до \(editor.options.maxUpload / 1024 / 1024) МБ.",
-                        problems: problemsOf("cover")) { "<input type=\"file\" accept=\"image/jpeg,image/png,image/gif,image/webp,image/avif\" \($0)>" }
-        html += f.field("cover_alt", label: "Опис зображення", hint: "Обов'язковий, якщо є обкладинка: що на ньому, для людей, які його не бачать.",
-                        problems: problemsOf("cover_alt")) { "<input type=\"text\" \($0) value=\"\(f.e(values.coverAlt))\">" }
-        html += "</fieldset>"
-        html += f.field("body", label: "Текст новини (Markdown)", hint: "Порожній рядок починає новий абзац. Посилання на пункт плану: [захід 1.1](measure:luhansk-wps-2026-2030/1.1).",
-                        problems: problemsOf("body")) { "<textarea rows=\"14\" \($0)>\(f.e(values.body))</textarea>" }
-        html += "<div class=\"field\"><input type=\"checkbox\" id=\"f-draft\" name=\"draft\" value=\"true\"\(values.draft ? " checked" : "") aria-describedby=\"f-draft-problems\"> <label for=\"f-draft\">Чернетка (не публікувати)</label><div class=\"problems\" id=\"f-draft-problems\" data-problems=\"draft\">\(problemsOf("draft").map { "<p>\(f.e($0))</p>" }.joined())</div></div>"
-        html += "<p><button type=\"submit\">Зберегти</button></p></form>"
-        let preview = outcome.flatMap { o in o.graph?.updateHTML[values.slug.isEmpty ? (draft(values).update?.slug ?? "") : values.slug] } ?? ""
-        html += "<section aria-labelledby=\"preview-heading\"><h2 id=\"preview-heading\">Так текст виглядатиме на сайті</h2><div id=\"preview\" class=\"preview\" aria-live=\"polite\">\(preview)</div></section>"
-        return page.layout(title: editing ? "Редагування новини" : "Нова новина", status: status, html)
+        var draftField = field("draft", "true")
+        draftField["checked"] = values.draft
+        context["f"] = [
+            "title": field("title", values.title, required: true), "date": field("date", values.date, required: true),
+            "summary": field("summary", values.summary), "author": field("author", values.author),
+            "items": field("items", values.items), "tags": field("tags", values.tags),
+            "cover": field("cover", ""), "cover_alt": field("cover_alt", values.coverAlt), "body": field("body", values.body),
+            "photo": field("photo", ""), "photo_alt": field("photo_alt", values.photoAlt), "draft": draftField,
+        ] as [String: Any]
+        context["preview"] = Self.previewHTML(slug.flatMap { outcome?.graph?.updateHTML[$0] } ?? "")
+        context["as_of"] = asOfContext(return: editing ? "updates/\(values.slug)" : "updates/new")
+        context["actions"] = editing ? [
+            "delete_url": "\(Editor.root)updates/\(values.slug)?confirm=delete",
+            "unpublish_url": values.draft ? false : "\(Editor.root)updates/\(values.slug)?confirm=unpublish",
+        ] as [String: Any] : false
+        context.merge(extra) { _, new in new }
+        return view.render("editor/update", context, status: status)
+    }
+
+    /// Which date the site is «as of» and what that means for a new update; a button that moves it to today.
+    func asOfContext(return path: String) -> Any {
+        guard let settings = SiteSettings.read(contentFolder: editor.options.content) else { return false }
+        let today = BuildDate.today()
+        var context: [String: Any] = ["date": settings.asOf.iso, "build_date": settings.asOfIsBuildDate]
+        if settings.asOfIsBuildDate {
+            context["text"] = view.fill("editor_as_of_build_date", ["date": settings.asOf.iso])
+            context["move"] = false
+        } else {
+            context["text"] = view.fill("editor_as_of_fixed", ["date": settings.asOf.iso])
+            let stamp = editor.read("site.yaml").map(Editor.stamp) ?? ""
+            context["move"] = settings.asOf == today ? false : [
+                "label": view.fill("editor_as_of_move", ["today": today.iso]), "site_stamp": stamp, "return": path,
+            ] as [String: Any]
+        }
+        return context
     }
 
     // MARK: Saving
 
-    func save(_ page: EditorPage, form: FormData) -> HTTPResponse {
-        let values = Values(form: form)
+    func save() -> HTTPResponse {
+        var values = Values(form: request.form)
+        if request.form["action"] == "insert_photo" { return insertPhotoPage(&values) }
         let draft = draft(values)
-        var problems = draft.problems
-        guard let update = draft.update, problems.isEmpty else {
-            return self.page(page, values: values, outcome: outcome(draft), status: 422, problems: problems)
+        guard let update = draft.update, draft.problems.isEmpty else {
+            return failed(&values, outcome: outcome(draft), status: 422, problems: draft.problems)
         }
         let relative = draft.relativePath
         let editing = !values.slug.isEmpty
-        if editing {
-            guard let current = editor.read(relative) else { return page.notFound() }
-            if Editor.stamp(current) != values.stamp {
-                let notice = "<div class=\"summary\" role=\"alert\" id=\"conflict\"><h2>Файл змінено на диску</h2><p>Файл <code>Content/\(EditorPage.e(relative))</code> змінився після того, як ви відкрили його в редакторі, тож ваші зміни <strong>не записано</strong>, щоб не затерти чужу роботу. Скопіюйте потрібне з форми нижче, тоді <a href=\"\(Editor.root)updates/\(EditorPage.e(update.slug))\">відкрийте версію з диска</a> і внесіть зміни ще раз.</p></div>"
-                return self.page(page, values: values, outcome: nil, status: 409, notice: notice)
+        let text = Array(update.text.utf8)
+        if !editing, let saved = editor.store.savedAs(form: values.form) {
+            // The same form again (a second click, or Back and save): the same text is the save that
+            // already happened; anything else would make a second file.
+            if saved.stamp == Editor.stamp(text) || saved.path == relative {
+                return .redirect(to: "\(Editor.root)updates/\(saved.path.dropFirst("updates/".count).dropLast(3))?saved=1", status: 303)
             }
-        } else if editor.read(relative) != nil {
-            problems.append(("title", "Помилка: Content/\(relative) вже існує: відредагуйте ту новину або виберіть інший заголовок"))
+            return failed(&values, outcome: nil, status: 409, problems: [("title", .editorAlreadySaved(path: "Content/\(saved.path)"))])
         }
-        let outcome = outcome(draft)
-        if outcome?.hasErrors ?? true || !(outcome?.elsewhere.isEmpty ?? true) || !problems.isEmpty {
-            return self.page(page, values: values, outcome: outcome, status: 422, problems: problems)
-        }
-        do {
-            for (path, bytes) in draft.extra.sorted(by: { $0.key < $1.key }) {
-                try editor.write(bytes, to: path, mode: editing ? .replace : .create)
+        return editor.serialised([relative] + draft.extra.keys) {
+            if editing {
+                guard let current = editor.read(relative) else { return view.notFound() }
+                if Editor.stamp(current) != values.stamp { return conflict(&values, relative: relative, slug: update.slug) }
+            } else if editor.read(relative) != nil {
+                return failed(&values, outcome: outcome(draft), status: 409, problems: [("title", .editorUpdateExists(path: "Content/\(relative)"))])
             }
-            try editor.write(Array(update.text.utf8), to: relative, mode: editing ? .replace : .create)
-        } catch {
-            return self.page(page, values: values, outcome: outcome, status: 500, problems: [("title", "Помилка: \(error)")])
+            let outcome = outcome(draft)
+            if outcome?.hasErrors ?? true || !(outcome?.elsewhere.isEmpty ?? true) {
+                return failed(&values, outcome: outcome, status: 422)
+            }
+            do throws(EditorError) {
+                // A cover replaced while editing keeps its name; a photo of the text is always new.
+                for (path, bytes) in draft.extra.sorted(by: { $0.key < $1.key }) {
+                    try editor.write(bytes, to: path, mode: editing && path.hasPrefix("updates/images/\(update.slug).") ? .replace : .create)
+                }
+                try editor.write(text, to: relative, mode: editing ? .replace : .create)
+            } catch .exists(let path) {
+                return failed(&values, outcome: outcome, status: 409, problems: [("title", .editorUpdateExists(path: path))])
+            } catch {
+                return failed(&values, outcome: outcome, status: 500, problems: [("title", error.message)])
+            }
+            editor.store.markSaved(form: values.form, path: relative, stamp: Editor.stamp(text))
+            editor.store.forget([values.pendingCover] + values.pendingPhotos)
+            return .redirect(to: "\(Editor.root)updates/\(update.slug)?saved=1", status: 303)
         }
-        return .redirect(to: "\(Editor.root)updates/\(update.slug)?saved=1", status: 303)
     }
 
-    func checkJSON(form: FormData) -> HTTPResponse {
-        let values = Values(form: form)
+    /// The form again after a save that wrote nothing: what was typed, and the chosen files kept
+    /// by the editor (a browser never sends a file field back), so nothing has to be chosen again.
+    private func failed(_ values: inout Values, outcome: EditorCheck.Outcome?, status: Int,
+                        problems: [(field: String, message: Message)] = [], extra: [String: Any] = [:]) -> HTTPResponse {
+        keepUploads(&values)
+        return page(values: values, outcome: outcome, status: status, problems: problems, extra: extra)
+    }
+
+    private func keepUploads(_ values: inout Values) {
+        if let upload = values.upload, case .success(let ext) = check(upload) {
+            values.pendingCover = editor.store.keep(.init(filename: upload.filename, bytes: upload.bytes, ext: ext, path: nil))
+            values.upload = nil
+        }
+    }
+
+    /// The text's HTML for the editor's preview: photos of `Content/updates/images/` are shown
+    /// from the editor (`images/<name>`), as the page would show them once built.
+    static func previewHTML(_ html: String) -> String {
+        html.replacingOccurrences(of: "<img src=\"updates/images/", with: "<img src=\"\(Editor.root)images/")
+    }
+
+    /// The form as it was sent, with a notice, nothing saved (after moving the site's date).
+    func again(notice: String) -> HTTPResponse {
+        var values = Values(form: request.form)
+        keepUploads(&values)
+        return page(values: values, outcome: outcome(draft(values)), extra: ["saved": notice], summary: false)
+    }
+
+    /// The file changed on disk since the form was opened: nothing written, the form kept as sent.
+    private func conflict(_ values: inout Values, relative: String, slug: String) -> HTTPResponse {
+        failed(&values, outcome: nil, status: 409, extra: [
+            "conflict": view.fill("editor_conflict_text", ["path": "Content/\(relative)"]),
+            "open_url": "\(Editor.root)updates/\(slug)",
+        ])
+    }
+
+    func check() -> HTTPResponse {
+        let values = Values(form: request.form)
         let draft = draft(values)
         let outcome = outcome(draft)
-        var fields: [String: [String]] = [:]
-        for (field, text) in draft.problems { fields[field, default: []].append(text) }
-        for (field, diagnostics) in outcome?.byField ?? [:] { fields[field, default: []] += diagnostics.map(EditorPage.message) }
-        let preview = draft.update.flatMap { outcome?.graph?.updateHTML[$0.slug] } ?? ""
-        return EditorJSON.response(fields: fields, preview: preview, elsewhere: outcome?.elsewhere.map(\.description) ?? [])
+        let slug = draft.update?.slug
+        var response = view.checkJSON(view.problems(draft.problems, outcome), preview: Self.previewHTML(slug.flatMap { outcome?.graph?.updateHTML[$0] } ?? ""),
+                                      elsewhere: outcome?.elsewhere ?? [])
+        response = EditorJSON.adding(["file": slug.map { "Content/updates/\($0).md" } ?? ""], to: response)
+        return response
     }
-}
 
-enum EditorJSON {
-    static func response(fields: [String: [String]], preview: String?, elsewhere: [String]) -> HTTPResponse {
-        var object: [String: Any] = ["fields": fields, "elsewhere": elsewhere]
-        if let preview { object["preview"] = preview }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        return HTTPResponse(status: 200, contentType: "application/json; charset=utf-8", body: Array(data))
+    // MARK: Photos in the text
+
+    /// Keeps the chosen photo and gives the Markdown that shows it; problems by field otherwise.
+    enum Inserted {
+        case success((id: String, markdown: String))
+        case failure([(field: String, message: Message)])
+    }
+
+    func insertPhoto(_ values: Values) -> Inserted {
+        var problems: [(field: String, message: Message)] = []
+        let alt = Self.oneLine(values.photoAlt)
+        guard let photo = values.photo else { return .failure([("photo", .editorPhotoMissing)]) }
+        var ext = ""
+        switch check(photo) {
+        case .success(let found): ext = found
+        case .failure(let message): problems.append(("photo", message))
+        }
+        if alt.isEmpty { problems.append(("photo_alt", .editorPhotoAltMissing)) }
+        guard problems.isEmpty else { return .failure(problems) }
+        let path = editor.freePhotoPath(slug: slug(values) ?? "photo", ext: ext)
+        let id = editor.store.keep(.init(filename: photo.filename, bytes: photo.bytes, ext: ext, path: path))
+        let escaped = alt.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+        return .success((id, "![\(escaped)](\(path))"))
+    }
+
+    /// Without the script: «Вставити в текст» sends the whole form; the photo is added at the end of the text.
+    private func insertPhotoPage(_ values: inout Values) -> HTTPResponse {
+        switch insertPhoto(values) {
+        case .success(let inserted):
+            values.pendingPhotos.append(inserted.id)
+            let body = Self.normalised(values.body)
+            values.body = body.isEmpty ? inserted.markdown : body + "\n\n" + inserted.markdown
+            values.photoAlt = ""
+            keepUploads(&values)
+            return page(values: values, outcome: outcome(draft(values)), extra: ["saved": view.t("editor_photo_inserted")], summary: false)
+        case .failure(let problems):
+            return failed(&values, outcome: nil, status: 422, problems: problems)
+        }
+    }
+
+    /// With the script: `updates/photo` answers JSON, and the script puts the Markdown where the cursor is.
+    func photo() -> HTTPResponse {
+        switch insertPhoto(Values(form: request.form)) {
+        case .success(let inserted):
+            return EditorJSON.response(["id": inserted.id, "markdown": inserted.markdown, "fields": [String: Any]()])
+        case .failure(let problems):
+            return view.checkJSON(view.problems(problems, nil), preview: nil, elsewhere: [])
+        }
     }
 }

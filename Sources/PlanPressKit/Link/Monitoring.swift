@@ -13,6 +13,22 @@ public struct Monitoring: Sendable {
         public var evidence: [MeasureStatus.Evidence]
         /// The report (index into `site.reports`) whose assessment of the same measure this entry answers.
         public var replyTo: Int? = nil
+        /// The body the reporter asked to answer this assessment (`reply_requested`).
+        public var replyRequestedFrom: ExecutorID? = nil
+    }
+
+    /// An entry that answers another report's assessment of the same measure: with a status of
+    /// its own (it is then also in `history`) or without one (a reply, not an assessment).
+    public struct Reply: Sendable {
+        public var report: Int
+        /// The answered report (index into `site.reports`).
+        public var answers: Int
+        public var reporter: Reporter
+        public var period: ReportPeriod
+        public var published: CalendarDate
+        public var status: MeasureStatusValue?
+        public var narrativeHTML: String?
+        public var evidence: [MeasureStatus.Evidence]
     }
 
     public struct ValueEntry: Sendable {
@@ -26,15 +42,6 @@ public struct Monitoring: Sendable {
         public var indicator: Int
     }
 
-    /// The reading used for counts and badges.
-    public struct Current: Sendable {
-        public var status: MeasureStatusValue
-        public var period: ReportPeriod
-        /// Reporters disagree about the latest period.
-        public var disputed: Bool
-        public var entries: [StatusEntry]
-    }
-
     public let asOf: CalendarDate
     public var reportsByPlan: [Int: [Int]] = [:]
     /// Index into `site.reports` by report id (the first report of an id).
@@ -42,41 +49,67 @@ public struct Monitoring: Sendable {
     /// Linked reports by the registry id their reporter gives (`reporter.executor`).
     public var reportsByExecutor: [ExecutorID: [Int]] = [:]
     /// Every status given for each measure, in report order. Setting it indexes it once
-    /// (`StatusIndex`): pages ask for a measure's voices and replies many times.
+    /// (`StatusIndex`): pages ask for a measure's voices and reply requests many times.
     public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:] { didSet { statusIndex = StatusIndex(history) } }
     /// Every value of each indicator, by date then report. Setting it indexes it once (`ValueIndex`).
     public var values: [IndicatorKey: [ValueEntry]] = [:] { didSet { valueIndex = ValueIndex(values) } }
+    /// Replies per measure, in publication order. Setting it indexes them by the answered report once.
+    public var replies: [SiteGraph.MeasureKey: [Reply]] = [:] { didSet { replyIndex = ReplyIndex(replies) } }
     public private(set) var statusIndex = StatusIndex([:])
     public private(set) var valueIndex = ValueIndex([:])
+    public private(set) var replyIndex = ReplyIndex([:])
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
 
-    /// What pages ask of the status history, computed once per measure when the history is set:
-    /// each voice's latest entries, the replies to each report's entry, each report's entry.
+    /// A report's entry for a measure: the key of the indexes below.
+    struct ReportMeasure: Hashable, Sendable {
+        var report: Int
+        var measure: SiteGraph.MeasureKey
+    }
+
+    /// A measure's entries of one period: the key of `StatusIndex.byPeriod`.
+    struct MeasurePeriod: Hashable, Sendable {
+        var measure: SiteGraph.MeasureKey
+        var period: ReportPeriod
+    }
+
+    /// What pages ask of the status history, computed once when the history is set: each voice's
+    /// latest entries, each report's entry, the assessments that ask a body for a reply.
     public struct StatusIndex: Sendable {
         var voices: [SiteGraph.MeasureKey: Voices] = [:]
-        /// Entries answering a report's assessment of a measure, in publication order.
-        var replies: [ReportMeasure: [StatusEntry]] = [:]
         /// The entry a report gives for a measure.
         var entries: [ReportMeasure: StatusEntry] = [:]
-
-        struct ReportMeasure: Hashable, Sendable {
-            var report: Int
-            var measure: SiteGraph.MeasureKey
-        }
+        /// Every entry for a measure and period, in report order.
+        var byPeriod: [MeasurePeriod: [StatusEntry]] = [:]
+        /// `replyRequests()`: per body, in measure order then publication order.
+        var requests: [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] = [:]
 
         init(_ history: [SiteGraph.MeasureKey: [StatusEntry]]) {
-            for (key, list) in history where !list.isEmpty {
+            for key in history.keys.sorted() {
+                let list = history[key]!
+                guard !list.isEmpty else { continue }
                 voices[key] = Voices(list)
                 for entry in list {
-                    entries[ReportMeasure(report: entry.report, measure: key)] = entries[ReportMeasure(report: entry.report, measure: key)] ?? entry
-                    if let answered = entry.replyTo { replies[ReportMeasure(report: answered, measure: key), default: []].append(entry) }
+                    let at = ReportMeasure(report: entry.report, measure: key)
+                    if entries[at] == nil { entries[at] = entry }
+                    byPeriod[MeasurePeriod(measure: key, period: entry.period), default: []].append(entry)
+                    if let body = entry.replyRequestedFrom { requests[body, default: []].append((key, entry)) }
                 }
             }
+        }
+    }
+
+    /// Replies by the report and measure they answer, in publication order, and by the report that gives them.
+    public struct ReplyIndex: Sendable {
+        var byAnswered: [ReportMeasure: [Reply]] = [:]
+        var byReport: [ReportMeasure: Reply] = [:]
+
+        init(_ replies: [SiteGraph.MeasureKey: [Reply]]) {
             for (key, list) in replies {
-                replies[key] = list.enumerated().sorted { a, b in
-                    (a.element.published, a.element.report, a.offset) < (b.element.published, b.element.report, b.offset)
-                }.map(\.element)
+                for reply in list {
+                    byAnswered[ReportMeasure(report: reply.answers, measure: key), default: []].append(reply)
+                    if byReport[ReportMeasure(report: reply.report, measure: key)] == nil { byReport[ReportMeasure(report: reply.report, measure: key)] = reply }
+                }
             }
         }
     }
@@ -100,18 +133,6 @@ public struct Monitoring: Sendable {
                 if !dates.isEmpty { conflicts[key] = dates }
             }
         }
-    }
-
-    /// The latest period's statuses, the official one first: kept for the
-    /// open-data `status` field only; pages show every voice (`voices(_:)`).
-    /// `disputed` is the pages' mark: the voices' latest statuses differ.
-    public func current(_ key: SiteGraph.MeasureKey) -> Current? {
-        guard let entries = history[key], let last = entries.last else { return nil }
-        let latest = entries.filter { $0.period == last.period }
-        let official = latest.last { $0.reporter.kind == .official }
-        let chosen = official ?? latest.last!
-        // Disputed exactly as the pages mark it: the voices' latest statuses differ.
-        return Current(status: chosen.status, period: last.period, disputed: voices(key)?.disputed ?? false, entries: latest)
     }
 
     /// The latest assessment of each voice: the official reports' and the
@@ -141,14 +162,34 @@ public struct Monitoring: Sendable {
     }
 
     /// Entries that answer the given report's assessment of the measure, in publication order.
-    public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [StatusEntry] {
-        statusIndex.replies[StatusIndex.ReportMeasure(report: report, measure: key)] ?? []
+    public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [Reply] {
+        replyIndex.byAnswered[ReportMeasure(report: report, measure: key)] ?? []
+    }
+
+    /// The reply a report gives about a measure (its first).
+    public func reply(report: Int, _ key: SiteGraph.MeasureKey) -> Reply? {
+        replyIndex.byReport[ReportMeasure(report: report, measure: key)]
     }
 
     /// The status a report gives for a measure (its first entry for it).
     public func entry(report: Int, _ key: SiteGraph.MeasureKey) -> StatusEntry? {
-        statusIndex.entries[StatusIndex.ReportMeasure(report: report, measure: key)]
+        statusIndex.entries[ReportMeasure(report: report, measure: key)]
     }
+
+    /// Every status given for the measure for the period, in report order.
+    public func entries(_ key: SiteGraph.MeasureKey, period: ReportPeriod) -> [StatusEntry] {
+        statusIndex.byPeriod[MeasurePeriod(measure: key, period: period)] ?? []
+    }
+
+    /// The assessment still awaits the reply its reporter asked for: no report by the asked body
+    /// (`reporter.executor`) answers it.
+    public func awaitsReply(_ entry: StatusEntry, _ key: SiteGraph.MeasureKey, reports: [Report]) -> Bool {
+        guard let body = entry.replyRequestedFrom else { return false }
+        return !replies(to: entry.report, key).contains { reports[$0.report].reporter.executor == body }
+    }
+
+    /// Every assessment whose reporter asked a body for a reply, per body, in measure order then publication order.
+    public func replyRequests() -> [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] { statusIndex.requests }
 
     /// Each voice's latest assessment; nil when no report mentions the measure.
     public func voices(_ key: SiteGraph.MeasureKey) -> Voices? { statusIndex.voices[key] }

@@ -32,9 +32,10 @@ extension SiteLinker {
         return (published, html, byItem)
     }
 
-    /// Drafts only with `--drafts`; nothing dated after the as-of date, except in a preview.
+    /// Drafts only with `--drafts`; nothing dated after the as-of date, except in a preview; never
+    /// an update whose front matter had errors (it is here only to have its text checked).
     func isPublished(_ update: Update) -> Bool {
-        (options.includeDrafts || !update.draft) && (options.includeScheduled || !(site.settings.asOf < update.date))
+        !update.readWithErrors && (options.includeDrafts || !update.draft) && (options.includeScheduled || !(site.settings.asOf < update.date))
     }
 
     /// Slugs `update:` links may point to: a link to an unpublished update would break.

@@ -8,6 +8,7 @@ enum CommentaryLoader {
         }
         guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
               let map = MappingReader(value, what: .commentaryFrontMatter, sink: sink) else { return nil }
+        Markdown.checkBounds(parts.body, file: file, firstLine: parts.bodyLine, sink: sink)
         let aboutText = map.text("about", required: true)
         let title = map.text("title")
         map.finish()

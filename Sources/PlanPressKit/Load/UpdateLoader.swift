@@ -3,11 +3,18 @@ import Foundation
 /// Reads `updates/*.md`: a press update with front matter.
 enum UpdateLoader {
     /// Names the site itself uses under `updates/` (the feed, the list's pages) or at the top of the
-    /// output (a slug equal to them would be confusing in a URL and in the output folder).
-    static let reservedSlugs: Set<String> = [
-        "feed.xml", "page", "index", "index.html", "assets", "data", "search", "sitemap.xml", "robots.txt",
-        "404.html", "en", "sources", "plans", "executors", "glossary", "updates",
-    ]
+    /// output (a slug equal to them would be confusing in a URL and in the output folder), with the
+    /// gzip twin of each file name (`feed.xml.gz`: `build --precompress` writes it beside the feed),
+    /// and the editor's own addresses under `/_edit/updates/`. `ReliabilityTests` checks that every
+    /// name a build writes into `updates/` is here.
+    static let reservedSlugs: Set<String> = {
+        let names: Set<String> = [
+            "feed.xml", "page", "index", "index.html", "assets", "data", "search", "sitemap.xml", "robots.txt",
+            "404.html", "en", "sources", "plans", "executors", "glossary", "updates", "reports", "years",
+            "new", "save", "check",
+        ]
+        return names.union(names.filter(Gzip.compressible).map { $0 + ".gz" })
+    }()
 
     static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -15,20 +22,24 @@ enum UpdateLoader {
             sink.error(.updateWithoutFrontMatter, at: start)
             return nil
         }
-        guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
-              let map = MappingReader(value, what: .updateFrontMatter, sink: sink) else { return nil }
+        // Every problem in one run: a bad line of the front matter is reported and left out, the
+        // rest is read, and an update that could not be read whole is still handed to the linker
+        // (marked `readWithErrors`), so the links in its text and its items are checked too.
+        let (value, skipped) = YAMLValue.parseRecovering(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink)
+        let map = value.flatMap { MappingReader($0, what: .updateFrontMatter, sink: sink) }
         if !IDRules.isValid(slug) {
             sink.error(.invalidUpdateSlug(slug: slug), at: start)
         } else if UpdateLoader.reservedSlugs.contains(slug) {
             sink.error(.reservedUpdateSlug(slug: slug, reserved: UpdateLoader.reservedSlugs.sorted()), at: start)
         }
-        let title = map.text("title", required: true)
-        let date = map.date("date", required: true)
-        let summary = map.text("summary")
-        let author = map.text("author")
+        Markdown.checkBounds(parts.body, file: file, firstLine: parts.bodyLine, sink: sink)
+        let title = map?.text("title", required: !skipped.contains("title"))
+        let date = map?.date("date", required: !skipped.contains("date"))
+        let summary = map?.text("summary")
+        let author = map?.text("author")
         var items: [ItemReference] = []
         var itemLocations: [SourceLocation] = []
-        for item in map.list("items") ?? [] {
+        for item in map?.list("items") ?? [] {
             guard let raw = item.scalarText, let reference = ItemReference(parsing: raw.trimmingSpaces()) else {
                 sink.error(.notAnItemReference(text: item.scalarText ?? ""), at: item.location)
                 continue
@@ -36,14 +47,14 @@ enum UpdateLoader {
             items.append(reference)
             itemLocations.append(item.location)
         }
-        let tags = map.strings("tags")
-        let cover = map.mapping("cover").flatMap { readCover($0, files: files, sink: sink) }
-        let draft = map.bool("draft") ?? false
-        map.finish()
-        guard let title, let date else { return nil }
-        var update = Update(slug: slug, title: title, date: date, summary: summary, author: author, items: items,
-                            itemLocations: itemLocations, tags: tags, cover: cover, draft: draft, markdown: parts.body,
-                            file: file, bodyLine: parts.bodyLine, location: map.location)
+        let tags = map?.strings("tags") ?? []
+        let cover = map?.mapping("cover").flatMap { readCover($0, files: files, sink: sink) }
+        let draft = map?.bool("draft") ?? false
+        map?.finish()
+        var update = Update(slug: slug, title: title ?? "", date: date ?? CalendarDate(year: 1, month: 1, day: 1), summary: summary,
+                            author: author, items: items, itemLocations: itemLocations, tags: tags, cover: cover, draft: draft,
+                            markdown: parts.body, file: file, bodyLine: parts.bodyLine, location: map?.location ?? start)
+        update.readWithErrors = title == nil || date == nil
         update.images = readBodyImages(parts.body, file: file, bodyLine: parts.bodyLine, files: files, sink: sink)
         return update
     }

@@ -105,6 +105,13 @@ struct YAMLValue {
             guard let node = try parser.singleRoot() else {
                 return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
             }
+            // libyaml refuses raw control characters, but an escape in double quotes ("\e", "\x1B",
+            // "\u0007") makes one: refused in every value, at the value.
+            if let bad = YAMLValue.firstControlCharacter(in: node) {
+                let location = YAMLValue(node: bad.node, file: file, lineOffset: lineOffset).location
+                sink.error(.controlCharacter(code: ContentFiles.code(bad.scalar), markdown: false), at: location)
+                return nil
+            }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: text))
@@ -112,6 +119,65 @@ struct YAMLValue {
             sink.error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
         return nil
+    }
+
+    /// The first scalar (value or key) holding a control character other than tab and line feed, depth first.
+    static func firstControlCharacter(in node: Node) -> (node: Node, scalar: UInt32)? {
+        switch node {
+        case .scalar(let scalar):
+            if let (_, code) = ContentFiles.firstControlCharacter(scalar.string) { return (node, code) }
+            // The text scan lets a carriage return through (line ends); in a value only an escape makes one.
+            return scalar.string.utf8.contains(0x0D) ? (node, 0x0D) : nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstControlCharacter(in: key) ?? firstControlCharacter(in: value) { return found }
+            }
+            return nil
+        case .sequence(let sequence):
+            for item in sequence {
+                if let found = firstControlCharacter(in: item) { return found }
+            }
+            return nil
+        case .alias:
+            return nil
+        }
+    }
+
+    /// Front matter, read so that one run reports every problem: after a syntax
+    /// error on a `key: value` line at the top level (a title with a colon, an
+    /// unclosed quote on its line), that line is left out and the rest is read
+    /// again, up to `maxRounds` times; every error is reported at its line.
+    /// Returns the value read without the bad lines and the keys of those lines
+    /// (their absence is not reported again as a missing key). An error that
+    /// cannot be pinned to such a line (anchors, a broken indentation block)
+    /// ends the reading as `parse` does.
+    static func parseRecovering(_ text: String, file: String, lineOffset: Int = 0, sink: DiagnosticSink,
+                                maxRounds: Int = 20) -> (value: YAMLValue?, skippedKeys: Set<String>) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var skipped: Set<String> = []
+        for _ in 0..<maxRounds {
+            let local = DiagnosticSink()
+            if let value = parse(lines.joined(separator: "\n"), file: file, lineOffset: lineOffset, sink: local) {
+                return (value, skipped)
+            }
+            sink.append(contentsOf: local.diagnostics)
+            guard YAMLAnchors.first(in: text) == nil, let line = local.diagnostics.first?.location?.line,
+                  (1...lines.count).contains(line - lineOffset) else { return (nil, skipped) }
+            let index = line - lineOffset - 1
+            // Only a top-level `key:` line is left out: anything else may be part of a block around it.
+            let key = lines[index].prefix { $0 != ":" }
+            guard let first = lines[index].first, first != " ", first != "-", first != "#", key.count < lines[index].count,
+                  !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return (nil, skipped) }
+            skipped.insert(String(key))
+            lines[index] = ""
+            // A key's block (indented lines under it) goes with it.
+            var next = index + 1
+            while next < lines.count, lines[next].first == " " || lines[next].first == "-" {
+                lines[next] = ""
+                next += 1
+            }
+        }
+        return (nil, skipped)
     }
 
     /// 1-based line and character column of a UTF-8 byte offset.

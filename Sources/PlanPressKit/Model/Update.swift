@@ -13,6 +13,9 @@ public struct Update: Sendable {
     public var images: [String: ResponsiveImage] = [:]
     public var draft: Bool
     public var markdown: String
+    /// The front matter could not be read whole (its errors are reported): the update is kept only
+    /// so that its text and items are checked in the same run, never published or edited.
+    public var readWithErrors = false
 
     /// `photo-2.960.webp`: the second photo of the text (by path, sorted), 960 px wide.
     public static func photoFileName(_ number: Int, width: Int, format: String) -> String { "photo-\(number).\(width).\(format)" }

@@ -14,6 +14,8 @@ public struct NewUpdate: Sendable {
     /// Filled in by the editor (`/_edit/`); `new update` leaves them empty and
     /// writes the commented examples instead.
     public var summary: String?
+    /// Kept when the editor saves a file that names an author.
+    public var author: String?
     public var items: [String] = []
     public var tags: [String] = []
     public var cover: (image: String, alt: String)?
@@ -60,7 +62,11 @@ public struct NewUpdate: Sendable {
         } else {
             add("# summary: \"Одне-два речення: показуються у списку новин, у стрічці та при поширенні в соцмережах\"")
         }
-        add("# author: \"Департамент масових комунікацій\"")
+        if let author {
+            add("author: \(yamlQuoted(author))", "author")
+        } else {
+            add("# author: \"Департамент масових комунікацій\"")
+        }
         add("# Про що ця новина: план, ціль, захід, показник або виконавець (новина з'явиться на їхніх сторінках).")
         if items.isEmpty {
             add("# items:")

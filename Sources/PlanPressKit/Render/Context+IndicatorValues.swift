@@ -26,7 +26,7 @@ extension PageRenderer {
         // A long series: the chart draws every line without a dot per value, the page sums the values
         // up by year and the values themselves are on pages of their own (`Context+ValueSeries`).
         let long = entries.count > PageRenderer.inlineValueLimit
-        let chart = IndicatorChart(id: "chart-values", title: fill("chart_title", ["indicator": indicator.id]),
+        let chart = IndicatorChart(id: "chart-values", title: fill("chart_title", ["indicator": indicatorNumber(indicator.id)]),
                                    description: t(long ? "chart_description_long" : "chart_description"), series: series,
                                    target: target?.value?.value, targetLabel: t("target"), format: format, long: long)
         context["chart"] = opt(chart.svg())
@@ -115,7 +115,7 @@ extension PageRenderer {
                     })
                 }
             }
-            let title = fill("chart_breakdown_title", ["indicator": indicator.id, "dimension": dimensionName(dimension)])
+            let title = fill("chart_breakdown_title", ["indicator": indicatorNumber(indicator.id), "dimension": dimensionName(dimension)])
             let chart = IndicatorChart(id: "chart-breakdown-\(offset + 1)", title: title,
                                        description: t(long ? "chart_description_long" : "chart_description"),
                                        series: series, target: nil, targetLabel: t("target"), format: format, long: long)

@@ -6,6 +6,7 @@ extension PageRenderer {
     static func kind(of page: PageID) -> String {
         switch page {
         case .home: return "home"
+        case .plans: return "plans"
         case .plan: return "plan"
         case .goal: return "goal"
         case .measure: return "measure"

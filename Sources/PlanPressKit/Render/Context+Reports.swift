@@ -25,7 +25,7 @@ extension PageRenderer {
             "kind": report.reporter.kind.rawValue, "kind_label": t("reporter_\(report.reporter.kind.rawValue)"),
             "period": periodLabel(report.period), "published": format.date(report.published), "published_iso": report.published.iso,
             "plan_title": opt(plan?.plan.shortTitle), "plan_url": opt(plan.map { routes.path(for: .plan($0.plan.id)) }),
-            "count": count(report.measures.count, "count_measures"),
+            "count": plan.map { levelCount(report.measures.count, $0.plan.measureLevel) } ?? count(report.measures.count, "count_measures"),
         ]
         item.merge(reporterContext(report.reporter)) { _, new in new }
         return item
@@ -54,8 +54,12 @@ extension PageRenderer {
             ["title": $0.plan.shortTitle, "url": graph.routes.path(for: .planReportsFeed($0.plan.id))] as Context
         }
         context["has_feeds"] = !(context["feeds"] as! [Context]).isEmpty
+        context["methodology_url"] = routes.path(for: .methodology)
         return context
     }
+
+    /// Other reporters' assessments of a measure for the same period listed on a report page; the rest are counted.
+    static let otherVoicesListed = 10
 
     func reportContext(_ id: String) -> Context {
         let r = graph.monitoring.reportByID[id]!
@@ -67,6 +71,9 @@ extension PageRenderer {
                            breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), .reports), (name, nil)])
         context.merge(reportItem(r)) { _, new in new }
         context["summary_html"] = opt(report.summary.map { HTML.paragraphs($0) })
+        context["methodology_html"] = opt(report.methodology.map { HTML.paragraphs($0) })
+        context["methodology_url"] = routes.path(for: .methodology)
+        context["print_urls"] = true
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))
         context["statuses"] = report.measures.compactMap { status -> Context? in
@@ -75,9 +82,32 @@ extension PageRenderer {
             guard let entry = graph.monitoring.entry(report: r, key) else { return nil }
             var item = entryContext(entry, key)
             item["measure"] = measureItem(key)
+            // The whole text (a report page is printed and filed as a document), and the other
+            // reporters' assessments of the same period beside it.
+            item["measure_text"] = graph.measure(key).measure.text
+            // The first few, and how many more with the measure page, which lists them all: a period with
+            // hundreds of reporters would otherwise repeat them all on each of their pages.
+            let others = graph.monitoring.entries(key, period: entry.period).filter { $0.report != r }
+            let listed = others.prefix(PageRenderer.otherVoicesListed)
+            item["others_more"] = others.count > listed.count
+                ? ["text": fill("report_other_voices_more", ["count": count(others.count - listed.count, "count_assessments")]),
+                   "url": routes.path(for: .measure(index.plan.id, graph.measure(key).measure.number))] as Context
+                : false
+            item["others"] = listed.map { other -> Context in
+                var line = reporterContext(other.reporter)
+                line["kind_label"] = t("reporter_\(other.reporter.kind.rawValue)")
+                line["status_code"] = other.status.rawValue
+                line["status_label"] = t("status_\(other.status.rawValue)")
+                line["report_url"] = routes.path(for: .report(graph.site.reports[other.report].id))
+                return line
+            }
+            item["has_others"] = !others.isEmpty
             return item
         }
         context["has_statuses"] = !(context["statuses"] as! [Context]).isEmpty
+        let replies = reportReplies(r)
+        context["replies"] = replies
+        context["has_replies_only"] = !replies.isEmpty
         // A report with more values than a page of a long series sums them up per indicator; every value is on
         // the indicators' value pages and in the open data (docs/monitoring.md, «Long series»).
         let long = report.indicators.count > PageRenderer.valuesPerPage
@@ -85,7 +115,7 @@ extension PageRenderer {
         context["values"] = long ? [] : report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
-            return ["indicator": value.indicator, "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
+            return ["indicator": indicatorNumber(value.indicator), "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
                     "value": format.number(value.value), "unit": opt(value.unit), "date": format.date(value.date), "date_iso": value.date.iso,
                     "note": opt(value.note), "conflict": conflicting,
                     "breakdown": value.breakdown.map { ["dimension": dimensionName($0.dimension), "group": $0.group, "value": format.number($0.value)] as Context },
@@ -116,7 +146,7 @@ extension PageRenderer {
                 if value.value.value > high.value.value { high = value }
             }
             let id = index.indicators[i].indicator.id
-            return ["indicator": id, "url": routes.path(for: .indicator(index.plan.id, id)), "count": "\(values.count)",
+            return ["indicator": indicatorNumber(id), "url": routes.path(for: .indicator(index.plan.id, id)), "count": "\(values.count)",
                     "first": format.date(values.first!.date), "first_iso": values.first!.date.iso,
                     "last": format.date(values.last!.date), "last_iso": values.last!.date.iso,
                     "lowest": format.number(low.value), "highest": format.number(high.value), "latest": format.number(values.last!.value),

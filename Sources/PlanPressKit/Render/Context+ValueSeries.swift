@@ -95,16 +95,16 @@ extension PageRenderer {
         let pages = max(1, PageRenderer.valuePageCount(entries.count))
         let current = min(max(1, page), pages)
         let measure = index.measures[node.measure].measure
-        let heading = fill("values_page_title", ["indicator": node.indicator.id])
+        let heading = fill("values_page_title", ["indicator": indicatorNumber(node.indicator.id)])
         let title = pages > 1 ? "\(heading) — \(fill("values_page_number", ["page": "\(current)", "pages": "\(pages)"]))" : heading
         let crumbs = (index.measures[node.measure].goal.map { goalCrumbs(p, goal: $0) } ?? planCrumbs(p))
             + [(measureLabel(measure, plan: index.plan), .measure(index.plan.id, measure.number)),
-               ("\(t("indicator")) \(node.indicator.id)", .indicator(index.plan.id, node.indicator.id)),
+               ("\(t("indicator")) \(indicatorNumber(node.indicator.id))", .indicator(index.plan.id, node.indicator.id)),
                (t("values_pages_crumb"), nil)]
         var context = base(page: .indicatorValues(index.plan.id, node.indicator.id, page: current), title: "\(title) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
         context["heading"] = heading
-        context["id"] = node.indicator.id
+        context["id"] = indicatorNumber(node.indicator.id)
         context["indicator_url"] = routes.path(for: .indicator(index.plan.id, node.indicator.id))
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))

@@ -59,7 +59,7 @@ public struct PageRenderer: Sendable {
 
     /// Every page of this language, in a fixed order.
     public func pageIDs() -> [PageID] {
-        var pages: [PageID] = [.home, .executors, .glossary, .notFound, .openData]
+        var pages: [PageID] = [.home, .plans, .executors, .glossary, .notFound, .openData]
         for (p, index) in graph.plans.enumerated() {
             let id = index.plan.id
             pages.append(.plan(id))
@@ -75,7 +75,9 @@ public struct PageRenderer: Sendable {
         }
         pages += graph.executorOrder.map { .executor($0) }
         pages += graph.executorOrder.filter { graph.involvements[$0] != nil }.map { .lists(.executor($0)) }
+        pages += askedBodies().map { .unanswered($0) }
         pages.append(.reports)
+        pages.append(.methodology)
         pages += reportOrder(linkedReports).map { .report(graph.site.reports[$0].id) }
         pages += dueYears().map { .year($0) }
         pages += updatePageIDs()
@@ -133,6 +135,7 @@ public struct PageRenderer: Sendable {
     func context(for page: PageID) -> (String, Context) {
         switch page {
         case .home: return ("home", homeContext())
+        case .plans: return ("plans", plansContext())
         case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
         case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
         case .planTimeline(let id): return ("timeline", timelineContext(graph.planByID[id]!))
@@ -159,6 +162,8 @@ public struct PageRenderer: Sendable {
         case .planSourceText(let id): return ("source", sourceContext(graph.planByID[id]!))
         case .planSourceNotes(let id): return ("source-notes", sourceNotesContext(graph.planByID[id]!))
         case .lists(let scope): return ("lists", listsContext(scope))
+        case .unanswered(let id): return ("unanswered", unansweredContext(id))
+        case .methodology: return ("methodology", methodologyContext())
         case .year(let year): return ("year", yearContext(year))
         case .reports: return ("reports", reportsContext())
         case .report(let id): return ("report", reportContext(id))
@@ -202,7 +207,7 @@ public struct PageRenderer: Sendable {
         }
         if !crumbs.isEmpty { crumbs[crumbs.count - 1]["current"] = true }
         let settings = graph.site.settings
-        return LayoutFields(
+        var fields = LayoutFields(
             language: language, strings: strings, siteTitle: settings.title(language: language),
             siteDescription: settings.description(language: language), pageTitle: title,
             description: description ?? settings.description(language: language), canonical: routes.url(for: page),
@@ -212,10 +217,13 @@ public struct PageRenderer: Sendable {
             asOf: format.date(settings.asOf), breadcrumbs: crumbs, ogLocale: language == "en" ? "en_US" : "uk_UA",
             pageKind: PageRenderer.kind(of: page), alternateURL: otherRoutes?.path(for: page),
             alternateLanguage: otherRoutes == nil ? nil : (language == "uk" ? "en" : "uk"))
+        fields.plansURL = routes.path(for: .plans)
+        fields.reportsURL = routes.path(for: .reports)
+        return fields
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {
-        [(t("nav_home"), .home), (planTitle(graph.plans[p].plan), .plan(graph.plans[p].plan.id))]
+        [(t("nav_home"), .home), (t("plans_heading"), .plans), (planTitle(graph.plans[p].plan), .plan(graph.plans[p].plan.id))]
     }
 
     func goalCrumbs(_ p: Int, goal: Int) -> [(String, PageID?)] {

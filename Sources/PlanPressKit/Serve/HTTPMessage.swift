@@ -8,6 +8,8 @@ public struct HTTPRequest: Sendable {
     /// Header names in lowercase; repeated headers joined with ", ".
     public var headers: [String: String]
     public var body: [UInt8]
+    /// The client's IP address (nil when not known).
+    public var peer: String?
 
     public init(method: String, target: String, headers: [String: String] = [:], body: [UInt8] = []) {
         self.method = method

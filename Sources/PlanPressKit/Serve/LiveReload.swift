@@ -86,9 +86,14 @@ public final class LiveReload: @unchecked Sendable {
     }
 
     /// Reloads the page after a good build; shows the diagnostics over the
-    /// page after a failed one. Text only (`textContent`): nothing from the
+    /// page after a failed one, under two lines from the catalogue in the
+    /// preview's language. Text only (`textContent`): nothing from the
     /// diagnostics is ever parsed as HTML.
-    static let script = """
+    static func script(_ language: MessageLanguage) -> String {
+        let heading = Message.previewOverlay.text(language)
+        let literal = String(decoding: (try? JSONSerialization.data(withJSONObject: [heading + "\n\n"], options: [])) ?? Data("[\"\"]".utf8),
+                             as: UTF8.self).dropFirst().dropLast()
+        return """
     (function () {
       "use strict";
       var site = null, overlay = null;
@@ -100,7 +105,7 @@ public final class LiveReload: @unchecked Sendable {
           overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 monospace;padding:2em;white-space:pre-wrap";
           document.body.appendChild(overlay);
         }
-        overlay.textContent = "Сайт не вдалося зібрати — виправте помилки і збережіть файл.\\nThe build failed; the page shows the last good build.\\n\\n" + text;
+        overlay.textContent = \(literal) + text;
       }
       function hide() { if (overlay) { overlay.remove(); overlay = null; } }
       var events = new EventSource("\(eventsPath)");
@@ -113,13 +118,15 @@ public final class LiveReload: @unchecked Sendable {
     })();
 
     """
+    }
 
     /// Shown for every page while no build has ever succeeded.
-    static func failurePage(_ state: State) -> String {
-        """
+    static func failurePage(_ state: State, language: MessageLanguage) -> String {
+        let heading = HTML.escape(String(Message.previewOverlay.text(language).prefix { $0 != "\n" }))
+        return """
         <!DOCTYPE html>
-        <html lang="uk"><head><meta charset="utf-8"><title>PlanPress: помилки збірки</title>\(scriptTag)</head>
-        <body><h1>Сайт не вдалося зібрати</h1><p>Виправте помилки нижче і збережіть файл: сторінка оновиться сама.</p>
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>PlanPress: \(heading)</title>\(scriptTag)</head>
+        <body><h1>\(heading)</h1><p>\(HTML.escape(Message.previewFailurePage.text(language)))</p>
         <pre>\(HTML.escape(state.diagnostics))</pre></body></html>
 
         """
