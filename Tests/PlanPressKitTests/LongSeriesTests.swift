@@ -135,6 +135,35 @@ import Testing
         #expect(IndicatorChart.thinned(Array(points.prefix(4 * IndicatorChart.columns)), x: x).count == 4 * IndicatorChart.columns)
     }
 
+    @Test func aReportPageListsTenOtherAssessmentsOfItsPeriodAndCountsTheRest() throws {
+        let others = PageRenderer.otherVoicesListed + 3
+        var reports: [String: String] = [:]
+        for n in 0...others {
+            reports[String(format: "r%02d", n)] = """
+                plan: test-plan
+                period: 2026-H1
+                reporter: {kind: civil-society, name: "Спостерігач \(n)"}
+                published: 2026-07-15
+                measures:
+                  - measure: "1.1"
+                    status: in-progress
+
+                """
+        }
+        let site = try Self.site(reports)
+        defer { site.remove() }
+        try site.build()
+        for (prefix, more) in [("", "Ще 3 оцінки"), ("en/", "Not listed here: 3 assessments")] {
+            let page = try site.page(prefix + "reports/r00/index.html")
+            let block = try #require(page.components(separatedBy: "<div class=\"other-voices\">").dropFirst().first).components(separatedBy: "</div>")[0]
+            #expect(block.components(separatedBy: "<li>").count - 1 == PageRenderer.otherVoicesListed)
+            #expect(block.contains(more) && block.contains("href=\"/plany/\(prefix)plans/test-plan/measures/1.1/\""))
+        }
+        // Every assessment of the period is on the measure page.
+        let measure = try site.page("plans/test-plan/measures/1.1/index.html")
+        #expect((0...others).allSatisfy { measure.contains("Спостерігач \($0)<") || measure.contains("Спостерігач \($0) ") })
+    }
+
     @Test func anExecutorPageHasOneBudgetTableWithARowPerPlan() throws {
         let second = TestSite.plan.replacingOccurrences(of: "id: test-plan", with: "id: second-plan")
             .replacingOccurrences(of: "short_title: \"Тестовий план\"", with: "short_title: \"Другий план\"")
