@@ -21,7 +21,7 @@ linear dimension gives 2.0 (less while the fixed cost still counts); a
 quadratic one 3–4. Results go to bench/results/scaling.json and
 bench/results/scaling.md; exit status 1 when a ratio is over the limit.
 """
-import argparse, datetime, json, os, shutil, statistics, subprocess, sys, time
+import argparse, datetime, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build-bench", "scaling")
@@ -359,8 +359,11 @@ def build(binary, content, output, templates, timeout):
     """CPU seconds (user + system) and peak RSS in MB of one build, from wait4; None on timeout."""
     os.sync()
     start = time.perf_counter()
+    # stderr to a file, not a pipe: a build with many warnings would fill a pipe nobody reads while
+    # waiting and block until the timeout.
+    errors = tempfile.TemporaryFile()
     proc = subprocess.Popen([binary, "build", "--content", content, "--templates", templates, "--output", output],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=errors)
     deadline = start + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -373,7 +376,8 @@ def build(binary, content, output, templates, timeout):
         time.sleep(0.01)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"build failed for {content}:\n{proc.stderr.read().decode()[-3000:]}")
+        errors.seek(0)
+        sys.exit(f"build failed for {content}:\n{errors.read().decode()[-3000:]}")
     return {"cpu": usage.ru_utime + usage.ru_stime, "wall": wall, "peak_mb": usage.ru_maxrss / 1024.0}
 
 
