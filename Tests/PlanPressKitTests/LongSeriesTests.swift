@@ -8,17 +8,30 @@ import Testing
 /// values than a page as a summary per indicator; pagers of constant size;
 /// an executor's money as one table with a row per plan.
 @Suite struct LongSeriesTests {
-    /// A report of TestSite.plan giving `count` daily values of `indicator` from 1 January 2026, one voice.
-    static func report(_ indicator: String, values count: Int, kind: String = "official", name: String = "ОДА",
-                       period: String = "2026", published: String = "2026-06-01", shift: Int = 0) -> String {
-        var lines = ["plan: test-plan", "period: \(period)", "reporter: {kind: \(kind), name: \"\(name)\"}", "published: \(published)",
-                     "indicators:"]
-        var date = CalendarDate(year: 2026, month: 1, day: 1)
-        for n in 0..<count {
-            lines.append("  - {indicator: \"\(indicator)\", value: \"\(100 + (n * 37) % 500 + shift)\", date: \(date.iso), unit: \"осіб\"}")
-            date = date.nextDay
+    /// Reports of TestSite.plan giving `count` daily values of `indicator` from `from` (1 January 2026), one voice:
+    /// one report per calendar year the values fall in (a value is refused outside its report's period), each
+    /// published two weeks after its last value. The first year's report is `name`, the next ones `name-YYYY`.
+    static func reports(_ file: String, _ indicator: String, values count: Int, kind: String = "official", name: String = "ОДА",
+                        from: CalendarDate = CalendarDate(year: 2026, month: 1, day: 1), shift: Int = 0) -> [String: String] {
+        var files: [String: String] = [:]
+        var date = from, n = 0
+        while n < count {
+            let year = date.year
+            var values: [String] = []
+            var last = date
+            while n < count && date.year == year {
+                values.append("  - {indicator: \"\(indicator)\", value: \"\(100 + (n * 37) % 500 + shift)\", date: \(date.iso), unit: \"осіб\"}")
+                last = date
+                date = date.nextDay
+                n += 1
+            }
+            var published = last
+            for _ in 0..<14 { published = published.nextDay }
+            let lines = ["plan: test-plan", "period: \(year)", "reporter: {kind: \(kind), name: \"\(name)\"}", "published: \(published.iso)",
+                         "indicators:"] + values
+            files[files.isEmpty ? file : "\(file)-\(year)"] = lines.joined(separator: "\n") + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return files
     }
 
     static func site(_ reports: [String: String]) throws -> TestSite {
@@ -34,7 +47,7 @@ import Testing
     }
 
     @Test func aShortSeriesKeepsItsWholeTableAndADotPerValue() throws {
-        let site = try Self.site(["short": Self.report("1.1-2", values: PageRenderer.inlineValueLimit)])
+        let site = try Self.site(Self.reports("short", "1.1-2", values: PageRenderer.inlineValueLimit))
         defer { site.remove() }
         try site.build()
         let page = try site.page("plans/test-plan/indicators/1.1-2/index.html")
@@ -45,8 +58,9 @@ import Testing
 
     @Test func aLongSeriesHasAChartASummaryAndNumberedPages() throws {
         let count = 2 * PageRenderer.valuesPerPage + 50
-        let site = try Self.site(["official": Self.report("1.1-2", values: count),
-                                  "coalition": Self.report("1.1-2", values: 60, kind: "civil-society", name: "Коаліція 1325", shift: 1)])
+        // 365 official values in the 2026 report, 85 in the 2027 one; 60 of the coalition's in 2026.
+        let site = try Self.site(Self.reports("official", "1.1-2", values: count)
+            .merging(Self.reports("coalition", "1.1-2", values: 60, kind: "civil-society", name: "Коаліція 1325", shift: 1)) { a, _ in a })
         defer { site.remove() }
         try site.build()
         for prefix in ["", "en/"] {
@@ -79,8 +93,11 @@ import Testing
     }
 
     @Test func aReportWithMoreValuesThanAPageSumsThemUpPerIndicator() throws {
-        let site = try Self.site(["long": Self.report("1.1-2", values: PageRenderer.valuesPerPage + 1),
-                                  "short": Self.report("1.1-1", values: 3, period: "2025", published: "2026-01-10")])
+        // The long report's values all fall in 2026; the short one (same reporter) covers the end of 2025.
+        let longReports = Self.reports("long", "1.1-2", values: PageRenderer.valuesPerPage + 1)
+        let shortReports = Self.reports("short", "1.1-1", values: 3, from: CalendarDate(year: 2025, month: 12, day: 29))
+        #expect(longReports.count == 1 && shortReports.count == 1)
+        let site = try Self.site(longReports.merging(shortReports) { a, _ in a })
         defer { site.remove() }
         try site.build()
         let long = try site.page("reports/long/index.html")
@@ -90,7 +107,8 @@ import Testing
     }
 
     @Test func editingOneValueOfALongSeriesRebuildsItsPagesAsAFullBuildWould() throws {
-        let site = try Self.site(["official": Self.report("1.1-2", values: 2 * PageRenderer.valuesPerPage)])
+        // 365 values in the 2026 report, 35 in the 2027 one (official-2027, published 2027-02-18).
+        let site = try Self.site(Self.reports("official", "1.1-2", values: 2 * PageRenderer.valuesPerPage))
         defer { site.remove() }
         let scenario = try IncrementalBuildTests.Scenario(copying: URL(fileURLWithPath: site.content))
         // One value corrected (same length: the downloads' printed sizes stay, so only its pages are rendered).
@@ -99,10 +117,11 @@ import Testing
         let page = try String(contentsOfFile: scenario.output + "/plans/test-plan/indicators/1.1-2/values/index.html", encoding: .utf8)
         #expect(page.contains("<time datetime=\"2026-03-01\">") && page.contains("<td class=\"num\">284</td>"))
         // A value added makes a third page, which the rebuild writes (all pages, when the printed size
-        // of a download changes with it).
-        try scenario.edit("reports/official.yaml", replacing: "indicators:\n", with: """
+        // of a download changes with it). It goes in the 2027 report, on a day inside its period and
+        // before its publication that no value has yet.
+        try scenario.edit("reports/official-2027.yaml", replacing: "indicators:\n", with: """
             indicators:
-              - {indicator: "1.1-2", value: "1", date: 2025-12-31}
+              - {indicator: "1.1-2", value: "1", date: 2027-02-05}
             """ + "\n")
         try scenario.rebuildMatchesFullBuild(expectIncremental: nil)
         #expect(FileManager.default.fileExists(atPath: scenario.output + "/plans/test-plan/indicators/1.1-2/values/page/3/index.html"))
@@ -153,7 +172,7 @@ import Testing
         let site = try Self.site(reports)
         defer { site.remove() }
         try site.build()
-        for (prefix, more) in [("", "Ще 3 оцінки"), ("en/", "Not listed here: 3 assessments")] {
+        for (prefix, more) in [("", "Ще 3\u{00A0}оцінки"), ("en/", "Not listed here: 3\u{00A0}assessments")] {
             let page = try site.page(prefix + "reports/r00/index.html")
             let block = try #require(page.components(separatedBy: "<div class=\"other-voices\">").dropFirst().first).components(separatedBy: "</div>")[0]
             #expect(block.components(separatedBy: "<li>").count - 1 == PageRenderer.otherVoicesListed)
