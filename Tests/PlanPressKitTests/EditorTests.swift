@@ -16,8 +16,8 @@ import Glibc
         var client: RawHTTPClient { preview.client }
         var origin: String { "http://127.0.0.1:\(preview.server.port)" }
 
-        static func start(limits: HTTPServer.Limits = .init()) async throws -> Session {
-            let preview = try await PreviewServerTests.Preview(limits: limits)
+        static func start(limits: HTTPServer.Limits = .init(), files: [String: String] = [:]) async throws -> Session {
+            let preview = try await PreviewServerTests.Preview(files, limits: limits)
             let page = try await preview.client.get("/_edit/")
             guard let setCookie = page.headers["set-cookie"], let token = EditorTests.value(of: "csrf-token", in: page.body) else {
                 preview.stop()
@@ -499,6 +499,191 @@ import Glibc
         """), "\(text)")
     }
 
+    /// An official report as a person might have written it by hand: comments, a body named to answer.
+    static let officialReport = """
+    # Written by hand.
+    plan: test-plan
+    period: 2026-H1
+    reporter:
+      kind: official
+      name: "ОДА"
+      executor: oda
+    published: 2026-07-01
+    methodology: "За даними управлінь."
+    measures:
+      - measure: "1.1"
+        status: completed
+        narrative: |
+          Виконано.
+          Повністю.
+        reply_requested: police
+        evidence:
+          - {title: "Наказ", url: "https://example.org/nakaz"}
+      - measure: "1.2"
+        status: in-progress
+
+    """
+
+    /// The fields a page's form sends as it is (hidden fields, inputs, selected options, text areas), as a browser would.
+    static func formFields(_ html: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for match in html.matches(of: #/<input type="(?:hidden|text|date)"[^>]*?name="([^"]+)"[^>]*?value="([^"]*)"/#) where match.1 != "_csrf" {
+            out.append((String(match.1), unescape(String(match.2))))
+        }
+        for match in html.matches(of: #/<input type="(?:text|date)" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/#) where !out.contains(where: { $0.0 == match.1 }) {
+            out.append((String(match.1), unescape(String(match.2))))
+        }
+        for match in html.matches(of: #/<input type="checkbox" id="[^"]*" name="([^"]+)" value="([^"]*)" checked>/#) {
+            out.append((String(match.1), unescape(String(match.2))))
+        }
+        for match in html.matches(of: #/<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>/#) {
+            if let selected = String(match.2).firstMatch(of: #/<option value="([^"]*)" selected>/#) { out.append((String(match.1), String(selected.1))) }
+        }
+        for match in html.matches(of: #/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>/#) {
+            out.append((String(match.1), unescape(String(match.2))))
+        }
+        return out
+    }
+
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#10;", with: "\n").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test func opensAnExistingReportEditsItAndSavesItInPlace() async throws {
+        let session = try await Session.start(files: ["reports/test-plan/2026-h1-oda.yaml": Self.officialReport])
+        defer { session.preview.stop() }
+        let file = session.preview.site.content + "/reports/test-plan/2026-h1-oda.yaml"
+        let cookie = ["Cookie": session.cookie]
+        let index = try await session.client.get("/_edit/", headers: cookie)
+        #expect(index.body.contains("<a href=\"/_edit/reports/test-plan-2026-h1-oda\">ОДА, 2026-H1</a></td><td>Тестовий план</td>"), "\(index.body)")
+        #expect(index.body.contains("<a href=\"/_edit/reports/reply/test-plan-2026-h1-oda\">Відповісти</a>"))
+        #expect(try await session.client.get("/_edit/reports/test-plan/no-such-report", headers: cookie).status == 404)
+        let form = try await session.client.get("/_edit/reports/test-plan-2026-h1-oda", headers: cookie)
+        #expect(form.status == 200)
+        #expect(form.body.contains("<title>Редагування звіту") && form.body.contains("<code>Content/reports/test-plan/2026-h1-oda.yaml</code>"))
+        #expect(Self.hidden("stamp", in: form.body) == Editor.stamp(Array(Self.officialReport.utf8)))
+        var fields = Self.formFields(form.body)
+        // Opened and saved unchanged: the same report in the editor's layout (comments are not kept), nothing lost.
+        let same = try await session.post("reports/save", fields)
+        #expect(same.status == 200, "\(same.body)")
+        #expect(same.body.contains("Звіт збережено: Content/reports/test-plan/2026-h1-oda.yaml"))
+        let expected = """
+        # Звіт про виконання плану; формат: docs/monitoring.md
+        plan: test-plan
+        period: 2026-H1
+        reporter:
+          kind: official
+          name: "ОДА"
+          executor: oda
+        published: 2026-07-01
+        methodology: "За даними управлінь."
+        measures:
+          - measure: "1.1"
+            status: completed
+            reply_requested: police
+            narrative: |
+              Виконано.
+              Повністю.
+            evidence:
+              - title: "Наказ"
+                url: "https://example.org/nakaz"
+          - measure: "1.2"
+            status: in-progress
+
+        """
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == expected)
+        let saved = Array(expected.utf8)
+        // A form opened before that save is refused, and the file keeps the first save.
+        let stale = try await session.post("reports/save", fields.map { $0.0 == "m.1.2.status" ? ($0.0, "completed") : $0 })
+        #expect(stale.status == 409)
+        #expect(stale.body.contains("Content/reports/test-plan/2026-h1-oda.yaml змінився після того, як ви відкрили сторінку, тож нічого не змінено"))
+        #expect(FileManager.default.contents(atPath: file).map(Array.init) == saved)
+        // Reopened: an edit is saved over the same file.
+        fields = Self.formFields(try await session.client.get("/_edit/reports/test-plan-2026-h1-oda", headers: cookie).body)
+        #expect(Self.hidden("stamp", in: try await session.client.get("/_edit/reports/test-plan-2026-h1-oda", headers: cookie).body) == Editor.stamp(saved))
+        // The checks of `check` and of an import: a bad status or a value outside the period is refused, nothing written.
+        let bad = try await session.post("reports/save", fields.map { $0.0 == "m.1.2.status" ? ($0.0, "done") : $0 })
+        #expect(bad.status == 422 && bad.body.contains("стану &#39;done&#39; заходу 1.2 немає в переліку"))
+        let id = EditorTests.after("name=\"i.", in: form.body, 40).prefix { $0 != "\"" }.dropLast(".value".count)
+        #expect(!id.isEmpty && fields.contains { $0.0 == "i.\(id).date" })
+        let outside = try await session.post("reports/save", fields.map {
+            $0.0 == "i.\(id).value" ? ($0.0, "5") : $0.0 == "i.\(id).date" ? ($0.0, "2025-12-31") : $0 })
+        #expect(outside.status == 422, "\(outside.status)")
+        #expect(EditorTests.after("id=\"\(EditorView.id("i.\(id).date"))-problems\"", in: outside.body, 600).contains("2025-12-31"), "\(outside.body)")
+        #expect(FileManager.default.contents(atPath: file).map(Array.init) == saved)
+        let edited = try await session.post("reports/save", fields.map {
+            $0.0 == "m.1.2.status" ? ($0.0, "completed") : $0.0 == "m.1.1.reply_requested" ? ($0.0, "1") : $0 })
+        #expect(edited.status == 200, "\(edited.body)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text == expected.replacingOccurrences(of: "status: in-progress", with: "status: completed")
+            .replacingOccurrences(of: "reply_requested: police", with: "reply_requested: true"), "\(text)")
+        // Nothing but this report's file changed; no temporary file left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: session.preview.site.content + "/reports/test-plan") == ["2026-h1-oda.yaml"])
+    }
+
+    @Test func aReportTheFormCannotHoldWhollyIsNotOpened() async throws {
+        let id = "1.1-1"
+        let values = """
+        indicators:
+          - {indicator: "\(id)", value: "1", date: 2026-03-31}
+          - {indicator: "\(id)", value: "2", date: 2026-06-30}
+
+        """
+        let session = try await Session.start(files: ["reports/test-plan/2026-h1-oda.yaml": Self.officialReport + values])
+        defer { session.preview.stop() }
+        let answer = try await session.client.get("/_edit/reports/test-plan-2026-h1-oda", headers: ["Cookie": session.cookie])
+        #expect(answer.status == 409, "\(answer.body)")
+        #expect(answer.body.contains("Content/reports/test-plan/2026-h1-oda.yaml дає показнику \(id) кілька значень"), "\(answer.body)")
+        #expect(!answer.body.contains("name=\"stamp\""))
+    }
+
+    @Test func anEditedFileIsAReportsFileAndNothingElse() {
+        #expect(ReportForm.editedFile("reports/test-plan/2026-h1-oda.yaml") == "reports/test-plan/2026-h1-oda.yaml")
+        for bad in ["", "site.yaml", "reports/../site.yaml", "reports/./x.yaml", "/reports/x.yaml", "reports//x.yaml",
+                    "reports/.hidden.yaml", "reports/x.md", "updates/x.yaml"] {
+            #expect(ReportForm.editedFile(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func writesAReplyAsAReportOfItsOwn() async throws {
+        let session = try await Session.start(files: ["reports/test-plan/2026-h1-oda.yaml": Self.officialReport])
+        defer { session.preview.stop() }
+        let form = try await session.client.get("/_edit/reports/reply/test-plan-2026-h1-oda", headers: ["Cookie": session.cookie])
+        #expect(form.status == 200)
+        #expect(form.body.contains("<title>Відповідь на звіт") && form.body.contains("<strong>ОДА</strong>: виконано — Виконано."))
+        #expect(Self.hidden("m.1.1.reply_to", in: form.body) == "test-plan-2026-h1-oda#1.1")
+        // Only the answered report's assessments are rows; a measure it did not assess is not.
+        #expect(!form.body.contains("name=\"m.2.1.status\""))
+        #expect(form.body.contains("Відповідь на оцінки звіту «ОДА, 2026-H1»"))
+        var fields = Self.formFields(form.body).filter { !$0.0.hasPrefix("m.1.2.") && !["published", "reporter_name", "m.1.1.narrative"].contains($0.0) }
+        fields += [("reporter_name", "Коаліція 1325"), ("m.1.1.narrative", "Звіту про виконання не оприлюднено.")]
+        let early = try await session.post("reports/save", fields + [("published", "2026-06-01")])
+        #expect(early.status == 422)
+        #expect(early.body.contains("відповідь датовано 2026-06-01, раніше за звіт"), "\(early.body)")
+        let saved = try await session.post("reports/save", fields + [("published", "2026-07-10")])
+        #expect(saved.status == 200, "\(saved.body)")
+        let path = session.preview.site.content + "/reports/test-plan/koalitsiia-1325-reply-to-test-plan-2026-h1-oda.yaml"
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == """
+        # Звіт про виконання плану; формат: docs/monitoring.md
+        plan: test-plan
+        period: 2026-H1
+        reporter:
+          kind: civil-society
+          name: "Коаліція 1325"
+        published: 2026-07-10
+        measures:
+          - measure: "1.1"
+            reply_to: "test-plan-2026-h1-oda#1.1"
+            narrative: "Звіту про виконання не оприлюднено."
+
+        """)
+        // A second reply of the same reporter to the same report is refused, the first kept.
+        let again = try await session.post("reports/save", fields + [("published", "2026-07-11")])
+        #expect(again.status == 409 && again.body.contains("цей звітувач уже відповів на цей звіт"), "\(again.status)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("published: 2026-07-10"))
+    }
+
     /// Latin words a Ukrainian editor page may show: format and program names, YAML keys
     /// and values people type (examples in hints), the breakdown dimensions of the report format.
     static let allowedLatin: Set<String> = MessageCatalogueTests.allowedLatin.union([
@@ -545,11 +730,12 @@ import Glibc
     /// Every page and answer of the editor and of the preview around it, in the Ukrainian interface:
     /// not one English word (the catalogue and the locale files hold both languages).
     @Test func theUkrainianEditorHasNoEnglish() async throws {
-        let session = try await Session.start()
+        let session = try await Session.start(files: ["reports/test-plan/2026-h1-oda.yaml": Self.officialReport])
         defer { session.preview.stop() }
         let client = session.client, cookie = ["Cookie": session.cookie]
         var answers: [(String, RawHTTPClient.Response)] = []
         for target in ["/_edit/", "/_edit/updates/new", "/_edit/reports/new", "/_edit/reports/new?plan=test-plan",
+                       "/_edit/reports/test-plan-2026-h1-oda", "/_edit/reports/reply/test-plan-2026-h1-oda",
                        "/_edit/reports/new?plan=%D0%BD%D1%96", "/_edit/nothing-here", "/_edit/updates/no-such-update", "/_edit/items.json",
                        "/nothing-here", "/__planpress/reload.js"] {
             answers.append((target, try await client.get(target, headers: cookie)))

@@ -126,6 +126,8 @@ public enum Message: Hashable, Sendable {
     case editorAltWithoutImage
     case editorUpdateExists(path: String)
     case editorReportExists(path: String)
+    case editorReplyExists(path: String)
+    case editorReportNotEditable(path: String, indicator: String)
     case editorReporterMissing
     case editorReportEmpty
     case editorPlanNotChosen
@@ -356,6 +358,9 @@ public enum Message: Hashable, Sendable {
     case decideExecutorMissing(executor: String, suggestions: [String])
     case decideDone(body: String, executor: String, measures: Int)
     case decideKept(body: String)
+    case editorPlanImportNoFile
+    case editorPlanImportExpired
+    case editorPlanImportOutside(path: String)
     // planpress import report: every cell read, every input bounded, nothing written on a problem
     case importVoiceUnknown(found: String, allowed: [String])
     case importPublishedInvalid(found: String)
@@ -755,8 +760,14 @@ extension Message {
             return ("\(path) уже є: відредагуйте ту новину або дайте цій інший заголовок",
                     "\(path) already exists: edit that update, or give this one another title")
         case .editorReportExists(let path):
-            return ("\(path) уже є: цей звітувач уже має звіт за цей період; доповніть той файл",
-                    "\(path) already exists: this reporter already has a report for this period; add to that file")
+            return ("\(path) уже є: цей звітувач уже має звіт за цей період; відкрийте його у списку звітів редактора й доповніть",
+                    "\(path) already exists: this reporter already has a report for this period; open it from the editor's list of reports and add to it")
+        case .editorReportNotEditable(let path, let indicator):
+            return ("\(path) дає показнику \(indicator) кілька значень, а форма показує одне значення на показник; щоб нічого не втратити, змініть цей файл у текстовому редакторі",
+                    "\(path) gives indicator \(indicator) several values, and the form shows one value per indicator; so that nothing is lost, change this file in a text editor")
+        case .editorReplyExists(let path):
+            return ("\(path) уже є: цей звітувач уже відповів на цей звіт; відкрийте ту відповідь у списку звітів редактора й доповніть",
+                    "\(path) already exists: this reporter already replied to this report; open that reply from the editor's list of reports and add to it")
         case .editorReporterMissing:
             return ("напишіть, хто звітує (як підписано звіт)", "write who reports (as the report is signed)")
         case .editorReportEmpty:
@@ -1401,6 +1412,14 @@ extension Message {
                     "`\(body)` was replaced by `\(executor)` in \(measures) measure(s); the new entry was removed from the plan's registry")
         case .decideKept(let body):
             return ("`\(body)` залишено новим органом; позначено в REVIEW.md", "`\(body)` stays a new body; marked in REVIEW.md")
+        case .editorPlanImportNoFile:
+            return ("виберіть документ Word із таблицею плану (.docx, .doc, .odt або .rtf)", "choose a Word document with the plan's table (.docx, .doc, .odt or .rtf)")
+        case .editorPlanImportOutside(let path):
+            return ("\(path) опинився б поза папкою Content (папка на шляху — посилання назовні); план не записано",
+                    "\(path) would land outside the Content folder (a folder on the way links out of it); the plan was not written")
+        case .editorPlanImportExpired:
+            return ("редактор уже не має цього документа (його перезапущено або завантажено багато файлів): виберіть файл ще раз",
+                    "the editor no longer holds this document (it was restarted, or many files were uploaded since): choose the file again")
         case .importVoiceUnknown(let found, let allowed):
             return ("голос '\(found)' невідомий; можливі: \(list(allowed))", "voice '\(found)' is unknown; use one of: \(list(allowed))")
         case .importPublishedInvalid(let found):

@@ -53,8 +53,14 @@ extension Editor {
         .post("site/as-of") { SiteDateForm($0).moveToToday() },
         // Monitoring reports (ReportForm).
         .get("reports/new") { ReportForm($0).new() },
+        .get("reports/reply/*") { ReportForm($0).reply(to: $0.rest) },
+        .get("reports/*") { ReportForm($0).open(id: $0.rest) },
         .post("reports/save") { ReportForm($0).save() },
         .post("reports/check") { ReportForm($0).check() },
+        // A plan from its Word table (PlanImportForm).
+        .get("plans/import") { PlanImportForm($0).page() },
+        .post("plans/import/read") { PlanImportForm($0).read() },
+        .post("plans/import/save") { PlanImportForm($0).save() },
     ]
 }
 
@@ -74,8 +80,10 @@ struct EditorIndex {
                     "edit_url": Editor.root + "updates/" + update.slug]
         }
         let reports = (site?.reports ?? []).sorted { ($0.published, $0.id) > ($1.published, $1.id) }.map { report -> [String: Any] in
-            ["title": report.title ?? report.id, "plan": report.plan.description, "period": report.period.code,
-             "reporter": report.reporter.name]
+            ["title": ReportForm.name(of: report), "plan": site?.plans.first { $0.id == report.plan }?.shortTitle ?? report.plan.description,
+             "period": report.period.code,
+             "reporter": report.reporter.name, "edit_url": Editor.root + "reports/" + report.id,
+             "reply_url": Editor.root + "reports/reply/" + report.id]
         }
         context["updates"] = updates
         context["has_updates"] = !updates.isEmpty
