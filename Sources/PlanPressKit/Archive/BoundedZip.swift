@@ -34,7 +34,14 @@ public final class BoundedZip {
         // otherwise look for that record one byte at a time through the whole file.
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]),
               BoundedZip.hasEndRecord(bytes) else { throw ArchiveError.notZIP }
-        do { archive = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) } catch { throw ArchiveError.notZIP }
+        // Read through a temporary file, not ZIPFoundation's memory mode: its in-memory reader traps
+        // (a range with lowerBound > upperBound) when a damaged archive makes it seek past the end,
+        // where a file read simply returns nothing (found by the fuzzer on a mutated workbook).
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-archive-\(UUID().uuidString).zip")
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes),
+                                             attributes: [.posixPermissions: 0o600]) else { throw ArchiveError.notZIP }
+        defer { try? FileManager.default.removeItem(at: url) }  // the archive keeps its open file
+        do { archive = try Archive(url: url, accessMode: .read, pathEncoding: nil) } catch { throw ArchiveError.notZIP }
         var count = 0
         for entry in archive {
             count += 1

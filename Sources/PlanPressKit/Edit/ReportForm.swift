@@ -273,6 +273,7 @@ struct ReportForm {
         context["plan"] = planID
         context["plan_title"] = index.plan.title
         context["file"] = editing ? form["file"] : ""
+        context["file_path"] = editing ? "Content/" + form["file"] : ""
         context["stamp"] = form["stamp"]
         context["answers"] = answers
         context["editing"] = editing

@@ -38,16 +38,22 @@ extension PageRenderer {
         var levels: [Level] = []
         var spellings: [[String]] = []
         var counts: [Int] = []
+        var groupOfPlan: [Int: Int] = [:]  // each plan's level spelt once, not once per measure
         for key in keys {
+            if let i = groupOfPlan[key.plan] { counts[i] += 1; continue }
             let level = graph.plans[key.plan].plan.measureLevel
             let written = spelling(level)
-            if let i = spellings.firstIndex(of: written) {
+            let i: Int
+            if let found = spellings.firstIndex(of: written) {
+                i = found
                 counts[i] += 1
             } else {
+                i = levels.count
                 levels.append(level)
                 spellings.append(written)
                 counts.append(1)
             }
+            groupOfPlan[key.plan] = i
         }
         guard !levels.isEmpty else { return fallback.map { words(0, $0) } ?? count(0, "count_measures") }
         return zip(counts, levels).map { words($0, $1) }.joined(separator: ", ")
