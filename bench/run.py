@@ -2,12 +2,16 @@
 """PlanPress benchmark: full builds at several sizes, plus a one-measure edit
 (as a new process, and as `build --watch`/`serve` rebuild it).
 
-    python3 bench/run.py [--sizes shipped,5k,20k,100k] [--runs 3] [--binary .build/release/planpress]
+    python3 bench/run.py [--sizes shipped,5k,20k,100k,import,scaling] [--runs 3] [--binary .build/release/planpress]
 
 For each size it reports pages written, wall time, CPU time, peak memory (max
 RSS of the build process) and per-stage times, as medians of several runs,
 and writes them to bench/results/latest.json and appends a line per size to
 bench/results/history.csv so results can be compared over time.
+
+`scaling` runs bench/scaling.py: per input dimension, CPU time and peak memory
+at n, 2n and 4n with everything else fixed (bench/results/scaling.md); the
+benchmark exits 1 when doubling an input costs more than 2.3× the time.
 """
 import argparse, csv, datetime, json, os, platform, re, resource, shutil, statistics, subprocess, sys, time
 
@@ -268,7 +272,7 @@ def bench_import(binary, runs, templates):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="shipped,5k,20k,100k,import")
+    parser.add_argument("--sizes", default="shipped,5k,20k,100k,import,scaling")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "planpress"))
     parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
@@ -280,7 +284,14 @@ def main():
         time.sleep(40)
     rows = []
     imported = None
+    scaling_failed = False
     for name in args.sizes.split(","):
+        if name == "scaling":
+            # Its own table and check (bench/scaling.py); a dimension over the limit fails the benchmark at the end.
+            scaling = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "scaling.py"), "--binary", args.binary,
+                                      "--templates", args.templates, "--runs", str(args.runs)])
+            scaling_failed = scaling.returncode != 0
+            continue
         if name == "import":
             imported = bench_import(args.binary, max(args.runs, 3), args.templates)
             for key, r in imported.items():
@@ -332,6 +343,8 @@ def main():
             w.writerow([stamp, r["size"], r["pages"], r["wall_s"], r["cpu_s"], r["peak_mb"], r.get("rebuild_one_edit_s", "")])
     remove_outputs()
     print(f"results: bench/results/latest.json, bench/results/history.csv")
+    if scaling_failed:
+        sys.exit("scaling: doubling an input cost more than 2.3× the time (bench/results/scaling.md)")
 
 
 if __name__ == "__main__":

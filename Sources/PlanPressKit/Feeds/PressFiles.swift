@@ -53,7 +53,7 @@ struct PressFiles {
     /// Updates about the plan or any of its items.
     func planFeed(_ index: PlanIndex) -> AtomFeed {
         let id = index.plan.id
-        let updates = graph.updates.filter { $0.items.contains { $0.planID == id } }
+        let updates = (graph.updatesByPlan[id] ?? []).map { graph.updates[$0] }
         return feed(title: "\(index.plan.shortTitle) — \(t("updates_heading"))", subtitle: index.plan.title,
                     page: .plan(id), feed: .planFeed(id), updates: updates)
     }

@@ -39,6 +39,7 @@ enum AffectedPages {
                     goal = index.goals[g].parent
                 }
                 pages.formUnion(node.indicators.map { .indicator(id, index.indicators[$0].indicator.id) })
+                pages.formUnion(PageRenderer.valuePages(key.plan, node.indicators, graph: graph))
                 executors.formUnion((node.measure.responsible?.assignments ?? []).map(\.executor))
                 updates.formUnion(related(.measure(id, node.measure.number), graph))
                 for i in node.indicators { updates.formUnion(related(.indicator(id, index.indicators[i].indicator.id), graph)) }
@@ -66,6 +67,7 @@ enum AffectedPages {
                     let measure = index.measures[m]
                     pages.insert(.measure(id, measure.measure.number))
                     pages.formUnion(measure.indicators.map { .indicator(id, index.indicators[$0].indicator.id) })
+                    pages.formUnion(PageRenderer.valuePages(key.plan, measure.indicators, graph: graph))
                     executors.formUnion((measure.measure.responsible?.assignments ?? []).map(\.executor))
                 }
                 updates.formUnion(related(.goal(id, node.goal.id), graph))

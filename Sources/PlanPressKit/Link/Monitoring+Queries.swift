@@ -121,10 +121,7 @@ extension Monitoring {
 
     /// Dates for which reports give the indicator different values: every one
     /// of them is shown and flagged, none wins.
-    public func conflictingDates(_ key: IndicatorKey) -> Set<CalendarDate> {
-        let byDate = Dictionary(grouping: values[key] ?? [], by: \.value.date)
-        return Set(byDate.filter { Set($0.value.map(\.value.value.value)).count > 1 }.keys)
-    }
+    public func conflictingDates(_ key: IndicatorKey) -> Set<CalendarDate> { valueIndex.conflicts[key] ?? [] }
 }
 
 /// Whether an actual value meets an indicator's target.

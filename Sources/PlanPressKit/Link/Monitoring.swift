@@ -1,3 +1,5 @@
+import Foundation
+
 /// Monitoring reports joined to the plans: status history per measure,
 /// values per indicator, and the due/overdue reading against the "as of" date.
 public struct Monitoring: Sendable {
@@ -42,12 +44,96 @@ public struct Monitoring: Sendable {
 
     public let asOf: CalendarDate
     public var reportsByPlan: [Int: [Int]] = [:]
-    public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:]
-    public var values: [IndicatorKey: [ValueEntry]] = [:]
-    /// Replies per measure, in publication order.
-    public var replies: [SiteGraph.MeasureKey: [Reply]] = [:]
+    /// Index into `site.reports` by report id (the first report of an id).
+    public var reportByID: [String: Int] = [:]
+    /// Linked reports by the registry id their reporter gives (`reporter.executor`).
+    public var reportsByExecutor: [ExecutorID: [Int]] = [:]
+    /// Every status given for each measure, in report order. Setting it indexes it once
+    /// (`StatusIndex`): pages ask for a measure's voices and reply requests many times.
+    public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:] { didSet { statusIndex = StatusIndex(history) } }
+    /// Every value of each indicator, by date then report. Setting it indexes it once (`ValueIndex`).
+    public var values: [IndicatorKey: [ValueEntry]] = [:] { didSet { valueIndex = ValueIndex(values) } }
+    /// Replies per measure, in publication order. Setting it indexes them by the answered report once.
+    public var replies: [SiteGraph.MeasureKey: [Reply]] = [:] { didSet { replyIndex = ReplyIndex(replies) } }
+    public private(set) var statusIndex = StatusIndex([:])
+    public private(set) var valueIndex = ValueIndex([:])
+    public private(set) var replyIndex = ReplyIndex([:])
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
+
+    /// A report's entry for a measure: the key of the indexes below.
+    struct ReportMeasure: Hashable, Sendable {
+        var report: Int
+        var measure: SiteGraph.MeasureKey
+    }
+
+    /// A measure's entries of one period: the key of `StatusIndex.byPeriod`.
+    struct MeasurePeriod: Hashable, Sendable {
+        var measure: SiteGraph.MeasureKey
+        var period: ReportPeriod
+    }
+
+    /// What pages ask of the status history, computed once when the history is set: each voice's
+    /// latest entries, each report's entry, the assessments that ask a body for a reply.
+    public struct StatusIndex: Sendable {
+        var voices: [SiteGraph.MeasureKey: Voices] = [:]
+        /// The entry a report gives for a measure.
+        var entries: [ReportMeasure: StatusEntry] = [:]
+        /// Every entry for a measure and period, in report order.
+        var byPeriod: [MeasurePeriod: [StatusEntry]] = [:]
+        /// `replyRequests()`: per body, in measure order then publication order.
+        var requests: [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] = [:]
+
+        init(_ history: [SiteGraph.MeasureKey: [StatusEntry]]) {
+            for key in history.keys.sorted() {
+                let list = history[key]!
+                guard !list.isEmpty else { continue }
+                voices[key] = Voices(list)
+                for entry in list {
+                    let at = ReportMeasure(report: entry.report, measure: key)
+                    if entries[at] == nil { entries[at] = entry }
+                    byPeriod[MeasurePeriod(measure: key, period: entry.period), default: []].append(entry)
+                    if let body = entry.replyRequestedFrom { requests[body, default: []].append((key, entry)) }
+                }
+            }
+        }
+    }
+
+    /// Replies by the report and measure they answer, in publication order, and by the report that gives them.
+    public struct ReplyIndex: Sendable {
+        var byAnswered: [ReportMeasure: [Reply]] = [:]
+        var byReport: [ReportMeasure: Reply] = [:]
+
+        init(_ replies: [SiteGraph.MeasureKey: [Reply]]) {
+            for (key, list) in replies {
+                for reply in list {
+                    byAnswered[ReportMeasure(report: reply.answers, measure: key), default: []].append(reply)
+                    if byReport[ReportMeasure(report: reply.report, measure: key)] == nil { byReport[ReportMeasure(report: reply.report, measure: key)] = reply }
+                }
+            }
+        }
+    }
+
+    /// What pages ask of an indicator's values, computed once per indicator when the values are set.
+    public struct ValueIndex: Sendable {
+        var conflicts: [IndicatorKey: Set<CalendarDate>] = [:]
+
+        init(_ values: [IndicatorKey: [ValueEntry]]) {
+            for (key, list) in values {
+                var byDate: [CalendarDate: Decimal] = [:]
+                var dates: Set<CalendarDate> = []
+                for entry in list {
+                    let value = entry.value.value.value
+                    if let first = byDate[entry.value.date] {
+                        if first != value { dates.insert(entry.value.date) }
+                    } else {
+                        byDate[entry.value.date] = value
+                    }
+                }
+                if !dates.isEmpty { conflicts[key] = dates }
+            }
+        }
+    }
 
     /// The latest assessment of each voice: the official reports' and the
     /// civil-society reports' latest period for the measure, each on its own.
@@ -56,6 +142,16 @@ public struct Monitoring: Sendable {
         public var official: [StatusEntry]
         /// Civil-society statuses of the latest period any civil-society report covers.
         public var civilSociety: [StatusEntry]
+
+        /// Each voice's entries of its latest period, from a measure's history (in report order).
+        init(_ entries: [StatusEntry]) {
+            func latest(_ kind: Reporter.Kind) -> [StatusEntry] {
+                guard let period = entries.last(where: { $0.reporter.kind == kind })?.period else { return [] }
+                return entries.filter { $0.reporter.kind == kind && $0.period == period }
+            }
+            official = latest(.official)
+            civilSociety = latest(.civilSociety)
+        }
 
         /// Both voices' latest entries: official first.
         public var all: [StatusEntry] { official + civilSociety }
@@ -67,7 +163,22 @@ public struct Monitoring: Sendable {
 
     /// Entries that answer the given report's assessment of the measure, in publication order.
     public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [Reply] {
-        (replies[key] ?? []).filter { $0.answers == report }
+        replyIndex.byAnswered[ReportMeasure(report: report, measure: key)] ?? []
+    }
+
+    /// The reply a report gives about a measure (its first).
+    public func reply(report: Int, _ key: SiteGraph.MeasureKey) -> Reply? {
+        replyIndex.byReport[ReportMeasure(report: report, measure: key)]
+    }
+
+    /// The status a report gives for a measure (its first entry for it).
+    public func entry(report: Int, _ key: SiteGraph.MeasureKey) -> StatusEntry? {
+        statusIndex.entries[ReportMeasure(report: report, measure: key)]
+    }
+
+    /// Every status given for the measure for the period, in report order.
+    public func entries(_ key: SiteGraph.MeasureKey, period: ReportPeriod) -> [StatusEntry] {
+        statusIndex.byPeriod[MeasurePeriod(measure: key, period: period)] ?? []
     }
 
     /// The assessment still awaits the reply its reporter asked for: no report by the asked body
@@ -78,26 +189,10 @@ public struct Monitoring: Sendable {
     }
 
     /// Every assessment whose reporter asked a body for a reply, per body, in measure order then publication order.
-    public func replyRequests() -> [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] {
-        var out: [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] = [:]
-        for key in history.keys.sorted() {
-            for entry in history[key]! {
-                if let body = entry.replyRequestedFrom { out[body, default: []].append((key, entry)) }
-            }
-        }
-        return out
-    }
+    public func replyRequests() -> [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] { statusIndex.requests }
 
     /// Each voice's latest assessment; nil when no report mentions the measure.
-    public func voices(_ key: SiteGraph.MeasureKey) -> Voices? {
-        guard let entries = history[key], !entries.isEmpty else { return nil }
-        func latest(_ kind: Reporter.Kind) -> [StatusEntry] {
-            let own = entries.filter { $0.reporter.kind == kind }
-            guard let period = own.last?.period else { return [] }
-            return own.filter { $0.period == period }
-        }
-        return Voices(official: latest(.official), civilSociety: latest(.civilSociety))
-    }
+    public func voices(_ key: SiteGraph.MeasureKey) -> Voices? { statusIndex.voices[key] }
 
     /// The dates the term falls due (every occurrence of a recurring term), in order.
     public func dueDates(_ term: Term) -> [CalendarDate] { term.reading.dueDates }

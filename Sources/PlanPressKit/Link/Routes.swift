@@ -56,6 +56,8 @@ public struct Routes: Sendable {
         case .goal(let p, let g): return "\(l)plans/\(p)/goals/\(g)/"
         case .measure(let p, let m): return "\(l)plans/\(p)/measures/\(m)/"
         case .indicator(let p, let i): return "\(l)plans/\(p)/indicators/\(i)/"
+        case .indicatorValues(let p, let i, let page):
+            return page <= 1 ? "\(l)plans/\(p)/indicators/\(i)/values/" : "\(l)plans/\(p)/indicators/\(i)/values/page/\(page)/"
         case .planPrint(let p): return "\(l)plans/\(p)/print/"
         case .planTimeline(let p): return "\(l)plans/\(p)/timeline/"
         case .planSource(let p): return "sources/\(p).txt"
@@ -95,6 +97,8 @@ public enum PageID: Hashable, Sendable {
     case goal(PlanID, String)
     case measure(PlanID, String)
     case indicator(PlanID, String)
+    /// One page of a long value series of an indicator (docs/monitoring.md, «Long series»).
+    case indicatorValues(PlanID, String, page: Int)
     case planPrint(PlanID)
     case planTimeline(PlanID)
     /// The raw source text download.

@@ -21,7 +21,7 @@ extension SiteGraph {
         case .measure(let id, let number):
             guard let index = plan(id), let m = index.measureByNumber[number] else { return nil }
             return index.measures[m].measure.location
-        case .indicator(let id, let indicator):
+        case .indicator(let id, let indicator), .indicatorValues(let id, let indicator, _):
             guard let index = plan(id), let i = index.indicatorByID[indicator] else { return nil }
             return index.indicators[i].indicator.location
         case .planSource(let id), .planSourceText(let id):
@@ -32,14 +32,14 @@ extension SiteGraph {
         case .executor(let id):
             return executors[id]?.location
         case .update(let slug):
-            return updates.first { $0.slug == slug }?.location
+            return updateBySlug[slug].map { updates[$0].location }
         case .updateCover(let slug, _):
-            guard let cover = updates.first(where: { $0.slug == slug })?.cover else { return nil }
+            guard let cover = updateBySlug[slug].flatMap({ updates[$0].cover }) else { return nil }
             return SourceLocation(file: contentFile(cover.path))
         case .updatePhoto(let slug, _):
-            return updates.first { $0.slug == slug }?.location
+            return updateBySlug[slug].map { updates[$0].location }
         case .report(let id):
-            return site.reports.first { $0.id == id }?.location
+            return monitoring.reportByID[id].map { site.reports[$0].location }
         default:
             return nil
         }

@@ -45,9 +45,16 @@ public struct SiteGraph: Sendable {
     public let updateHTML: [String: String]
     public let updates: [Update]
     public let updatesByItem: [ItemReference: [Int]]
+    /// Index into `updates` by slug.
+    public var updateBySlug: [String: Int] = [:]
+    /// Updates naming a plan or any of its items, in `updates` order.
+    public var updatesByPlan: [PlanID: [Int]] = [:]
     public let monitoring: Monitoring
     /// Stated-versus-computed budget checks per plan (index as `plans`), computed once.
     public let budgetChecks: [[BudgetReconciler.Check]]
+    /// The same checks by goal (index as `plans`, then the goal), in their order: each goal page and each goal
+    /// of a print page shows its own.
+    public var budgetChecksByGoal: [[Int: [BudgetReconciler.Check]]] = []
     /// Each plan's transcription notes (`Content/sources/<plan>.md`, Ukrainian) as HTML;
     /// a plan has a notes page when it has these.
     public var sourceNotes: [PlanID: String] = [:]

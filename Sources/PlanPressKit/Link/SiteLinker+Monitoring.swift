@@ -3,6 +3,8 @@ extension SiteLinker {
     func linkMonitoring(plans: [PlanIndex], planByID: [PlanID: Int], executors: [ExecutorID: Executor],
                         resolver: ReferenceResolver) -> Monitoring {
         var monitoring = Monitoring(asOf: site.settings.asOf)
+        // Built here and set once: setting `history`, `values` and `replies` indexes them (`Monitoring.StatusIndex`, …).
+        var parts = Parts(reportByID: Dictionary(site.reports.indices.map { (site.reports[$0].id, $0) }) { first, _ in first })
         var claimed: [String: Report] = [:]
         let order = site.reports.indices.sorted {
             let a = site.reports[$0], b = site.reports[$1]
@@ -28,17 +30,41 @@ extension SiteLinker {
             }
             if !report.isReplyOnly { claimed[claim] = report }
             monitoring.reportsByPlan[p, default: []].append(r)
-            addStatuses(report, index: r, plan: p, plans: plans, executors: executors, resolver: resolver, into: &monitoring)
-            addValues(report, index: r, plan: p, plans: plans, into: &monitoring)
+            if let executor = report.reporter.executor { monitoring.reportsByExecutor[executor, default: []].append(r) }
+            addStatuses(report, index: r, plan: p, plans: plans, executors: executors, resolver: resolver, into: &parts)
+            addValues(report, index: r, plan: p, plans: plans, into: &parts.values)
         }
-        for key in monitoring.replies.keys {
-            monitoring.replies[key]!.sort { ($0.published, $0.report) < ($1.published, $1.report) }
+        // Each indicator's values by date, then report, then the order they were read in; replies by publication,
+        // then report: sorted once here.
+        for key in parts.values.keys {
+            parts.values[key] = parts.values[key]!.enumerated().sorted { a, b in
+                (a.element.value.date, a.element.report, a.offset) < (b.element.value.date, b.element.report, b.offset)
+            }.map(\.element)
         }
+        for key in parts.replies.keys {
+            parts.replies[key] = parts.replies[key]!.enumerated().sorted { a, b in
+                (a.element.published, a.element.report, a.offset) < (b.element.published, b.element.report, b.offset)
+            }.map(\.element)
+        }
+        monitoring.reportByID = parts.reportByID
+        monitoring.history = parts.history
+        monitoring.values = parts.values
+        monitoring.replies = parts.replies
         return monitoring
     }
 
+    /// What linking the reports collects before it is set on `Monitoring` once.
+    private struct Parts {
+        var reportByID: [String: Int]
+        var history: [SiteGraph.MeasureKey: [Monitoring.StatusEntry]] = [:]
+        var values: [Monitoring.IndicatorKey: [Monitoring.ValueEntry]] = [:]
+        var replies: [SiteGraph.MeasureKey: [Monitoring.Reply]] = [:]
+        /// The measures each report gives a status for, made when a reply first names the report.
+        var assessed: [Int: Set<String>] = [:]
+    }
+
     private func addStatuses(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], executors: [ExecutorID: Executor],
-                             resolver: ReferenceResolver, into monitoring: inout Monitoring) {
+                             resolver: ReferenceResolver, into parts: inout Parts) {
         var seen: Set<String> = []
         for status in report.measures {
             guard let m = plans[p].measureByNumber[status.measure] else {
@@ -55,9 +81,9 @@ extension SiteLinker {
                 renderMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
             }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            let answered = status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status) }
+            let answered = status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status, parts: &parts) }
             if let answered {
-                monitoring.replies[key, default: []].append(Monitoring.Reply(
+                parts.replies[key, default: []].append(Monitoring.Reply(
                     report: r, answers: answered, reporter: report.reporter, period: report.period, published: report.published,
                     status: status.status, narrativeHTML: narrative, evidence: status.evidence))
             }
@@ -68,7 +94,7 @@ extension SiteLinker {
             var entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
                                                status: value, narrativeHTML: narrative, evidence: status.evidence, replyTo: answered)
             entry.replyRequestedFrom = status.replyRequest.flatMap { replyBody($0, measure: plans[p].measures[m].measure, executors: executors) }
-            monitoring.history[key, default: []].append(entry)
+            parts.history[key, default: []].append(entry)
         }
     }
 
@@ -90,7 +116,8 @@ extension SiteLinker {
         return first
     }
 
-    private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], into monitoring: inout Monitoring) {
+    private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex],
+                           into values: inout [Monitoring.IndicatorKey: [Monitoring.ValueEntry]]) {
         for value in report.indicators {
             guard let i = plans[p].indicatorByID[value.indicator] else {
                 sink.error(.reportUnknownIndicator(indicator: value.indicator, plan: report.plan.raw,
@@ -113,15 +140,15 @@ extension SiteLinker {
                            at: value.dateLocation ?? value.location)
             }
             let key = Monitoring.IndicatorKey(plan: p, indicator: i)
-            monitoring.values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
-            monitoring.values[key]!.sort { ($0.value.date, $0.report) < ($1.value.date, $1.report) }
+            values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
         }
     }
 
     /// The report a `reply_to` answers, checked: it exists, covers the same plan,
     /// is another report and gives a status for the same measure.
-    private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus) -> Int? {
-        guard let target = site.reports.firstIndex(where: { $0.id == reference.report }) else {
+    private func reply(to reference: MeasureStatus.ReplyReference, from report: Report, index r: Int, status: MeasureStatus,
+                       parts: inout Parts) -> Int? {
+        guard let target = parts.reportByID[reference.report] else {
             sink.error(.replyToUnknownReport(report: reference.report, suggestions: Suggestions.closest(to: reference.report, in: site.reports.map(\.id))),
                        at: reference.location)
             return nil
@@ -141,7 +168,8 @@ extension SiteLinker {
                        at: reference.location)
             return nil
         }
-        guard answered.measures.contains(where: { $0.measure == reference.measure && $0.status != nil }) else {
+        if parts.assessed[target] == nil { parts.assessed[target] = Set(answered.measures.filter { $0.status != nil }.map(\.measure)) }
+        guard parts.assessed[target]!.contains(reference.measure) else {
             sink.error(.replyToMissingStatus(report: reference.report, measure: reference.measure,
                                              suggestions: Suggestions.closest(to: reference.measure, in: Set(answered.measures.map(\.measure)).sorted())),
                        at: reference.location)

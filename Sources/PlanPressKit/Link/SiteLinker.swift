@@ -73,6 +73,15 @@ public struct SiteLinker {
                               commentary: commentary, glossary: glossary, updateHTML: updateHTML, updates: updates,
                               updatesByItem: updatesByItem, monitoring: monitoring, budgetChecks: linked.map(\.checks))
         (graph.sourceNotes, graph.englishSourceNotes) = renderSourceNotes(resolver: resolver)
+        graph.budgetChecksByGoal = graph.budgetChecks.map { checks in
+            var byGoal: [Int: [BudgetReconciler.Check]] = [:]
+            for check in checks { if let goal = check.goal { byGoal[goal, default: []].append(check) } }
+            return byGoal
+        }
+        graph.updateBySlug = Dictionary(updates.indices.map { (updates[$0].slug, $0) }) { first, _ in first }
+        for (u, update) in updates.enumerated() {
+            for plan in Set(update.items.compactMap(\.planID)).sorted(by: { $0.raw < $1.raw }) { graph.updatesByPlan[plan, default: []].append(u) }
+        }
         return graph
     }
 

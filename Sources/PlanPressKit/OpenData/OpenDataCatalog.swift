@@ -46,14 +46,25 @@ public struct OpenDataDownload: Sendable {
 
 /// Every open-data file with its size, produced with the files themselves.
 public struct OpenDataCatalog: Sendable {
-    public var downloads: [OpenDataDownload] = []
+    public var downloads: [OpenDataDownload] = [] { didSet { byPlan = OpenDataCatalog.index(downloads) } }
+    /// `downloads` by plan, in their order: every goal and executor page asks for its plans' files.
+    private var byPlan: [PlanID: [OpenDataDownload]] = [:]
 
-    public init(downloads: [OpenDataDownload] = []) { self.downloads = downloads }
+    public init(downloads: [OpenDataDownload] = []) {
+        self.downloads = downloads
+        byPlan = OpenDataCatalog.index(downloads)
+    }
+
+    private static func index(_ downloads: [OpenDataDownload]) -> [PlanID: [OpenDataDownload]] {
+        var byPlan: [PlanID: [OpenDataDownload]] = [:]
+        for download in downloads {
+            if let plan = download.plan { byPlan[plan, default: []].append(download) }
+        }
+        return byPlan
+    }
 
     /// The per-plan files of one plan, in a fixed order (JSON, measures, budget).
-    public func files(of plan: PlanID) -> [OpenDataDownload] {
-        downloads.filter { $0.plan == plan }
-    }
+    public func files(of plan: PlanID) -> [OpenDataDownload] { byPlan[plan] ?? [] }
 
     /// A site-wide file.
     public func file(_ kind: OpenDataDownload.Kind) -> OpenDataDownload? {

@@ -34,6 +34,7 @@ extension PageRenderer {
         let involvements = graph.involvements[id] ?? []
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
         context["plans"] = byPlan.keys.sorted().map { p in executorPlanSection(p, involvements: byPlan[p]!) }
+        context["budget_by_plan"] = executorBudget(byPlan)
         context["has_measures"] = !involvements.isEmpty
         context["named_count"] = involvements.count
         context["consent_count"] = involvements.filter(\.consent).count
@@ -76,17 +77,34 @@ extension PageRenderer {
                                extending: measureItem(involvement.key)))
         }
         flush()
-        var section: Context = ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
-                                "column": responsibleHeading(index.plan),
-                                "groups": groups, "count": levelCount(involvements.count, index.plan.measureLevel),
-                                "draft": index.plan.status == .draft,
-                                "reading_note": readingNote(sorted.map(\.key), term: true, responsible: true)]
-        if let budget = index.plan.budget {
-            let sums = BudgetSums(measures: sorted.map { index.measures[$0.key.measure].measure })
-            if !sums.isEmpty {
-                section["budget"] = sourceTable(sums, budget: budget, caption: "\(t("executor_budget")): \(budgetHeading(budget).lowercased()), \(index.plan.shortTitle)")
-            }
+        return ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
+                "column": responsibleHeading(index.plan),
+                "groups": groups, "count": levelCount(involvements.count, index.plan.measureLevel),
+                "draft": index.plan.status == .draft,
+                "reading_note": readingNote(sorted.map(\.key), term: true, responsible: true)]
+    }
+
+    /// The money of the measures naming the body: one table, a row per plan with its sums per source
+    /// over the plan's years and their total (docs/budgets.md, «Executor page»). A row per plan keeps
+    /// the page's size to its measures however many plans name the body; the amounts per year are
+    /// on the measure pages and in the open data.
+    private func executorBudget(_ byPlan: [Int: [SiteGraph.Involvement]]) -> Any {
+        let rows: [Context] = byPlan.keys.sorted().compactMap { p in
+            let index = graph.plans[p]
+            guard let budget = index.plan.budget else { return nil }
+            let involvements = byPlan[p]!
+            let sums = BudgetSums(measures: involvements.map { index.measures[$0.key.measure].measure })
+            guard !sums.isEmpty else { return nil }
+            let years = budget.displayYears(sums)
+            return ["plan_title": index.plan.shortTitle, "plan_url": routes.path(for: .plan(index.plan.id)),
+                    "heading": budgetHeading(budget), "unit": budget.unit,
+                    "years": years.count > 1 ? "\(years.first!)–\(years.last!)" : years.first.map(String.init) ?? "",
+                    "funded": fill("executor_budget_funded_of", ["funded": "\(sums.fundedMeasures)", "total": "\(involvements.count)"]),
+                    "sources": budget.sources.compactMap { source in
+                        sums.total(source: source.id).map { ["name": source.name, "amount": format.money($0)] as Context }
+                    },
+                    "total": sums.grandTotal.map(format.money) ?? "—"]
         }
-        return section
+        return rows.isEmpty ? false : ["rows": rows] as Context
     }
 }

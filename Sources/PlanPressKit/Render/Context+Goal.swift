@@ -54,7 +54,7 @@ extension PageRenderer {
             }
             // The unit of the stated totals too, whether or not the rows have sums.
             context["budget_unit"] = budget.unit
-            context.merge(reconciliationBlock(graph.budgetChecks[p].filter { $0.goal == g }, plan: index.plan)) { _, new in new }
+            context.merge(reconciliationBlock(graph.budgetChecksByGoal[p][g] ?? [], plan: index.plan)) { _, new in new }
         }
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
         context["citation"] = citationContext(goal.citation, plan: index.plan.id)

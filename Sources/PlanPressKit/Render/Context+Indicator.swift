@@ -44,7 +44,7 @@ extension PageRenderer {
         context["commentary"] = commentary(.indicator(index.plan.id, node.indicator.id))
         context["actuals"] = indicatorValues(p, i)
         context["related_updates"] = relatedUpdates(.indicator(index.plan.id, node.indicator.id), heading: "updates_about_indicator")
-        context["pager"] = pager(Array(measureNode.indicators), current: i) { s in
+        context["pager"] = pager(measureNode.indicators, current: i) { s in
             ("\(t("indicator")) \(indicatorNumber(index.indicators[s].indicator.id))", .indicator(index.plan.id, index.indicators[s].indicator.id))
         }
         return context

@@ -23,17 +23,21 @@ extension PageRenderer {
             IndicatorChart.Series(name: t("series_\(kind.rawValue)"), style: kind.rawValue,
                                   points: entries.filter { $0.reporter.kind == kind }.map { .init(date: $0.value.date, value: $0.value.value.value) })
         }
+        // A long series: the chart draws every line without a dot per value, the page sums the values
+        // up by year and the values themselves are on pages of their own (`Context+ValueSeries`).
+        let long = entries.count > PageRenderer.inlineValueLimit
         let chart = IndicatorChart(id: "chart-values", title: fill("chart_title", ["indicator": indicatorNumber(indicator.id)]),
-                                   description: t("chart_description"), series: series,
-                                   target: target?.value?.value, targetLabel: t("target"), format: format)
+                                   description: t(long ? "chart_description_long" : "chart_description"), series: series,
+                                   target: target?.value?.value, targetLabel: t("target"), format: format, long: long)
         context["chart"] = opt(chart.svg())
         context["legend"] = legend(series, target: target?.value != nil)
-        context["rows"] = entries.map { entry -> Context in
+        context["long"] = long ? longSeries(p, i, entries: entries) : false
+        context["rows"] = long ? [] : entries.map { entry -> Context in
             var row = valueRow(entry)
             row["conflict"] = conflicts.contains(entry.value.date)
             return row
         }
-        context["dimensions"] = dimensions(entries, indicator: indicator)
+        context["dimensions"] = dimensions(entries, indicator: indicator, long: long)
         return context
     }
 
@@ -42,7 +46,7 @@ extension PageRenderer {
             + (target ? [["style": "target", "label": t("target")]] : [])
     }
 
-    private func valueRow(_ entry: Monitoring.ValueEntry) -> Context {
+    func valueRow(_ entry: Monitoring.ValueEntry) -> Context {
         let value = entry.value
         let report = graph.site.reports[entry.report]
         return [
@@ -77,38 +81,47 @@ extension PageRenderer {
     }
 
     /// One chart and table per disaggregation dimension, a series per group.
-    private func dimensions(_ entries: [Monitoring.ValueEntry], indicator: Indicator) -> [Context] {
+    /// A long series' dimensions have their charts only: the groups of each value are on the value pages.
+    private func dimensions(_ entries: [Monitoring.ValueEntry], indicator: Indicator, long: Bool) -> [Context] {
         var order: [String] = []
         var groups: [String: [String]] = [:]
+        // Each entry's parts by dimension and group (the first part of a group counts, as it is shown).
+        var parts: [[String: [String: Money]]] = []
+        parts.reserveCapacity(entries.count)
         for entry in entries {
+            var own: [String: [String: Money]] = [:]
             for part in entry.value.breakdown {
                 if groups[part.dimension] == nil { order.append(part.dimension) }
-                if !(groups[part.dimension]?.contains(part.group) ?? false) { groups[part.dimension, default: []].append(part.group) }
+                if own[part.dimension]?[part.group] == nil {
+                    own[part.dimension, default: [:]][part.group] = part.value
+                }
+                groups[part.dimension, default: []].append(part.group)
             }
+            parts.append(own)
         }
         return order.enumerated().map { offset, dimension in
-            let names = groups[dimension]!
-            let withDimension = entries.filter { $0.value.breakdown.contains { $0.dimension == dimension } }
+            var seen: Set<String> = []
+            let names = groups[dimension]!.filter { seen.insert($0).inserted }
+            let withDimension = entries.indices.filter { parts[$0][dimension] != nil }
             // A series per group and kind of reporter: official and civil-society figures are never joined by one line.
-            let kinds = Reporter.Kind.allCases.filter { kind in withDimension.contains { $0.reporter.kind == kind } }
+            let kinds = Reporter.Kind.allCases.filter { kind in withDimension.contains { entries[$0].reporter.kind == kind } }
             let series = kinds.flatMap { kind in
-                names.enumerated().map { n, group in
+                let own = withDimension.filter { entries[$0].reporter.kind == kind }
+                return names.enumerated().map { n, group in
                     IndicatorChart.Series(name: kinds.count > 1 ? "\(group) (\(t("reporter_\(kind.rawValue)")))" : group,
                                           style: "\(n % 6 + 1)" + (kind == .civilSociety ? " line-civil-society" : ""),
-                                          points: withDimension.filter { $0.reporter.kind == kind }.compactMap { entry in
-                        entry.value.breakdown.first { $0.dimension == dimension && $0.group == group }
-                            .map { .init(date: entry.value.date, value: $0.value.value) }
+                                          points: own.compactMap { e in
+                        parts[e][dimension]![group].map { .init(date: entries[e].value.date, value: $0.value) }
                     })
                 }
             }
             let title = fill("chart_breakdown_title", ["indicator": indicatorNumber(indicator.id), "dimension": dimensionName(dimension)])
-            let chart = IndicatorChart(id: "chart-breakdown-\(offset + 1)", title: title, description: t("chart_description"),
-                                       series: series, target: nil, targetLabel: t("target"), format: format)
-            let rows: [Context] = withDimension.map { entry in
-                let cells: [Context] = names.map { group in
-                    let part = entry.value.breakdown.first { $0.dimension == dimension && $0.group == group }
-                    return ["value": part.map { format.number($0.value) } ?? "—"]
-                }
+            let chart = IndicatorChart(id: "chart-breakdown-\(offset + 1)", title: title,
+                                       description: t(long ? "chart_description_long" : "chart_description"),
+                                       series: series, target: nil, targetLabel: t("target"), format: format, long: long)
+            let rows: [Context] = long ? [] : withDimension.map { e in
+                let entry = entries[e], own = parts[e][dimension]!
+                let cells: [Context] = names.map { group in ["value": own[group].map(format.number) ?? "—"] }
                 return ["date": format.date(entry.value.date), "date_iso": entry.value.date.iso,
                         "reporter": entry.reporter.name, "cells": cells]
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pages behind the counts: a list page per plan, goal and executor with
 /// every list a count on its page stands for, and a site-wide page per year of
 /// the measures falling due in it (docs/monitoring.md, *Lists behind counts*).
@@ -60,12 +62,17 @@ extension PageRenderer {
 
     /// Measures grouped by plan (a heading with an anchor per plan when `anchor` is given).
     func listGroups(_ keys: [SiteGraph.MeasureKey], anchor: String?) -> [Context] {
-        let plans = keys.map(\.plan).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+        var plans: [Int] = []
+        var byPlan: [Int: [SiteGraph.MeasureKey]] = [:]
+        for key in keys {
+            if byPlan[key.plan] == nil { plans.append(key.plan) }
+            byPlan[key.plan, default: []].append(key)
+        }
         return plans.map { p in
             let id = graph.plans[p].plan.id
             return ["plan_heading": anchor == nil ? false : ["title": graph.plans[p].plan.shortTitle, "url": routes.path(for: .plan(id)),
                                                              "anchor": PageRenderer.listAnchor(anchor!, plan: id)] as Context,
-                    "measures": keys.filter { $0.plan == p }.map { measureItem($0) }]
+                    "measures": byPlan[p]!.map { measureItem($0) }]
         }
     }
 
@@ -75,12 +82,24 @@ extension PageRenderer {
 
     /// Years in which some measure of some plan falls due (every occurrence of
     /// recurring terms), and the as-of year, which the home and plan pages link.
-    func dueYears() -> [Int] {
-        var years: Set<Int> = [graph.monitoring.asOf.year]
-        for index in graph.plans {
-            for node in index.measures { years.formUnion(node.measure.term.reading.dueDates.map(\.year)) }
+    func dueYears() -> [Int] { yearIndex().years }
+
+    /// The measures falling due in each year (plan by plan, in document order) and the years to show,
+    /// worked out once per renderer: every year page and the page list read them.
+    func yearIndex() -> YearIndex.Built {
+        yearIndexCache.built {
+            var years: Set<Int> = [graph.monitoring.asOf.year]
+            var due: [Int: [Int: [Int]]] = [:]
+            for (p, index) in graph.plans.enumerated() {
+                for (m, node) in index.measures.enumerated() {
+                    for year in Set(node.measure.term.reading.dueDates.map(\.year)).sorted() {
+                        years.insert(year)
+                        due[year, default: [:]][p, default: []].append(m)
+                    }
+                }
+            }
+            return YearIndex.Built(years: years.sorted(), measures: due)
         }
-        return years.sorted()
     }
 
     /// «Що мало бути виконано у 2026 році»: every plan's measures falling due in the year.
@@ -90,9 +109,10 @@ extension PageRenderer {
         context["heading"] = heading
         context["intro"] = fill("year_intro", ["date": format.date(graph.monitoring.asOf)])
         let monitoring = graph.monitoring
+        let due = yearIndex().measures[year] ?? [:]
         context["plans"] = graph.plans.indices.compactMap { p -> Context? in
-            let keys = measureTerms(p, graph.plans[p].measures.indices).filter { $0.term.reading.dueDates.contains { $0.year == year } }
-            guard !keys.isEmpty else { return nil }
+            guard let measures = due[p] else { return nil }
+            let keys = measureTerms(p, measures)
             let overdue = keys.filter { monitoring.isOverdue($0.key, term: $0.term) }.count
             let plan = graph.plans[p].plan
             return ["id": plan.id.raw, "title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
@@ -108,5 +128,25 @@ extension PageRenderer {
         }
         context["years"] = dueYears().map { ["year": $0, "url": routes.path(for: .year($0)), "current": $0 == year] as Context }
         return context
+    }
+}
+
+/// `PageRenderer.yearIndex()`, made by the first page that needs it.
+final class YearIndex: @unchecked Sendable {
+    struct Built {
+        /// Years with a due date, and the as-of year, ascending.
+        var years: [Int]
+        /// year → plan → measures falling due in it, in document order.
+        var measures: [Int: [Int: [Int]]]
+    }
+
+    private let lock = NSLock()
+    private var made: Built?
+
+    func built(_ make: () -> Built) -> Built {
+        if let done = lock.withLock({ made }) { return done }
+        let value = make()
+        lock.withLock { made = value }
+        return value
     }
 }

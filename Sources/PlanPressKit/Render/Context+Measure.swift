@@ -163,14 +163,23 @@ extension PageRenderer {
     }
 
     /// Previous/next among siblings.
-    func pager(_ siblings: [Int], current: Int, describe: (Int) -> (String, PageID)) -> Context {
-        guard let position = siblings.firstIndex(of: current) else { return [:] }
+    /// `siblings` are in ascending order (a plan's goals, measures and indicators are numbered in document
+    /// order): the position is found by bisection, so a goal of n measures costs n log n, not n².
+    func pager<Siblings: RandomAccessCollection<Int>>(_ siblings: Siblings, current: Int, describe: (Int) -> (String, PageID)) -> Context
+        where Siblings.Index == Int {
+        var low = siblings.startIndex, high = siblings.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if siblings[middle] < current { low = middle + 1 } else { high = middle }
+        }
+        guard low < siblings.endIndex, siblings[low] == current else { return [:] }
+        let position = low
         var context: Context = [:]
-        if position > 0 {
+        if position > siblings.startIndex {
             let (title, page) = describe(siblings[position - 1])
             context["previous"] = ["title": title, "url": routes.path(for: page)]
         }
-        if position + 1 < siblings.count {
+        if position + 1 < siblings.endIndex {
             let (title, page) = describe(siblings[position + 1])
             context["next"] = ["title": title, "url": routes.path(for: page)]
         }

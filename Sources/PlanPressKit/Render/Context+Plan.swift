@@ -210,7 +210,7 @@ extension PageRenderer {
             section["heading_level"] = min(6, level)
             section["body"] = printSections(p, goals: node.children, measures: node.directMeasures, level: level + 1)
             // The goal's stated subtotals next to the sums of its rows, as on its page, with their lines.
-            section.merge(reconciliationBlock(graph.budgetChecks[p].filter { $0.goal == g }, plan: index.plan)) { _, new in new }
+            section.merge(reconciliationBlock(graph.budgetChecksByGoal[p][g] ?? [], plan: index.plan)) { _, new in new }
             section["totals_citation"] = citationContext(node.goal.statedTotals?.citation, plan: index.plan.id)
             section["citation"] = citationContext(node.goal.citation, plan: index.plan.id)
             sections.append(section)

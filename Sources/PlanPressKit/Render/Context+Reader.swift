@@ -11,6 +11,7 @@ extension PageRenderer {
         case .goal: return "goal"
         case .measure: return "measure"
         case .indicator: return "indicator"
+        case .indicatorValues: return "indicator-values"
         case .planPrint: return "plan-print"
         case .planTimeline: return "timeline"
         case .planSource: return "source"

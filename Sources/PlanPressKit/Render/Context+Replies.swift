@@ -51,7 +51,7 @@ extension PageRenderer {
         return report.measures.compactMap { status -> Context? in
             guard status.status == nil, let m = index.measureByNumber[status.measure] else { return nil }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            guard let reply = graph.monitoring.replies[key]?.first(where: { $0.report == r }) else { return nil }
+            guard let reply = graph.monitoring.reply(report: r, key) else { return nil }
             var item = replyContext(reply)
             let answered = graph.site.reports[reply.answers]
             item["measure"] = measureItem(key)

@@ -40,7 +40,7 @@ extension PageRenderer {
 
     /// Reports the executor published (named as `reporter.executor`).
     func executorReports(_ id: ExecutorID) -> Any {
-        let reports = reportOrder(linkedReports.filter { graph.site.reports[$0].reporter.executor == id })
+        let reports = reportOrder(graph.monitoring.reportsByExecutor[id] ?? [])
         guard !reports.isEmpty else { return false }
         return ["items": reports.map(reportItem)] as Context
     }
@@ -58,8 +58,11 @@ extension PageRenderer {
         return context
     }
 
+    /// Other reporters' assessments of a measure for the same period listed on a report page; the rest are counted.
+    static let otherVoicesListed = 10
+
     func reportContext(_ id: String) -> Context {
-        let r = graph.site.reports.firstIndex { $0.id == id }!
+        let r = graph.monitoring.reportByID[id]!
         let report = graph.site.reports[r]
         let p = graph.planByID[report.plan]!
         let index = graph.plans[p]
@@ -73,18 +76,24 @@ extension PageRenderer {
         context["print_urls"] = true
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))
-        let history = graph.monitoring.history
         context["statuses"] = report.measures.compactMap { status -> Context? in
             guard let m = index.measureByNumber[status.measure] else { return nil }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            guard let entry = history[key]?.first(where: { $0.report == r }) else { return nil }
+            guard let entry = graph.monitoring.entry(report: r, key) else { return nil }
             var item = entryContext(entry, key)
             item["measure"] = measureItem(key)
             // The whole text (a report page is printed and filed as a document), and the other
             // reporters' assessments of the same period beside it.
             item["measure_text"] = graph.measure(key).measure.text
-            let others = (history[key] ?? []).filter { $0.period == entry.period && $0.report != r }
-            item["others"] = others.map { other -> Context in
+            // The first few, and how many more with the measure page, which lists them all: a period with
+            // hundreds of reporters would otherwise repeat them all on each of their pages.
+            let others = graph.monitoring.entries(key, period: entry.period).filter { $0.report != r }
+            let listed = others.prefix(PageRenderer.otherVoicesListed)
+            item["others_more"] = others.count > listed.count
+                ? ["text": fill("report_other_voices_more", ["count": count(others.count - listed.count, "count_assessments")]),
+                   "url": routes.path(for: .measure(index.plan.id, graph.measure(key).measure.number))] as Context
+                : false
+            item["others"] = listed.map { other -> Context in
                 var line = reporterContext(other.reporter)
                 line["kind_label"] = t("reporter_\(other.reporter.kind.rawValue)")
                 line["status_code"] = other.status.rawValue
@@ -99,7 +108,11 @@ extension PageRenderer {
         let replies = reportReplies(r)
         context["replies"] = replies
         context["has_replies_only"] = !replies.isEmpty
-        context["values"] = report.indicators.compactMap { value -> Context? in
+        // A report with more values than a page of a long series sums them up per indicator; every value is on
+        // the indicators' value pages and in the open data (docs/monitoring.md, «Long series»).
+        let long = report.indicators.count > PageRenderer.valuesPerPage
+        context["long_values"] = long ? ["rows": reportValueSummary(report, plan: p)] as Context : false
+        context["values"] = long ? [] : report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
             return ["indicator": indicatorNumber(value.indicator), "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
@@ -110,5 +123,34 @@ extension PageRenderer {
         }
         context["has_values"] = !report.indicators.isEmpty
         return context
+    }
+
+    /// A long report's values, one row per indicator in the order the report first gives them: how many,
+    /// their first and last dates, the lowest and highest, the value of the last date, whether some differ
+    /// from another report's for the same date.
+    private func reportValueSummary(_ report: Report, plan p: Int) -> [Context] {
+        let index = graph.plans[p]
+        var order: [Int] = []
+        var byIndicator: [Int: [IndicatorValue]] = [:]
+        for value in report.indicators {
+            guard let i = index.indicatorByID[value.indicator] else { continue }
+            if byIndicator[i] == nil { order.append(i) }
+            byIndicator[i, default: []].append(value)
+        }
+        return order.map { i in
+            let values = byIndicator[i]!.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+            let conflicts = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i))
+            var low = values[0], high = values[0]
+            for value in values {
+                if value.value.value < low.value.value { low = value }
+                if value.value.value > high.value.value { high = value }
+            }
+            let id = index.indicators[i].indicator.id
+            return ["indicator": indicatorNumber(id), "url": routes.path(for: .indicator(index.plan.id, id)), "count": "\(values.count)",
+                    "first": format.date(values.first!.date), "first_iso": values.first!.date.iso,
+                    "last": format.date(values.last!.date), "last_iso": values.last!.date.iso,
+                    "lowest": format.number(low.value), "highest": format.number(high.value), "latest": format.number(values.last!.value),
+                    "conflict": values.contains { conflicts.contains($0.date) }]
+        }
     }
 }

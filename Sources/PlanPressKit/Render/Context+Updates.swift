@@ -71,19 +71,13 @@ extension PageRenderer {
 
     /// Page numbers with previous (newer) and next (older) links.
     private func pagination(current: Int) -> Any {
-        let count = updateListPages
-        guard count > 1 else { return false }
-        return [
-            "pages": (1...count).map { n -> Context in
-                ["number": n, "url": routes.path(for: .updates(page: n)), "current": n == current]
-            },
-            "previous": current > 1 ? routes.path(for: .updates(page: current - 1)) : false,
-            "next": current < count ? routes.path(for: .updates(page: current + 1)) : false,
-        ] as Context
+        pagination(current: current, count: updateListPages, labels: ("updates_pagination", "updates_newer", "updates_older")) {
+            routes.path(for: .updates(page: $0))
+        }
     }
 
     func updateContext(_ slug: String) -> Context {
-        let update = graph.updates.first { $0.slug == slug }!
+        let update = graph.updates[graph.updateBySlug[slug]!]
         let html = graph.updateHTML[slug] ?? ""
         var context = base(page: .update(slug), title: update.title,
                            description: update.summary ?? HTML.excerpt(update.markdown, limit: 200),
@@ -120,7 +114,7 @@ extension PageRenderer {
             label = inPlan(p) { index in index.measureByNumber[m].map { measureLabel(index.measures[$0].measure, plan: index.plan) } }
         case .indicator(let p, let i): label = inPlan(p) { _ in "\(t("indicator")) \(i)" }
         case .executor(let e): label = graph.executors[e]?.name
-        case .update(let slug): label = graph.updates.first { $0.slug == slug }?.title
+        case .update(let slug): label = graph.updateBySlug[slug].map { graph.updates[$0].title }
         }
         guard let label else { return nil }
         return ["title": label, "url": routes.path(for: PageID(reference))]
@@ -133,7 +127,7 @@ extension PageRenderer {
 
     /// A plan page lists updates about the plan or any of its items, with the plan's feed.
     func planUpdates(_ plan: PlanID) -> Context {
-        let indices = graph.updates.indices.filter { graph.updates[$0].items.contains { $0.planID == plan } }
+        let indices = graph.updatesByPlan[plan] ?? []
         var section = relatedUpdates(indices: indices, heading: t("updates_about_plan"))
         if var found = section as? Context {
             found["feed_url"] = routes.path(for: .planFeed(plan))

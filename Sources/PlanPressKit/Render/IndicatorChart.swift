@@ -30,8 +30,12 @@ public struct IndicatorChart: Sendable {
     public var target: Decimal?
     public var targetLabel: String
     public var format: Formatting
+    /// A long series (docs/monitoring.md, «Long series»): each line is drawn through its values
+    /// thinned to what the chart's width can show (`thinned`), without a dot per value.
+    public var long: Bool
 
-    public init(id: String, title: String, description: String, series: [Series], target: Decimal?, targetLabel: String, format: Formatting) {
+    public init(id: String, title: String, description: String, series: [Series], target: Decimal?, targetLabel: String,
+                format: Formatting, long: Bool = false) {
         self.id = id
         self.title = title
         self.description = description
@@ -39,6 +43,33 @@ public struct IndicatorChart: Sendable {
         self.target = target
         self.targetLabel = targetLabel
         self.format = format
+        self.long = long
+    }
+
+    /// Columns of the plot a long line is thinned to (2 px each).
+    static let columns = 248
+
+    /// The points a long line keeps: in each column of the plot (by date), its first, lowest,
+    /// highest and last value, in date order. The line drawn through them looks as the line
+    /// through every value would at the chart's size, with at most 4 points a column.
+    static func thinned(_ points: [Point], x: (CalendarDate) -> Double) -> [Point] {
+        guard points.count > 4 * columns, let first = points.first, let last = points.last else { return points }
+        let from = x(first.date), span = max(x(last.date) - from, 1)
+        var kept: [Point] = []
+        var start = 0
+        while start < points.count {
+            let column = min(Int((x(points[start].date) - from) / span * Double(columns)), columns - 1)
+            var end = start + 1
+            while end < points.count, min(Int((x(points[end].date) - from) / span * Double(columns)), columns - 1) == column { end += 1 }
+            var low = start, high = start
+            for k in start..<end {
+                if points[k].value < points[low].value { low = k }
+                if points[k].value > points[high].value { high = k }
+            }
+            for k in Set([start, low, high, end - 1]).sorted() { kept.append(points[k]) }
+            start = end
+        }
+        return kept
     }
 
     static let width = 640.0, height = 280.0
@@ -164,7 +195,11 @@ public struct IndicatorChart: Sendable {
             svg += "<text class=\"target-label\" x=\"\(n(Self.width - Self.right))\" y=\"\(n(y(target) - 6))\" text-anchor=\"end\">"
             svg += "\(HTML.escape(targetLabel)): \(HTML.escape(label(target)))</text>"
         }
-        for series in series {
+        for series in series where long && series.points.count > 1 {
+            let path = IndicatorChart.thinned(series.points, x: x).map { "\(n(x($0.date))),\(n(y($0.value)))" }.joined(separator: " ")
+            svg += "<polyline class=\"line series-\(HTML.escape(series.style))\" points=\"\(path)\"/>"
+        }
+        for series in series where !long || series.points.count == 1 {
             let style = HTML.escape(series.style)
             if series.points.count > 1 {
                 let path = series.points.map { "\(n(x($0.date))),\(n(y($0.value)))" }.joined(separator: " ")

@@ -32,6 +32,8 @@ public struct PageRenderer: Sendable {
     let itemCache: MeasureItemCache
     /// Each plan's summary (home, not-found and plan pages), made once per renderer.
     let summaries = PlanSummaries()
+    /// The measures due in each year, made once per renderer (`yearIndex()`).
+    let yearIndexCache = YearIndex()
     /// The open-data files and their sizes, for the `/data/` page and download links.
     public var openData = OpenDataCatalog()
 
@@ -58,7 +60,7 @@ public struct PageRenderer: Sendable {
     /// Every page of this language, in a fixed order.
     public func pageIDs() -> [PageID] {
         var pages: [PageID] = [.home, .plans, .executors, .glossary, .notFound, .openData]
-        for index in graph.plans {
+        for (p, index) in graph.plans.enumerated() {
             let id = index.plan.id
             pages.append(.plan(id))
             pages.append(.planPrint(id))
@@ -69,6 +71,7 @@ public struct PageRenderer: Sendable {
             pages += index.goals.map { .lists(.goal(id, $0.goal.id)) }
             pages += index.measures.map { .measure(id, $0.measure.number) }
             pages += index.indicators.map { .indicator(id, $0.indicator.id) }
+            pages += PageRenderer.valuePages(p, index.indicators.indices, graph: graph)
         }
         pages += graph.executorOrder.map { .executor($0) }
         pages += graph.executorOrder.filter { graph.involvements[$0] != nil }.map { .lists(.executor($0)) }
@@ -145,6 +148,9 @@ public struct PageRenderer: Sendable {
         case .indicator(let id, let indicator):
             let p = graph.planByID[id]!
             return ("indicator", indicatorContext(p, graph.plans[p].indicatorByID[indicator]!))
+        case .indicatorValues(let id, let indicator, let page):
+            let p = graph.planByID[id]!
+            return ("indicator-values", indicatorValuesContext(p, graph.plans[p].indicatorByID[indicator]!, page: page))
         case .executors: return ("executors", executorsContext())
         case .executor(let id): return ("executor", executorContext(id))
         case .glossary: return ("glossary", glossaryContext())

@@ -166,10 +166,13 @@ public struct SearchIndex {
         }
         // Per plan, its documents' range [first, end): they are collected plan by plan.
         meta.raw(",\"ranges\":")
+        var ranges = [(first: Int, end: Int)?](repeating: nil, count: plans.count)
+        for (d, document) in documents.enumerated() {
+            guard let p = document.plan, p < ranges.count else { continue }
+            ranges[p] = (ranges[p]?.first ?? d, d + 1)
+        }
         meta.array(plans.indices) { json, p in
-            let first = documents.firstIndex { $0.plan == p } ?? 0
-            let end = (documents.lastIndex { $0.plan == p }).map { $0 + 1 } ?? 0
-            json.array([first, end]) { $0.int($1) }
+            json.array([ranges[p]?.first ?? 0, ranges[p]?.end ?? 0]) { $0.int($1) }
         }
         meta.raw(",\"shards\":"); meta.array(keys) { $0.string($1) }
         meta.raw(",\"v\":3}")
