@@ -41,15 +41,23 @@ def english(text):
     return found
 
 
+# Where a page shows the content (plan texts, titles of updates and reports, the text's preview): data, not interface.
+DATA = "#preview, table tbody td, table.measures tbody th, fieldset.indicator legend, option, textarea"
+
+
 def visible_text(driver):
-    """What a person sees or hears on the page: its text, and the words in titles, labels and the script's data-t-*."""
+    """What a person sees or hears on the page, outside the content it shows: its text, and the words in
+    titles, labels and the script's data-t-*."""
     return driver.execute_script("""
-        var parts = [document.title, document.body.innerText];
-        document.querySelectorAll('*').forEach(function (e) {
+        var copy = document.body.cloneNode(true);
+        copy.querySelectorAll(arguments[0]).forEach(function (e) { e.remove(); });
+        copy.querySelectorAll('[hidden]').forEach(function (e) { e.remove(); });
+        var parts = [document.title, copy.textContent];
+        copy.querySelectorAll('*').forEach(function (e) {
           ['title', 'alt', 'aria-label', 'placeholder'].forEach(function (a) { if (e.hasAttribute(a)) { parts.push(e.getAttribute(a)); } });
           Array.prototype.forEach.call(e.attributes, function (a) { if (a.name.indexOf('data-t-') === 0 || a.name === 'data-too-large') { parts.push(a.value); } });
         });
-        return parts.join('\\n');""")
+        return parts.join('\\n');""", DATA)
 
 
 @pytest.fixture(scope="module")

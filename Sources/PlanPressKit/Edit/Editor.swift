@@ -31,9 +31,9 @@ public final class Editor: @unchecked Sendable {
             self.templates = templates
             self.baseURL = baseURL
             self.host = host
-            // A quarter of the request is left for the rest of the form, so a photo over the limit
+            // 1 MB of the request is left for the rest of the form, so a photo just over the limit
             // still reaches the editor, which says so by its field (instead of the server's 413).
-            self.maxUpload = min(maxUpload - maxUpload / 4, Editor.imageLimit)
+            self.maxUpload = min(max(maxUpload - 1024 * 1024, 1024 * 1024), Editor.imageLimit)
             self.language = language
             self.key = key
         }
@@ -104,11 +104,12 @@ public final class Editor: @unchecked Sendable {
             (token, cookie) = session(request)
         } else {
             // Refusals before anything else, in a page of their own (the token is not trusted yet).
-            if let refusal = refusal(request) {
+            let parsed = FormData(request: request)
+            if let refusal = refusal(request, form: parsed) {
                 return secured(EditorView(token: "", language: language, loaded: loaded).message(
                     title: loaded.strings["editor_refused"] ?? "", [refusal.text(language)], status: 403))
             }
-            guard let parsed = FormData(request: request) else {
+            guard let parsed else {
                 return secured(EditorView(token: "", language: language, loaded: loaded).message(
                     title: loaded.strings["editor_refused"] ?? "", [Message.editorNotAForm.text(language)], status: 400))
             }
@@ -195,7 +196,7 @@ public final class Editor: @unchecked Sendable {
     }
 
     /// Why a POST is refused: another origin, no session, or a wrong token. nil: accepted.
-    func refusal(_ request: HTTPRequest) -> Message? {
+    func refusal(_ request: HTTPRequest, form: FormData?) -> Message? {
         let host = request.headers["host"] ?? ""
         let own = "http://" + host
         if let origin = request.headers["origin"] {
@@ -209,8 +210,7 @@ public final class Editor: @unchecked Sendable {
         let expected = Self.cookieValue(request.headers["cookie"]).flatMap { sessions[$0] }
         lock.unlock()
         guard let expected else { return .editorRefusedNoSession }
-        let form = FormData(request: request)
-        let sent = form?["_csrf"] ?? request.headers["x-csrf-token"] ?? ""
+        let sent = form.map { $0["_csrf"] }.flatMap { $0.isEmpty ? nil : $0 } ?? request.headers["x-csrf-token"] ?? ""
         guard Self.sameBytes(sent, expected) else { return .editorRefusedToken }
         return nil
     }
