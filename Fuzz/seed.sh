@@ -27,6 +27,13 @@ done
 for amount in "1 234,5" "-" "10,0" "0,25" "12 345 678,901"; do
     i=$((i + 1)); { printf '\x07'; printf '%s' "$amount"; } > "$out/amount-$i"
 done
+# Word documents (`import plan`): each fixture whole (selector 8), and its document.xml alone (9), within -max_len.
+python3 tests/e2e/word_fixtures.py "$out/.word" >/dev/null
+for f in Tests/Fixtures/word/*.docx "$out"/.word/*.docx; do
+    if [ "$(stat -c %s "$f")" -lt 65000 ]; then seed 8 "$f"; fi
+    unzip -p "$f" word/document.xml | head -c 65000 > "$out/.document.xml"; seed 9 "$out/.document.xml"
+done
+rm -rf "$out/.word" "$out/.document.xml"
 # Inputs that once crashed or hung a loader stay in the corpus (and in FuzzRegressionTests).
 if [ -d Fuzz/crashes ]; then cp Fuzz/crashes/* "$out/" 2>/dev/null || true; fi
 echo "$n files and $i terms/amounts seeded into $out"

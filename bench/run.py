@@ -205,9 +205,70 @@ def remove_outputs():
             shutil.rmtree(os.path.join(WORK, entry), ignore_errors=True)
 
 
+IMPORT_MEASURES = 300
+
+
+def timed(command):
+    """Wall time, CPU time and peak RSS (MB) of one command (peak RSS via /usr/bin/time)."""
+    os.sync()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{proc.stdout[-2000:]}{proc.stderr[-3000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), int(proc.stderr.strip().splitlines()[-1]) / 1024.0
+
+
+def bench_import(binary, runs, templates):
+    """`planpress import plan`: a generated document of IMPORT_MEASURES measures (four levels, merged
+    task cells, three bodies and three indicators a measure) into a small site, and the real-size
+    fixture of the 2026–2030 plan (41 measures, tests/e2e/word_fixtures.py) into the shipped content
+    without that plan. Wall time includes reading the document, writing the files and the `check` of
+    the whole site the import runs before it keeps them."""
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "python-docx", "PyYAML"], check=True)
+    folder = os.path.join(WORK, "import")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    fixtures = os.path.join(ROOT, "tests", "e2e", "word_fixtures.py")
+    generated = os.path.join(folder, f"plan-{IMPORT_MEASURES}.docx")
+    subprocess.run([sys.executable, fixtures, "--bench", str(IMPORT_MEASURES), generated], check=True)
+    subprocess.run([sys.executable, fixtures, folder], check=True)
+    real = os.path.join(folder, "luhansk-wps-2026-2030.docx")
+    out = {}
+    for key, document, plan_id, base in [("generated", generated, "bench-import", None),
+                                          ("real_size", real, "luhansk-wps-2026-2030", os.path.join(ROOT, "Content"))]:
+        walls, cpus, peaks = [], [], []
+        for n in range(runs):
+            content = os.path.join(folder, f"content-{key}-{n}")
+            if base:
+                shutil.copytree(base, content)
+                shutil.rmtree(os.path.join(content, "plans", plan_id))
+                for name in os.listdir(os.path.join(content, "sources")):
+                    if name.startswith(plan_id + "."):
+                        os.remove(os.path.join(content, "sources", name))
+            else:
+                os.makedirs(content)
+                with open(os.path.join(content, "site.yaml"), "w") as f:
+                    f.write('title: "Бенчмарк імпорту"\nbase_url: "/"\nas_of: 2026-11-21\n')
+            wall, cpu, peak = timed([binary, "import", "plan", document, "--id", plan_id, "--content", content, "--templates", templates])
+            walls.append(wall); cpus.append(cpu); peaks.append(peak)
+        plan = os.path.join(folder, f"content-{key}-0", "plans", plan_id, "plan.yaml")
+        out[key] = {"document": os.path.basename(document), "bytes": os.path.getsize(document),
+                    "measures": sum(1 for line in open(plan, encoding="utf-8") if line.strip().startswith("text:")),
+                    "wall_s": round(statistics.median(walls), 3), "wall_min_s": round(min(walls), 3),
+                    "cpu_s": round(statistics.median(cpus), 3), "peak_mb": round(max(peaks), 1), "runs": runs}
+    shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="shipped,5k,20k,100k")
+    parser.add_argument("--sizes", default="shipped,5k,20k,100k,import")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "planpress"))
     parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
@@ -218,7 +279,14 @@ def main():
         print("removed old outputs; waiting 40 s so the file system's recently freed inodes do not slow the builds", flush=True)
         time.sleep(40)
     rows = []
+    imported = None
     for name in args.sizes.split(","):
+        if name == "import":
+            imported = bench_import(args.binary, max(args.runs, 3), args.templates)
+            for key, r in imported.items():
+                print(f"  import {key}: {r['measures']} measures ({r['bytes'] / 1024:.0f} KB .docx)  wall {r['wall_s']:.3f} s "
+                      f"(min {r['wall_min_s']:.3f})  cpu {r['cpu_s']:.3f} s  peak {r['peak_mb']:.1f} MB", flush=True)
+            continue
         runs = 1 if name == "100k" else args.runs
         row = bench_size(name, args.binary, runs, args.templates)
         rows.append(row)
@@ -249,6 +317,9 @@ def main():
         r["when"] = stamp
     meta = {"when": stamp, "machine": platform.node(), "cores": os.cpu_count(),
             "rows": sorted(merged.values(), key=lambda r: order.index(r["size"]) if r["size"] in order else len(order))}
+    previous_import = json.load(open(latest)).get("import") if os.path.exists(latest) else None
+    if imported or previous_import:
+        meta["import"] = dict(imported or previous_import, when=stamp if imported else previous_import.get("when"))
     with open(latest, "w") as f:
         json.dump(meta, f, indent=2, ensure_ascii=False)
     history = os.path.join(results, "history.csv")

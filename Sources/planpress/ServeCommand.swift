@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(help: "Port to listen on.") var port: UInt16 = 8000
     @Option(help: "Address to bind. Only 127.0.0.1 (this computer) unless you mean to share the preview.") var host = "127.0.0.1"
-    @Option(help: "Most connections open at once; more wait until one closes.") var maxConnections = 256
+    @Option(help: "Most connections open at once; over it a stalled one is closed to make room, or the new one gets 503.") var maxConnections = 256
     @Option(help: "Seconds an idle connection stays open.") var idleTimeout = 30.0
     @Flag(help: "Do not offer the editor at /_edit/.") var noEditor = false
     @Flag(help: "With --host on a network address: let other computers use the editor with a key printed once (whoever has the link can change Content/).")

@@ -1,68 +1,125 @@
 // PlanPress search: reads the static index under search/ (see docs/search.md).
-// Normalisation, words and stems match Sources/PlanPressKit/Search/SearchText.swift;
+// Normalisation, words and candidate stems match Sources/PlanPressKit/Search/SearchText.swift;
 // Tests/Fixtures/search/words.json holds the cases both must agree on.
 (function () {
   "use strict";
 
   var APOSTROPHES = /['\u2019\u02BC\u2018`\u00B4\u02B9\u00AD]/g;
-  var STOP = new Set(["та", "як", "що", "до", "за", "на", "по", "не", "від", "для", "або", "але", "про", "при",
-    "між", "це", "його", "її", "їх", "щодо", "із", "зі", "під", "над", "через", "the", "and", "of", "in", "to", "for"]);
-  var ENDINGS = ["ування", "ювання", "ання", "яння", "ення", "іння", "уванню", "уванні", "уванням", "уваннях", "юванню", "юванні", "юванням", "юваннях", "анню", "анні", "анням", "аннях", "янню", "янні", "янням", "яннях", "енню", "енні", "енням", "еннях", "інню", "інні", "інням", "іннях", "ьми",
-    "ість", "ості", "істю", "остей", "остям", "остями", "остях", "ують", "ього",
-    "ьому", "ами", "ями", "ими", "ого", "ому", "ьої", "ові", "еві", "єві", "ією", "ати", "яти", "ити", "іти",
-    "ути", "ють", "ать", "ять", "уть", "ить", "іть", "ах", "ях", "ам", "ям", "ом", "ем", "єм", "ів", "їв", "ей",
-    "ії", "ія", "ію", "ої", "ій", "ий", "их", "іх", "им", "ім", "ою", "ею", "єю", "ти", "ть", "ує", "ює",
-    "а", "я", "о", "е", "є", "і", "ї", "и", "у", "ю", "ь"].sort(function (a, b) { return b.length - a.length; });
+  function list(text) { return text.split(" "); }
+  var STOP = new Set(list("та як що до за на по не від для або але про при між це його її їх щодо із зі під над через the and of in to for"));
+  function byLength(all) { return all.sort(function (a, b) { return b.length - a.length; }); }
+  // The -ння nouns in every case («навчання», «навчанню», «навчанням» …), then the other endings.
+  var NOUNS = [];
+  list("ува юва а я е і").forEach(function (p) { list("ння нню нні нням ннях").forEach(function (e) { NOUNS.push(p + e); }); });
+  var ENDINGS = byLength(NOUNS.concat(list("ань янь ень інь ьми ість ості істю остей остям остями остях ують ього ьому ами ями ими ого ому ьої ові еві єві ією " +
+    "ати яти ити іти ути ють ать ять уть ить іть ах ях ам ям ом ем єм ів їв ей ії ія ію ої ій ий их іх им ім ою ею єю ує ює а я о е є і ї и у ю ь")));
+  var RU_ENDINGS = byLength(list("иями остями остью остей остям остях ость ости ями ами ией иях ием иям ого его ому ему ыми ими ать ять ить еть ыть ует уют " +
+    "ая яя ое ее ые ие ый ий ой ей ую юю ою ею ом ем ым им ых их ов ев ам ям ах ях ия ья ье ии ию ью ть ся а я о е ы и у ю ь й"));
+  var VERB = new Set(list("ати яти ити іти ути ють ать ять уть ить іть ують еть ыть ует уют ть"));
   var MIN_STEM = 3;
   var ALTERNATIONS = [["озі", "ога"], ["тиці", "тика"]];
-  var VOWELS = "аеєиіїоуюяьй";
+  var VOWELS = "аеєиіїоуюяьйыэ", IOTATED = "яюєї";
   var TRANSLIT = { "а": "a", "б": "b", "в": "v", "г": "h", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
     "и": "y", "і": "i", "ї": "yi", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
     "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ь": "q", "ю": "iu", "я": "ia" };
-  var WORD_CHAR = /[\p{L}\p{N}]/u;
-  var DIGIT = /\p{Nd}/u;
+    "щ": "shch", "ь": "q", "ю": "iu", "я": "ia", "ы": "yy", "э": "eh", "ъ": "qq" };
+  var WORD_CHAR = /[\p{L}\p{N}]/u, DIGIT = /\p{Nd}/u, CYRILLIC = /[\u0400-\u04FF]/, NUMBER = /^\d[\d.\-]*$/;
 
   function normalise(text) {
-    return text.normalize("NFC").toLowerCase().replace(APOSTROPHES, "").replace(/\p{M}/gu, "").replace(/ґ/g, "г");
+    return text.normalize("NFC").toLowerCase().replace(APOSTROPHES, "").replace(/\p{M}/gu, "").replace(/ґ/g, "г").replace(/ё/g, "е");
   }
 
-  function words(text) {
-    var chars = Array.from(normalise(text)), result = [], current = "";
-    function flush() { if (Array.from(current).length > 1) result.push(current); current = ""; }
+  // Runs of letters and digits; «1.2» and «6.3-1» stay whole; single characters only as digits when `keepDigits`.
+  function words(text, keepDigits) {
+    var chars = Array.from(normalise(text)), result = [], current = "", dotted = false;
+    function flush() {
+      var n = Array.from(current).length;
+      if (n > 1 || (keepDigits && n === 1 && DIGIT.test(current))) result.push(current);
+      current = ""; dotted = false;
+    }
     for (var i = 0; i < chars.length; i++) {
-      var c = chars[i];
+      var c = chars[i], digitNext = i + 1 < chars.length && DIGIT.test(chars[i + 1]), digitLast = current && DIGIT.test(current[current.length - 1]);
       if (WORD_CHAR.test(c)) current += c;
-      else if (c === "." && current && DIGIT.test(current[current.length - 1]) && i + 1 < chars.length && DIGIT.test(chars[i + 1])) current += c;
+      else if (c === "." && digitLast && digitNext) { current += c; dotted = true; }
+      else if (c === "-" && dotted && digitLast && digitNext) current += c;
       else flush();
     }
     flush();
     return result;
   }
 
-  function stem(word) {
-    var chars = Array.from(word), i;
-    if (chars.length <= MIN_STEM || !/[\u0400-\u04FF]/.test(word)) return word;
-    for (i = 0; i < ALTERNATIONS.length; i++) {
+  function removable(ending, chars) {
+    var left = chars.length - ending.length;
+    return left >= (VERB.has(ending) ? MIN_STEM + 1 : MIN_STEM) && chars.join("").endsWith(ending);
+  }
+
+  function alternated(chars) {
+    var word = chars.join("");
+    for (var i = 0; i < ALTERNATIONS.length; i++) {
       var from = ALTERNATIONS[i][0];
-      if (chars.length - from.length >= MIN_STEM && word.endsWith(from)) {
-        chars = chars.slice(0, chars.length - from.length).concat(Array.from(ALTERNATIONS[i][1]));
-        break;
-      }
+      if (chars.length - from.length >= MIN_STEM && word.endsWith(from)) return chars.slice(0, chars.length - from.length).concat(Array.from(ALTERNATIONS[i][1]));
     }
-    var joined = chars.join("");
-    for (i = 0; i < ENDINGS.length; i++) {
-      var ending = ENDINGS[i];
-      if (chars.length - ending.length >= MIN_STEM && joined.endsWith(ending)) { chars = chars.slice(0, chars.length - ending.length); break; }
+    return null;
+  }
+
+  // Final ь; fleeting о/е before к, ц; і → о in a closed last syllable (as SearchText.finish).
+  function finish(stem) {
+    var c = stem.slice();
+    if (c.length > MIN_STEM && c[c.length - 1] === "ь") c.pop();
+    var n = c.length;
+    if (n > MIN_STEM + 1 && (c[n - 1] === "к" || c[n - 1] === "ц") && (c[n - 2] === "о" || c[n - 2] === "е") && VOWELS.indexOf(c[n - 3]) < 0) c.splice(n - 2, 1);
+    var m = c.length;
+    if (m >= MIN_STEM && c[m - 2] === "і" && VOWELS.indexOf(c[m - 1]) < 0 && VOWELS.indexOf(c[m - 3]) < 0 && CYRILLIC.test(c[m - 1])) c[m - 2] = "о";
+    return c.join("");
+  }
+
+  function englishStem(word) {
+    var w = word;
+    if (w.length <= MIN_STEM || !/^[a-z]+$/.test(w)) return word;
+    if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
+    else if (w.endsWith("sses")) w = w.slice(0, -2);
+    else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+    if (w.endsWith("ing") && w.length - 3 >= MIN_STEM) w = w.slice(0, -3);
+    else if (w.endsWith("ed") && w.length - 2 >= MIN_STEM) w = w.slice(0, -2);
+    if (w.endsWith("e") && w.length > MIN_STEM) w = w.slice(0, -1);
+    return w;
+  }
+
+  // The default stem (Ukrainian endings), as SearchText.stem.
+  function stem(word) {
+    var chars = Array.from(word);
+    if (chars.length <= MIN_STEM) return word;
+    if (!CYRILLIC.test(word)) return englishStem(word);
+    var base = alternated(chars) || chars;
+    for (var i = 0; i < ENDINGS.length; i++) {
+      if (!removable(ENDINGS[i], base)) continue;
+      var s = base.slice(0, base.length - Array.from(ENDINGS[i]).length);
+      if (IOTATED.indexOf(ENDINGS[i][0]) >= 0 && s[s.length - 1] === "о" && s.length - 1 >= MIN_STEM) s.pop();
+      return finish(s);
     }
-    if (chars.length > MIN_STEM && chars[chars.length - 1] === "ь") chars.pop();
-    var n = chars.length;
-    if (n > MIN_STEM + 1 && (chars[n - 1] === "к" || chars[n - 1] === "ц") && (chars[n - 2] === "о" || chars[n - 2] === "е") &&
-        VOWELS.indexOf(chars[n - 3]) < 0) chars.splice(n - 2, 1);
-    var m = chars.length;
-    if (m >= MIN_STEM && chars[m - 2] === "і" && VOWELS.indexOf(chars[m - 1]) < 0 && VOWELS.indexOf(chars[m - 3]) < 0 &&
-        /[\u0400-\u04FF]/.test(chars[m - 1])) chars[m - 2] = "о";
-    return chars.join("");
+    return finish(base);
+  }
+
+  // Every candidate stem of a query word (Ukrainian and Russian endings), longest first, as SearchText.candidates(_, .query).
+  function candidates(word) {
+    var chars = Array.from(word);
+    if (chars.length <= MIN_STEM || !CYRILLIC.test(word)) return [stem(word)];
+    var found = [];
+    function add(s) { var f = finish(s); if (found.indexOf(f) < 0) found.push(f); }
+    var bases = [chars], rewritten = alternated(chars);
+    if (rewritten) bases.push(rewritten);
+    bases.forEach(function (base) {
+      add(base);
+      [ENDINGS, RU_ENDINGS].forEach(function (list) {
+        list.forEach(function (ending) {
+          if (!removable(ending, base)) return;
+          var s = base.slice(0, base.length - Array.from(ending).length);
+          add(s);
+          if (IOTATED.indexOf(ending[0]) >= 0 && s[s.length - 1] === "о" && s.length - 1 >= MIN_STEM) add(s.slice(0, -1));
+        });
+      });
+    });
+    return found.sort(function (a, b) { return Array.from(b).length - Array.from(a).length || (a < b ? -1 : a > b ? 1 : 0); });
   }
 
   function terms(text) { return words(text).filter(function (w) { return !STOP.has(w); }).map(stem); }
@@ -72,6 +129,23 @@
       if (TRANSLIT[c]) return TRANSLIT[c];
       return /^[a-z0-9]$/.test(c) ? c : "_";
     }).join("");
+  }
+
+  // A query typed with the keyboard in the Latin layout, re-read through the Ukrainian
+  // (ЙЦУКЕН) and the Russian layout: «hjpvsyedfyyz» → «розмінування».
+  var LATIN = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+  var UK_KEYS = Array.from("йцукенгшщзхїфівапролджєячсмитьбю'");
+  var RU_KEYS = Array.from("йцукенгшщзхъфывапролджэячсмитьбюё");
+  var SHIFTED = { "{": "[", "}": "]", ":": ";", "\"": "'", "<": ",", ">": ".", "~": "`" };
+  function relayout(query, keys) {
+    return Array.from(query.toLowerCase()).map(function (c) {
+      var i = LATIN.indexOf(SHIFTED[c] || c);
+      return i >= 0 ? keys[i] : c;
+    }).join("");
+  }
+  function layoutSlips(query) {
+    if (!/[a-z]/i.test(query) || CYRILLIC.test(query)) return [];
+    return [relayout(query, UK_KEYS), relayout(query, RU_KEYS)].filter(function (q, i, all) { return all.indexOf(q) === i; });
   }
 
   // ----- index access: every file fetched once per page view -----
@@ -108,10 +182,10 @@
 
   var ALPHABET = Array.from("абвгдеєжзиіїйклмнопрстуфхцчшщьюя");
 
-  // The stems of every word one edit away from `word` (a typo may break its ending too).
+  // The candidate stems of every word one edit away from `word` (a typo may break its ending too).
   function variantStems(word) {
     var c = Array.from(word), out = new Set();
-    function add(chars) { out.add(stem(chars.join(""))); }
+    function add(chars) { candidates(chars.join("")).forEach(function (s) { out.add(s); }); }
     for (var i = 0; i <= c.length; i++) {
       if (i < c.length) add(c.slice(0, i).concat(c.slice(i + 1)));
       if (i < c.length - 1) add(c.slice(0, i).concat([c[i + 1], c[i]], c.slice(i + 2)));
@@ -123,116 +197,215 @@
     return out;
   }
 
-  var TYPO_MIN = 5, TYPO_FACTOR = 0.8, PREFIX_FACTOR = 0.6, ENDED_FACTOR = 0.75;
+  var TYPO_MIN = 5, TYPO_FACTOR = 0.8, PREFIX_FACTOR = 0.6, PREFIX_LONGER = 4, ENDED_FACTOR = 0.75, FIRST_CHUNKS = 4;
 
   function planOf(meta, doc) {
     for (var p = 0; p < meta.ranges.length; p++) if (doc >= meta.ranges[p][0] && doc < meta.ranges[p][1]) return p;
     return -1;
   }
 
-  // Scores documents: for every query word, the best of its exact stem and the
-  // longer stems it begins (word endings the stemmer did not remove); a word of
-  // five or more letters that matches nothing takes the terms one edit away.
-  // Results of plans whose period has ended weigh less, so when relevance is
-  // close the current plans come first. `plan` >= 0 keeps that plan's results only.
-  function rank(meta, shards, queryTerms, queryWords, plan) {
-    var scores = new Map(), matched = new Map(), corrected = [];
-    queryTerms.forEach(function (q, qi) {
-      var shard = shards[qi] || {}, best = new Map(), terms = Object.keys(shard);
-      function take(term, factor) {
-        var list = shard[term], idf = Math.log(1 + meta.count / (list.length / 2));
-        for (var i = 0; i < list.length; i += 2) {
-          var s = list[i + 1] * idf * factor;
-          if (s > (best.get(list[i]) || 0)) best.set(list[i], s);
-        }
-      }
-      var any = false;
-      terms.forEach(function (term) {
-        var factor = term === q ? 1 : (q.length >= MIN_STEM && term.startsWith(q) ? PREFIX_FACTOR : 0);
-        if (factor) { any = true; take(term, factor); }
+  // Query words (stop words out, each once), whether the last one may still be being typed.
+  function queryParts(query) {
+    var seen = new Set(), list = words(query, true).filter(function (w) {
+      if (STOP.has(w) || seen.has(w)) return false;
+      seen.add(w);
+      return true;
+    });
+    return { words: list, typing: !/\s$/.test(query) };
+  }
+
+  // The terms a word may be in the index under, and the shard files they live in.
+  function wordCandidates(word) { return NUMBER.test(word) ? [word] : candidates(word); }
+  function shardKeys(meta, word) {
+    var known = new Set(meta.shards);
+    return wordCandidates(word).map(shardKey).filter(function (k, i, all) { return known.has(k) && all.indexOf(k) === i; });
+  }
+
+  function postings(list) { return typeof list[0] === "string" ? list.slice(1) : list; }
+  function has(shard, term) { return Object.prototype.hasOwnProperty.call(shard, term); }
+
+  // What each query word matches: the longest of its candidate stems the index holds;
+  // else, for the last word while it is being typed, terms it begins (at most four
+  // letters longer); else, for a word of five or more letters, the terms one edit away.
+  function matchWord(shard, word, last, typing) {
+    var cands = wordCandidates(word), i, found = [];
+    for (i = 0; i < cands.length; i++) if (has(shard, cands[i])) return { terms: [cands[i]], factor: 1 };
+    var keys = Object.keys(shard);
+    if (last && typing && !NUMBER.test(word)) {
+      keys.forEach(function (term) {
+        if (cands.some(function (c) { return Array.from(c).length >= MIN_STEM && term.startsWith(c) && Array.from(term).length - Array.from(c).length <= PREFIX_LONGER; })) found.push(term);
       });
-      if (!any && Array.from(queryWords[qi] || q).length >= TYPO_MIN) {
-        var stems = variantStems(queryWords[qi] || q);
-        var near = terms.filter(function (term) { return oneEdit(q, term) || stems.has(term); });
-        near.forEach(function (term) { take(term, TYPO_FACTOR); });
-        if (near.length) {
-          near.sort(function (a, b) { return shard[b].length - shard[a].length || (a < b ? -1 : 1); });
-          corrected.push({ index: qi, term: near[0] });
-        }
+      if (found.length) return { terms: found, factor: PREFIX_FACTOR };
+    }
+    if (Array.from(word).length >= TYPO_MIN && !NUMBER.test(word)) {
+      var q = stem(word), stems = variantStems(word);
+      found = keys.filter(function (term) { return oneEdit(q, term) || stems.has(term); });
+      if (found.length) {
+        found.sort(function (a, b) { return postings(shard[b]).length - postings(shard[a]).length || (a < b ? -1 : 1); });
+        return { terms: found, factor: TYPO_FACTOR, corrected: found[0] };
       }
+    }
+    return { terms: [], factor: 0 };
+  }
+
+  // Scores documents: per query word the best of its matching terms (weight × idf).
+  // Documents with every word come first; then those whose words are rarer (the sum of
+  // the matched words' idf), so one rare word outranks several common ones; then score.
+  // Results of plans whose period has ended weigh less. `plan` >= 0 keeps one plan's results.
+  function rank(meta, merged, parts, plan) {
+    var scores = new Map(), coverage = new Map(), matched = new Map(), matches = [];
+    parts.words.forEach(function (word, wi) {
+      var shard = merged[wi], m = matchWord(shard, word, wi === parts.words.length - 1, parts.typing), best = new Map(), rarity = 0;
+      m.translations = [];
+      m.terms.forEach(function (term) {
+        var list = shard[term], docs = postings(list), idf = Math.log(1 + meta.count / (docs.length / 2));
+        if (typeof list[0] === "string") m.translations.push(list[0]);
+        rarity = Math.max(rarity, idf);
+        for (var i = 0; i < docs.length; i += 2) {
+          var s = docs[i + 1] * idf * m.factor;
+          if (s > (best.get(docs[i]) || 0)) best.set(docs[i], s);
+        }
+      });
+      matches.push(m);
       best.forEach(function (s, doc) {
-        if (plan >= 0 && planOf(meta, doc) !== plan) return;
         var p = planOf(meta, doc);
+        if (plan >= 0 && p !== plan) return;
         if (p >= 0 && meta.plans[p][2]) s *= ENDED_FACTOR;
         scores.set(doc, (scores.get(doc) || 0) + s);
+        coverage.set(doc, (coverage.get(doc) || 0) + rarity);
         matched.set(doc, (matched.get(doc) || 0) + 1);
       });
     });
-    var docs = Array.from(scores.keys());
-    var most = docs.reduce(function (m, d) { return Math.max(m, matched.get(d)); }, 0);
-    var hits = docs.filter(function (d) { return matched.get(d) === most; });
-    hits.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
-    return { docs: hits, complete: most === queryTerms.length, corrected: corrected };
+    var all = parts.words.length, docs = Array.from(scores.keys());
+    docs.sort(function (a, b) {
+      return (matched.get(b) === all) - (matched.get(a) === all) || coverage.get(b) - coverage.get(a) || scores.get(b) - scores.get(a) || a - b;
+    });
+    return { docs: docs, complete: docs.length > 0 && matched.get(docs[0]) === all, matches: matches };
   }
 
-  // Query words with their terms (stop words out, one entry per distinct term).
-  function queryParts(query) {
-    var seen = new Set(), out = { terms: [], words: [] };
-    words(query).forEach(function (w) {
-      if (STOP.has(w)) return;
-      var t = stem(w);
-      if (seen.has(t)) return;
-      seen.add(t);
-      out.terms.push(t);
-      out.words.push(w);
-    });
+  // The shards of every word, merged per word (a word's candidates may sit in two shards).
+  function shardsFor(index, meta, parts) {
+    return Promise.all(parts.words.map(function (word) {
+      return Promise.all(shardKeys(meta, word).map(function (k) { return index.get("s/" + k + ".json"); })).then(function (list) {
+        return Object.assign.apply(null, [{}].concat(list));
+      });
+    }));
+  }
+
+  // Candidate stems of every word of `text`, with their places (to mark and to quote words).
+  function tokens(text) {
+    var re = /[\p{L}\p{N}'\u2019\u02BC\u2018`\u00B4\u02B9\u00AD\p{M}]+/gu, m, out = [];
+    while ((m = re.exec(text || ""))) {
+      var w = normalise(m[0]);
+      out.push({ start: m.index, end: m.index + m[0].length, word: w, stems: new Set(wordCandidates(w).concat([w])) });
+    }
     return out;
   }
+  function hits(token, set) { for (var s of token.stems) if (set.has(s)) return true; return false; }
 
-  // A word of `text` whose stem is `term`, as written (for «Did you mean …»).
-  function surfaceWord(text, term) {
-    var re = /[\p{L}\p{N}'\u2019\u02BC]+/gu, m;
-    while ((m = re.exec(text || ""))) if (stem(normalise(m[0])) === term) return m[0].toLowerCase();
-    return null;
+  // The words a suggestion quotes, as the results write them: the shortest run of a
+  // result's words that holds every query word (so «гендерної рівності», not a stem
+  // and not words in two cases); else each word as some result writes it; else null.
+  function quote(results, targets) {
+    var best = null, texts = results.map(function (r) { return r.heading + " " + r.text; });
+    texts.forEach(function (text) {
+      var list = tokens(text);
+      for (var a = 0; a < list.length; a++) {
+        if (!hits(list[a], targets[0])) continue;
+        var need = 1, b = a;
+        for (var k = 1; k < targets.length; k++) {
+          var j = b + 1;
+          while (j < list.length && j - b <= 3 && !hits(list[j], targets[k])) j++;
+          if (j < list.length && j - b <= 3) { b = j; need++; } else break;
+        }
+        if (need === targets.length && (!best || list[b].end - list[a].start < best.length)) best = text.slice(list[a].start, list[b].end);
+      }
+    });
+    // A capital that only starts a sentence goes; abbreviations (ВПО) stay as written.
+    if (best !== null) return best.replace(/^\p{Lu}(?=\p{Ll})/u, function (c) { return c.toLowerCase(); });
+    var words = targets.map(function (set) {
+      for (var t = 0; t < texts.length; t++) {
+        var found = tokens(texts[t]).find(function (tok) { return hits(tok, set); });
+        if (found) return texts[t].slice(found.start, found.end).replace(/^\p{Lu}(?=\p{Ll})/u, function (c) { return c.toLowerCase(); });
+      }
+      return null;
+    });
+    return words.every(function (w) { return w; }) ? words.join(" ") : null;
   }
 
-  function search(index, query, limit, plan) {
-    var parts = queryParts(query), queryTerms = parts.terms;
+  function search(index, query, limit, plan, options) {
+    options = options || {};
     if (plan === undefined || plan === null) plan = -1;
-    if (!queryTerms.length) return Promise.resolve({ terms: [], results: [], total: 0, complete: true, suggestion: null });
+    var parts = queryParts(query);
+    if (!parts.words.length) return Promise.resolve({ empty: true, terms: new Set(), results: [], total: 0, complete: true, suggestion: null });
     return index.get("meta.json").then(function (meta) {
-      var known = new Set(meta.shards);
-      return Promise.all(queryTerms.map(function (q) {
-        var key = shardKey(q);
-        return known.has(key) ? index.get("s/" + key + ".json") : Promise.resolve({});
-      })).then(function (shards) {
-        var ranked = rank(meta, shards, queryTerms, parts.words, plan), top = ranked.docs.slice(0, limit);
-        var chunks = Array.from(new Set(top.map(function (d) { return Math.floor(d / meta.chunk); })));
-        return Promise.all(chunks.map(function (c) { return index.get("d/" + c + ".json"); })).then(function (loaded) {
-          var byChunk = new Map(chunks.map(function (c, i) { return [c, loaded[i]]; }));
-          var results = top.map(function (d) {
-            var row = byChunk.get(Math.floor(d / meta.chunk))[d % meta.chunk];
-            var p = row[1] >= 0 ? meta.plans[row[1]] : null;
-            return { id: d, kind: row[0], plan: p, planIndex: row[1], heading: row[2], text: row[3], path: row[4],
-              level: p && row[5] >= 0 ? { uk: p[3][row[5]], en: p[4][row[5]] } : null, number: row[6] || "", term: row[7] || "",
-              ended: !!(p && p[2]) };
-          });
-          var suggestion = null;
-          if (ranked.corrected.length) {
-            var replaced = parts.words.slice(), effective = queryTerms.slice();
-            ranked.corrected.forEach(function (c) {
-              effective[c.index] = c.term;
-              var word = null;
-              for (var i = 0; i < results.length && !word; i++) word = surfaceWord(results[i].heading + " " + results[i].text, c.term);
-              replaced[c.index] = word || c.term;
+      var slips = layoutSlips(query).map(queryParts);
+      // On the Ukrainian interface a Latin query is most often a layout slip: its re-read shards come in the same round trip.
+      if (options.speculate) slips.forEach(function (p) { shardsFor(index, meta, p).catch(function () {}); });
+      return shardsFor(index, meta, parts).then(function (merged) {
+        var ranked = rank(meta, merged, parts, plan);
+        if (ranked.complete || !slips.length) return [parts, ranked, false];
+        return slips.reduce(function (chain, slip) {
+          return chain.then(function (chosen) {
+            if (chosen[1].complete) return chosen;
+            return shardsFor(index, meta, slip).then(function (m) {
+              var r = rank(meta, m, slip, plan);
+              return r.complete || (!chosen[1].docs.length && r.docs.length) ? [slip, r, true] : chosen;
             });
-            suggestion = { text: replaced.join(" "), terms: effective };
-          }
-          return { terms: suggestion ? suggestion.terms : queryTerms, results: results, total: ranked.docs.length,
-            complete: ranked.complete, suggestion: suggestion };
-        });
-      });
+          });
+        }, Promise.resolve([parts, ranked, false]));
+      }).then(function (chosen) { return draw(index, meta, chosen[0], chosen[1], chosen[2], limit, options); });
     });
+  }
+
+  // The results' chunks: those of the first results in one round trip (at most
+  // FIRST_CHUNKS files, so a slow connection shows them early), then the rest.
+  function draw(index, meta, parts, ranked, relaid, limit, options) {
+    var top = ranked.docs.slice(0, limit), chunkOf = function (d) { return Math.floor(d / meta.chunk); };
+    var first = [], shown = 0;
+    while (shown < top.length && (first.indexOf(chunkOf(top[shown])) >= 0 || first.length < FIRST_CHUNKS)) {
+      if (first.indexOf(chunkOf(top[shown])) < 0) first.push(chunkOf(top[shown]));
+      shown++;
+    }
+    var loaded = new Map();
+    function load(chunks) {
+      return Promise.all(chunks.map(function (c) { return index.get("d/" + c + ".json").then(function (rows) { loaded.set(c, rows); }); }));
+    }
+    function outcome(docs) {
+      var results = docs.map(function (d) {
+        var row = loaded.get(chunkOf(d))[d % meta.chunk];
+        var p = row[1] >= 0 ? meta.plans[row[1]] : null;
+        return { id: d, kind: row[0], plan: p, planIndex: row[1], heading: row[2], text: row[3], path: row[4],
+          level: p && row[5] >= 0 ? { uk: p[3][row[5]], en: p[4][row[5]] } : null, number: row[6] || "", term: row[7] || "",
+          ended: !!(p && p[2]) };
+      });
+      return describe(parts, ranked, relaid, results, options);
+    }
+    return load(first).then(function () {
+      if (options.partial && shown < top.length) options.partial(outcome(top.slice(0, shown)));
+      var rest = top.map(chunkOf).filter(function (c, i, all) { return all.indexOf(c) === i && !loaded.has(c); });
+      return load(rest);
+    }).then(function () { return outcome(top); });
+  }
+
+  // Words to mark in the snippets, and the «Можливо, ви мали на увазі …» line: for a
+  // layout slip, a corrected typo or a Russian word (on the Ukrainian interface), the
+  // query as the results write it.
+  function describe(parts, ranked, relaid, results, options) {
+    var mark = new Set(), targets = [], changed = relaid;
+    ranked.matches.forEach(function (m, i) {
+      var set = new Set(m.terms);
+      m.translations.forEach(function (t) { words(t).forEach(function (w) { wordCandidates(w).forEach(function (s) { set.add(s); }); }); });
+      if (m.corrected || (m.translations.length && options.lang !== "en" && CYRILLIC.test(parts.words[i]))) changed = true;
+      set.forEach(function (s) { mark.add(s); });
+      if (m.terms.length) targets.push(set);
+    });
+    var suggestion = null;
+    if (changed && results.length && targets.length) {
+      var text = quote(results, targets) || (relaid && !ranked.matches.some(function (m) { return m.corrected || m.translations.length; }) ? parts.words.join(" ") : null);
+      if (text) suggestion = { text: text };
+    }
+    return { terms: mark, results: results, total: ranked.docs.length, complete: ranked.complete, suggestion: suggestion };
   }
 
   // ----- the page -----
@@ -245,13 +418,8 @@
   }
 
   // A piece of `text` around the first matching word, matching words in <mark>.
-  function snippet(text, queryTerms, element) {
-    var spans = [], re = /[\p{L}\p{N}'\u2019\u02BC\u2018`\u00B4\u02B9\u00AD\p{M}]+/gu, m;
-    while ((m = re.exec(text))) {
-      var w = normalise(m[0]), s = stem(w);
-      var hit = queryTerms.some(function (q) { return s === q || w === q || (q.length >= MIN_STEM && (s.startsWith(q) || w.startsWith(q))); });
-      if (hit) spans.push([m.index, m.index + m[0].length]);
-    }
+  function snippet(text, marked, element) {
+    var spans = tokens(text).filter(function (t) { return hits(t, marked); }).map(function (t) { return [t.start, t.end]; });
     var start = 0, end = text.length, size = 200;
     if (text.length > size) {
       var first = spans.length ? spans[0][0] : 0;
@@ -286,13 +454,14 @@
     var index = new Index(data.index);
     // The first 20 results, then 20 more per «Показати ще»: a cold query downloads
     // only the document chunks of what it shows (docs/search.md, «Budget»).
-    var PAGE = 20, limit = PAGE, timer = null, generation = 0, lastQuery = null;
+    var PAGE = 20, limit = PAGE, timer = null, generation = 0, lastQuery = null, marked = false;
     var more = document.getElementById("search-more");
 
     document.getElementById("search-nojs").hidden = true;
     form.hidden = false;
+    index.get("meta.json").catch(function () {});   // the page preloads it: the first query then needs one round trip less
 
-    function say(text) { status.textContent = text; }
+    function say(text) { if (status.textContent !== text) status.textContent = text; }
 
     function withLang(element) { if (contentLang) element.lang = contentLang; return element; }
 
@@ -333,6 +502,8 @@
           var lead = withLang(document.createElement("span"));
           lead.textContent = start(r.text || r.heading, 110);
           link.appendChild(lead);
+        } else if (r.kind === "plan" && contentLang) {
+          link.textContent = r.plan[5];   // the plan's English label
         } else {
           link.textContent = r.heading;
           withLang(link);
@@ -347,19 +518,22 @@
         kind.className = "search-kind";
         kind.textContent = data["kind" + r.kind.charAt(0).toUpperCase() + r.kind.slice(1)] || r.kind;
         meta.appendChild(kind);
-        if (r.plan) {
+        if (r.plan && r.kind !== "plan") {
           meta.appendChild(document.createTextNode(" · "));
-          var plan = withLang(document.createElement("span"));
-          plan.textContent = r.plan[0];
+          var plan = document.createElement("span");
+          plan.textContent = contentLang ? r.plan[5] : r.plan[0];
+          if (contentLang && plan.textContent === r.plan[0]) withLang(plan);
           meta.appendChild(plan);
-          if (r.ended) meta.appendChild(document.createTextNode(" (" + data.ended + ")"));
         }
+        if (r.plan && r.ended) meta.appendChild(document.createTextNode(" (" + data.ended + ")"));
         if (r.term) {
           meta.appendChild(document.createTextNode(" · " + data.term + ": "));
           var term = withLang(document.createElement("span"));
           term.textContent = r.term;
           meta.appendChild(term);
         }
+        // On the English interface every result is Ukrainian text, and says so.
+        if (contentLang) meta.appendChild(document.createTextNode(" · " + data.ukText));
         item.appendChild(meta);
         if (r.text && r.text !== r.heading && (r.kind !== "goal" && r.kind !== "measure" || r.text.length > 110)) {
           var text = withLang(document.createElement("p"));
@@ -370,12 +544,13 @@
         list.appendChild(item);
       });
       if (more) more.hidden = outcome.results.length >= outcome.total;
-      if (!outcome.terms.length) say(query.trim() ? data.short : "");
+      if (outcome.empty) say(query.trim() ? data.short : "");
       else if (!outcome.total) say(data.none.replace("{query}", query));
       else {
         var found = outcome.total + "\u00A0" + plural(lang, outcome.total, data.found);
         say(outcome.complete ? found : data.partial.replace("{count}", found));
       }
+      if (!marked && outcome.results.length && window.performance && performance.mark) { performance.mark("planpress-search-results"); marked = true; }
     }
 
     function run(query, record, keepLimit) {
@@ -390,7 +565,8 @@
       }
       if (!query.trim()) { list.textContent = ""; say(""); return Promise.resolve(); }
       say(data.loading);
-      return selectedPlan().then(function (plan) { return search(index, query, limit, plan); }).then(function (outcome) {
+      var options = { lang: lang, speculate: lang === "uk", partial: function (outcome) { if (mine === generation) show(query, outcome); } };
+      return selectedPlan().then(function (plan) { return search(index, query, limit, plan, options); }).then(function (outcome) {
         if (mine === generation) show(query, outcome);
       }, function () {
         if (mine === generation) say(data.error);
@@ -431,7 +607,8 @@
     if (initial) { input.value = initial; run(initial, false); }
   }
 
-  window.PlanPressSearch = { normalise: normalise, words: words, stem: stem, terms: terms, shardKey: shardKey, search: search, Index: Index,
+  window.PlanPressSearch = { normalise: normalise, words: words, stem: stem, candidates: candidates, terms: terms, shardKey: shardKey,
+    englishStem: englishStem, relayout: function (q, ru) { return relayout(q, ru ? RU_KEYS : UK_KEYS); }, search: search, Index: Index,
     oneEdit: oneEdit };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

@@ -116,6 +116,13 @@ import Testing
         #expect(problem("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">]>\n<a>&lol;</a>") == .xmlDoctype(entry: "word/document.xml", line: 2))
         #expect(problem(String(repeating: "x", count: 10_001)) == .xmlTooLarge(entry: "word/document.xml", limit: 10_000))
         #expect({ if case .xmlMalformed(_, 2, let column) = problem("<a>\n<b></a>"), column > 0 { return true }; return false }())
+        // Bytes that are not UTF-8 (Foundation's parser traps on them in a name) are refused at their line;
+        // a UTF-16 part is read.
+        #expect(problem("<a>\n<b\u{FD}/></a>".replacingOccurrences(of: "\u{FD}", with: "")) == nil)
+        #expect(Self.refusal { _ = try BoundedXML.parse(Array("<a>\n<w:tcPr".utf8) + [0xFD] + Array("/></a>".utf8), entry: "d.xml") }
+                == .xmlMalformed(entry: "d.xml", line: 2, column: 8))
+        let utf16 = [UInt8]([0xFF, 0xFE]) + Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>Текст</a>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect((try? BoundedXML.parse(utf16, entry: "u.xml"))?["a"].element?.text == "Текст")
         // A very deep document is refused by the scan, in linear time, without building a tree.
         let deep = String(repeating: "<w:p>", count: 1_000_000)
         #expect(Self.refusal { _ = try BoundedXML.parse(Array(deep.utf8), entry: "d.xml") } == .xmlTooDeep(entry: "d.xml", line: 1, limit: 256))

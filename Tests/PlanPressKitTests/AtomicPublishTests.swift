@@ -44,8 +44,10 @@ import Testing
     /// Folders beside the output other than the workspace (`Public.planpress-next`).
     func strays() -> [String] { siblings().filter { $0 != "Public" + OutputWriter.nextSuffix } }
 
+    /// What lies beside the output, its lock file aside (`OutputLock`: it stays, by design).
     func siblings() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0 != "Public" && $0 != "reference" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+            .filter { $0 != "Public" && $0 != "reference" && !$0.hasSuffix(OutputLock.suffix) }.sorted()
     }
 
     /// The step names of one commit, in order.
@@ -88,7 +90,8 @@ import Testing
                     if partial { session.remove(["b/c/index.html", "x", "gone/deep/page.html"]) }
                     _ = try session.commit()
                 } catch is Injected {
-                    if !killed { session.abort() }
+                    // A killed process cleans nothing up; the kernel releases its lock.
+                    if killed { session.releaseLockAsAKillWould() } else { session.abort() }
                 }
                 let after = Self.view(output)
                 if killed {

@@ -122,7 +122,7 @@ import Testing
         defer { site.remove() }
         let page = try site.page("data/index.html")
         let files = try FileManager.default.contentsOfDirectory(atPath: site.output + "/data").filter { $0 != "index.html" }
-        #expect(files.count == 43)
+        #expect(files.count == 46)
         let checked = try Builder(options: site.options()).check()
         let renderer = PageRenderer(graph: checked.graph, templates: checked.templates, language: "uk", routes: checked.graph.routes, otherRoutes: nil)
         for name in files {

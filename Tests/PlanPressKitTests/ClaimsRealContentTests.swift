@@ -107,16 +107,17 @@ import Testing
         #expect(wps.measures.allSatisfy { $0.measure.term.printed == "2026–2030" || !$0.measure.term.sameAsRowAbove })
         #expect(wps.measures.allSatisfy { !($0.measure.responsible?.assignments.isEmpty ?? true) })
         let measure = try page("plans/luhansk-wps-2026-2030/measures/11.3/index.html")
-        #expect(measure.contains("<dd>у таблиці клітинка об’єднана з рядком вище: 2026–2030"))
-        #expect(measure.contains("<p class=\"merged-cell\">у таблиці клітинка об’єднана з рядком вище:</p>"))
-        // …on the timeline (no longer undated) and the executor pages.
+        #expect(measure.contains("<dd><p class=\"merged-cell\"><span class=\"printed\">У тексті документа клітинка порожня.</span></p>"))
+        #expect(measure.contains("<strong>Прочитання сайту: 2026–2030.</strong>"))
+        // …on the timeline (no longer undated) and the executor pages, marked as the site's reading.
         let timeline = try page("plans/luhansk-wps-2026-2030/timeline/index.html")
         #expect(!timeline.contains("<h2>Строк не зазначено</h2>"))
-        #expect(timeline.contains("у таблиці клітинка об’єднана з рядком вище: 2026–2030"))
+        #expect(timeline.contains("2026–2030 (прочитання сайту: клітинка в тексті порожня)"))
         let dszn = try page("executors/luhansk-oda-social-protection/index.html")
         #expect(dszn.contains("href=\"/plans/luhansk-wps-2026-2030/measures/11.3/\""))
         let csv = try page("data/luhansk-wps-2026-2030-measures.csv")
         #expect(csv.contains("term_same_as_row_above") && csv.contains("responsible_same_as_row_above"))
+        #expect(csv.contains("term_reading_basis") && csv.contains("responsible_reading_basis"))
     }
 
     @Test func assignedNumbersAreMarkedOnPagesAndInOpenData() throws {
@@ -160,7 +161,9 @@ import Testing
         let plan = try page("plans/kreminna-wps-2020-2022/index.html")
         #expect(plan.contains("<h2>Прогнозний обсяг фінансування</h2>"))
         #expect(!plan.contains("<h2>Бюджет</h2>"))
-        #expect(plan.contains("<h3>Суми, що не сходяться</h3>"))
+        // The full table of stated totals has its own heading; «Суми, що не сходяться» captions only the mismatches.
+        #expect(plan.contains("<h3>Підсумки, зазначені в документі, і суми рядків</h3>"))
+        #expect(plan.contains("<caption>Суми, що не сходяться</caption>"))
         // Directions whose stated subtotals match their rows do not say they don't.
         for direction in [1, 2, 4, 5] {
             let goal = try page("plans/kreminna-wps-2020-2022/goals/direction-\(direction)/index.html")
@@ -168,7 +171,8 @@ import Testing
             #expect(goal.contains("<h2>Підсумки, зазначені в документі, і суми рядків</h2>"), "direction \(direction)")
         }
         let mismatched = try page("plans/kreminna-wps-2020-2022/goals/direction-3/index.html")
-        #expect(mismatched.contains("<h2>Суми, що не сходяться</h2>"))
+        #expect(mismatched.contains("<h2>Підсумки, зазначені в документі, і суми рядків</h2>"))
+        #expect(mismatched.contains("<h3>Суми, що не сходяться</h3>"))
         let print = try page("plans/kreminna-wps-2020-2022/print/index.html")
         #expect(print.contains("<th scope=\"col\" class=\"num\">2022</th>") && print.contains("(тис. грн)"))
         #expect(print.contains("ВСЬОГО ЗА НАПРЯМОМ") && print.contains("ВСЬОГО ЗА ПІДСУМКОМ"))

@@ -7,10 +7,11 @@ import Testing
         try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/p/plan.yaml": plan])
     }
 
+    /// The errors of a failing check (warnings, e.g. an uncited approval block, left out).
     func failure(_ plan: String) throws -> [String] {
         let site = try site(plan)
         defer { site.remove() }
-        return site.failure()
+        return site.failure().filter { $0.contains(": error: ") }
     }
 
     func header(status: String?, approval: String = "") -> String {
@@ -137,19 +138,26 @@ import Testing
         let site = try site(header(status: nil) + merged)
         defer { site.remove() }
         try site.build()
+        // 2.2: under an empty cell, so the value comes from 1.1 and the reading is only possible.
         let page = try site.page("plans/p/measures/2.2/index.html")
-        #expect(page.contains("<dd>у таблиці клітинка об’єднана з рядком вище: 2026–2030 <span class=\"reading\">"))
+        #expect(page.contains("<span class=\"printed\">У тексті документа клітинка порожня.</span>"))
+        #expect(page.contains("<strong>Прочитання сайту: 2026–2030.</strong> Сайт читає її як клітинку, можливо об’єднану з клітинкою рядка вище (Захід 2.1)"))
+        #expect(page.contains("Клітинка рядка вище (Захід 2.1) теж порожня; значення взято з найближчої заповненої клітинки вище (Захід 1.1)."))
+        // 2.1: a new goal begins between the rows.
         let second = try site.page("plans/p/measures/2.1/index.html")
-        #expect(second.contains("<p class=\"merged-cell\">у таблиці клітинка об’єднана з рядком вище:</p>"))
+        #expect(second.contains("Між цим рядком і рядком вище починається Завдання 2."))
+        #expect(second.contains("<summary>Як у документі (клітинка рядка «Захід 1.1»)</summary>"))
         #expect(second.contains("/executors/police/\""))
-        // The executor page lists the measure, marked; the timeline dates it.
+        // The executor page lists the measure, marked, and says it counts it by a reading; the timeline dates it.
         let police = try site.page("executors/police/index.html")
         #expect(police.contains("/plans/p/measures/2.1/\""))
-        #expect(police.contains("у таблиці клітинка об’єднана з рядком вище"))
+        #expect(police.contains("(прочитання сайту: клітинка в тексті порожня)"))
+        #expect(police.contains("За прочитанням сайту тут ураховано: 1\u{00A0}захід (2.1)"))
         let timeline = try site.page("plans/p/timeline/index.html")
         #expect(!timeline.contains("Строк не зазначено"))
+        #expect(timeline.contains("За прочитанням сайту тут ураховано: 2\u{00A0}заходи (2.1, 2.2)"))
         let json = try site.page("data/p.json")
-        #expect(json.contains("\"same_as_row_above\":true") || json.contains("\"same_as_row_above\": true"))
+        #expect(json.contains("\"reading_basis\": \"reading\"") && json.contains("\"reading_from\": \"1.1\""))
     }
 
     @Test func aMergeTheWordFileMarksIsTheFilesFactAndTheDefaultBasisIsTheReading() throws {
@@ -163,10 +171,81 @@ import Testing
         #expect(measures[1].term.merged == .reading)
         try site.build()
         let page = try site.page("plans/p/measures/2.1/index.html")
-        #expect(page.contains("<p class=\"merged-cell\">у файлі Word клітинка охоплює й рядок вище:</p>"))
-        #expect(page.contains("у таблиці клітинка об’єднана з рядком вище: 2026–2030"))
+        // The file's fact, stated as such; the term (no basis) stays the site's reading.
+        #expect(page.contains("<p class=\"merged-cell merged-file\">У файлі Word це одна клітинка на кілька рядків таблиці: вона охоплює й рядок «Захід 1.1»"))
+        #expect(page.contains("<strong>Прочитання сайту: 2026–2030.</strong>"))
         let english = try site.page("en/plans/p/measures/2.1/index.html")
-        #expect(english.contains("in the Word file this cell spans the row above too"))
+        #expect(english.contains("In the Word file this is one cell spanning several rows of the table"))
+        let police = try site.page("executors/police/index.html")
+        #expect(police.contains(": у файлі Word клітинка охоплює й рядок вище)</span>"))
+    }
+
+    // MARK: a status or an issuer must be cited
+
+    /// A plan whose header cites its lines in `sources/p.txt`.
+    func citedSite(_ header: String) throws -> TestSite {
+        try TestSite(["executors/bodies.yaml": TestSite.executors, "sources/p.txt": Self.source,
+                      "plans/p/plan.yaml": header + "source: p.txt\nlevels:\n  - {name: \"Завдання\", slug: task}\n  - {name: \"Захід\", slug: measure}\ngoals:\n" + oneMeasure])
+    }
+
+    static let source = """
+    ЗАТВЕРДЖУЮ
+    Голова обласної державної адміністрації
+    «20» грудня 2019 року
+    План заходів обласної державної адміністрації
+    """
+
+    @Test func checkWarnsWhenAStatusOrAnIssuerIsSetWithoutItsLinesCited() throws {
+        let uncited = try citedSite("""
+        id: p
+        title: "План"
+        status: approved
+        period: {from: 2026, to: 2030}
+        issuer: oda
+        approval: {label: "ЗАТВЕРДЖУЮ", date_printed: "«20» грудня 2019 року"}
+
+        """)
+        defer { uncited.remove() }
+        let result = try Builder(options: uncited.options()).check().result.diagnostics.map { $0.description(.en) }
+        #expect(result.contains { $0.contains("plan.yaml:6:1: warning: status 'approved' rests on the approval block, but the block cites no source lines") })
+        #expect(result.contains { $0.contains("plan.yaml:5:9: warning: the issuer 'oda' is not quoted") })
+        try uncited.build()
+        // A bare id names no printed words: no page shows an issuer.
+        #expect(try uncited.page("plans/p/index.html").contains("<dd>документ не називає органу, що його видав чи затвердив</dd>"))
+        #expect(try uncited.page("data/p.json").contains("\"issuer\": null"))
+
+        let cited = try citedSite("""
+        id: p
+        title: "План"
+        status: approved
+        period: {from: 2026, to: 2030}
+        issuer: {printed: "обласної державної адміністрації", lines: 4, executor: oda}
+        approval: {lines: 1-3, label: "ЗАТВЕРДЖУЮ", by: "Голова обласної державної адміністрації", date_printed: "«20» грудня 2019 року"}
+
+        """)
+        defer { cited.remove() }
+        #expect(try Builder(options: cited.options()).check().result.diagnostics.isEmpty)
+        try cited.build()
+        let page = try cited.page("plans/p/index.html")
+        #expect(page.contains("<q>обласної державної адміністрації</q> <a class=\"cited\" href=\"/plany/sources/p/#L4\">у документі: рядок 4</a>") || page.contains("<q>обласної державної адміністрації</q> <a class=\"cited\""))
+        #expect(page.contains("(орган на сайті: <a href=\"/plany/executors/oda/\">ОДА</a>)"))
+        #expect(page.contains(">у документі: рядки 1–3</a>"))
+    }
+
+    @Test func anIssuerOrApprovalNotInItsCitedLinesIsAnError() throws {
+        let wrong = try citedSite("""
+        id: p
+        title: "План"
+        status: approved
+        period: {from: 2026, to: 2030}
+        issuer: {printed: "Кабінет Міністрів України", lines: 4}
+        approval: {lines: 1-3, label: "ЗАТВЕРДЖЕНО", date_printed: "«20» грудня 2019 року"}
+
+        """)
+        defer { wrong.remove() }
+        let errors = wrong.failure()
+        #expect(errors.contains { $0.contains("the issuer: the body's name «Кабінет Міністрів України»") })
+        #expect(errors.contains { $0.contains("the approval block: label «ЗАТВЕРДЖЕНО»") })
     }
 
     @Test func anUnknownMergeBasisIsAnErrorAtItsKey() throws {

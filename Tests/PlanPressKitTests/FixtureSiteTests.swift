@@ -10,6 +10,7 @@ import Testing
     static let recording = ProcessInfo.processInfo.environment["PLANPRESS_RECORD"] != nil
     static let pages = ["index.html", "plans/city-plan/index.html", "plans/city-plan/goals/direction-1/index.html",
                         "plans/city-plan/measures/1.1/index.html", "plans/city-plan/measures/1.2/index.html",
+                        "plans/city-plan/measures/1.3/index.html", "plans/city-plan/print/index.html",
                         "plans/city-plan/indicators/1.2-1/index.html", "executors/ngo/index.html", "glossary/index.html",
                         "data/city-plan-budget.csv", "plans/city-plan/source/index.html"]
 
@@ -35,6 +36,20 @@ import Testing
             let wanted = try Data(contentsOf: file)
             #expect(actual == wanted, "\(page) differs from Tests/Fixtures/basic-site/expected/\(page); re-record with PLANPRESS_RECORD=1 if the change is intended")
         }
+    }
+
+    /// The fixture covers a merged cell read by the site and a document that names no issuer.
+    @Test func basicSiteCoversAMergedCellReadingAndAnUnnamedIssuer() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-fixture-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try Builder(options: options("basic-site", output: output)).build()
+        let measure = try String(contentsOfFile: output + "/plans/city-plan/measures/1.3/index.html", encoding: .utf8)
+        #expect(measure.contains("<span class=\"printed\">У тексті документа клітинка порожня.</span>"))
+        #expect(measure.contains("<strong>Прочитання сайту: 2025.</strong> Сайт читає її як клітинку, імовірно об’єднану з клітинкою рядка вище (Захід 1.2)"))
+        let plan = try String(contentsOfFile: output + "/plans/city-plan/index.html", encoding: .utf8)
+        #expect(plan.contains("<dd>документ не називає органу, що його видав чи затвердив</dd>"))
+        let json = try String(contentsOfFile: output + "/data/city-plan.json", encoding: .utf8)
+        #expect(json.contains("\"issuer\": null"))
     }
 
     /// The diagnostics of checking a fixture, as printed, compared with its `expected-diagnostics.txt`.

@@ -64,6 +64,39 @@ import Testing
     }
 }
 
+extension FuzzRegressionTests {
+    /// The Word targets (`import plan`) over the Word fixtures, whole and as document.xml, and byte
+    /// mutations of both: each returns (a draft or a refusal), never crashes.
+    @Test func wordFixturesThroughTheWordTargetsAndMutationsOfThem() throws {
+        let folder = Self.repository.appendingPathComponent("Tests/Fixtures/word")
+        var generator = SplitMix(seed: 25)
+        var drafts = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".docx") {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            let xml = try #require(try BoundedZip(bytes: bytes).data(WordReader.documentPart))
+            #expect(LoaderFuzzing.run([8] + bytes) > 3)   // a draft: its files and review items
+            drafts += 1
+            LoaderFuzzing.run([9] + xml)
+            for _ in 0..<6 {
+                var mutated = xml
+                for _ in 0..<1 + Int(generator.next() % 6) {
+                    let at = Int(generator.next() % UInt64(mutated.count))
+                    switch generator.next() % 3 {
+                    case 0: mutated[at] = UInt8(truncatingIfNeeded: generator.next())
+                    case 1: mutated.remove(at: at)
+                    default: mutated.insert(contentsOf: mutated[at..<min(mutated.count, at + 200)], at: at)
+                    }
+                }
+                LoaderFuzzing.run([9] + mutated)
+                var archive = bytes
+                archive[Int(generator.next() % UInt64(archive.count))] ^= 0xFF
+                LoaderFuzzing.run([8] + archive)
+            }
+        }
+        #expect(drafts == 2)
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so the mutations are the same on every run.
 struct SplitMix {
     var state: UInt64

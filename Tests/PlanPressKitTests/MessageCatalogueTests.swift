@@ -10,7 +10,11 @@ import Testing
 
     /// One sample of each case; `everyCaseHasASample` fails when a case is added without one.
     static let samples: [Message] = [
-        .contentFolderMissing, .siteFileMissing, .fileUnreadable, .fileNotUTF8(byte: 12), .linkOutsideContent(target: "/etc/passwd"),
+        .contentFolderMissing, .siteFileMissing, .fileUnreadable(reason: "Permission denied, EACCES"),
+        .folderUnreadable(reason: "Too many open files, EMFILE"), .fileNotUTF8(byte: 12), .linkOutsideContent(target: "/etc/passwd"),
+        .linkOutsideTemplates(target: "/etc/passwd"), .controlCharacter(code: "U+001B", markdown: false),
+        .controlCharacter(code: "U+0007", markdown: true), .markdownTooLarge(kilobytes: 600, limit: 256),
+        .markdownBracketBomb(images: 2000, closers: 2000, limit: 1_000_000),
         .templatesFolderMissing, .yamlAliases, .yamlBadCharacter(problem: "control characters are not allowed", character: "U+1B"),
         .yearOutOfRange(key: "from", what: what, found: 1_000_000, from: 1900, to: 2200),
         .baseURLUnusable(written: "example.org/plany", option: false, problem: .noScheme(guess: "https://example.org/plany/")),
@@ -25,6 +29,11 @@ import Testing
         .replyToUnknownReport(report: "official-h2", suggestions: ["official-h1"]), .replyToSameReport,
         .replyToOtherPlan(report: "official", answeredPlan: "town-plam", plan: "town-plan"),
         .replyToOtherMeasure(answers: "1.4", measure: "1.3"), .replyToMissingStatus(report: "official-h1", measure: "1.1", suggestions: ["1.3"]),
+        .replyWithoutText(measure: "1.1"), .replyRequestWithoutStatus, .replyRequestUnknownExecutor(executor: "od", suggestions: ["oda"]),
+        .replyRequestNoBody(measure: "1.1"), .replyBeforeAnswered(published: "2026-07-01", answered: "coalition-h1", answeredPublished: "2026-07-15"),
+        .unknownBreakdownDimension(dimension: "gender", allowed: ["sex («стать»)", "age («вік»)"]),
+        .valueDateOutsidePeriod(indicator: "1.1-1", date: "2025-12-31", period: "2026-H1"),
+        .valueDateAfterPublished(indicator: "1.1-1", date: "2026-06-30", published: "2026-06-20"),
         .citationsWithoutSourceFile(plan: "kreminna"), .itemWithoutLines(what: what, plan: "kreminna"),
         .linesOutsideSource(what: what, from: 5, to: 5, source: "p.txt", lineCount: 1),
         .fieldNotInCitedLines(what: what, field: .indicatorField(2), text: "кількість рішень", lines: "5, 8", source: "p.txt", agreesUpTo: "кількість "),
@@ -34,7 +43,7 @@ import Testing
         .correctionPrintedEmpty(what: what),
         .siteBuilt(pages: 1021, files: 1400, unchanged: 3, output: "Public", seconds: "4.20"),
         .siteRebuilt(pages: 1021, rendered: 4, fullReason: nil, written: 5, removed: 0, output: "Public", seconds: "0.31"),
-        .siteRebuilt(pages: 1021, rendered: 1021, fullReason: "templates changed", written: 5, removed: 0, output: "Public", seconds: "4.31"),
+        .siteRebuilt(pages: 1021, rendered: 1021, fullReason: .fullRenderTemplatesChanged, written: 5, removed: 0, output: "Public", seconds: "4.31"),
         .rebuildFailed(seconds: "0.20", output: "Public"), .notPublished(problem: Phrase(data: "EIO"), output: "Public"),
         .notRepublished(problem: Phrase(data: "EIO"), output: "Public"), .watching(content: "Content", templates: "Templates"),
         .stageTime(stage: "load content", seconds: "0.120"), .stageTime(stage: "link and validate", seconds: "0.020"),
@@ -42,6 +51,11 @@ import Testing
         .previewBuildFailed(seconds: "0.20"), .serving(url: "http://127.0.0.1:8000/plany/", folder: "/tmp/planpress-1"),
         .listeningOnNetwork(host: "0.0.0.0"), .previewFolderUnavailable(reason: "ENOSPC"), .hostNotAnAddress(host: "localhost"),
         .cannotListen(host: "127.0.0.1", port: 8000, reason: "Address already in use"), .cannotListen(host: "127.0.0.1", port: 8000, reason: nil),
+        .staleLeftoversRemoved(count: 2, megabytes: 140), .fullRenderFirstBuild, .fullRenderTemplatesChanged, .fullRenderOutputReplaced,
+        .fullRenderOtherWriter, .fullRenderDownloadSizeChanged, .fullRenderPlanListChanged, .fullRenderPlanAddedOrRemoved(plan: "kreminna"),
+        .fullRenderPlanStructureChanged(plan: "kreminna"), .fullRenderPlanMetadataChanged(plan: "kreminna"),
+        .fullRenderFileChanged(path: "site.yaml"), .serverBusy, .serverTooManyFromClient(limit: 64), .serverRequestTimeout(seconds: 10),
+.serverAbsoluteTarget, .serverHostMissing,
         .updateCreated(path: "Content/updates/zasidannia.md"), .updateNextSteps,
         .updateAfterAsOf(siteFile: "Content/site.yaml", asOf: CalendarDate(year: 2026, month: 11, day: 30), date: CalendarDate(year: 2026, month: 12, day: 5)),
         .updateFileExists(path: "Content/updates/zasidannia.md"), .updateCannotCreate(path: "Content/updates/x.md", reason: "EACCES"),
@@ -77,6 +91,45 @@ import Testing
         .importColumnMissing(header: "Статус"), .importEvidenceCount(titles: 2, links: 1), .importBreakdownWithoutWhole,
         .importReportExists(path: "Content/reports/x.yaml"), .importCannotWrite(path: "Content/reports/x.yaml"),
         .importNothingWritten(errors: 2, warnings: 1), .importCreated(path: "Content/reports/x.yaml", warnings: 0),
+        .wordImportPDF(file: "план.pdf"), .wordImportFormat(file: "план.pages", ext: "pages"), .wordImportNeedsLibreOffice(file: "план.doc"),
+        .wordImportConversionFailed(file: "план.doc", detail: "exit 1"), .wordImportUnreadable(file: "план.docx", reason: "ENOENT"),
+        .wordImportNoTable(file: "план.docx"), .wordImportTableMissing(file: "план.docx", asked: 3, count: 1),
+        .wordImportColumns(file: "план.docx", table: 1, row: 1, headings: ["Колонка А"]), .wordImportColumns(file: "план.docx", table: 2, row: 1, headings: []),
+        .wordImportColumnsOption(value: "номер,текст"), .wordImportNoRows(file: "план.docx", table: 1), .wordImportInvalidID(id: "План 2026"),
+        .wordImportExists(path: "Content/plans/x"), .wordImportCannotWrite(path: "Content/plans/x/plan.yaml", reason: "ENOSPC"),
+        .wordImportDraftFails(errors: 2), .wordImportTableChosen(table: 2, count: 3, rows: 45),
+        .wordImportCreated(files: ["Content/plans/x/plan.yaml"], review: 5, reviewFile: "Content/plans/x/REVIEW.md"), .wordImportNothingWritten,
+        .reviewCheck, .reviewFileIntro(title: "План", file: "план.docx", count: 3), .reviewSection(kind: .bodies), .reviewSection(kind: .terms),
+        .reviewSection(kind: .rows), .reviewSection(kind: .money), .reviewSection(kind: .changes), .reviewSection(kind: .letters),
+        .reviewSection(kind: .structure), .reviewSection(kind: .document),
+        .reviewNewBody(name: "Управління культури", id: "upravlinnia-kultury", kind: "unit", suggestions: [["luhansk-oda-culture", "Управління культури, національностей, релігій та туризму"]]),
+        .reviewNewBody(name: "Бюро", id: "biuro", kind: "institution", suggestions: []),
+        .reviewUnplacedRow(table: 1, row: 12, text: "Примітка"), .reviewGoalNumberAssigned(number: "3", title: "Розділ"),
+        .reviewMeasureNumberAssigned(number: "3.1"), .reviewNumberTwice(number: "1.2", written: "1.2-2"), .reviewTermRecurring(printed: "Щорічно"),
+        .reviewTermUnread(printed: "до кінця строку дії плану", from: 2026, to: 2030), .reviewFundingWithoutAmounts(printed: "Місцевий бюджет"),
+        .reviewAmountsWithoutSource, .reviewAmountsMoreThanSources(sources: 1, amounts: 2), .reviewAmountUnread(printed: "близько 5", year: 2025),
+        .reviewAmountsWithoutUnit, .reviewSources(id: "local-budget", spellings: ["Міський бюджет", "Місцевий бюджет"]),
+        .reviewLevels(names: ["Напрям", "Захід"]), .reviewPeriod(from: 2026, to: 2030, fromTitle: true), .reviewPeriod(from: 2025, to: 2026, fromTitle: false),
+        .reviewStatus(status: "approved", label: "ЗАТВЕРДЖУЮ"), .reviewStatus(status: "draft", label: "ЗАТВЕРДЖЕНО"), .reviewStatus(status: "not-stated", label: nil),
+        .reviewChangeInserted(text: "вставка"), .reviewChangeDeleted(text: "видалене"), .reviewRowInserted(text: "рядок"), .reviewRowDeleted(text: "рядок"),
+        .reviewLookAlike(word: "Вiддiл", letters: "«i», «i»"), .reviewComments(count: 2), .reviewNoteMarks(count: 1), .reviewHiddenText(count: 3),
+        .reviewDecidedSame(executor: "luhansk-oda-culture"), .reviewDecidedNew, .decidePlanMissing(plan: "nova-hromada"),
+        .decideBodyMissing(plan: "nova-hromada", body: "novyi-orhan", bodies: ["inshyi-orhan"]), .decideExecutorMissing(executor: "luhansk-oda-cultur", suggestions: ["luhansk-oda-culture"]),
+        .decideDone(body: "y", executor: "z", measures: 2), .decideKept(body: "y"),
+        .importVoiceUnknown(found: "ngo", allowed: ["official", "civil-society"]), .importPublishedInvalid(found: "вчора"),
+        .importInvalidID(id: "../x"), .importFieldMissing(field: "period", option: "--period"),
+        .importFieldConflict(field: "period", sheet: "2026-H1", option: "--period", given: "2026-H2"), .importNotANumber(found: "багато"),
+        .importNotADate(found: "вчора"), .importUnknownStatus(found: "зроблено", allowed: ["виконано"]),
+        .importUnknownDimension(found: "ґендер", allowed: ["стать"]), .importURLScheme(url: "example.org"),
+        .importControlCharacter(code: "U+001B"), .importMergedCells(range: "E3:E4"), .importFormulaWithoutValue(formula: "SUM(A1:A2)"),
+        .importMeasureInBothSheets(measure: "1.2", measures: "Заходи", replies: "Відповіді"), .importSiteWouldFail(errors: 1),
+        .importCreateFailed(path: "Content/reports/x.yaml", reason: "EACCES"),
+        .workbookPartTooLarge(part: .sheet("Заходи"), limit: 64), .workbookPartRatio(part: .sheet("Заходи"), limit: 200),
+        .workbookPartDamaged(part: .workbookPart("xl/sharedStrings.xml")),
+        .workbookXMLMalformed(part: .sheet("Заходи"), line: 3, detail: Phrase(data: "libxml2 76")), .workbookXMLTooDeep(part: .sheet("Заходи"), limit: 32),
+        .sheetTooManyRows(sheet: "Заходи", limit: 100_000), .sheetTooManyColumns(sheet: "Заходи", reference: "IW2", limit: 256),
+        .sheetBadReference(sheet: "Заходи", reference: "E99999999999"), .sheetCellTooLong(sheet: "Заходи", reference: "E2", limit: 32_767),
+        .workbookTooManyStrings(limit: 1_000_000),
         .outputWriteFailed(path: "Public/plany/kreminna/1.2/index.html", origin: "Content/plans/kreminna/plan.yaml:40:5",
                            reason: Phrase(uk: "не вдається записати файл x (No space left on device)", en: "cannot write x: No space left on device")),
         .outputWriteFailed(path: "Public/index.html", origin: nil, reason: Phrase(data: "EIO")),
@@ -89,6 +142,9 @@ import Testing
         .outputCannotMoveAside(output: "Public", reason: "EIO"), .outputPathOutside(path: "../x"), .outputPathReserved(path: ".planpress-output.txt"),
         .outputPathTwice(path: "plany/index.html"),
         .outputFolderProtected(output: ".", folder: Phrase(uk: "папка з вмістом (Content)", en: "the content folder (Content)"), contains: true),
+        .outputBusy(output: "Public", pid: 4242), .outputBusy(output: "Public", pid: nil),
+        .outputCannotLock(path: "Public.planpress-lock", reason: "EROFS"), .outputCannotRemove(path: "Public.planpress-next/x", reason: "EBUSY"),
+        .outputLeftBehind(problem: Phrase(data: "ENOSPC"), paths: ["Public.planpress-next"]),
         .yamlColonInValue(key: "title"), .yamlTab, .yamlCannotStartValue(character: "@"), .yamlIndentation,
         .yamlUnclosedQuote, .yamlMissingColon, .yamlSyntax(problem: "found undefined alias"), .yamlDuplicateKey(keys: ["id"]),
         .yamlNotUTF8(problem: "invalid leading UTF-8 octet"), .yamlUnreadable(detail: "stream error"),
@@ -116,7 +172,7 @@ import Testing
         .executorsFileNotAList, .invalidExecutorID(id: "ОДА"), .unknownExecutorKind(what: .executor("oda"), kind: "authorty", allowed: ["authority", "unit"]),
         .executorTwice(id: "oda", other: "Content/executors/bodies.yaml:1:3"), .executorUnknownParent(id: "dszn", parent: "od", suggestions: ["oda"]),
         .executorCycle(id: "oda"), .measureUnknownExecutor(measure: "3.1", executor: "dsz", suggestions: ["dszn"]),
-        .measureExecutorTwice(measure: "3.1", executor: "oda"), .planUnknownIssuer(plan: "kreminna", issuer: "rada", suggestions: []),
+        .measureExecutorTwice(measure: "3.1", executor: "oda"), .planUnknownIssuer(plan: "kreminna", issuer: "rada", suggestions: []), .statusWithoutCitedApproval(status: "approved"), .issuerWithoutCitedLine(issuer: "kreminna-city-council"),
         .planUnknownSource(plan: "kreminna", source: "kreminna.txt", suggestions: ["kreminna-2020.txt"]),
         .planSourceNotText(plan: "kreminna", source: "kreminna.en.md"),
         .sourceNotesUnknownPlan(file: "sources/kremina.md", plan: "kremina", suggestions: ["kreminna"]),
@@ -142,9 +198,11 @@ import Testing
         .reportUnknownMeasure(measure: "9", plan: "kreminna", suggestions: ["1"]), .reportMeasureTwice(measure: "1.1"),
         .reportUnknownIndicator(indicator: "9-1", plan: "kreminna", suggestions: []),
         .templateUnsupportedForm(detail: "{{>partial}}"), .templateSyntax(detail: Phrase(uk: "тег не закрито знаками }}", en: "a tag is not closed with }}")),
-        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"),
+        .templateUnreadable(detail: "EIO"), .templateMissing(name: "home"), .templatePartialMissing(name: "partials/pagr", parent: false),
+        .templatePartialMissing(name: "layuot", parent: true),
         .templateUnknownName(name: "plan_titel", template: "measure", suggestions: ["plan_title"]), .localeStringMissing(key: "nav_home", language: "en"),
         .ukrainianLocaleMissing,
+        .searchSynonymLine(text: "ВПО"), .searchVocabularyLine(text: "эвакуация евакуація"),
     ]
 
     static func caseName(_ message: Message) -> String {
@@ -167,13 +225,19 @@ import Testing
         "reply_to", "reports", "coalition", "approval", "approved", "not", "status", "number_assigned", "printed_number", "term", "source",
         "txt", "published", "why", "cite", "xn", "base", "url", "output", "Public", "example", "org", "plany", "_____", "Ctrl", "IP", "host", "port", "XLSX", "ZIP", "xlsx",
         "Word", "Excel", "Office", "DOCTYPE", "XML", "docx", "doc", "xls", "zip",
+        "PDF", "LibreOffice", "odt", "rtf", "sudo", "apt", "get", "install", "libreoffice", "writer", "nogui", "table", "columns", "number",
+        "text", "indicators", "results", "amount", "task", "serve", "drafts", "import", "decide", "body", "is", "corrections", "REVIEW",
+        "stated", "within", "existing", "needed", "recurring", "wps", "luhansk",
+        "narrative", "evidence", "reply_requested", "LibreOffice", "XFD", "sharedStrings", "xl",
     ]
 
     @Test func everyCaseHasASample() throws {
         let source = try String(contentsOf: TestSite.repository.appendingPathComponent("Sources/PlanPressKit/Diagnostics/Messages.swift"), encoding: .utf8)
-        let declared = source.split(separator: "\n").filter { $0.hasPrefix("    case ") }.map { line in
-            String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber })
-        }
+        // `indirect case` too (a message that carries another: the reason of a full rebuild).
+        let declared = source.split(separator: "\n").map { $0.replacingOccurrences(of: "    indirect case ", with: "    case ") }
+            .filter { $0.hasPrefix("    case ") }.map { line in
+                String(line.dropFirst("    case ".count).prefix { $0.isLetter || $0.isNumber })
+            }
         #expect(declared.count > 100)
         #expect(Set(Self.samples.map(Self.caseName)) == Set(declared))
     }

@@ -41,7 +41,7 @@ import Testing
             "\(replies):9:51: error: reply_to points at this same report: a reply answers another report",
             "\(replies):10:51: error: reply_to 'official-h1' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)",
             "\(replies):11:51: error: reply_to names report 'official' about plan 'town-plam', but this report is about plan 'town-plan'",
-            "\(replies):13:5: warning: value of indicator '1.1-1' is given in 'відсотків', but its target is in 'осіб': the target cannot be assessed; give the value in 'осіб' if it measures the same thing",
+            "\(replies):13:62: warning: value of indicator '1.1-1' is given in 'відсотків', but its target is in 'осіб': the site compares units as written, so the target is not assessed. If it is the same unit worded differently (like «осіб» and «дівчат та жінок» counting the same people), write it as the target does: 'осіб'; if the value counts something else (a part, say), leave it: it is shown without an assessment",
         ])
     }
 

@@ -67,32 +67,33 @@ import Testing
         #expect(monitoring(asOf: "2026-07-01", history: history).isOverdue(key, term: term(.years(from: 2025, to: 2025))))
     }
 
-    // MARK: current status
+    // MARK: each voice's latest status
 
-    @Test func officialStatusCountsWhenReportsDisagree() throws {
+    @Test func eachVoiceKeepsItsOwnStatusWhenReportsDisagree() throws {
         let history = [entry("2025", official, .inProgress), entry("2025", coalition, .inProgress),
                        entry("2026-H1", official, .completed, published: "2026-06-20"),
                        entry("2026-H1", coalition, .partlyCompleted, published: "2026-06-25")]
-        let current = try #require(monitoring(asOf: "2026-07-01", history: history).current(key))
-        #expect(current.status == .completed)
-        #expect(current.disputed)
-        #expect(current.period.code == "2026-H1")
-        #expect(current.entries.count == 2)
+        let voices = try #require(monitoring(asOf: "2026-07-01", history: history).voices(key))
+        #expect(voices.counted(.official)?.status == .completed)
+        #expect(voices.counted(.civilSociety)?.status == .partlyCompleted)
+        #expect(voices.counted(.civilSociety)?.period.code == "2026-H1")
+        #expect(voices.disputed)
     }
 
-    @Test func withoutAnOfficialReportTheLatestPublishedCounts() throws {
+    @Test func ofSeveralReportersOfOneVoiceTheLatestPublishedCounts() throws {
         let other = Reporter(kind: .civilSociety, name: "Інша організація", executor: nil)
         let history = [entry("2026", coalition, .notStarted, published: "2027-01-10"), entry("2026", other, .inProgress, published: "2027-02-01")]
-        let current = try #require(monitoring(asOf: "2027-03-01", history: history).current(key))
-        #expect(current.status == .inProgress)
-        #expect(current.disputed)
+        let voices = try #require(monitoring(asOf: "2027-03-01", history: history).voices(key))
+        #expect(voices.counted(.civilSociety)?.status == .inProgress)
+        #expect(voices.counted(.official) == nil)
+        #expect(voices.disputed)
     }
 
     @Test func agreeingReportsAreNotDisputed() throws {
         let history = [entry("2025-Q4", official, .completed), entry("2025-Q4", coalition, .completed)]
-        let current = try #require(monitoring(asOf: "2026-01-01", history: history).current(key))
-        #expect(!current.disputed)
-        #expect(monitoring(asOf: "2026-01-01").current(key) == nil)
+        let voices = try #require(monitoring(asOf: "2026-01-01", history: history).voices(key))
+        #expect(!voices.disputed)
+        #expect(monitoring(asOf: "2026-01-01").voices(key) == nil)
     }
 
     @Test func periodsGroupTheHistoryAndMarkDisagreement() {

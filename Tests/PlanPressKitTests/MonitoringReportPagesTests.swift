@@ -44,9 +44,9 @@ import Testing
         #expect(statuses.matches(of: /<section class="report-status" id="measure-([0-9.]+)">/).map { String($0.output.1) } == ["1.2", "1.3"])
         #expect(statuses.contains("<a href=\"https://example.org/foto\" rel=\"nofollow noopener\">Фото оголошення про графік роботи</a>"))
         let values = try helper.section(page, from: "<section class=\"report-values\"", to: "</table>")
-        #expect(values.contains("<a href=\"/plany/plans/town-plan/indicators/2.5-1/\">2.5-1</a>") && values.contains("<td class=\"num\">40</td>"))
+        #expect(values.contains("<a href=\"/plany/plans/town-plan/indicators/2.5-1/\">[2.5-1]</a>") && values.contains("<td class=\"num\">40</td>"))
         // 95 against the official 120 for the same date: flagged on the report page as well.
-        #expect(pages[1].contains("<tr class=\"value-conflict\"><th scope=\"row\"><a href=\"/plany/plans/town-plan/indicators/1.1-1/\">1.1-1</a></th>"))
+        #expect(pages[1].contains("<tr class=\"value-conflict\"><th scope=\"row\"><a href=\"/plany/plans/town-plan/indicators/1.1-1/\">[1.1-1]</a></th>"))
         #expect(pages[1].contains("<h1>Звіт: Коаліція 1325, 2025 рік</h1>"))
         #expect(pages[2].contains("<dt>Reporting period</dt><dd>H1 2026</dd>"))
         #expect(pages[2].contains("<h2>Summary of the report</h2>"))
@@ -69,7 +69,8 @@ import Testing
         #expect(feed.contains("<id>https://example.org/plany/reports/2026-coalition-2026-h1/</id>"))
         #expect(feed.matches(of: /<entry>/).count == 4)
         #expect(feed.contains("<summary>Коаліція перевірила три заходи. Кризовий центр працює не цілодобово.</summary>"))
-        #expect(feed.contains("&lt;li&gt;Захід 1.2: виконано частково&lt;/li&gt;"))
+        // An entry that answers another report says whose assessment it answers.
+        #expect(feed.contains("&lt;li&gt;Захід 1.2: виконано частково; відповідь на оцінку «Обласна державна адміністрація»&lt;/li&gt;"))
         #expect(!pages[4].contains("<entry>"))
     }
 
@@ -92,7 +93,7 @@ import Testing
         #expect(numbers(try helper.section(pages[2], from: "id=\"official-not-completed\">", to: "</section>")) == ["2.5"])
         // The home page: each voice per plan, and what is disputed and overdue, as links.
         let home = pages[3]
-        #expect(home.contains("<a href=\"/plany/plans/town-plan/lists/#official-completed\">Офіційні звіти: виконано 2 з 9\u{00A0}заходів</a>"))
+        #expect(home.contains("<a href=\"/plany/plans/town-plan/lists/#official-completed\">Обласна державна адміністрація: виконано 2 з 9\u{00A0}заходів</a>"))
         #expect(home.contains("<a href=\"/plany/plans/town-plan/lists/#civil-society-completed\">Коаліція 1325: виконано 1 з 9\u{00A0}заходів</a>"))
         #expect(home.contains("<a href=\"/plany/plans/recurring-plan/lists/#overdue\">Строк минув, виконання не підтверджено: 4\u{00A0}заходи.</a>"))
         #expect(home.contains("<a href=\"/plany/years/2026/\">Що мало бути виконано у 2026 році</a>"))

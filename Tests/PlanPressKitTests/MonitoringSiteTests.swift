@@ -44,7 +44,8 @@ import Testing
         let plan = try pages("plans/town-plan/index.html")[0]
         let summary = try section(plan, from: "<div class=\"status-summary\">", to: "<section class=\"due-list\"")
         let official = try section(summary, from: "<div class=\"voice-summary voice-official\">", to: "voice-civil-society")
-        #expect(official.contains("<h3 class=\"voice-heading\">Офіційні звіти</h3>"))
+        // Each voice is named by whoever reports: the state body as much as the organisation.
+        #expect(official.contains("<h3 class=\"voice-heading\">Обласна державна адміністрація</h3>"))
         #expect(official.contains("<p class=\"status-total\">Виконано 2 з 9\u{00A0}заходів (22 %).</p>"))
         #expect(text(try section(official, from: "<ul class=\"status-counts\">", to: "</ul>"))
             == "виконано: 2 (22&nbsp;%) виконується: 2 (22&nbsp;%) не розпочато: 2 (22&nbsp;%) не виконано: 1 (11&nbsp;%) немає інформації: 1 (11&nbsp;%) офіційного звіту немає: 1 (11&nbsp;%)")
@@ -112,7 +113,7 @@ import Testing
         let pages = try pages("plans/town-plan/measures/1.2/index.html", "plans/town-plan/measures/1.1/index.html")
         let page = pages[0]
         // The header: both voices side by side, neither overriding the other, and the disagreement marked.
-        #expect(page.contains("<p class=\"status-line\"><span class=\"voices\"><span class=\"voice voice-official\" title=\"I півріччя 2026 р.\">офіційно: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span></p>"))
+        #expect(page.contains("<p class=\"status-line\"><span class=\"voices\"><span class=\"voice voice-official\" title=\"офіційний звіт, I півріччя 2026 р.\">Обласна державна адміністрація: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"громадський моніторинг, I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span></p>"))
         let latest = try section(page, from: "<section class=\"report-period disagree\" id=\"period-2026-H1\">", to: "</section>")
         #expect(latest.contains("<h4>I півріччя 2026 р.</h4>"))
         #expect(latest.contains("<p class=\"disagreement\"><span class=\"badge badge-disputed\">оцінки розходяться</span>"))
@@ -151,7 +152,7 @@ import Testing
 
     @Test func measureListsMarkDisputedMeasures() throws {
         let goal = try pages("plans/town-plan/goals/direction-1/index.html")[0]
-        #expect(goal.contains("href=\"/plany/plans/town-plan/measures/1.2/\">Захід 1.2</a>\n<span class=\"voices\"><span class=\"voice voice-official\" title=\"I півріччя 2026 р.\">офіційно: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span>"))
+        #expect(goal.contains("href=\"/plany/plans/town-plan/measures/1.2/\">Захід 1.2</a>\n<span class=\"voices\"><span class=\"voice voice-official\" title=\"офіційний звіт, I півріччя 2026 р.\">Обласна державна адміністрація: <span class=\"badge badge-completed\">виконано</span></span><span class=\"sep\"> · </span><span class=\"voice voice-civil-society\" title=\"громадський моніторинг, I півріччя 2026 р.\">Коаліція 1325: <span class=\"badge badge-partly-completed\">виконано частково</span></span> <span class=\"badge badge-disputed\">оцінки розходяться</span></span>"))
     }
 
     /// The fixture's terms read from their printed form, against as_of dates either side of each due date.
@@ -190,7 +191,7 @@ import Testing
     @Test func indicatorChartShowsActualsAgainstTheTarget() throws {
         let page = try pages("plans/town-plan/indicators/1.1-1/index.html")[0]
         // Each voice's latest value is judged on its own: both verdicts stand, and their difference is flagged.
-        #expect(page.contains("<p class=\"target-assessment assessment-met\"><span class=\"voice\">офіційно:</span> <strong>Ціль досягнуто</strong>. Останнє значення — 120 осіб на 31 грудня 2025 р. (Обласна державна адміністрація); ціль — не менше 100 осіб.</p>"))
+        #expect(page.contains("<p class=\"target-assessment assessment-met\"><span class=\"voice\">Обласна державна адміністрація:</span> <strong>Ціль досягнуто</strong>. Останнє значення — 120 осіб на 31 грудня 2025 р. (Обласна державна адміністрація); ціль — не менше 100 осіб.</p>"))
         #expect(page.contains("<p class=\"target-assessment assessment-not-met\"><span class=\"voice\">Коаліція 1325:</span> <strong>Ціль не досягнуто</strong>. Останнє значення — 95 осіб на 31 грудня 2025 р. (Коаліція 1325); ціль — не менше 100 осіб.</p>"))
         #expect(page.contains("<span class=\"badge badge-disputed\">оцінки розходяться</span> За останніми значеннями"))
         // 95 and 120 for the same date: both rows flagged.
@@ -229,7 +230,7 @@ import Testing
                       ("2.5-1", "assessment-met", "Ціль досягнуто", "46,5 %")])
     func targetMetOrNot(indicator: String, code: String, label: String, value: String) throws {
         let page = try pages("plans/town-plan/indicators/\(indicator)/index.html")[0]
-        #expect(page.contains("<p class=\"target-assessment \(code)\"><span class=\"voice\">офіційно:</span> <strong>\(label)</strong>. Останнє значення — \(value) на 1 червня 2026 р."))
+        #expect(page.contains("<p class=\"target-assessment \(code)\"><span class=\"voice\">Обласна державна адміністрація:</span> <strong>\(label)</strong>. Останнє значення — \(value) на 1 червня 2026 р."))
     }
 
     @Test func indicatorWithoutValuesSaysSo() throws {

@@ -12,7 +12,7 @@ import Testing
                           "kreminna-wps-2020-2022", "luhansk-civil-society-2020"])
         let standings = Dictionary(uniqueKeysWithValues: plans.map { ($0.id.raw, PlanStanding($0, asOf: asOf)) })
         #expect(standings["luhansk-wps-2026-2030"] == .draft)
-        #expect(standings["luhansk-strategy-2027"] == .inForce)
+        #expect(standings["luhansk-strategy-2027"] == .current)
         #expect(standings["kreminna-wps-2020-2022"] == .ended)
     }
 
@@ -20,7 +20,7 @@ import Testing
         var plan = RealContentTests.loaded.graph.plans[0].plan
         plan.period = Period(from: 2020, to: 2022)
         plan.status = .notStated
-        #expect(PlanStanding(plan, asOf: CalendarDate(year: 2022, month: 12, day: 31)) == .inForce)
+        #expect(PlanStanding(plan, asOf: CalendarDate(year: 2022, month: 12, day: 31)) == .current)
         #expect(PlanStanding(plan, asOf: CalendarDate(year: 2023, month: 1, day: 1)) == .ended)
         plan.status = .draft
         #expect(PlanStanding(plan, asOf: CalendarDate(year: 2021, month: 6, day: 1)) == .draft)

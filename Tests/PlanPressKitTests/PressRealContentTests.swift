@@ -19,8 +19,10 @@ import Testing
         }
         let civil = try #require(graph.updates.first { $0.items.contains(.plan(PlanID("luhansk-civil-society-2020"))) })
         let civilPlan = try #require(graph.plan(PlanID("luhansk-civil-society-2020"))).plan
-        #expect(civil.date == civilPlan.approval?.date)
-        #expect(civil.date == CalendarDate(year: 2019, month: 12, day: 20))
+        // Dated when it was written, not back-dated to the stamp's date; the stamp is quoted in the text.
+        #expect(civilPlan.approval?.date == CalendarDate(year: 2019, month: 12, day: 20))
+        #expect(civil.date == graph.site.settings.asOf && civil.date != civilPlan.approval?.date)
+        #expect(civil.markdown.contains("«20» грудня 2019 року"))
         let wps = try #require(graph.updates.first { $0.items.contains(.plan(PlanID("luhansk-wps-2026-2030"))) })
         #expect(graph.plan(PlanID("luhansk-wps-2026-2030"))?.plan.status == .draft)
         #expect(wps.date == graph.site.settings.asOf)

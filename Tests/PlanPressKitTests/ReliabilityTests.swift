@@ -208,12 +208,17 @@ import Testing
     // MARK: item 12 — control characters never reach the terminal raw
 
     @Test func controlCharactersInMessagesAreEscaped() throws {
+        // A value with control characters is refused where it is written (InputBoundsTests); a file
+        // name is not a value, and the message that names it shows them escaped.
         let plan = TestSite.plan.replacingOccurrences(of: "- dszn\n", with: "- \"dszn\\e]0;pwned\\a\\e[2J\"\n")
         #expect(plan != TestSite.plan)
         let site = try site(plan: plan)
         defer { site.remove() }
+        #expect(site.failure().contains { $0.hasPrefix("Content/plans/test-plan/plan.yaml:36:19: error: the value contains the control character U+001B") },
+                "\(site.failure())")
+        try site.write("updates/x\u{1B}]0;pwned\u{7}\u{1B}[2J.md", "---\ntitle: \"Новина\"\ndate: 2026-05-01\n---\nТекст.\n")
         let printed = site.failure().joined(separator: "\n")
-        #expect(printed.contains("dszn\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(printed)")
+        #expect(printed.contains("x\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"), "\(printed)")
         #expect(!printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(TerminalText.safe("a\u{1B}b\rc\u{202E}d\ne\u{9B}") == "a\\u{1B}b\\u{D}c\\u{202E}d\ne\\u{9B}")
         #expect(TerminalText.safe("Звичайний текст: «так»") == "Звичайний текст: «так»")
@@ -230,7 +235,7 @@ import Testing
         #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:2:13: error: the file is not valid UTF-8") }, "\(site.failure())")
         // A control character in YAML: its line and column.
         try "- id: y\n  name: \"Наз\u{1}ва\"\n".write(toFile: site.content + "/executors/more.yaml", atomically: false, encoding: .utf8)
-        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:2:") && $0.contains("(U+1)") }, "\(site.failure())")
+        #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:2:13:") && $0.contains("U+0001") }, "\(site.failure())")
         // A duplicate key: the second occurrence (block and flow style).
         try "- id: y\n  name: \"Назва\"\n  kind: unit\n  name: \"Друга\"\n".write(toFile: site.content + "/executors/more.yaml", atomically: false, encoding: .utf8)
         #expect(site.failure().contains { $0.hasPrefix("Content/executors/more.yaml:4:3: error: duplicate key 'name'") }, "\(site.failure())")

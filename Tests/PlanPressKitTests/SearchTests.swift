@@ -10,6 +10,7 @@ import Testing
         var words: [String]
         var terms: [String]
         var shard: String
+        var candidates: [[String]]
         var testDescription: String { text }
     }
 
@@ -20,7 +21,8 @@ import Testing
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let cases = object["cases"] as? [[Any]] else { return [] }
         return cases.map { row in
-            WordCase(text: row[0] as! String, words: row[1] as! [String], terms: row[2] as! [String], shard: row[3] as! String)
+            WordCase(text: row[0] as! String, words: row[1] as! [String], terms: row[2] as! [String], shard: row[3] as! String,
+                     candidates: row[4] as! [[String]])
         }
     }()
 
@@ -33,6 +35,7 @@ import Testing
         #expect(SearchText.words(example.text) == example.words)
         #expect(SearchText.terms(example.text) == example.terms)
         #expect((SearchText.terms(example.text).first.map(SearchText.shardKey) ?? "") == example.shard)
+        #expect(SearchText.words(example.text).map { SearchText.candidates($0, .query) } == example.candidates)
     }
 
     @Test func apostropheSpellingsAreOneWord() {
@@ -46,45 +49,131 @@ import Testing
         #expect(SearchText.stem("план") == "план")
         #expect(SearchText.stem("планів") == "план")
         #expect(SearchText.stem("women") == "women")
+        #expect(SearchText.stem("13.4") == "13.4")
     }
 
     /// Inflections that must share one stem (fleeting vowels, consonant and і/о alternations).
     @Test(arguments: [["ветеранок", "ветеранки", "ветеранка", "ветеранкам"], ["жінок", "жінки", "жінкам"],
                       ["сімей", "сім’ї", "сім'я", "сім'ями"], ["допомоги", "допомозі", "допомога", "допомогою"],
                       ["розвиток", "розвитку"], ["виконавець", "виконавця", "виконавців"], ["осіб", "особи", "особам"],
-                      ["захід", "заходи", "заходів"], ["політиці", "політика"], ["керування", "керуванню", "керуванням"]])
+                      ["захід", "заходи", "заходів"], ["політиці", "політика"], ["керування", "керуванню", "керуванням"],
+                      ["зброя", "зброї", "зброю", "зброєю"], ["предмети", "предметів", "предметами"], ["пам’ять", "пам’яті"],
+                      ["область", "області", "областях"], ["завдання", "завдань"], ["рішення", "рішень"]])
     func inflectionsShareAStem(_ forms: [String]) {
         let stems = forms.map(SearchText.terms)
         #expect(Set(stems).count == 1 && stems[0].count == 1, "\(stems)")
     }
 
-    @Test func synonymsAddTheOtherWordingAtIndexTime() {
-        let glossary = [SiteGraph.GlossaryEntry(abbr: "ВПО", full: "внутрішньо переміщені особи", definedIn: [], usedIn: []),
-                        SiteGraph.GlossaryEntry(abbr: "план заходів", full: "регіональний план заходів", definedIn: [], usedIn: [])]
-        let synonyms = SearchSynonyms(glossary: glossary)
-        // An abbreviation finds its full form and back; several-word abbreviations are not synonyms.
-        #expect(synonyms.additions(to: SearchText.terms("житло для ВПО")) == SearchText.terms("внутрішньо переміщені особи"))
-        #expect(synonyms.additions(to: SearchText.terms("житлом внутрішньо переміщених осіб")).contains("впо"))
-        #expect(!synonyms.groups.contains { $0.contains(SearchText.terms("план заходів")) })
-        // A paraphrase from the documented list, in any inflection.
-        let added = synonyms.additions(to: SearchText.terms("реагування на випадки насильства за ознакою статі"))
-        #expect(added.contains(SearchText.terms("гендерне")[0]))
-        #expect(synonyms.additions(to: SearchText.terms("рівних прав та можливостей жінок і чоловіків")).contains(SearchText.terms("ґендерна")[0]))
-        #expect(synonyms.additions(to: SearchText.terms("насильство")).isEmpty)
+    /// Forms a light stemmer cuts differently («програм+и», «прогр+ами») meet at the stem the
+    /// site's words share; a query word takes the longest of its candidates the index holds.
+    @Test func theSiteWordsChooseOneStemPerWord() {
+        let family = ["програма", "програми", "програм", "програмах", "програмою"]
+        let stemmer = SearchStemmer(words: family + ["системи", "система", "систем"])
+        #expect(Set(family.map(stemmer.stem)) == ["програм"])
+        #expect(Set(["системи", "система", "систем"].map(stemmer.stem)) == ["систем"])
+        for word in family { #expect(SearchText.candidates(word, .query).contains("програм"), "\(word)") }
+        // Without other forms to go by, the default stem stays.
+        #expect(SearchStemmer(words: ["зброї"]).stem("зброї") == SearchText.stem("зброї"))
     }
 
-    @Test func synonymsAreInTheIndex() throws {
-        let documents = [SearchDocument(kind: .measure, plan: 0, heading: "Захід 1", text: "", path: "a/",
-                                        fields: [("протидія насильству за ознакою статі", 4)])]
-        let index = SearchIndex(documents: documents, synonyms: SearchSynonyms(glossary: []))
-        #expect(index.postings[SearchText.terms("гендерне")[0]]?.first?.document == 0)
-        #expect(SearchIndex(documents: documents).postings[SearchText.terms("гендерне")[0]] == nil)
+    static let vocabulary = SearchVocabulary(
+        synonyms: [["переселенці", "переселенки", "внутрішньо переміщені особи"], ["онкодиспансер", "онкологічний диспансер"]],
+        russian: [.init(foreign: ["разминирование"], ukrainian: ["розмінування"]), .init(foreign: ["беженцы", "переселенцы"], ukrainian: ["переселенці"])],
+        english: [.init(foreign: ["demining", "mine clearance"], ukrainian: ["розмінування"]), .init(foreign: ["idp", "idps"], ukrainian: ["внутрішньо переміщені особи"])])
+    static let glossary = [SiteGraph.GlossaryEntry(abbr: "ВПО", full: "внутрішньо переміщені особи", definedIn: [], usedIn: []),
+                           SiteGraph.GlossaryEntry(abbr: "план заходів", full: "регіональний план заходів", definedIn: [], usedIn: [])]
+
+    func synonyms(for texts: [String]) -> (SearchSynonyms, SearchStemmer) {
+        let stemmer = SearchStemmer(words: texts.flatMap { SearchText.words($0) } + Self.vocabulary.ukrainianWords)
+        return (SearchSynonyms(vocabulary: Self.vocabulary, glossary: Self.glossary, stemmer: stemmer), stemmer)
+    }
+
+    @Test func synonymGroupsAreClosedAcrossTheListAndTheGlossary() {
+        let texts = ["житло для ВПО", "житлом внутрішньо переміщених осіб", "будівництво онкологічного диспансеру"]
+        let (synonyms, stemmer) = synonyms(for: texts)
+        // «ВПО» (glossary) and «переселенці» (the list) share «внутрішньо переміщені особи»: one group.
+        let added = synonyms.additions(to: stemmer.terms(texts[0])).ukrainian
+        #expect(added.contains(stemmer.stem("переселенці")) && added.contains(stemmer.stem("переселенки")))
+        #expect(synonyms.additions(to: stemmer.terms(texts[1])).ukrainian.contains("впо"))
+        #expect(synonyms.additions(to: stemmer.terms(texts[2])).ukrainian.contains(stemmer.stem("онкодиспансер")))
+        // Abbreviations of several words are not synonyms; a word alone adds nothing.
+        #expect(!synonyms.groups.contains { $0.contains(stemmer.terms("план заходів")) })
+        #expect(synonyms.additions(to: stemmer.terms("житло")).ukrainian.isEmpty)
+    }
+
+    @Test func russianAndEnglishWordsJoinThePagesOfTheirUkrainianWords() throws {
+        let texts = ["організація гуманітарного розмінування", "житло для ВПО"]
+        let (synonyms, stemmer) = synonyms(for: texts)
+        let foreign = synonyms.additions(to: stemmer.terms(texts[0])).foreign
+        #expect(foreign.contains(SearchText.stem("разминирование", .russian)) && foreign.contains("demin") && foreign.contains("clearanc"))
+        // Through the group: a page with «ВПО» gets the Russian word listed for «переселенці» and the English for the full form.
+        let throughGroup = synonyms.additions(to: stemmer.terms(texts[1])).foreign
+        #expect(throughGroup.contains(SearchText.stem("беженцы", .russian)) && throughGroup.contains("idp"))
+        // A Russian word whose stem is the Ukrainian one needs nothing added: the query finds that term.
+        #expect(!throughGroup.contains(SearchText.stem("переселенцы", .russian)))
+        #expect(SearchText.candidates("переселенцы", .query).contains(stemmer.stem("переселенці")))
+        #expect(synonyms.translations["demin"] == "розмінування")
+        // Every form a reader may type has the listed stem among its candidates.
+        for form in ["разминирования", "разминированию", "разминированием"] {
+            #expect(SearchText.candidates(form, .query).contains(SearchText.stem("разминирование", .russian)), "\(form)")
+        }
+        for form in ["эвакуации", "эвакуацией", "эвакуацию"] {
+            #expect(SearchText.candidates(form, .query).contains(SearchText.stem("эвакуация", .russian)), "\(form)")
+        }
+    }
+
+    @Test func theIndexHoldsSynonymsTranslationsAndOwnNumbers() throws {
+        let documents = [
+            SearchDocument(kind: .measure, plan: 0, heading: "Захід 1.1", text: "", path: "a/", fields: [("житло для ВПО", 4)], numbers: ["1.1"]),
+            SearchDocument(kind: .indicator, plan: 0, heading: "1.1-1", text: "", path: "b/", fields: [("кількість заходів 1.1", 4)], numbers: ["1.1-1"]),
+            SearchDocument(kind: .measure, plan: 0, heading: "Захід 2.1", text: "", path: "c/", fields: [("гуманітарне розмінування", 4)], numbers: ["2.1"]),
+        ]
+        let index = SearchIndex(documents: documents, vocabulary: Self.vocabulary, glossary: Self.glossary)
+        #expect(index.postings["переселенц"]?.map(\.document) == [0])
+        #expect(index.postings["demin"]?.map(\.document) == [2])
+        // A number query finds the item with that number above any text that mentions it.
+        let number = try #require(index.postings["1.1"])
+        #expect(number.first { $0.document == 0 }!.weight == SearchIndex.maximumWeight)
+        #expect(number.first { $0.document == 1 }!.weight < SearchIndex.maximumWeight)
+        #expect(index.postings["1.1-1"]?.map(\.document) == [1])
+        // The shard names the Ukrainian words a foreign term stands for.
+        let shards = index.files(plans: [], routes: Routes(baseURL: "/"))
+        let shard = try #require(shards.first { $0.path == "search/s/de.json" })
+        #expect(String(decoding: shard.bytes, as: UTF8.self).contains("\"demin\":[\"розмінування\",2,"))
+        #expect(SearchIndex(documents: documents).postings["переселенц"] == nil)
+    }
+
+    @Test func wordListsAreReadWithTheirErrorsLocated() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planpress-vocabulary-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("search"), withIntermediateDirectories: true)
+        try "# groups\nВПО | внутрішньо переміщені особи\n\nВПО\n".write(to: folder.appendingPathComponent("search/synonyms.txt"), atomically: true, encoding: .utf8)
+        try "эвакуация = евакуація\nразминирование розмінування\n = евакуація\n".write(to: folder.appendingPathComponent("search/ru.txt"), atomically: true, encoding: .utf8)
+        let sink = DiagnosticSink()
+        let vocabulary = SearchVocabulary.load(ContentFiles(root: folder.path), sink: sink)
+        #expect(vocabulary.synonyms == [["ВПО", "внутрішньо переміщені особи"]])
+        #expect(vocabulary.russian == [.init(foreign: ["эвакуация"], ukrainian: ["евакуація"])])
+        let located = sink.diagnostics.map { "\($0.location!.file.hasSuffix("synonyms.txt") ? "synonyms" : "ru"):\($0.location!.line)" }
+        #expect(located.sorted() == ["ru:2", "ru:3", "synonyms:4"])
+        #expect(sink.diagnostics.allSatisfy { $0.description(.uk).contains("рядок") })
     }
 
     func buildSite() throws -> TestSite {
         try TestSite(["executors/bodies.yaml": TestSite.executors, "plans/test-plan/plan.yaml": TestSite.plan,
-                      "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update])
+                      "sources/test-plan.txt": "Джерело", "updates/2026-01-10-kursy.md": SearchTests.update,
+                      "reports/coalition-2026-h1.yaml": SearchTests.report])
     }
+
+    static let report = """
+        plan: test-plan
+        period: 2026-H1
+        reporter: {kind: civil-society, name: "Коаліція 1325"}
+        published: 2026-06-10
+        measures:
+          - measure: "1.1"
+            status: in-progress
+            narrative: "Тренінги для ветеранок провели лише у двох громадах."
+        """
 
     static let update = """
         ---
@@ -108,6 +197,8 @@ import Testing
         }
         #expect(documents.count == count)
         let kinds = Set(documents.map { $0[0] as! String })
+        let plan = try #require(documents.first { $0[0] as? String == "plan" })
+        #expect(plan[4] as? String == "plans/test-plan/")
         #expect(kinds == Set(SearchDocument.Kind.allCases.map(\.rawValue)))
         for document in documents {
             let path = document[4] as! String
@@ -117,6 +208,20 @@ import Testing
         let update = try #require(documents.first { $0[0] as? String == "update" })
         #expect(update[2] as? String == "Розпочато курси самооборони")
         #expect(update[3] as? String == "Перші заняття для жінок громади.")
+        // A report is found by its narratives and leads to its page.
+        let report = try #require(documents.first { $0[0] as? String == "report" })
+        #expect(report[4] as? String == "reports/coalition-2026-h1/")
+        #expect(report[3] as? String == "Тренінги для ветеранок провели лише у двох громадах.")
+        let meta2 = try jsonObject(site, "search/meta.json") as! [String: Any]
+        let term = SearchText.terms("громадах")[0]
+        let reportShard = try jsonObject(site, "search/s/\(SearchText.shardKey(term)).json") as! [String: [Int]]
+        let found = try #require(reportShard[term])
+        let size = meta2["chunk"] as! Int
+        let paths = try stride(from: 0, to: found.count, by: 2).map { found[$0] }.map { number -> String in
+            let rows = try jsonObject(site, "search/d/\(number / size).json") as! [[Any]]
+            return rows[number % size][4] as! String
+        }
+        #expect(paths.contains("reports/coalition-2026-h1/"))
     }
 
     @Test func shardsListTheDocumentsOfATerm() throws {

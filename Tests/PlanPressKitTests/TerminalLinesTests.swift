@@ -40,7 +40,7 @@ import Testing
         let rebuilt = Message.siteRebuilt(pages: 54, rendered: 3, fullReason: nil, written: 4, removed: 0, output: "Public", seconds: "0.10")
         let watch = try Regex(#"^built (\d+) pages \((?:(\d+) of \d+ pages rendered|all pages rendered: [^;]*); (\d+) files written.* in ([0-9.]+) s$"#)
         #expect(rebuilt.text(.en).wholeMatch(of: watch) != nil)
-        #expect(Message.siteRebuilt(pages: 54, rendered: 54, fullReason: "first build", written: 4, removed: 0, output: "Public", seconds: "1.0")
+        #expect(Message.siteRebuilt(pages: 54, rendered: 54, fullReason: .fullRenderFirstBuild, written: 4, removed: 0, output: "Public", seconds: "1.0")
             .text(.uk).contains("усі сторінки заново: перше збирання"))
         // tests/e2e/serve_process.py waits for «перегляд: URL (зібрано в FOLDER)».
         let serving = Message.serving(url: "http://127.0.0.1:8000/", folder: "/tmp/p").text(.uk)

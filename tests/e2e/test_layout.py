@@ -63,6 +63,31 @@ def test_print_versions_are_a4_with_running_header_and_few_pages(browser, server
     print("\nA4 pages per plan: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
 
 
+LIST_HEADINGS = re.compile(r"(Показники|Очікувані результати|Indicators|Expected results):?")
+
+
+def test_print_versions_have_no_glitches_and_keep_list_headings_with_their_items(browser, server, tmp_path):
+    """What Chromium prints of every plan in both languages: the number as printed in quotes (no
+    «1))»), one indicator a line (no «; ;»), no «Фінансування: Фінансування не зазначено», a
+    bracketed number explained where it appears, and no list heading («Показники:») left as the
+    last line of a page without its first item (print.css keeps them together)."""
+    for lang in ("", "en/"):
+        for plan in PLANS:
+            texts = pdf_page_texts(print_pdf(browser, server.base + f"{lang}plans/{plan}/print/"), tmp_path)
+            flat = re.sub(r"\s+", " ", " ".join(texts))
+            where = f"{lang}plans/{plan}/print/"
+            assert "))" not in flat, f"{where}: «))»"
+            assert not re.search(r";\s*;", flat), f"{where}: «; ;»"
+            assert not re.search(r"Фінансування: Фінансування|Funding: Funding", flat), f"{where}: funding said twice"
+            if re.search(r"\[\d[\d.]*\]", flat):
+                assert "номер дав сайт" in flat or "numbered by the site" in flat, f"{where}: «[…]» unexplained"
+            for n, page in enumerate(texts, 1):
+                lines = [line.strip() for line in page.splitlines() if line.strip()]
+                # The last line of a page is the running footer («n / m»); the one before it the last text.
+                body = [line for line in lines if not re.fullmatch(r"\d+ / \d+", line)]
+                assert body and not LIST_HEADINGS.fullmatch(body[-1]), f"{where} page {n} ends with «{body[-1]}»"
+
+
 def test_print_does_not_force_a_page_per_measure(browser, server):
     browser.get(server.base + "plans/luhansk-wps-2026-2030/print/")
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})

@@ -28,9 +28,20 @@ def fixture_site(tmp_path_factory):
     return out
 
 
-@pytest.fixture(scope="session", params=["real", "fixture"])
-def data_dir(request, server, fixture_site):
-    site = server.site_dir if request.param == "real" else fixture_site
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory):
+    """Tests/Fixtures/monitoring-history: two periods of both voices, a standalone reply, a reply awaited."""
+    out = tmp_path_factory.mktemp("history") / "site"
+    binary = os.environ.get("PLANPRESS", str(REPO / ".build/release/planpress"))
+    build = subprocess.run([binary, "build", "--content", str(REPO / "Tests/Fixtures/monitoring-history/Content"),
+                            "--templates", str(REPO / "Templates"), "--output", str(out)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stdout + build.stderr
+    return out
+
+
+@pytest.fixture(scope="session", params=["real", "fixture", "history"])
+def data_dir(request, server, fixture_site, history_site):
+    site = {"real": server.site_dir, "fixture": fixture_site, "history": history_site}[request.param]
     return pathlib.Path(site) / "data"
 
 
@@ -136,6 +147,53 @@ def test_the_data_package_validates_with_frictionless(data_dir):
     assert all(isinstance(r["measure_id"], str) and "/" in r["measure_id"] for r in rows)
 
 
+def test_the_vocabularies_voices_and_reply_keys_are_declared(data_dir):
+    package = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+    statuses = ["not-started", "in-progress", "completed", "partly-completed", "not-completed", "no-information"]
+    for resource in package["resources"]:
+        fields = {f["name"]: f for f in resource["schema"]["fields"]}
+        keys = {tuple(k["fields"]): k["reference"] for k in resource["schema"].get("foreignKeys", [])}
+        if "voice" in fields:
+            assert fields["voice"]["constraints"]["enum"] == ["official", "civil-society"], resource["name"]
+        for name in ("status", "status_official", "status_civil_society", "previous_status"):
+            if name in fields:
+                assert fields[name]["constraints"]["enum"] == statuses, (resource["name"], name)
+        if resource["name"].endswith("measures"):
+            assert "status" not in fields, "no merged status: neither voice stands for the other"
+            assert fields["number"]["type"] == "string"
+            assert keys[("status_official_report",)]["fields"] == ["id"]
+            assert keys[("status_civil_society_report",)]["resource"].endswith("reports")
+        if resource["name"].endswith("statuses"):
+            assert keys[("reply_to",)]["resource"].endswith("reports")
+
+
+def test_per_voice_columns_and_history_read_in_frictionless(history_site):
+    from frictionless import Package
+    package = Package(str(pathlib.Path(history_site) / "data/datapackage.json"))
+    measures = {r["id"]: r for r in package.get_resource("city-plan-measures").read_rows()}
+    first = measures["city-plan/1.1"]
+    assert (first["status_official"], first["status_civil_society"], first["disputed"]) == ("completed", "partly-completed", True)
+    history = package.get_resource("city-plan-status-history").read_rows()
+    changed = sorted((r["voice"], r["period"]) for r in history if r["changed"])
+    assert changed == [("civil-society", "2026-H2"), ("official", "2026-H2"), ("official", "2026-H2")]
+    replies = [r for r in package.get_resource("city-plan-statuses").read_rows() if r["reply_to"]]
+    assert [(r["report"], r["status"], r["reply_to"]) for r in replies] == [("2026-oda-2026-h2-replies", None, "2026-coalition-2026-h1")]
+
+
+def test_frictionless_catches_a_status_outside_the_vocabulary_and_a_broken_reply(history_site, tmp_path):
+    from frictionless import validate
+    copy = tmp_path / "data"
+    shutil.copytree(pathlib.Path(history_site) / "data", copy)
+    path = copy / "city-plan-status-history.csv"
+    path.write_bytes(path.read_bytes().replace(b",completed,", b",done,", 1))
+    statuses = copy / "city-plan-statuses.csv"
+    statuses.write_bytes(statuses.read_bytes().replace(b"2026-coalition-2026-h1\r\n", b"no-such-report\r\n", 1))
+    report = validate(str(copy / "datapackage.json"))
+    kinds = {e.type for task in report.tasks for e in task.errors}
+    assert not report.valid and "constraint-error" in kinds and "foreign-key" in kinds, kinds
+
+
 def test_frictionless_catches_a_broken_foreign_key(data_dir, tmp_path):
     from frictionless import validate
     copy = tmp_path / "data"
@@ -230,7 +288,7 @@ def test_template_filled_with_openpyxl_imports_to_the_same_site(tmp_path):
 
     build(content, tmp_path / "without")
     book = openpyxl.load_workbook(tmp_path / "without/data/money-monitoring-template.xlsx")
-    assert book.sheetnames == ["Звіт", "Заходи", "Показники"]
+    assert book.sheetnames == ["Звіт", "Заходи", "Показники", "Відповіді"]
     measures = book["Заходи"]
     validation = measures.data_validations.dataValidation[0]
     assert "виконано частково" in validation.formula1 and str(validation.sqref).startswith("E2")
@@ -245,10 +303,11 @@ def test_template_filled_with_openpyxl_imports_to_the_same_site(tmp_path):
     rows = list(sheet.iter_rows(min_row=2))
     for row in rows:
         if row[0].value == "1.1-1":
-            row[3].value, row[4].value, row[5].value = "2025-12-31", 120.5, "осіб"
+            assert row[3].value == "осіб"  # the target's unit, shown beside the target
+            row[4].value, row[5].value, row[6].value = "2025-12-31", 120.5, "осіб"
     free = [r for r in rows if r[0].value is None]
     for row, (group, value) in zip(free, [("жінки", 70), ("чоловіки", 50.5)]):
-        row[0].value, row[3].value, row[4].value, row[6].value, row[7].value = "1.1-1", "2025-12-31", value, "sex", group
+        row[0].value, row[4].value, row[5].value, row[7].value, row[8].value = "1.1-1", "2025-12-31", value, "стать", group
     filled = tmp_path / "filled.xlsx"
     book.save(filled)
 

@@ -10,6 +10,7 @@ import FoundationXML
 public enum BoundedXML {
     /// The parsed document (the indexer's root holds the document element). Throws `ArchiveError`.
     public static func parse(_ bytes: [UInt8], entry: String, limits: XMLLimits = .office) throws -> XMLIndexer {
+        let bytes = try utf8(bytes, entry: entry)
         if let problem = scan(bytes, entry: entry, limits: limits) { throw problem }
         let indexer = XMLHash.config { $0.detectParsingErrors = true }.parse(Data(bytes))
         if case .parsingError(let error) = indexer {
@@ -33,6 +34,39 @@ public enum BoundedXML {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             if position.line == 0 { position = (parser.lineNumber, parser.columnNumber) }
+        }
+    }
+
+    /// The text as UTF-8: a UTF-16 part (with its byte-order mark) is converted; bytes that are not
+    /// UTF-8 are refused at their line. Foundation's parser on Linux traps on an element or attribute
+    /// name that is not UTF-8 (found by the fuzzer), so nothing else may reach it.
+    static func utf8(_ bytes: [UInt8], entry: String) throws -> [UInt8] {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            var text = String(decoding: units, as: UTF16.self)
+            if let declaration = text.range(of: #"encoding=["'][Uu][Tt][Ff]-?16["']"#, options: .regularExpression) {
+                text.replaceSubrange(declaration, with: "encoding=\"UTF-8\"")
+            }
+            return Array(text.utf8)
+        }
+        var line = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var column = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 0 } else { column += 1 }
+            case .emptyInput: return bytes
+            case .error: throw ArchiveError.xmlMalformed(entry: entry, line: line, column: column + 1)
+            }
         }
     }
 

@@ -17,6 +17,9 @@ public struct Builder {
         public var language: MessageLanguage = .uk
         /// Write a gzip twin of every text file (`build --precompress`, for nginx `gzip_static`).
         public var precompress = false
+        /// Files laid over the content folder in memory (relative path → bytes): `import report` checks
+        /// the site with its would-be report before writing anything.
+        public var overlay: [String: [UInt8]] = [:]
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Public",
                     baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -74,7 +77,7 @@ public struct Builder {
                loadTemplates: (() -> (TemplateSet?, [Diagnostic]))? = nil) throws -> (graph: SiteGraph, templates: TemplateSet, result: Result) {
         var stages: [Stage] = []
         var diagnostics: [Diagnostic] = []
-        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache) }
+        let (site, contentDiagnostics) = timed("load content", &stages) { ContentLoader.load(from: options.content, cache: cache, overlay: options.overlay) }
         let (templates, templateDiagnostics) = timed("load templates", &stages) {
             loadTemplates?() ?? TemplateLoader.load(from: options.templates)
         }
@@ -116,8 +119,11 @@ public struct Builder {
     /// Render and write; with a `scope`, only part of the site (`IncrementalBuilder`), and with a
     /// `ledger` from the last commit in this process, without listing the output (`OutputLedger`).
     /// The ledger is replaced by the new commit's (nil after a failure).
+    /// `lock`: the output's lock when the caller took it already (`IncrementalBuilder`); otherwise it is
+    /// taken here, with a line to `log` if another writer holds it.
     func write(graph: SiteGraph, templates: TemplateSet, checked: Result,
-               memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?, ledger: inout OutputLedger?) throws -> Result {
+               memory: SiteRenderer.Memory?, scope: SiteRenderer.Scope?, ledger: inout OutputLedger?,
+               lock: OutputLock? = nil) throws -> Result {
         var result = checked
         var stages = result.stages
         // Render and write overlap: a batch is written on a thread of its own while the
@@ -126,7 +132,10 @@ public struct Builder {
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let given = ledger
         ledger = nil
-        let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil, fault: writeFault)
+        let (log, output, language) = (self.log, options.output, options.language)
+        let session = try OutputSession(output: options.output, partial: scope != nil, failAfter: nil, fault: writeFault, lock: lock) { pid in
+            log?(Message.outputBusy(output: output, pid: pid).text(language))
+        }
         session.precompress = options.precompress
         session.ledger = given
         let writer = BackgroundWriter(session: session)
@@ -147,11 +156,15 @@ public struct Builder {
             session.remove(rendered.removed)
         } catch {
             _ = try? writer.finish()
-            session.abort()
-            throw error
+            throw Builder.failure(error, leaving: session.abort())
         }
         let commitStart = DispatchTime.now().uptimeNanoseconds
-        let report = try session.commit()
+        let report: OutputWriter.Report
+        do {
+            report = try session.commit()
+        } catch {
+            throw Builder.failure(error, leaving: session.abort())
+        }
         ledger = session.ledger
         result.listedTrees = session.listedTrees
         writeSeconds += Double(DispatchTime.now().uptimeNanoseconds - commitStart) / 1e9
@@ -162,6 +175,13 @@ public struct Builder {
         result.removed = report.removed
         result.basePath = graph.routes.basePath
         return result
+    }
+
+    /// A write failure; when cleaning up after it left something behind, the error says what and where.
+    static func failure(_ error: Error, leaving left: [String]) -> Error {
+        guard !left.isEmpty else { return error }
+        let problem = (error as? WriteError).map { Phrase(uk: $0.text.text(.uk), en: $0.text.text(.en)) } ?? Phrase(data: "\(error)")
+        return WriteError(.outputLeftBehind(problem: problem, paths: left))
     }
 
     private func timed<T>(_ name: String, _ stages: inout [Stage], _ work: () throws -> T) rethrows -> T {

@@ -74,10 +74,9 @@ public struct SiteRenderer {
         let (catalog, openDataPaths) = try emitOpenData(memory: memory, scope: scope, emit: emit)
         profile.mark("open data")
         // The search index needs the linked site only: it is built while the pages render.
-        let graph = self.graph, searchCache = memory?.search
+        let graph = self.graph, searchCache = memory?.search, vocabulary = templates.search
         let searchWork = Concurrent { () -> [OutputFile] in
-            let index = SearchIndex(documents: SearchDocuments.collect(graph), synonyms: SearchSynonyms(glossary: graph.glossary),
-                                    cache: searchCache)
+            let index = SearchIndex(graph: graph, vocabulary: vocabulary, cache: searchCache)
             return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
         }
         var paths = openDataPaths

@@ -41,16 +41,30 @@ public enum CitationChecker {
         return items
     }
 
+    /// The plan's own printed blocks (title, issuer, approval, vision, signature): checked when
+    /// they cite lines; a plan may leave them uncited (`check` warns for status and issuer).
+    public static func blocks(of plan: Plan) -> [Item] {
+        [Item(subject: .planTitle, citation: plan.titleCitation, location: plan.location),
+         Item(subject: .issuerLine, citation: plan.issuer?.citation, location: plan.issuer?.location ?? plan.location),
+         Item(subject: .approvalBlock, citation: plan.approval?.citation, location: plan.location),
+         Item(subject: .visionBlock, citation: plan.visionCitation, location: plan.location),
+         Item(subject: .signatoryBlock, citation: plan.signatory?.citation, location: plan.location)]
+            .filter { $0.citation?.isCited == true }
+    }
+
     public static func check(_ plan: Plan, sourceText: String?, sink: DiagnosticSink) {
+        let blocks = blocks(of: plan)
         let items = items(of: plan)
-        guard items.contains(where: { $0.citation?.isCited == true }) else { return }
+        guard items.contains(where: { $0.citation?.isCited == true }) || !blocks.isEmpty else { return }
         guard let sourceText, let sourceName = plan.source else {
             sink.error(.citationsWithoutSourceFile(plan: "\(plan.id)"), at: plan.location)
             return
         }
         let matcher = CitationMatcher(document: SourceDocument(sourceText))
-        for item in items {
+        let treeCited = items.contains { $0.citation?.isCited == true }
+        for item in blocks + items {
             guard let citation = item.citation, citation.isCited else {
+                guard treeCited else { continue }
                 sink.error(.itemWithoutLines(what: item.subject, plan: "\(plan.id)"),
                            at: item.location)
                 continue

@@ -32,6 +32,31 @@ enum CitationFields {
         return fields
     }
 
+    /// The plan's title, cited by the plan's own `lines:`.
+    static func planTitle(_ value: YAMLValue) -> [CitedField] { named(value, [("title", .titleField)]) }
+
+    /// Each printed part of an approval block (the `printed` block itself holds the same words
+    /// with the extraction's line breaks and emphasis, so its parts are what the lines must hold).
+    static func approval(_ value: YAMLValue) -> [CitedField] {
+        named(value, [("label", .labelField), ("by", .approvalByField), ("person", .approvalPersonField),
+                      ("document", .approvalDocumentField), ("number", .approvalNumberField), ("date_printed", .approvalDateField)])
+    }
+
+    static func signatory(_ value: YAMLValue) -> [CitedField] {
+        named(value, [("position", .signatoryPositionField), ("name", .signatoryNameField)])
+    }
+
+    static func issuer(_ value: YAMLValue) -> [CitedField] { named(value, [("printed", .issuerField)]) }
+
+    static func vision(_ value: YAMLValue) -> [CitedField] { named(value, [("text", .textField)]) }
+
+    /// The text fields under `keys` of a plan-level block, in that order.
+    private static func named(_ value: YAMLValue, _ keys: [(String, Phrase)]) -> [CitedField] {
+        var fields: [CitedField] = []
+        for (key, name) in keys { text(value[key], name, into: &fields) }
+        return fields
+    }
+
     static func statedTotals(_ value: YAMLValue) -> [CitedField] {
         var fields: [CitedField] = []
         text(value["label"], .labelField, into: &fields)

@@ -11,10 +11,15 @@ public enum Message: Hashable, Sendable {
     // Files and folders
     case contentFolderMissing
     case siteFileMissing
-    case fileUnreadable
+    case fileUnreadable(reason: String)
+    case folderUnreadable(reason: String)
     case fileNotUTF8(byte: Int)
     case linkOutsideContent(target: String)
+    case linkOutsideTemplates(target: String)
     case templatesFolderMissing
+    case controlCharacter(code: String, markdown: Bool)
+    case markdownTooLarge(kilobytes: Int, limit: Int)
+    case markdownBracketBomb(images: Int, closers: Int, limit: Int)
 
     // YAML syntax, in plain words
     case yamlColonInValue(key: String)
@@ -68,7 +73,7 @@ public enum Message: Hashable, Sendable {
 
     // Terminal lines of build, build --watch and serve
     case siteBuilt(pages: Int, files: Int, unchanged: Int, output: String, seconds: String)
-    case siteRebuilt(pages: Int, rendered: Int, fullReason: String?, written: Int, removed: Int, output: String, seconds: String)
+    indirect case siteRebuilt(pages: Int, rendered: Int, fullReason: Message?, written: Int, removed: Int, output: String, seconds: String)
     case rebuildFailed(seconds: String, output: String)
     case notPublished(problem: Phrase, output: String)
     case notRepublished(problem: Phrase, output: String)
@@ -81,6 +86,26 @@ public enum Message: Hashable, Sendable {
     case previewFolderUnavailable(reason: String)
     case hostNotAnAddress(host: String)
     case cannotListen(host: String, port: Int, reason: String?)
+    case staleLeftoversRemoved(count: Int, megabytes: Int)
+
+    // Why build --watch and serve render every page after an edit
+    case fullRenderFirstBuild
+    case fullRenderTemplatesChanged
+    case fullRenderOutputReplaced
+    case fullRenderOtherWriter
+    case fullRenderDownloadSizeChanged
+    case fullRenderPlanListChanged
+    case fullRenderPlanAddedOrRemoved(plan: String)
+    case fullRenderPlanStructureChanged(plan: String)
+    case fullRenderPlanMetadataChanged(plan: String)
+    case fullRenderFileChanged(path: String)
+
+    // The preview server's answers when a client breaks its limits
+    case serverBusy
+    case serverTooManyFromClient(limit: Int)
+    case serverRequestTimeout(seconds: Int)
+    case serverAbsoluteTarget
+    case serverHostMissing
 
     // planpress new update
     case updateCreated(path: String)
@@ -155,6 +180,8 @@ public enum Message: Hashable, Sendable {
     case measureUnknownExecutor(measure: String, executor: String, suggestions: [String])
     case measureExecutorTwice(measure: String, executor: String)
     case planUnknownIssuer(plan: String, issuer: String, suggestions: [String])
+    case statusWithoutCitedApproval(status: String)
+    case issuerWithoutCitedLine(issuer: String)
     case planUnknownSource(plan: String, source: String, suggestions: [String])
     case planSourceNotText(plan: String, source: String)
     case sourceNotesUnknownPlan(file: String, plan: String, suggestions: [String])
@@ -225,6 +252,16 @@ public enum Message: Hashable, Sendable {
     case replyToOtherMeasure(answers: String, measure: String)
     case replyToMissingStatus(report: String, measure: String, suggestions: [String])
 
+    // Monitoring over time: replies, requests for a reply, breakdowns, value dates
+    case replyWithoutText(measure: String)
+    case replyRequestWithoutStatus
+    case replyRequestUnknownExecutor(executor: String, suggestions: [String])
+    case replyRequestNoBody(measure: String)
+    case replyBeforeAnswered(published: String, answered: String, answeredPublished: String)
+    case unknownBreakdownDimension(dimension: String, allowed: [String])
+    case valueDateOutsidePeriod(indicator: String, date: String, period: String)
+    case valueDateAfterPublished(indicator: String, date: String, published: String)
+
     // Citations of the source document
     case citationsWithoutSourceFile(plan: String)
     case itemWithoutLines(what: Phrase, plan: String)
@@ -240,9 +277,13 @@ public enum Message: Hashable, Sendable {
     case templateSyntax(detail: Phrase)
     case templateUnreadable(detail: String)
     case templateMissing(name: String)
+    case templatePartialMissing(name: String, parent: Bool)
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+    // Search word lists (Templates/search/)
+    case searchSynonymLine(text: String)
+    case searchVocabularyLine(text: String)
 
     // ZIP archives and their XML parts (Archive/: Word documents, workbooks), within their limits
     case archiveRefused(file: String, problem: ArchiveError)
@@ -262,6 +303,86 @@ public enum Message: Hashable, Sendable {
     case importCannotWrite(path: String)
     case importNothingWritten(errors: Int, warnings: Int)
     case importCreated(path: String, warnings: Int)
+
+    // planpress import plan (a plan from its Word table) and its review list
+    case wordImportPDF(file: String)
+    case wordImportFormat(file: String, ext: String)
+    case wordImportNeedsLibreOffice(file: String)
+    case wordImportConversionFailed(file: String, detail: String)
+    case wordImportUnreadable(file: String, reason: String)
+    case wordImportNoTable(file: String)
+    case wordImportTableMissing(file: String, asked: Int, count: Int)
+    case wordImportColumns(file: String, table: Int, row: Int, headings: [String])
+    case wordImportColumnsOption(value: String)
+    case wordImportNoRows(file: String, table: Int)
+    case wordImportInvalidID(id: String)
+    case wordImportExists(path: String)
+    case wordImportCannotWrite(path: String, reason: String)
+    case wordImportDraftFails(errors: Int)
+    case wordImportTableChosen(table: Int, count: Int, rows: Int)
+    case wordImportCreated(files: [String], review: Int, reviewFile: String)
+    case wordImportNothingWritten
+    case reviewCheck
+    case reviewFileIntro(title: String, file: String, count: Int)
+    case reviewSection(kind: ReviewItem.Kind)
+    case reviewNewBody(name: String, id: String, kind: String, suggestions: [[String]])
+    case reviewUnplacedRow(table: Int, row: Int, text: String)
+    case reviewGoalNumberAssigned(number: String, title: String)
+    case reviewMeasureNumberAssigned(number: String)
+    case reviewNumberTwice(number: String, written: String)
+    case reviewTermRecurring(printed: String)
+    case reviewTermUnread(printed: String, from: Int, to: Int)
+    case reviewFundingWithoutAmounts(printed: String)
+    case reviewAmountsWithoutSource
+    case reviewAmountsMoreThanSources(sources: Int, amounts: Int)
+    case reviewAmountUnread(printed: String, year: Int)
+    case reviewAmountsWithoutUnit
+    case reviewSources(id: String, spellings: [String])
+    case reviewLevels(names: [String])
+    case reviewPeriod(from: Int, to: Int, fromTitle: Bool)
+    case reviewStatus(status: String, label: String?)
+    case reviewChangeInserted(text: String)
+    case reviewChangeDeleted(text: String)
+    case reviewRowInserted(text: String)
+    case reviewRowDeleted(text: String)
+    case reviewLookAlike(word: String, letters: String)
+    case reviewComments(count: Int)
+    case reviewNoteMarks(count: Int)
+    case reviewHiddenText(count: Int)
+    case reviewDecidedSame(executor: String)
+    case reviewDecidedNew
+    case decidePlanMissing(plan: String)
+    case decideBodyMissing(plan: String, body: String, bodies: [String])
+    case decideExecutorMissing(executor: String, suggestions: [String])
+    case decideDone(body: String, executor: String, measures: Int)
+    case decideKept(body: String)
+    // planpress import report: every cell read, every input bounded, nothing written on a problem
+    case importVoiceUnknown(found: String, allowed: [String])
+    case importPublishedInvalid(found: String)
+    case importInvalidID(id: String)
+    case importFieldMissing(field: String, option: String)
+    case importFieldConflict(field: String, sheet: String, option: String, given: String)
+    case importNotANumber(found: String)
+    case importNotADate(found: String)
+    case importUnknownStatus(found: String, allowed: [String])
+    case importUnknownDimension(found: String, allowed: [String])
+    case importURLScheme(url: String)
+    case importControlCharacter(code: String)
+    case importMergedCells(range: String)
+    case importFormulaWithoutValue(formula: String)
+    case importMeasureInBothSheets(measure: String, measures: String, replies: String)
+    case importSiteWouldFail(errors: Int)
+    case importCreateFailed(path: String, reason: String)
+    case workbookPartTooLarge(part: Phrase, limit: Int)
+    case workbookPartRatio(part: Phrase, limit: Int)
+    case workbookPartDamaged(part: Phrase)
+    case workbookXMLMalformed(part: Phrase, line: Int, detail: Phrase)
+    case workbookXMLTooDeep(part: Phrase, limit: Int)
+    case sheetTooManyRows(sheet: String, limit: Int)
+    case sheetTooManyColumns(sheet: String, reference: String, limit: Int)
+    case sheetBadReference(sheet: String, reference: String)
+    case sheetCellTooLong(sheet: String, reference: String, limit: Int)
+    case workbookTooManyStrings(limit: Int)
 
     // Writing the output folder
     case outputWriteFailed(path: String, origin: String?, reason: Phrase)
@@ -283,6 +404,10 @@ public enum Message: Hashable, Sendable {
     case outputPathReserved(path: String)
     case outputPathTwice(path: String)
     case outputFolderProtected(output: String, folder: Phrase, contains: Bool)
+    case outputBusy(output: String, pid: Int?)
+    case outputCannotLock(path: String, reason: String)
+    case outputCannotRemove(path: String, reason: String)
+    case outputLeftBehind(problem: Phrase, paths: [String])
 }
 
 extension Message {
@@ -342,18 +467,34 @@ extension Message {
         case .siteFileMissing:
             return ("немає файлу site.yaml: створіть його з полями title, base_url і as_of (див. docs/content-format.md)",
                     "no site.yaml: create it with title, base_url and as_of (see docs/content-format.md)")
-        case .fileUnreadable:
-            return ("не вдається прочитати файл: перевірте, що він існує і доступний для читання",
-                    "cannot read the file: check that it exists and is readable")
+        case .fileUnreadable(let reason):
+            return ("не вдається прочитати файл (\(reason)): перевірте права доступу до нього; сайт без цього файлу не збирається",
+                    "cannot read the file (\(reason)): check its permissions; the site is not built without it")
+        case .folderUnreadable(let reason):
+            return ("не вдається переглянути вміст папки (\(reason)): перевірте права доступу до неї; сайт без її файлів не збирається",
+                    "cannot list the folder (\(reason)): check its permissions; the site is not built without its files")
         case .fileNotUTF8(let byte):
             return ("файл збережено не в кодуванні UTF-8 (байт \(byte) не належить до жодної літери UTF-8): збережіть його як UTF-8",
                     "the file is not valid UTF-8 (byte \(byte) is not part of a UTF-8 character): save it as UTF-8")
         case .linkOutsideContent(let target):
             return ("файл — символьне посилання на \(target), поза папкою з вмістом; за такими посиланнями PlanPress не ходить: скопіюйте сам файл у папку з вмістом",
                     "the file is a symbolic link to \(target), outside the content folder; links are not followed: copy the file into the content folder instead")
+        case .linkOutsideTemplates(let target):
+            return ("файл — символьне посилання на \(target), поза папкою з шаблонами; за такими посиланнями PlanPress не ходить і їх не публікує: скопіюйте сам файл у папку з шаблонами",
+                    "the file is a symbolic link to \(target), outside the templates folder; such links are neither followed nor published: copy the file into the templates folder instead")
         case .templatesFolderMissing:
             return ("папки з шаблонами немає: створіть її або вкажіть іншу через --templates ПАПКА",
                     "the templates folder does not exist: create it or pass --templates DIR")
+        case .controlCharacter(let code, let markdown):
+            let whereUK = markdown ? "у тексті" : "у значенні", whereEN = markdown ? "the text" : "the value"
+            return ("\(whereUK) є керівний знак \(code) (невидимий, він міг би керувати терміналом або зіпсувати сторінки й таблиці): видаліть його або наберіть текст навколо заново",
+                    "\(whereEN) contains the control character \(code) (invisible; it could drive a terminal or break pages and tables): remove it or retype the text around it")
+        case .markdownTooLarge(let kilobytes, let limit):
+            return ("текст завеликий для однієї сторінки: \(kilobytes) КБ, а можна щонайбільше \(limit) КБ; поділіть його на кілька файлів",
+                    "the text is too large for one page: \(kilobytes) KB, at most \(limit) KB; split it into several files")
+        case .markdownBracketBomb(let images, let closers, let limit):
+            return ("в одному абзаці \(images) відкритих зображень «![» і \(closers) закривних дужок «]»: такий текст перетворювався б на сторінку дуже довго (добуток понад \(limit)); поділіть абзац порожніми рядками або приберіть зайві дужки",
+                    "one paragraph has \(images) image openers '![' and \(closers) closing brackets ']': converting it would take very long (their product exceeds \(limit)); split the paragraph with blank lines or remove the extra brackets")
 
         case .yamlColonInValue(let key):
             if key == "title" {
@@ -499,11 +640,8 @@ extension Message {
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(Message.pluralUK(files, "файл", "файли", "файлів")), без змін \(unchanged)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(files) files, \(unchanged) unchanged) into \(output) in \(seconds) s")
         case .siteRebuilt(let pages, let rendered, let reason, let written, let removed, let output, let seconds):
-            let reasonsUK = ["first build": "перше збирання", "templates changed": "змінено шаблони",
-                             "the output folder was replaced": "папку сайту замінено",
-                             "the printed size of a site-wide download changed": "змінився розмір файлу для завантаження, показаний на всіх сторінках"]
-            let howUK = reason.map { "усі сторінки заново: \(reasonsUK[$0] ?? $0)" } ?? "заново \(rendered) з \(pages)"
-            let howEN = reason.map { "all pages rendered: \($0)" } ?? "\(rendered) of \(pages) pages rendered"
+            let howUK = reason.map { "усі сторінки заново: \($0.text(.uk))" } ?? "заново \(rendered) з \(pages)"
+            let howEN = reason.map { "all pages rendered: \($0.text(.en))" } ?? "\(rendered) of \(pages) pages rendered"
             return ("зібрано \(Message.pluralUK(pages, "сторінку", "сторінки", "сторінок")) (\(howUK); записано \(Message.pluralUK(written, "файл", "файли", "файлів")), вилучено \(removed)) у \(output) за \(seconds) с",
                     "built \(pages) pages (\(howEN); \(written) files written, \(removed) removed) into \(output) in \(seconds) s")
         case .rebuildFailed(let seconds, let output):
@@ -539,6 +677,35 @@ extension Message {
 
         case .previewFolderUnavailable(let reason):
             return ("не вдається створити тимчасову папку для перегляду (\(reason))", "cannot create a temporary folder for the preview: \(reason)")
+        case .staleLeftoversRemoved(let count, let megabytes):
+            return ("прибрано \(Message.pluralUK(count, "тимчасову папку", "тимчасові папки", "тимчасових папок")) попередніх переглядів, які не було закрито (\(megabytes) МБ)",
+                    "removed \(count) temporary folder(s) of previews that were not closed (\(megabytes) MB)")
+        case .fullRenderFirstBuild: return ("перше збирання", "first build")
+        case .fullRenderTemplatesChanged: return ("змінено шаблони", "templates changed")
+        case .fullRenderOutputReplaced: return ("папку сайту замінено", "the output folder was replaced")
+        case .fullRenderOtherWriter:
+            return ("папку сайту тим часом записувала інша програма planpress", "another planpress wrote the output folder meanwhile")
+        case .fullRenderDownloadSizeChanged:
+            return ("змінився розмір файлу для завантаження, показаний на всіх сторінках", "the printed size of a site-wide download changed")
+        case .fullRenderPlanListChanged: return ("змінився перелік планів", "the list of plans changed")
+        case .fullRenderPlanAddedOrRemoved(let plan): return ("план \(plan) додано або вилучено", "plan \(plan) was added or removed")
+        case .fullRenderPlanStructureChanged(let plan): return ("змінилася будова плану \(plan)", "the structure of plan \(plan) changed")
+        case .fullRenderPlanMetadataChanged(let plan): return ("змінилися загальні відомості плану \(plan)", "the metadata of plan \(plan) changed")
+        case .fullRenderFileChanged(let path): return ("змінено \(path)", "\(path) changed")
+        case .serverBusy:
+            return ("Перегляд зараз обслуговує забагато з’єднань; спробуйте за кілька секунд.\n",
+                    "The preview is serving too many connections; try again in a few seconds.\n")
+        case .serverTooManyFromClient(let limit):
+            return ("З вашої адреси відкрито забагато з’єднань (щонайбільше \(limit)); закрийте зайві вкладки й спробуйте знову.\n",
+                    "Too many connections from your address (at most \(limit)); close some tabs and try again.\n")
+        case .serverRequestTimeout(let seconds):
+            return ("Запит надходив надто повільно (довше за \(seconds) с); надішліть його знову.\n",
+                    "The request arrived too slowly (over \(seconds) s); send it again.\n")
+        case .serverAbsoluteTarget:
+            return ("Перегляд приймає лише запити зі шляхом (/сторінка/), не з повною адресою.\n",
+                    "The preview answers only requests with a path (/page/), not a full address.\n")
+        case .serverHostMissing:
+            return ("У запиті `HTTP/1.1` немає заголовка `Host`.\n", "An HTTP/1.1 request without a Host header.\n")
         case .hostNotAnAddress(let host):
             return ("'\(host)' — не IP-адреса: вкажіть --host 127.0.0.1 (або іншу адресу цього комп’ютера)",
                     "'\(host)' is not an IP address: pass --host 127.0.0.1 (or another address of this machine)")
@@ -727,8 +894,14 @@ extension Message {
             return ("захід \(measure) називає виконавця '\(executor)' двічі: залиште один раз",
                     "measure \(measure) names executor '\(executor)' twice: list it once")
         case .planUnknownIssuer(let plan, let issuer, let s):
-            return ("план '\(plan)' називає невідомий орган, що його ухвалив (issuer), '\(issuer)'\(hint(s))",
-                    "plan '\(plan)' names unknown issuer '\(issuer)'\(hint(s))")
+            return ("план '\(plan)' пов’язує орган, що його видав або затвердив (issuer), з невідомим виконавцем '\(issuer)'\(hint(s))",
+                    "plan '\(plan)' identifies its issuer with unknown executor '\(issuer)'\(hint(s))")
+        case .statusWithoutCitedApproval(let status):
+            return ("статус '\(status)' спирається на гриф затвердження, але гриф не має рядків джерела: додайте в 'approval' поле 'lines:' з рядками, де гриф надруковано, щоб читач міг його знайти",
+                    "status '\(status)' rests on the approval block, but the block cites no source lines: add 'lines:' to 'approval' with the lines that print it, so a reader can find it")
+        case .issuerWithoutCitedLine(let issuer):
+            return ("орган, що видав або затвердив документ (issuer), '\(issuer)' не процитовано: запишіть 'issuer: {printed: \"слова документа\", lines: …}' з рядком, де документ його називає; доти сторінки кажуть, що документ органу не називає",
+                    "the issuer '\(issuer)' is not quoted: write 'issuer: {printed: \"the document's words\", lines: …}' with the line that names it; until then pages say the document names no issuer")
         case .planUnknownSource(let plan, let source, let s):
             return ("план '\(plan)' називає джерельний текст '\(source)', якого немає в Content/sources/\(hint(s))",
                     "plan '\(plan)' names source '\(source)', which is not in Content/sources/\(hint(s))")
@@ -891,8 +1064,8 @@ extension Message {
             return ("звіт подає значення показника '\(indicator)', але в плані '\(plan)' такого показника немає\(hint(s))",
                     "report gives a value for indicator '\(indicator)', but plan '\(plan)' has no such indicator\(hint(s))")
         case .indicatorUnitMismatch(let indicator, let unit, let target):
-            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': досягнення цілі оцінити не можна; подайте значення в '\(target)', якщо воно вимірює те саме",
-                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the target cannot be assessed; give the value in '\(target)' if it measures the same thing")
+            return ("значення показника '\(indicator)' подано в одиницях '\(unit)', а його цільове значення — в '\(target)': сайт порівнює одиниці так, як їх написано, тож досягнення цілі не оцінює. Якщо це та сама одиниця, сказана інакше (як «осіб» і «дівчат та жінок», коли рахують тих самих людей), напишіть її як у цілі: '\(target)'; якщо значення рахує інше (наприклад, лише частину), залиште — його буде показано без оцінки",
+                    "value of indicator '\(indicator)' is given in '\(unit)', but its target is in '\(target)': the site compares units as written, so the target is not assessed. If it is the same unit worded differently (like «осіб» and «дівчат та жінок» counting the same people), write it as the target does: '\(target)'; if the value counts something else (a part, say), leave it: it is shown without an assessment")
         case .invalidReplyTo(let text):
             return ("reply_to '\(text)' має назвати звіт і захід так: <звіт>#<захід>, наприклад 2026/coalition-2026-h1#1.2 (шлях звіту в папці reports/)",
                     "reply_to '\(text)' must name a report and a measure as <report>#<measure>, e.g. 2026/coalition-2026-h1#1.2 (the report's path under reports/)")
@@ -911,6 +1084,31 @@ extension Message {
         case .replyToMissingStatus(let report, let measure, let s):
             return ("звіт '\(report)' не подає стану заходу \(measure), тож відповідати нема на що\(hint(s))",
                     "report '\(report)' gives no status for measure \(measure), so there is nothing to reply to\(hint(s))")
+
+        case .replyWithoutText(let measure):
+            return ("відповідь щодо заходу \(measure) нічого не каже: додайте 'narrative' (текст відповіді), 'evidence' або 'status'",
+                    "the reply about measure \(measure) says nothing: add 'narrative' (the reply's text), 'evidence' or 'status'")
+        case .replyRequestWithoutStatus:
+            return ("reply_requested стоїть у записі без статусу: відповіді можна просити лише на оцінку; додайте 'status' або приберіть reply_requested",
+                    "reply_requested is on an entry without a status: a reply can be asked for an assessment only; add 'status' or remove reply_requested")
+        case .replyRequestUnknownExecutor(let executor, let s):
+            return ("reply_requested називає невідомий орган '\(executor)'\(hint(s)); напишіть ідентифікатор з Content/executors/ або true (орган, названий у заході першим)",
+                    "reply_requested names unknown body '\(executor)'\(hint(s)); write an id from Content/executors/ or true (the body the measure names first)")
+        case .replyRequestNoBody(let measure):
+            return ("захід \(measure) не називає відповідальних, тож reply_requested: true нікого не просить; напишіть ідентифікатор органу з Content/executors/",
+                    "measure \(measure) names no responsible body, so reply_requested: true asks nobody; write a body's id from Content/executors/")
+        case .replyBeforeAnswered(let published, let answered, let answeredPublished):
+            return ("відповідь датовано \(published), раніше за звіт '\(answered)', на який вона відповідає (оприлюднено \(answeredPublished)): виправте дату 'published' або reply_to",
+                    "the reply is dated \(published), before report '\(answered)' it answers (published \(answeredPublished)): fix 'published' or reply_to")
+        case .unknownBreakdownDimension(let dimension, let allowed):
+            return ("розрізу '\(dimension)' немає в переліку; можливі: \(list(allowed))",
+                    "breakdown dimension '\(dimension)' is not in the list; use one of: \(list(allowed))")
+        case .valueDateOutsidePeriod(let indicator, let date, let period):
+            return ("дата \(date) значення показника '\(indicator)' лежить поза періодом звіту \(period): звіт подає значення лише за свій період",
+                    "date \(date) of indicator '\(indicator)' lies outside the report's period \(period): a report gives values for its own period")
+        case .valueDateAfterPublished(let indicator, let date, let published):
+            return ("дата \(date) значення показника '\(indicator)' пізніша за оприлюднення звіту \(published): значення не може описувати день, що ще не настав",
+                    "date \(date) of indicator '\(indicator)' is after the report's publication \(published): a value cannot describe a day still to come")
 
         case .citationsWithoutSourceFile(let plan):
             return ("план '\(plan)' посилається на рядки джерела, але не називає файлу джерела: додайте `source: \(plan).txt`",
@@ -952,11 +1150,21 @@ extension Message {
         case .templateMissing(let name):
             return ("шаблону '\(name).mustache' немає: він потрібен PlanPress для сторінок цього виду",
                     "template '\(name).mustache' is missing: PlanPress needs it to render that kind of page")
+        case .templatePartialMissing(let name, let parent):
+            let tag = parent ? "{{<\(name)}}" : "{{>\(name)}}"
+            return ("шаблон вставляє \(tag), але файлу \(name).mustache у папці шаблонів немає: на сторінці було б порожньо; створіть його або виправте назву",
+                    "the template includes \(tag), but there is no \(name).mustache in the templates folder: it would print nothing; create it or fix the name")
         case .localeStringMissing(let key, let language):
             return ("рядка інтерфейсу '\(key)' немає у файлі мови \(language)", "interface string '\(key)' is missing from the \(language) locale")
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+        case .searchSynonymLine(let text):
+            return ("рядок «\(text)» не є групою синонімів: напишіть у рядку щонайменше два формулювання через «|», наприклад «ВПО | внутрішньо переміщені особи»",
+                    "line «\(text)» is not a synonym group: write at least two wordings separated by «|», e.g. «ВПО | внутрішньо переміщені особи»")
+        case .searchVocabularyLine(let text):
+            return ("рядок «\(text)» не є парою «слово = відповідник»: напишіть іншомовні слова, знак «=» і українські слова з документів, наприклад «эвакуация = евакуація»",
+                    "line «\(text)» is not a «word = equivalent» pair: write the foreign words, «=» and the Ukrainian words of the documents, e.g. «evacuation = евакуація»")
 
         case .archiveRefused(let file, let problem):
             switch problem {
@@ -1046,6 +1254,227 @@ extension Message {
             return ("створено \(path) (\(Message.warningsUK(warnings))); зберіть сайт, щоб його побачити",
                     "created \(path) (\(warnings) warning(s)); build the site to see it")
 
+        case .wordImportPDF(let file):
+            return ("\(file): це PDF, а таблицю в PDF не можна прочитати надійно (клітинки, об’єднання і розриви сторінок у ньому не збережено); експортуйте план із Word-оригіналу: збережіть документ як .docx і імпортуйте його",
+                    "\(file): this is a PDF, and a table in a PDF cannot be read reliably (cells, merges and page breaks are not kept in it); export the plan from the Word original: save the document as .docx and import that")
+        case .wordImportFormat(let file, let ext):
+            return ("\(file): формат «\(ext)» не підтримано; збережіть документ як .docx (підходять також .doc, .odt і .rtf, якщо встановлено LibreOffice)",
+                    "\(file): format «\(ext)» is not supported; save the document as .docx (.doc, .odt and .rtf work too when LibreOffice is installed)")
+        case .wordImportNeedsLibreOffice(let file):
+            return ("\(file): щоб прочитати цей формат, потрібен LibreOffice (`sudo apt-get install libreoffice-writer-nogui`); або відкрийте документ у Word і збережіть як .docx",
+                    "\(file): reading this format needs LibreOffice (`sudo apt-get install libreoffice-writer-nogui`); or open the document in Word and save it as .docx")
+        case .wordImportConversionFailed(let file, let detail):
+            return ("\(file): LibreOffice не зміг перетворити документ на .docx (\(detail)); відкрийте його у Word чи LibreOffice і збережіть як .docx",
+                    "\(file): LibreOffice could not convert the document to .docx (\(detail)); open it in Word or LibreOffice and save it as .docx")
+        case .wordImportUnreadable(let file, let reason):
+            return ("\(file): не вдається прочитати файл (\(reason))", "\(file): cannot read the file (\(reason))")
+        case .wordImportNoTable(let file):
+            return ("\(file): у документі немає таблиці, а план імпортується з таблиці заходів; перевірте, що це той документ, і що заходи в ньому — таблиця Word, а не текст із табуляціями чи малюнок",
+                    "\(file): the document has no table, and a plan is imported from its table of measures; check that this is the right document and that its measures are a Word table, not text with tabs or a picture")
+        case .wordImportTableMissing(let file, let asked, let count):
+            return ("\(file): таблиці \(asked) немає: у документі \(Message.pluralUK(count, "таблиця", "таблиці", "таблиць")); вкажіть --table від 1 до \(count)",
+                    "\(file): there is no table \(asked): the document has \(count) table(s); give --table from 1 to \(count)")
+        case .wordImportColumns(let file, let table, let row, let headings):
+            let found = headings.isEmpty ? (l == .uk ? "заголовків немає" : "no headings") : headings.map { "«\($0)»" }.joined(separator: ", ")
+            return ("\(file): таблиця \(table), рядок \(row): не вдалося розпізнати стовпці (немає стовпця з назвою заходу чи завдання); заголовки: \(found). Назвіть стовпці зліва направо через --columns, наприклад --columns number,text,responsible,term,indicators",
+                    "\(file): table \(table), row \(row): the columns were not recognised (no column with the measure's or task's name); headings: \(found). Name the columns from the left with --columns, e.g. --columns number,text,responsible,term,indicators")
+        case .wordImportColumnsOption(let value):
+            return ("--columns «\(value)»: назвіть кожен стовпець одним зі слів number, task, text, responsible, term, indicators, results, source, amount або «-» (пропустити), через кому; серед них має бути text або task",
+                    "--columns «\(value)»: name each column with one of number, task, text, responsible, term, indicators, results, source, amount or «-» (skip), separated by commas; text or task must be among them")
+        case .wordImportNoRows(let file, let table):
+            return ("\(file): у таблиці \(table) немає жодного рядка із заходом під заголовком; перевірте, чи це таблиця плану (інша таблиця: --table N)",
+                    "\(file): table \(table) has no row with a measure under its heading; check that it is the plan's table (another table: --table N)")
+        case .wordImportInvalidID(let id):
+            return ("ідентифікатор плану «\(id)» не годиться для адреси сторінки: \(IDRules.explanation(l)), наприклад --id luhansk-wps-2026-2030",
+                    "plan id «\(id)» cannot be used in a page address: \(IDRules.explanation(l)), e.g. --id luhansk-wps-2026-2030")
+        case .wordImportExists(let path):
+            return ("\(path) уже є, і імпорт нічого не перезаписує; виберіть інший --id або спершу приберіть старі файли",
+                    "\(path) already exists and an import overwrites nothing; choose another --id or remove the old files first")
+        case .wordImportCannotWrite(let path, let reason):
+            return ("не вдається записати \(path) (\(reason)); нічого не записано", "cannot write \(path) (\(reason)); nothing was written")
+        case .wordImportDraftFails(let errors):
+            return ("чернетка плану не пройшла перевірку (\(Message.pluralUK(errors, "помилка", "помилки", "помилок")) вище), тому нічого не записано; повідомте про це розробникам і додайте документ",
+                    "the draft plan did not pass the check (\(errors) error(s) above), so nothing was written; please report this with the document")
+        case .wordImportTableChosen(let table, let count, let rows):
+            return ("у документі \(Message.pluralUK(count, "таблиця", "таблиці", "таблиць")); прочитано таблицю \(table) (найбільшу таблицю плану, \(Message.pluralUK(rows, "рядок", "рядки", "рядків"))); іншу можна вибрати через --table N",
+                    "the document has \(count) tables; table \(table) was read (the largest plan table, \(rows) rows); choose another with --table N")
+        case .wordImportCreated(let files, let review, let reviewFile):
+            return ("створено: \(files.joined(separator: ", ")). Чернетка проходить перевірку; перегляньте \(Message.pluralUK(review, "пункт", "пункти", "пунктів")) у \(reviewFile), тоді запустіть planpress serve --drafts",
+                    "created: \(files.joined(separator: ", ")). The draft passes the check; review \(review) item(s) in \(reviewFile), then run planpress serve --drafts")
+        case .wordImportNothingWritten:
+            return ("planpress: план не імпортовано, нічого не записано", "planpress: the plan was not imported; nothing was written")
+        case .reviewCheck:
+            return ("перевірте", "review")
+        case .reviewFileIntro(let title, let file, let count):
+            return ("Що перевірити після імпорту плану «\(title)» з \(file): \(Message.pluralUK(count, "пункт", "пункти", "пунктів")). Кожен пункт називає рядок джерельного тексту. Цей файл не публікується.",
+                    "What to review after importing «\(title)» from \(file): \(count) item(s). Each names the line of the source text. This file is not published.")
+        case .reviewSection(let kind):
+            switch kind {
+            case .bodies: return ("Відповідальні, яких немає в реєстрі", "Responsible bodies not in the registry")
+            case .terms: return ("Строки, не прочитані як дати", "Terms not read as dates")
+            case .rows: return ("Рядки, які не вдалося розмістити", "Rows that could not be placed")
+            case .money: return ("Гроші", "Money")
+            case .changes: return ("Виправлення в режимі рецензування", "Tracked changes")
+            case .letters: return ("Латинські літери в кириличних словах", "Latin letters inside Cyrillic words")
+            case .structure: return ("Рівні й номери", "Levels and numbers")
+            case .document: return ("Документ", "The document")
+            }
+        case .reviewNewBody(let name, let id, let kind, let suggestions):
+            let list = suggestions.map { "`\($0.first ?? "")` («\($0.dropFirst().first ?? "")»)" }.joined(separator: ", ")
+            return ("«\(name)» немає в реєстрі відповідальних: додано як новий орган `\(id)` (вид \(kind) — лише пропозиція)" + (list.isEmpty ? "" : "; можливо, це \(list)") + ". Якщо це вже відомий орган: planpress import decide --body \(id) --is <ідентифікатор>",
+                    "«\(name)» is not in the registry of responsible bodies: added as a new body `\(id)` (kind \(kind), a proposal only)" + (list.isEmpty ? "" : "; it may be \(list)") + ". If it is a known body: planpress import decide --body \(id) --is <id>")
+        case .reviewUnplacedRow(let table, let row, let text):
+            return ("рядок \(row) таблиці \(table) («\(text)») не вдалося віднести ні до цілі, ні до заходу, тож його не перенесено; перенесіть його вручну, якщо це зміст плану",
+                    "row \(row) of table \(table) («\(text)») could not be placed under a goal or a measure, so it was not carried over; carry it over by hand if it is part of the plan")
+        case .reviewGoalNumberAssigned(let number, let title):
+            return ("ціль «\(title)» надруковано без номера: їй дано номер \(number)", "goal «\(title)» is printed without a number: it was given number \(number)")
+        case .reviewMeasureNumberAssigned(let number):
+            return ("захід надруковано без номера: сайт показує присвоєний номер [\(number)]", "the measure is printed without a number: the site shows the assigned number [\(number)]")
+        case .reviewNumberTwice(let number, let written):
+            return ("номер \(number) надруковано двічі; другий записано як \(written), щоб адреси сторінок не збігалися",
+                    "number \(number) is printed twice; the second was written as \(written) so that page addresses differ")
+        case .reviewTermRecurring(let printed):
+            return ("строк «\(printed)» не дата: записано як повторюваний протягом усього періоду плану ({printed: …, recurring: true})",
+                    "term «\(printed)» is not a date: written as recurring over the whole plan period ({printed: …, recurring: true})")
+        case .reviewTermUnread(let printed, let from, let to):
+            return ("строк «\(printed)» не прочитано як дату: поки що записано як увесь період плану, \(from)–\(to) ({printed: …, from: \(from), to: \(to)}); виправте роки, якщо документ каже інше",
+                    "term «\(printed)» was not read as a date: for now written as the whole plan period, \(from)–\(to) ({printed: …, from: \(from), to: \(to)}); correct the years if the document says otherwise")
+        case .reviewFundingWithoutAmounts(let printed):
+            return ("джерело фінансування «\(printed)» без жодної суми: фінансування не записано", "funding source «\(printed)» without any amount: no funding was written")
+        case .reviewAmountsWithoutSource:
+            return ("суми без джерела фінансування: не записано", "amounts without a funding source: not written")
+        case .reviewAmountsMoreThanSources(let sources, let amounts):
+            return ("у клітинці \(Message.pluralUK(sources, "джерело", "джерела", "джерел")), а сум у році \(amounts): зайві суми віднесено до останнього джерела; перевірте",
+                    "the cell names \(sources) source(s) but a year has \(amounts) amounts: the extra amounts went to the last source; check them")
+        case .reviewAmountUnread(let printed, let year):
+            return ("сума «\(printed)» за \(year) рік не число: не записано", "amount «\(printed)» for \(year) is not a number: not written")
+        case .reviewAmountsWithoutUnit:
+            return ("заголовок стовпця сум не називає одиниці (тис. грн, грн): записано «не зазначено»; впишіть одиницю з документа",
+                    "the heading of the amounts does not name a unit (тис. грн, грн): written as «не зазначено»; fill in the unit from the document")
+        case .reviewSources(let id, let spellings):
+            return ("джерела фінансування \(spellings.map { "«\($0)»" }.joined(separator: ", ")) віднесено до одного джерела `\(id)`; розділіть їх, якщо це різні джерела",
+                    "funding sources \(spellings.map { "«\($0)»" }.joined(separator: ", ")) were counted as one source `\(id)`; separate them if they differ")
+        case .reviewLevels(let names):
+            return ("рівні плану названо: \(names.map { "«\($0)»" }.joined(separator: " → ")); перевірте назви, множину й форми для лічби в levels",
+                    "the plan's levels were named \(names.map { "«\($0)»" }.joined(separator: " → ")); check the names, plurals and count forms in levels")
+        case .reviewPeriod(let from, let to, let fromTitle):
+            return fromTitle ? ("період плану \(from)–\(to) взято з назви", "the plan period \(from)–\(to) was taken from the title")
+                : ("назва не називає років плану: період \(from)–\(to) взято з років у таблиці; виправте, якщо документ каже інше",
+                   "the title names no years: the period \(from)–\(to) was taken from the years in the table; correct it if the document says otherwise")
+        case .reviewStatus(let status, let label):
+            switch (status, label) {
+            case ("approved", let label?): return ("гриф «\(label)» із заповненою датою чи номером: статус approved", "stamp «\(label)» with a date or number filled in: status approved")
+            case (_, let label?): return ("гриф «\(label)», дата і номер якого — порожні місця: статус draft (проєкт)", "stamp «\(label)» whose date and number are blanks: status draft")
+            default: return ("над таблицею немає грифа затвердження: статус not-stated", "there is no approval stamp above the table: status not-stated")
+            }
+        case .reviewChangeInserted(let text):
+            return ("документ містить вставку в режимі рецензування «\(text)»: її залишено в тексті", "the document holds a tracked insertion «\(text)»: it was kept in the text")
+        case .reviewChangeDeleted(let text):
+            return ("документ містить видалення в режимі рецензування «\(text)»: цей текст вилучено", "the document holds a tracked deletion «\(text)»: that text was left out")
+        case .reviewRowInserted(let text):
+            return ("рядок таблиці вставлено в режимі рецензування («\(text)»): його залишено", "a table row was inserted as a tracked change («\(text)»): it was kept")
+        case .reviewRowDeleted(let text):
+            return ("рядок таблиці видалено в режимі рецензування («\(text)»): його вилучено", "a table row was deleted as a tracked change («\(text)»): it was left out")
+        case .reviewLookAlike(let word, let letters):
+            return ("у слові «\(word)» латинські літери \(letters) серед кириличних: так надруковано, нічого не змінено; якщо це помилка, виправте її через corrections",
+                    "the word «\(word)» has the Latin letters \(letters) among Cyrillic ones: kept as printed; if it is a typo, correct it with corrections")
+        case .reviewComments(let count):
+            return ("документ містить \(Message.pluralUK(count, "примітку", "примітки", "приміток")) рецензента: вони не є текстом плану й не перенесені",
+                    "the document holds \(count) reviewer comment(s): they are not plan text and were not carried over")
+        case .reviewNoteMarks(let count):
+            return ("\(Message.pluralUK(count, "знак", "знаки", "знаків")) виноски вилучено з тексту (виноски не перенесено)", "\(count) footnote mark(s) were left out of the text (footnotes are not carried over)")
+        case .reviewHiddenText(let count):
+            return ("\(Message.pluralUK(count, "фрагмент", "фрагменти", "фрагментів")) прихованого тексту не друкується, тож не перенесено", "\(count) piece(s) of hidden text do not print and were not carried over")
+        case .reviewDecidedSame(let executor):
+            return ("вирішено: це `\(executor)`", "decided: this is `\(executor)`")
+        case .reviewDecidedNew:
+            return ("вирішено: новий орган", "decided: a new body")
+        case .decidePlanMissing(let plan):
+            return ("плану «\(plan)» немає (Content/plans/\(plan)/plan.yaml)", "there is no plan «\(plan)» (Content/plans/\(plan)/plan.yaml)")
+        case .decideBodyMissing(let plan, let body, let bodies):
+            return ("у реєстрі плану «\(plan)» (Content/executors/\(plan).yaml) немає нового органу «\(body)»" + (bodies.isEmpty ? "" : "; є: \(bodies.joined(separator: ", "))"),
+                    "the plan's registry (Content/executors/\(plan).yaml) has no new body «\(body)»" + (bodies.isEmpty ? "" : "; it has: \(bodies.joined(separator: ", "))"))
+        case .decideExecutorMissing(let executor, let suggestions):
+            return ("у реєстрі немає органу «\(executor)»\(hint(suggestions))", "the registry has no body «\(executor)»\(hint(suggestions))")
+        case .decideDone(let body, let executor, let measures):
+            return ("`\(body)` замінено на `\(executor)` у \(Message.pluralUK(measures, "заході", "заходах", "заходах")); новий запис вилучено з реєстру плану",
+                    "`\(body)` was replaced by `\(executor)` in \(measures) measure(s); the new entry was removed from the plan's registry")
+        case .decideKept(let body):
+            return ("`\(body)` залишено новим органом; позначено в REVIEW.md", "`\(body)` stays a new body; marked in REVIEW.md")
+        case .importVoiceUnknown(let found, let allowed):
+            return ("голос '\(found)' невідомий; можливі: \(list(allowed))", "voice '\(found)' is unknown; use one of: \(list(allowed))")
+        case .importPublishedInvalid(let found):
+            return ("дата оприлюднення '\(found)' — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-07-15",
+                    "publication date '\(found)' is not a date; write YYYY-MM-DD, e.g. 2026-07-15")
+        case .importInvalidID(let id):
+            return ("ім’я звіту '\(id)' не годиться: лише малі латинські літери, цифри й дефіси (до 100 знаків), як-от coalition-2026-h1; звіт записують лише в Content/reports/",
+                    "report name '\(id)' is not usable: only lowercase Latin letters, digits and hyphens (up to 100), like coalition-2026-h1; a report is written only into Content/reports/")
+        case .importFieldMissing(let field, let option):
+            return ("не вказано «\(field)»: впишіть у шаблоні або дайте \(option)", "«\(field)» is not given: fill it in the template or give \(option)")
+        case .importFieldConflict(let field, let sheet, let option, let given):
+            return ("«\(field)» у шаблоні — «\(sheet)», а \(option) — «\(given)»: залиште одне або зробіть їх однаковими",
+                    "«\(field)» is «\(sheet)» in the template but \(option) says «\(given)»: keep one or make them agree")
+        case .importNotANumber(let found):
+            return ("«\(found)» — не число; впишіть число, як-от 12, 3,5 або 1 234,5", "«\(found)» is not a number; write a number such as 12, 3,5 or 1 234,5")
+        case .importNotADate(let found):
+            return ("«\(found)» — не дата; впишіть дату як 2026-06-30 чи 30.06.2026 або виберіть дату в таблиці",
+                    "«\(found)» is not a date; write it as 2026-06-30 or 30.06.2026, or pick a date in the spreadsheet")
+        case .importUnknownStatus(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("статусу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "status «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importUnknownDimension(let found, let allowed):
+            let quoted = allowed.map { "«\($0)»" }.joined(separator: ", ")
+            return ("розрізу «\(found)» немає в переліку; виберіть зі списку: \(quoted)", "breakdown «\(found)» is not in the list; pick one of: \(quoted)")
+        case .importURLScheme(let url):
+            return ("посилання «\(url)» має починатися з https:// або http://", "link «\(url)» must start with https:// or http://")
+        case .importControlCharacter(let code):
+            return ("у тексті є керівний символ \(code) (невидимий, його не можна опублікувати): видаліть його з клітинки",
+                    "the text holds control character \(code) (invisible, it cannot be published): remove it from the cell")
+        case .importMergedCells(let range):
+            return ("клітинки \(range) об’єднано, тож заповнено лише першу з них, а решта рядків загубилася б: роз’єднайте їх і заповніть кожен рядок",
+                    "cells \(range) are merged, so only the first holds a value and the other rows would be lost: unmerge them and fill in each row")
+        case .importFormulaWithoutValue(let formula):
+            return ("у клітинці формула «\(formula)» без обчисленого значення: відкрийте файл у LibreOffice чи Excel і збережіть його знову або впишіть саме значення",
+                    "the cell holds formula «\(formula)» without a computed value: open the file in LibreOffice or Excel and save it again, or type the value itself")
+        case .importMeasureInBothSheets(let measure, let measures, let replies):
+            return ("захід \(measure) заповнено і на аркуші «\(measures)», і на «\(replies)»: у звіті один запис на захід; дайте власну оцінку в стовпці «Власна оцінка» аркуша «\(replies)»",
+                    "measure \(measure) is filled in on both «\(measures)» and «\(replies)»: a report has one entry per measure; give your own status in the «Власна оцінка» column of «\(replies)»")
+        case .importSiteWouldFail(let errors):
+            return ("з цим звітом сайт не пройшов би перевірку (\(Message.pluralUK(errors, "помилка", "помилки", "помилок"))): нічого не записано",
+                    "with this report the site would fail `check` (\(errors) error(s)): nothing was written")
+        case .importCreateFailed(let path, let reason):
+            return ("не вдається створити \(path) (\(reason)); нічого не записано", "cannot create \(path) (\(reason)); nothing was written")
+        case .workbookPartTooLarge(let part, let limit):
+            return ("\(part.uk) після розпакування більший за \(limit) МБ — це не заповнений шаблон (або його пошкоджено); нічого не прочитано далі",
+                    "\(part.en) unpacks to more than \(limit) MB: this is not a filled template (or it is damaged); nothing further was read")
+        case .workbookPartRatio(let part, let limit):
+            return ("\(part.uk) стиснуто понад у \(limit) разів, як у «zip-бомбі», а не в таблиці; читання зупинено. Збережіть таблицю заново",
+                    "\(part.en) is compressed more than \(limit) times, as in a zip bomb, not a spreadsheet; reading stopped. Save the spreadsheet again")
+        case .workbookPartDamaged(let part):
+            return ("\(part.uk) пошкоджено (архів не розпаковується): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is damaged (the archive does not unpack): save the spreadsheet again as .xlsx")
+        case .workbookXMLMalformed(let part, let line, let detail):
+            return ("\(part.uk) не читається як XML (рядок \(line): \(detail.uk)): збережіть таблицю заново у форматі .xlsx",
+                    "\(part.en) is not readable XML (line \(line): \(detail.en)): save the spreadsheet again as .xlsx")
+        case .workbookXMLTooDeep(let part, let limit):
+            return ("\(part.uk) має понад \(limit) вкладених рівнів — у таблиці такого не буває; збережіть таблицю заново",
+                    "\(part.en) nests more than \(limit) levels deep, which no spreadsheet does; save the spreadsheet again")
+        case .sheetTooManyRows(let sheet, let limit):
+            return ("аркуш «\(sheet)» має понад \(limit) рядків; шаблон плану стільки не має — приберіть зайві рядки",
+                    "sheet «\(sheet)» has more than \(limit) rows; no plan's template has so many — remove the extra rows")
+        case .sheetTooManyColumns(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)»: клітинка \(reference) лежить далі за стовпець \(limit); шаблон стільки стовпців не має — приберіть зайве",
+                    "sheet «\(sheet)»: cell \(reference) lies beyond column \(limit); the template has no such columns — remove them")
+        case .sheetBadReference(let sheet, let reference):
+            return ("аркуш «\(sheet)»: адреса клітинки «\(reference)» неможлива (рядків у таблиці щонайбільше 1 048 576, стовпців — до XFD): файл пошкоджено, збережіть таблицю заново",
+                    "sheet «\(sheet)»: cell reference «\(reference)» is impossible (at most 1,048,576 rows and columns up to XFD): the file is damaged, save the spreadsheet again")
+        case .sheetCellTooLong(let sheet, let reference, let limit):
+            return ("аркуш «\(sheet)», клітинка \(reference): текст довший за \(limit) знаків (більше клітинка таблиці не вміщує)",
+                    "sheet «\(sheet)», cell \(reference): the text is longer than \(limit) characters (more than a spreadsheet cell holds)")
+        case .workbookTooManyStrings(let limit):
+            return ("у книзі понад \(limit) різних текстів — заповнений шаблон стільки не має; збережіть таблицю заново",
+                    "the workbook holds more than \(limit) distinct texts, more than a filled template has; save the spreadsheet again")
+
         case .outputWriteFailed(let path, let origin, let reason):
             let fromUK = origin.map { ", її створено з \($0)" } ?? ", її створює сам PlanPress (не один файл вмісту)"
             let fromEN = origin.map { ", made from \($0)" } ?? ", made by PlanPress itself (not from one content file)"
@@ -1093,6 +1522,20 @@ extension Message {
         case .outputPathTwice(let path):
             return ("дві сторінки мали б записатися в '\(path)': два пункти мають однакову адресу",
                     "two pages would be written to '\(path)': two items share a URL")
+        case .outputBusy(let output, let pid):
+            let whoUK = pid.map { "інший процес planpress (\($0))" } ?? "інший процес planpress"
+            let whoEN = pid.map { "another planpress (process \($0))" } ?? "another planpress"
+            return ("у \(output) зараз записує сайт \(whoUK); чекаю, доки він закінчить, щоб не змішати два сайти…",
+                    "\(whoEN) is writing the site into \(output); waiting for it to finish, so that the two sites never mix…")
+        case .outputCannotLock(let path, let reason):
+            return ("не вдається взяти замок \(path), що не дає двом збиранням писати в одну папку (\(reason))",
+                    "cannot take the lock \(path) that keeps two builds from writing into one folder: \(reason)")
+        case .outputCannotRemove(let path, let reason):
+            return ("не вдається видалити \(path) з нового сайту (\(reason)), тож його не опубліковано",
+                    "cannot remove \(path) from the new site (\(reason)), so it was not published")
+        case .outputLeftBehind(let problem, let paths):
+            return ("\(problem.uk); прибрати за собою не вдалося, лишилося: \(paths.joined(separator: ", ")) — видаліть вручну",
+                    "\(problem.en); cleaning up failed, left behind: \(paths.joined(separator: ", ")) — delete by hand")
         case .outputFolderProtected(let output, let folder, let contains):
             return ("не збираю сайт у \(output): \(contains ? "у ній лежить" : "це") \(folder.uk), а збирання замінює все в папці сайту; виберіть окрему папку, наприклад --output Public",
                     "refusing to build into \(output): it \(contains ? "contains" : "is") \(folder.en), and a build replaces everything in its output folder; choose a folder of its own, e.g. --output Public")

@@ -69,6 +69,11 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     }
     public static let statedTotalsOfPlan = Phrase(uk: "підсумки документа для всього плану", en: "stated totals of the plan")
     public static let statedTotals = Phrase(uk: "підсумки документа", en: "stated totals")
+    public static let planTitle = Phrase(uk: "назва плану", en: "the plan's title")
+    public static let approvalBlock = Phrase(uk: "гриф затвердження (approval)", en: "the approval block")
+    public static let signatoryBlock = Phrase(uk: "підпис (signatory)", en: "the signature block")
+    public static let issuerLine = Phrase(uk: "орган, що видав або затвердив документ (issuer)", en: "the issuer")
+    public static let visionBlock = Phrase(uk: "бачення (vision)", en: "the vision block")
 
     // Printed fields of a cited item (CitationFields).
     public static let textField = Phrase(uk: "текст", en: "text")
@@ -77,6 +82,14 @@ public struct Phrase: Hashable, Sendable, CustomStringConvertible {
     public static let responsibleField = Phrase(uk: "відповідальні", en: "responsible")
     public static let termField = Phrase(uk: "строк", en: "term")
     public static let fundingField = Phrase(uk: "фінансування", en: "funding")
+    public static let approvalByField = Phrase(uk: "посада в грифі", en: "post in the stamp")
+    public static let approvalPersonField = Phrase(uk: "ім’я в грифі", en: "name in the stamp")
+    public static let approvalDocumentField = Phrase(uk: "документ у грифі", en: "act in the stamp")
+    public static let approvalNumberField = Phrase(uk: "номер у грифі", en: "number in the stamp")
+    public static let approvalDateField = Phrase(uk: "дата в грифі", en: "date in the stamp")
+    public static let signatoryPositionField = Phrase(uk: "посада підписанта", en: "signatory's post")
+    public static let signatoryNameField = Phrase(uk: "ім’я підписанта", en: "signatory's name")
+    public static let issuerField = Phrase(uk: "назва органу", en: "the body's name")
     public static let correctionPrintedForm = Phrase(uk: "надруковане написання з виправлення", en: "printed form of a correction")
     public static func indicatorField(_ n: Int) -> Phrase { Phrase(uk: "показник \(n)", en: "indicator \(n)") }
     public static func resultField(_ n: Int) -> Phrase { Phrase(uk: "очікуваний результат \(n)", en: "result \(n)") }

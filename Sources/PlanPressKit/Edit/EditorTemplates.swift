@@ -38,7 +38,7 @@ final class EditorTemplates: @unchecked Sendable {
         let files = ContentFiles(root: folder)
         let sink = DiagnosticSink()
         var templates: [String: CompiledTemplate] = [:]
-        for path in files.list("editor", extensions: ["mustache"]) {
+        for path in files.list("editor", extensions: ["mustache"], sink: sink) {
             guard let text = files.read(path, sink: sink) else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
@@ -54,7 +54,7 @@ final class EditorTemplates: @unchecked Sendable {
         }
         let locales = TemplateLoader.loadLocales(files, sink: sink)
         var assets: [String: [UInt8]] = [:]
-        for path in files.list("editor/assets", extensions: ["css", "js", "svg", "png"]) {
+        for path in files.list("editor/assets", extensions: ["css", "js", "svg", "png"], sink: sink) {
             if let data = files.data(path) { assets[String(path.dropFirst("editor/assets/".count))] = Array(data) }
         }
         guard !sink.hasErrors, let strings = locales[language.rawValue] ?? locales["uk"] else {

@@ -68,11 +68,21 @@ struct PressFiles {
         let entries = reports.map { report -> AtomFeed.Entry in
             let url = routes.url(for: .report(report.id))
             var html = report.summary.map { HTML.paragraphs($0) } ?? ""
-            let items = report.measures.map { "<li>\(HTML.escape(index.plan.measureLevel.name)) \(HTML.escape($0.measure)): \(HTML.escape(t("status_\($0.status.rawValue)")))</li>" }
+            let items = report.measures.map { entry -> String in
+                var parts: [String] = []
+                if let status = entry.status { parts.append(t("status_\(status.rawValue)")) }
+                if let answered = entry.replyTo.flatMap({ reply in graph.site.reports.first { $0.id == reply.report } }) {
+                    parts.append(t("reply_to_feed").replacingOccurrences(of: "{reporter}", with: answered.reporter.name))
+                }
+                return "<li>\(HTML.escape(index.plan.measureLevel.name)) \(HTML.escape(entry.measure)): \(HTML.escape(parts.joined(separator: "; ")))</li>"
+            }
             if !items.isEmpty { html += "<ul>" + items.joined() + "</ul>" }
-            return AtomFeed.Entry(id: url, title: report.title ?? "\(report.reporter.name), \(report.period.code)", date: report.published,
+            // A reply is published like a report: its own entry, titled as a reply.
+            let title = report.title ?? (report.isReplyOnly ? t("reply_feed_title").replacingOccurrences(of: "{reporter}", with: report.reporter.name)
+                .replacingOccurrences(of: "{period}", with: report.period.code) : "\(report.reporter.name), \(report.period.code)")
+            return AtomFeed.Entry(id: url, title: title, date: report.published,
                                   url: url, summary: report.summary, contentHTML: html, author: report.reporter.name,
-                                  categories: [report.reporter.kind.rawValue, report.period.code])
+                                  categories: [report.reporter.kind.rawValue, report.period.code] + (report.measures.contains { $0.replyTo != nil } ? ["reply"] : []))
         }
         return AtomFeed(selfURL: routes.url(for: .planReportsFeed(index.plan.id)), pageURL: routes.url(for: .plan(index.plan.id)),
                         baseURL: routes.baseURL, title: "\(index.plan.shortTitle) — \(t("reports_heading"))", subtitle: index.plan.title,

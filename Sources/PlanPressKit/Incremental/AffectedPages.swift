@@ -7,7 +7,7 @@ enum AffectedPages {
     /// nil: the edit reaches everything (downloads whose printed size changed on many pages).
     static func pages(for changes: SiteChanges, old: SiteGraph, new: SiteGraph,
                       oldData: OpenDataCatalog, newData: OpenDataCatalog) -> Set<PageID>? {
-        var pages: Set<PageID> = [.home, .plans, .executors, .glossary, .notFound, .openData, .search]
+        var pages: Set<PageID> = [.home, .plans, .executors, .glossary, .notFound, .openData, .search, .methodology]
         var plans = changes.plans
         var executors = changes.executors
         var updates: Set<String> = []
@@ -116,6 +116,14 @@ enum AffectedPages {
             }
         }
         for executor in executors where new.involvements[executor] != nil { pages.insert(.lists(.executor(executor))) }
+        if !plans.isEmpty || !executors.isEmpty {
+            // A body's «Без відповіді» page follows every report that asks it or answers it.
+            for graph in [old, new] {
+                for body in graph.monitoring.replyRequests().keys where new.executors[body] != nil {
+                    pages.formUnion([.unanswered(body), .executor(body)])
+                }
+            }
+        }
         for key in changes.measures {
             for graph in [old, new] {
                 let years = graph.plans[key.plan].measures[key.measure].measure.term.reading.dueDates.map(\.year)

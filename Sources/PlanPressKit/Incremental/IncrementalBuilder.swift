@@ -35,13 +35,22 @@ public final class IncrementalBuilder: @unchecked Sendable {
     }
 
     /// Why the last build rendered every page (nil: only the pages an edit changed).
-    public private(set) var lastFullReason: String?
+    public private(set) var lastFullReason: Message?
+    /// The token this process left in the output's lock file at its last commit (`OutputLock`):
+    /// another one there means another process wrote the output folders since.
+    private var lastWriter: String?
+    /// Test hook: called before each step of making the workspace after the first build; a throw stops there
+    /// (as a kill would).
+    var workspaceFault: ((String) throws -> Void)?
 
     /// One build. On failure the output folder and the kept state stay as they were.
     public func build() throws -> Builder.Result {
         if let preparing {
             // Nothing touches the output folders while the workspace is made.
-            if let prepared = preparing.value { ledger = prepared }
+            if let prepared = preparing.value {
+                ledger = prepared
+                lastWriter = prepared.writer
+            }
             self.preparing = nil
         }
         let builder = Builder(options: options, log: log)
@@ -56,21 +65,33 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         self.templates = loaded.map { (templateStamps, $0) }
         profile.mark("check")
+        // One writer at a time: taken before looking at what the output holds, held until the commit.
+        try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
+        let lock = try OutputLock.acquire(output: options.output) { [log, options] pid in
+            log?(Message.outputBusy(output: options.output, pid: pid).text(options.language))
+        }
         let contentStamps = cache.stamps
-        let (scope, reason) = last.map { scopeOfEdit(since: $0, graph: graph, content: contentStamps, templates: templateStamps) }
-            ?? (nil, "first build")
+        var (scope, reason): (SiteRenderer.Scope?, Message?) = last.map {
+            scopeOfEdit(since: $0, graph: graph, content: contentStamps, templates: templateStamps)
+        } ?? (nil, .fullRenderFirstBuild)
+        if last != nil, lock.previousToken != lastWriter {
+            // Pages rendered before and the ledger describe folders another process has changed.
+            (scope, reason) = (nil, .fullRenderOtherWriter)
+            ledger = nil
+        }
         profile.mark("changes and affected pages")
         if scope == nil { memory = SiteRenderer.Memory() }
         do {
             let result = try builder.write(graph: graph, templates: templates, checked: checked, memory: memory, scope: scope,
-                                          ledger: &ledger)
+                                          ledger: &ledger, lock: lock)
             last = LastBuild(graph: graph, content: contentStamps, templates: templateStamps, output: FileStamps.stampOf(options.output))
+            lastWriter = lock.token
             lastFullReason = scope == nil ? reason : nil
             if let ledger, access(OutputWriter.trimmed(options.output) + OutputWriter.nextSuffix, F_OK) != 0 {
                 // A first build leaves no workspace; the first edit would link the whole site into
                 // a new one (3 s at 20k pages). Made now, while the user reads the preview.
-                let output = options.output
-                preparing = Concurrent { OutputSession.linkWorkspace(output: output, after: ledger) }
+                let output = options.output, fault = workspaceFault
+                preparing = Concurrent { OutputSession.linkWorkspace(output: output, after: ledger, fault: fault) }
             }
             return result
         } catch {
@@ -83,21 +104,21 @@ public final class IncrementalBuilder: @unchecked Sendable {
 
     /// The pages an edit since `last` can change, or why everything is rendered.
     private func scopeOfEdit(since last: LastBuild, graph: SiteGraph, content: FileStamps,
-                             templates: FileStamps) -> (SiteRenderer.Scope?, String) {
+                             templates: FileStamps) -> (SiteRenderer.Scope?, Message?) {
         var profile = Profile()
         let changes = SiteChanges.between(old: last.graph, new: graph, changed: content.changed(since: last.content))
         profile.mark("changes")
         if let everything = changes.everything { return (nil, everything) }
-        if templates != last.templates { return (nil, "templates changed") }
-        if last.output != FileStamps.stampOf(options.output) { return (nil, "the output folder was replaced") }
+        if templates != last.templates { return (nil, .fullRenderTemplatesChanged) }
+        if last.output != FileStamps.stampOf(options.output) { return (nil, .fullRenderOutputReplaced) }
         let openData = OpenDataExport(graph: graph).build(reusing: memory.openData, changedPlans: changes.plans)
         profile.mark("open data of changed plans")
         guard let pages = AffectedPages.pages(for: changes, old: last.graph, new: graph,
                                               oldData: memory.catalog, newData: openData.catalog) else {
-            return (nil, "the printed size of a site-wide download changed")
+            return (nil, .fullRenderDownloadSizeChanged)
         }
         profile.mark("affected pages")
         return (SiteRenderer.Scope(pages: pages, plans: changes.plans, measures: changes.measures, openData: openData,
-                                   updates: changes.updates || changes.reports), "")
+                                   updates: changes.updates || changes.reports), nil)
     }
 }

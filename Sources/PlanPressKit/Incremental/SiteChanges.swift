@@ -3,8 +3,8 @@
 /// touched, or `everything` when the edit reaches too far to track (site
 /// settings, executors, templates, a plan's structure or metadata).
 struct SiteChanges {
-    /// Why everything is re-rendered; nil when only `items` changed.
-    var everything: String?
+    /// Why everything is re-rendered (a line of the `--watch` log); nil when only `items` changed.
+    var everything: Message?
     /// Plans with any changed item (their plan, print and timeline pages, open data).
     var plans: Set<Int> = []
     /// Measures whose own data, commentary, reports or news changed.
@@ -25,12 +25,12 @@ struct SiteChanges {
         var goal: Int
     }
 
-    static func everything(_ reason: String) -> SiteChanges { SiteChanges(everything: reason) }
+    static func everything(_ reason: Message) -> SiteChanges { SiteChanges(everything: reason) }
 
     /// `changed`: paths relative to the content folder, as `FileStamps.changed` gives them.
     static func between(old: SiteGraph, new: SiteGraph, changed: [String]) -> SiteChanges {
         var changes = SiteChanges()
-        guard old.plans.map(\.plan.id) == new.plans.map(\.plan.id) else { return .everything("the list of plans changed") }
+        guard old.plans.map(\.plan.id) == new.plans.map(\.plan.id) else { return .everything(.fullRenderPlanListChanged) }
         for path in changed {
             let parts = path.split(separator: "/").map(String.init)
             let name = parts.last ?? ""
@@ -75,26 +75,26 @@ struct SiteChanges {
                 // Notes of no plan are not published: nothing to render.
                 if let p = new.planByID[SourceNotes.plan(ofFile: name)!.plan] { changes.notes.insert(p) }
             default:
-                return .everything("\(path) changed")
+                return .everything(.fullRenderFileChanged(path: path))
             }
         }
         return changes
     }
 
     /// A changed plan file: which goals and measures differ. Structure or plan-level changes: everything.
-    private mutating func addPlan(_ id: PlanID, old: SiteGraph, new: SiteGraph) -> String? {
-        guard let p = old.planByID[id], new.planByID[id] == p else { return "plan \(id) was added or removed" }
+    private mutating func addPlan(_ id: PlanID, old: SiteGraph, new: SiteGraph) -> Message? {
+        guard let p = old.planByID[id], new.planByID[id] == p else { return .fullRenderPlanAddedOrRemoved(plan: id.raw) }
         let before = old.plans[p], after = new.plans[p]
         guard before.goals.map(\.goal.id) == after.goals.map(\.goal.id),
               before.goals.map(\.parent) == after.goals.map(\.parent),
               before.measures.map(\.measure.number) == after.measures.map(\.measure.number),
               before.measures.map(\.goal) == after.measures.map(\.goal),
               before.indicators.map(\.indicator.id) == after.indicators.map(\.indicator.id) else {
-            return "the structure of plan \(id) changed"
+            return .fullRenderPlanStructureChanged(plan: id.raw)
         }
         // Plan, goals and measures by the digest of their own YAML: the plan-level
         // fields goals and measures are read with (levels, period, budget) come first.
-        guard before.plan.sourceDigest == after.plan.sourceDigest else { return "the metadata of plan \(id) changed" }
+        guard before.plan.sourceDigest == after.plan.sourceDigest else { return .fullRenderPlanMetadataChanged(plan: id.raw) }
         for g in before.goals.indices where before.goals[g].goal.sourceDigest != after.goals[g].goal.sourceDigest {
             goals.insert(GoalKey(plan: p, goal: g))
         }

@@ -156,6 +156,7 @@ extension Target {
         let met: Bool
         switch comparator {
         case .atLeast: met = actual.value >= value.value
+        case .moreThan: met = actual.value > value.value
         case .atMost: met = actual.value <= value.value
         case .exactly: met = actual.value == value.value
         case .about:

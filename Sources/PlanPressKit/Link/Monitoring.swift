@@ -11,6 +11,22 @@ public struct Monitoring: Sendable {
         public var evidence: [MeasureStatus.Evidence]
         /// The report (index into `site.reports`) whose assessment of the same measure this entry answers.
         public var replyTo: Int? = nil
+        /// The body the reporter asked to answer this assessment (`reply_requested`).
+        public var replyRequestedFrom: ExecutorID? = nil
+    }
+
+    /// An entry that answers another report's assessment of the same measure: with a status of
+    /// its own (it is then also in `history`) or without one (a reply, not an assessment).
+    public struct Reply: Sendable {
+        public var report: Int
+        /// The answered report (index into `site.reports`).
+        public var answers: Int
+        public var reporter: Reporter
+        public var period: ReportPeriod
+        public var published: CalendarDate
+        public var status: MeasureStatusValue?
+        public var narrativeHTML: String?
+        public var evidence: [MeasureStatus.Evidence]
     }
 
     public struct ValueEntry: Sendable {
@@ -24,33 +40,14 @@ public struct Monitoring: Sendable {
         public var indicator: Int
     }
 
-    /// The reading used for counts and badges.
-    public struct Current: Sendable {
-        public var status: MeasureStatusValue
-        public var period: ReportPeriod
-        /// Reporters disagree about the latest period.
-        public var disputed: Bool
-        public var entries: [StatusEntry]
-    }
-
     public let asOf: CalendarDate
     public var reportsByPlan: [Int: [Int]] = [:]
     public var history: [SiteGraph.MeasureKey: [StatusEntry]] = [:]
     public var values: [IndicatorKey: [ValueEntry]] = [:]
+    /// Replies per measure, in publication order.
+    public var replies: [SiteGraph.MeasureKey: [Reply]] = [:]
 
     public init(asOf: CalendarDate) { self.asOf = asOf }
-
-    /// The latest period's statuses, the official one first: kept for the
-    /// open-data `status` field only; pages show every voice (`voices(_:)`).
-    /// `disputed` is the pages' mark: the voices' latest statuses differ.
-    public func current(_ key: SiteGraph.MeasureKey) -> Current? {
-        guard let entries = history[key], let last = entries.last else { return nil }
-        let latest = entries.filter { $0.period == last.period }
-        let official = latest.last { $0.reporter.kind == .official }
-        let chosen = official ?? latest.last!
-        // Disputed exactly as the pages mark it: the voices' latest statuses differ.
-        return Current(status: chosen.status, period: last.period, disputed: voices(key)?.disputed ?? false, entries: latest)
-    }
 
     /// The latest assessment of each voice: the official reports' and the
     /// civil-society reports' latest period for the measure, each on its own.
@@ -69,8 +66,26 @@ public struct Monitoring: Sendable {
     }
 
     /// Entries that answer the given report's assessment of the measure, in publication order.
-    public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [StatusEntry] {
-        (history[key] ?? []).filter { $0.replyTo == report }.sorted { ($0.published, $0.report) < ($1.published, $1.report) }
+    public func replies(to report: Int, _ key: SiteGraph.MeasureKey) -> [Reply] {
+        (replies[key] ?? []).filter { $0.answers == report }
+    }
+
+    /// The assessment still awaits the reply its reporter asked for: no report by the asked body
+    /// (`reporter.executor`) answers it.
+    public func awaitsReply(_ entry: StatusEntry, _ key: SiteGraph.MeasureKey, reports: [Report]) -> Bool {
+        guard let body = entry.replyRequestedFrom else { return false }
+        return !replies(to: entry.report, key).contains { reports[$0.report].reporter.executor == body }
+    }
+
+    /// Every assessment whose reporter asked a body for a reply, per body, in measure order then publication order.
+    public func replyRequests() -> [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] {
+        var out: [ExecutorID: [(key: SiteGraph.MeasureKey, entry: StatusEntry)]] = [:]
+        for key in history.keys.sorted() {
+            for entry in history[key]! {
+                if let body = entry.replyRequestedFrom { out[body, default: []].append((key, entry)) }
+            }
+        }
+        return out
     }
 
     /// Each voice's latest assessment; nil when no report mentions the measure.

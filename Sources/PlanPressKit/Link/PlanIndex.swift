@@ -24,7 +24,15 @@ public struct PlanIndex: Sendable {
         public var measure: Int
     }
 
+    /// The columns the plan's table has, as far as its measures show: a column no measure fills
+    /// (the strategy's bullets have no responsible, term or indicators; most plans no money) is
+    /// one the document does not have, and pages show no empty row for it.
+    public struct Columns: Sendable {
+        public var responsible = false, term = false, indicators = false, results = false, funding = false
+    }
+
     public let plan: Plan
+    public private(set) var columns = Columns()
     public private(set) var goals: [GoalNode] = []
     public private(set) var measures: [MeasureNode] = []
     public private(set) var indicators: [IndicatorNode] = []
@@ -80,6 +88,11 @@ public struct PlanIndex: Sendable {
             indicators.append(IndicatorNode(indicator: indicator, measure: index))
         }
         measures.append(MeasureNode(measure: measure, goal: goal, indicators: start..<indicators.count))
+        columns.responsible = columns.responsible || measure.responsible != nil
+        columns.term = columns.term || measure.term.printed != nil
+        columns.indicators = columns.indicators || !measure.indicators.isEmpty
+        columns.results = columns.results || !measure.results.isEmpty
+        columns.funding = columns.funding || plan.budget != nil || measure.funding.printed != nil || measure.funding.status != .notStated
         return index
     }
 

@@ -1,9 +1,10 @@
 /// Where a plan stands on the site's as-of date, computed by the site (not
-/// stated by the document): the home page lists plans in this order and the
-/// search ranks results of ended plans lower when relevance is close.
+/// stated by the document): the home page orders plans within each group by it and the
+/// search ranks results of ended plans lower when relevance is close. It says nothing
+/// about force: only a printed approval block does (`Plan.Status`).
 public enum PlanStanding: Int, Sendable, Comparable {
-    /// Adopted and its period has not ended.
-    case inForce = 0
+    /// Not a draft, and its period has not ended.
+    case current = 0
     /// A draft whose period has not ended.
     case draft = 1
     /// The period ended before the as-of year.
@@ -13,7 +14,7 @@ public enum PlanStanding: Int, Sendable, Comparable {
         if let to = plan.period.to, to < asOf.year {
             self = .ended
         } else {
-            self = plan.status == .draft ? .draft : .inForce
+            self = plan.status == .draft ? .draft : .current
         }
     }
 

@@ -76,6 +76,8 @@ public struct Routes: Sendable {
         case .lists(.plan(let p)): return "\(l)plans/\(p)/lists/"
         case .lists(.goal(let p, let g)): return "\(l)plans/\(p)/goals/\(g)/lists/"
         case .lists(.executor(let e)): return "\(l)executors/\(e)/lists/"
+        case .unanswered(let e): return "\(l)executors/\(e)/unanswered/"
+        case .methodology: return "\(l)methodology/"
         case .year(let year): return "\(l)years/\(year)/"
         case .search: return "\(l)search/"
         case .openData: return "\(l)data/"
@@ -120,6 +122,10 @@ public enum PageID: Hashable, Sendable {
     case planReportsFeed(PlanID)
     /// The measures behind every count of a page (docs/monitoring.md, *Lists*).
     case lists(ListScope)
+    /// How the site reads the reports, and each reporter's own methodology.
+    case methodology
+    /// «Без відповіді»: the assessments a body was asked to answer, awaited ones first.
+    case unanswered(ExecutorID)
     /// «Що мало бути виконано у 2026 році»: every measure falling due in the year.
     case year(Int)
     case search

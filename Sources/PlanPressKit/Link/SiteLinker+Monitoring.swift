@@ -19,21 +19,25 @@ extension SiteLinker {
                 sink.error(.reporterUnknownExecutor(executor: executor.raw, suggestions: Suggestions.closest(to: executor.raw, in: executors.keys.map(\.raw))),
                            at: report.reporter.executorLocation ?? report.location)
             }
+            // A report that only replies is not a second account of the period.
             let claim = "\(report.plan)|\(report.reporter.name)|\(report.period.code)"
-            if let other = claimed[claim] {
+            if !report.isReplyOnly, let other = claimed[claim] {
                 sink.error(.reportsOverlap(reporter: report.reporter.name, plan: report.plan.raw, period: report.period.code, otherFile: other.file),
                            at: report.location)
                 continue
             }
-            claimed[claim] = report
+            if !report.isReplyOnly { claimed[claim] = report }
             monitoring.reportsByPlan[p, default: []].append(r)
-            addStatuses(report, index: r, plan: p, plans: plans, resolver: resolver, into: &monitoring)
+            addStatuses(report, index: r, plan: p, plans: plans, executors: executors, resolver: resolver, into: &monitoring)
             addValues(report, index: r, plan: p, plans: plans, into: &monitoring)
+        }
+        for key in monitoring.replies.keys {
+            monitoring.replies[key]!.sort { ($0.published, $0.report) < ($1.published, $1.report) }
         }
         return monitoring
     }
 
-    private func addStatuses(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex],
+    private func addStatuses(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], executors: [ExecutorID: Executor],
                              resolver: ReferenceResolver, into monitoring: inout Monitoring) {
         var seen: Set<String> = []
         for status in report.measures {
@@ -50,11 +54,40 @@ extension SiteLinker {
             let narrative = status.narrative.map {
                 renderMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
             }
-            let entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
-                                               status: status.status, narrativeHTML: narrative, evidence: status.evidence,
-                                               replyTo: status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status) })
-            monitoring.history[SiteGraph.MeasureKey(plan: p, measure: m), default: []].append(entry)
+            let key = SiteGraph.MeasureKey(plan: p, measure: m)
+            let answered = status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status) }
+            if let answered {
+                monitoring.replies[key, default: []].append(Monitoring.Reply(
+                    report: r, answers: answered, reporter: report.reporter, period: report.period, published: report.published,
+                    status: status.status, narrativeHTML: narrative, evidence: status.evidence))
+            }
+            if let request = status.replyRequest, status.status == nil {
+                sink.error(.replyRequestWithoutStatus, at: request.location)
+            }
+            guard let value = status.status else { continue }
+            var entry = Monitoring.StatusEntry(report: r, period: report.period, reporter: report.reporter, published: report.published,
+                                               status: value, narrativeHTML: narrative, evidence: status.evidence, replyTo: answered)
+            entry.replyRequestedFrom = status.replyRequest.flatMap { replyBody($0, measure: plans[p].measures[m].measure, executors: executors) }
+            monitoring.history[key, default: []].append(entry)
         }
+    }
+
+    /// The body asked to answer: the one `reply_requested` names (it must be in the registry), or the
+    /// measure's body named first.
+    private func replyBody(_ request: MeasureStatus.ReplyRequest, measure: Measure, executors: [ExecutorID: Executor]) -> ExecutorID? {
+        if let named = request.executor {
+            guard executors[named] != nil else {
+                sink.error(.replyRequestUnknownExecutor(executor: named.raw, suggestions: Suggestions.closest(to: named.raw, in: executors.keys.map(\.raw))),
+                           at: request.location)
+                return nil
+            }
+            return named
+        }
+        guard let first = measure.responsible?.assignments.first?.executor else {
+            sink.error(.replyRequestNoBody(measure: measure.number), at: request.location)
+            return nil
+        }
+        return first
     }
 
     private func addValues(_ report: Report, index r: Int, plan p: Int, plans: [PlanIndex], into monitoring: inout Monitoring) {
@@ -68,7 +101,16 @@ extension SiteLinker {
             if let target = plans[p].indicators[i].indicator.target, let targetUnit = target.unit, let unit = value.unit,
                Target.normalisedUnit(targetUnit) != Target.normalisedUnit(unit) {
                 sink.warning(.indicatorUnitMismatch(indicator: value.indicator, unit: unit, targetUnit: targetUnit),
-                             at: value.location)
+                             at: value.unitLocation ?? value.location)
+            }
+            // A report speaks for its own period, and a value cannot describe a day after the report was published.
+            let month = YearMonth(year: value.date.year, month: value.date.month)
+            if month < report.period.start || report.period.end < month {
+                sink.error(.valueDateOutsidePeriod(indicator: value.indicator, date: value.date.iso, period: report.period.code),
+                           at: value.dateLocation ?? value.location)
+            } else if report.published < value.date {
+                sink.error(.valueDateAfterPublished(indicator: value.indicator, date: value.date.iso, published: report.published.iso),
+                           at: value.dateLocation ?? value.location)
             }
             let key = Monitoring.IndicatorKey(plan: p, indicator: i)
             monitoring.values[key, default: []].append(Monitoring.ValueEntry(report: r, reporter: report.reporter, value: value))
@@ -99,9 +141,14 @@ extension SiteLinker {
                        at: reference.location)
             return nil
         }
-        guard answered.measures.contains(where: { $0.measure == reference.measure }) else {
+        guard answered.measures.contains(where: { $0.measure == reference.measure && $0.status != nil }) else {
             sink.error(.replyToMissingStatus(report: reference.report, measure: reference.measure,
                                              suggestions: Suggestions.closest(to: reference.measure, in: Set(answered.measures.map(\.measure)).sorted())),
+                       at: reference.location)
+            return nil
+        }
+        if report.published < answered.published {
+            sink.error(.replyBeforeAnswered(published: report.published.iso, answered: reference.report, answeredPublished: answered.published.iso),
                        at: reference.location)
             return nil
         }

@@ -135,9 +135,9 @@ public struct SiteLinker {
 
     private func checkPlanMetadata(_ plans: [PlanIndex], executors: [ExecutorID: Executor]) {
         for plan in plans.map(\.plan) {
-            if let issuer = plan.issuer, executors[issuer] == nil {
-                sink.error(.planUnknownIssuer(plan: plan.id.raw, issuer: issuer.raw, suggestions: Suggestions.closest(to: issuer.raw, in: executors.keys.map(\.raw))),
-                           at: plan.issuerLocation ?? plan.location)
+            if let issuer = plan.issuer, let id = issuer.executor, executors[id] == nil {
+                sink.error(.planUnknownIssuer(plan: plan.id.raw, issuer: id.raw, suggestions: Suggestions.closest(to: id.raw, in: executors.keys.map(\.raw))),
+                           at: issuer.location)
             }
             if let source = plan.source, site.sourceFiles[source] == nil {
                 let texts = site.sourceFiles.keys.filter(SourceNotes.isSourceText)

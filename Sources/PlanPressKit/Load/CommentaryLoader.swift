@@ -9,6 +9,7 @@ enum CommentaryLoader {
         // Every problem of the front matter in one run (YAMLValue.parseRecovering).
         let (value, skipped) = YAMLValue.parseRecovering(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink)
         guard let value, let map = MappingReader(value, what: .commentaryFrontMatter, sink: sink) else { return nil }
+        Markdown.checkBounds(parts.body, file: file, firstLine: parts.bodyLine, sink: sink)
         let aboutText = map.text("about", required: !skipped.contains("about"))
         let title = map.text("title")
         map.finish()

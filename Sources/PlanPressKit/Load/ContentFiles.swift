@@ -10,22 +10,94 @@ struct ContentFiles {
     /// Files that do not exist on disk yet, by relative path: the editor checks
     /// a would-be file with the real loader before writing it (docs/editor.md).
     var overlay: [String: [UInt8]] = [:]
+    /// The templates folder rather than the content folder (which one a link must not leave).
+    var isTemplates = false
 
-    /// Relative paths of regular files below `subfolder` with one of `extensions`, sorted.
-    func list(_ subfolder: String, extensions: Set<String>) -> [String] {
-        let base = subfolder.isEmpty ? root : root + "/" + subfolder
+    /// The error for a file whose symbolic link leads out of this folder.
+    func linkOutside(_ target: String) -> Message {
+        isTemplates ? .linkOutsideTemplates(target: target) : .linkOutsideContent(target: target)
+    }
+
+    /// Relative paths of regular files below `subfolder` with one of `extensions`, sorted. Names
+    /// starting with `.` or `_` are left out (folders starting with `.` are not entered). A folder
+    /// that does not exist holds nothing; one that exists but cannot be listed (permissions, no file
+    /// descriptors left, an I/O error) is an error naming it: a build never publishes less because
+    /// the system failed.
+    func list(_ subfolder: String, extensions: Set<String>, sink: DiagnosticSink) -> [String] {
         let prefix = subfolder.isEmpty ? "" : subfolder + "/"
-        let added = overlay.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-        let onDisk = (try? FileManager.default.subpathsOfDirectory(atPath: base)) ?? []
-        guard !onDisk.isEmpty || !added.isEmpty else { return [] }
-        let paths = Array(Set(onDisk).union(added))
-        return paths.filter { path in
-            let ext = (path as NSString).pathExtension.lowercased()
-            let name = (path as NSString).lastPathComponent
+        var found = Set(overlay.keys.filter { $0.hasPrefix(prefix) })
+        walk(subfolder, top: true, sink: sink) { found.insert($0) }
+        return found.filter { path in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let ext = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
             return extensions.contains(ext) && !name.hasPrefix(".") && !name.hasPrefix("_")
         }
-        .map { subfolder.isEmpty ? $0 : subfolder + "/" + $0 }
         .sorted()
+    }
+
+    /// Every file below `relative` (its path relative to the root), from readdir(3); symbolic links
+    /// are listed as files and not entered as folders (as `FileStamps` walks).
+    private func walk(_ relative: String, top: Bool, sink: DiagnosticSink, _ file: (String) -> Void) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        let listed: [(name: String, type: Int, inode: UInt64)]
+        switch ContentFiles.entries(folder) {
+        case .success(let entries): listed = entries
+        case .failure(let failure):
+            // A missing folder is an empty one (every folder under Content/ is optional).
+            if top && (failure.code == ENOENT || failure.code == ENOTDIR) { return }
+            sink.error(.folderUnreadable(reason: failure.reason), at: SourceLocation(file: display(relative)))
+            return
+        }
+        for entry in listed {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            var type = entry.type
+            if type == DT_UNKNOWN {
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else {
+                    sink.error(.fileUnreadable(reason: FileFailure(errno).reason), at: SourceLocation(file: display(path)))
+                    continue
+                }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int(DT_DIR) : Int(DT_REG)
+            }
+            if type == DT_DIR {
+                if !entry.name.hasPrefix(".") { walk(path, top: false, sink: sink, file) }
+            } else {
+                file(path)
+            }
+        }
+    }
+
+    /// Why a system call failed: its `errno`, with the C library's text and the name (`EACCES`).
+    struct FileFailure: Error {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
+        var reason: String {
+            let names: [Int32: String] = [EACCES: "EACCES", EPERM: "EPERM", EMFILE: "EMFILE", ENFILE: "ENFILE", EIO: "EIO",
+                                          ENOENT: "ENOENT", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", ELOOP: "ELOOP", ENOMEM: "ENOMEM"]
+            let text = String(cString: strerror(code))
+            return names[code].map { "\(text), \($0)" } ?? text
+        }
+    }
+
+    /// The names in one folder, or why it cannot be listed (readdir errors included, not only opendir's).
+    static func entries(_ folder: String) -> Result<[(name: String, type: Int, inode: UInt64)], FileFailure> {
+        if let code = InjectedFaults.code(.opendir, folder) { return .failure(FileFailure(code)) }
+        guard let dir = opendir(folder) else { return .failure(FileFailure(errno)) }
+        defer { closedir(dir) }
+        var found: [(name: String, type: Int, inode: UInt64)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { return .failure(FileFailure(errno)) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            found.append((name, Int(entry.pointee.d_type), UInt64(entry.pointee.d_ino)))
+        }
+        return .success(found)
     }
 
     func exists(_ relative: String) -> Bool {
@@ -40,7 +112,38 @@ struct ContentFiles {
     /// The bytes of a file (images); nil when it cannot be read or is a link to outside the content folder.
     func data(_ relative: String) -> Data? {
         guard outside(relative) == nil else { return nil }
-        return overlay[relative].map { Data($0) } ?? FileManager.default.contents(atPath: root + "/" + relative)
+        return try? contents(relative).get()
+    }
+
+    /// The bytes of a file, or why they cannot be read (the overlay first; links are not checked here).
+    func contents(_ relative: String) -> Result<Data, FileFailure> {
+        if let bytes = overlay[relative] { return .success(Data(bytes)) }
+        return ContentFiles.readFile(root + "/" + relative)
+    }
+
+    /// A whole file through open(2) and read(2), so that a failure keeps its reason.
+    static func readFile(_ path: String) -> Result<Data, FileFailure> {
+        if let code = InjectedFaults.code(.open, path) { return .failure(FileFailure(code)) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileFailure(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(FileFailure(errno)) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { return .failure(FileFailure(EISDIR)) }
+        // One byte more than the size, so that the common case ends with one read returning 0.
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(info.st_size)) + 1)
+        var length = 0
+        while true {
+            if length == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096))) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + length, $0.count - length) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileFailure(errno))
+            }
+            length += count
+        }
+        return .success(Data(bytes[..<length]))
     }
 
     /// Where a file really is when a symbolic link (of the file or of a folder on its way) takes it
@@ -61,11 +164,14 @@ struct ContentFiles {
 
     func read(_ relative: String, sink: DiagnosticSink) -> String? {
         if overlay[relative] == nil, let target = outside(relative) {
-            sink.error(.linkOutsideContent(target: target), at: SourceLocation(file: display(relative)))
+            sink.error(linkOutside(target), at: SourceLocation(file: display(relative)))
             return nil
         }
-        guard let data = data(relative) else {
-            sink.error(.fileUnreadable, at: SourceLocation(file: display(relative)))
+        let data: Data
+        switch contents(relative) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure):
+            sink.error(.fileUnreadable(reason: failure.reason), at: SourceLocation(file: display(relative)))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -76,8 +182,43 @@ struct ContentFiles {
                        at: SourceLocation(file: display(relative), line: line, column: column))
             return nil
         }
+        // Control characters (ESC, BEL, NUL, C1 …) are invisible, can drive a terminal and break pages
+        // and CSV files: refused in every text file, wherever they are (tab and line ends are text).
+        if let (offset, scalar) = ContentFiles.firstControlCharacter(text, allowing: relative.hasSuffix(".txt") ? [0x0C] : []) {
+            let (line, column) = YAMLValue.lineAndColumn(ofByte: offset, in: text)
+            sink.error(.controlCharacter(code: ContentFiles.code(scalar), markdown: true),
+                       at: SourceLocation(file: display(relative), line: line, column: column))
+            return nil
+        }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
+}
+
+extension ContentFiles {
+    /// The byte offset and value of the first control character in `text` (C0 but tab, line feed and
+    /// carriage return; DEL; C1), or nil. `allowing`: more C0 characters to let through (the form feed
+    /// of a page break in a transcribed document). A byte scan: the common case costs one pass.
+    static func firstControlCharacter(_ text: String, allowing: Set<UInt8> = []) -> (offset: Int, scalar: UInt32)? {
+        var text = text
+        return text.withUTF8 { bytes -> (Int, UInt32)? in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D && !allowing.contains(byte) { return (index, UInt32(byte)) }
+                } else if byte == 0x7F {
+                    return (index, 0x7F)
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return (index, UInt32(bytes[index + 1]))
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// `U+001B` for a message.
+    static func code(_ scalar: UInt32) -> String { "U+" + String(format: "%04X", scalar) }
 }
 
 extension ContentFiles {

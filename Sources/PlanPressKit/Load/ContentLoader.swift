@@ -30,8 +30,10 @@ public enum ContentLoader {
         let reports = loadReports(files, cache: cache, sink: sink)
         profile.mark("load: reports")
         var sources: [String: String] = [:]
-        for path in files.list("sources", extensions: ["txt", "md"]) {
-            if let text = files.read(path, sink: sink) { sources[String(path.dropFirst("sources/".count))] = text }
+        for path in files.list("sources", extensions: ["txt", "md"], sink: sink) {
+            guard let text = files.read(path, sink: sink) else { continue }
+            if path.hasSuffix(".md") { Markdown.checkBounds(text, file: files.display(path), firstLine: 1, sink: sink) }
+            sources[String(path.dropFirst("sources/".count))] = text
         }
         profile.mark("load: sources")
         guard let settings else { return (nil, sink.diagnostics) }
@@ -51,7 +53,7 @@ public enum ContentLoader {
     }
 
     private static func loadExecutors(_ files: ContentFiles, sink: DiagnosticSink) -> [Executor] {
-        files.list("executors", extensions: ["yaml", "yml"]).flatMap { path -> [Executor] in
+        files.list("executors", extensions: ["yaml", "yml"], sink: sink).flatMap { path -> [Executor] in
             guard let text = files.read(path, sink: sink),
                   let value = YAMLValue.parse(text, file: files.display(path), sink: sink) else { return [] }
             return ExecutorLoader.load(value, sink: sink)
@@ -59,7 +61,7 @@ public enum ContentLoader {
     }
 
     private static func loadPlans(_ files: ContentFiles, cache: LoadCache?, sink: DiagnosticSink) -> [Plan] {
-        let paths = files.list("plans", extensions: ["yaml", "yml"]).filter { path in
+        let paths = files.list("plans", extensions: ["yaml", "yml"], sink: sink).filter { path in
             let parts = path.split(separator: "/")
             return parts.count == 3 && (parts[2] == "plan.yaml" || parts[2] == "plan.yml")
         }
@@ -81,7 +83,7 @@ public enum ContentLoader {
     /// `cache` only where the result depends on the file alone (updates also read their cover image).
     private static func loadMarkdown<T>(_ files: ContentFiles, folder: String, cache: LoadCache?, sink: DiagnosticSink,
                                         _ read: (String, String, String, DiagnosticSink) -> T?) -> [T] {
-        let paths = files.list(folder, extensions: ["md", "markdown"])
+        let paths = files.list(folder, extensions: ["md", "markdown"], sink: sink)
         let loaded = parallelMap(paths) { path -> (T?, [Diagnostic]) in
             cached(path, cache) {
                 let local = DiagnosticSink()
@@ -96,7 +98,7 @@ public enum ContentLoader {
     }
 
     private static func loadReports(_ files: ContentFiles, cache: LoadCache?, sink: DiagnosticSink) -> [Report] {
-        let paths = files.list("reports", extensions: ["yaml", "yml"])
+        let paths = files.list("reports", extensions: ["yaml", "yml"], sink: sink)
         return paths.compactMap { path in
             let (report, diagnostics) = cached(path, cache) { () -> (Report?, [Diagnostic]) in
                 let local = DiagnosticSink()

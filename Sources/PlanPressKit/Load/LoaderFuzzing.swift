@@ -2,7 +2,8 @@
 /// the first byte picks the loader, the rest is the file's text. Whatever the
 /// bytes, a loader must return (a value or diagnostics) — never crash or hang.
 public enum LoaderFuzzing {
-    public static let loaders = ["plan", "update", "commentary", "report", "executors", "settings", "term", "amount"]
+    public static let loaders = ["plan", "update", "commentary", "report", "executors", "settings", "term", "amount",
+                                 "word-document", "word-xml"]
 
     /// Runs one input; returns the number of diagnostics (so the work is not optimised away).
     @discardableResult
@@ -30,8 +31,16 @@ public enum LoaderFuzzing {
         case 6:
             _ = TermParser.read(text, period: Period(from: 2024, to: 2026))
             _ = TermParser.read(text, period: Period(from: nil, to: nil))
-        default:
+        case 7:
             _ = Money(parsing: text).map { [$0.machine, $0.ukrainian] }
+        case 8:
+            // A whole .docx (the Word reader and the plan import, nothing written).
+            return PlanImport.fuzz(Array(data.dropFirst()))
+        default:
+            // document.xml alone, put into an archive: the XML, the table and the import rather than inflate.
+            var archive = ZipArchive()
+            archive.add(WordReader.documentPart, Array(data.dropFirst()), deflate: false)
+            return (try? archive.bytes()).map(PlanImport.fuzz) ?? 0
         }
         // Every message must print safely.
         return sink.diagnostics.map(\.description).count

@@ -20,7 +20,7 @@ struct PlanLoader {
             englishShortTitle = en.text("short_title")
             en.finish()
         }
-        let issuer = map.text("issuer")
+        let issuer = readIssuer(map)
         let documentKind = map.text("document_kind")
         let responsibleHeading = map.text("responsible_heading")
         let status = readStatus(map)
@@ -28,7 +28,9 @@ struct PlanLoader {
         let approval = readApproval(map)
         checkStatus(status, approval: approval, map: map)
         let signatory = readSignatory(map)
-        let vision = map.text("vision")
+        let (vision, visionCitation) = readVision(map)
+        let titleCitation = readCitation(map, what: .planTitle, fields: CitationFields.planTitle(value))
+        checkClaimsAreCited(status: status, approval: approval, issuer: issuer, map: map)
         let preamble = map.text("preamble")
         let source = map.text("source")
         let levels = readLevels(map)
@@ -37,16 +39,15 @@ struct PlanLoader {
         let context = TreeContext(planID: id, levels: levels, period: period, budget: budget)
         var goals = (map.list("goals") ?? []).compactMap { readGoal($0, depth: 0, context: context) }
         var measures = (map.list("measures") ?? []).compactMap { readMeasure($0, context: context) }
-        var previous: Measure?
+        var previous: MergedCells.Row?
         MergedCells.resolve(measures: &measures, goals: &goals, previous: &previous, sink: sink)
         if levels.count > 0, goals.isEmpty, measures.isEmpty {
             sink.error(.planWithoutItems(id: id), at: map.location)
         }
         map.finish()
-        return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer.map(ExecutorID.init),
-                    issuerLocation: map.has("issuer") ? map.keyLocation("issuer") : nil,
+        return Plan(id: PlanID(id), title: title, shortTitle: shortTitle, issuer: issuer,
                     documentKind: documentKind, responsibleHeading: responsibleHeading, status: status, period: period, approval: approval,
-                    signatory: signatory, vision: vision, preamble: preamble, source: source,
+                    signatory: signatory, vision: vision, visionCitation: visionCitation, preamble: preamble, titleCitation: titleCitation, source: source,
                     sourceLocation: map.optional("source")?.location, levels: levels,
                     abbreviations: abbreviations, budget: budget, goals: goals, measures: measures,
                     location: map.location, sourceDigest: value.digest(skipping: ["goals", "measures"]),
@@ -79,6 +80,7 @@ sink.error(.unknownPlanStatus(found: text, allowed: Plan.Status.allCases.map(\.r
     private func readPeriod(_ map: MappingReader) -> Period {
         guard let periodMap = map.mapping("period", required: true) else { return Period(from: nil, to: nil) }
         let from = periodMap.year("from"), to = periodMap.year("to")
+        let inferredFrom = periodMap.text("inferred_from")
         periodMap.finish()
         if from == nil && to == nil {
             sink.error(.periodWithoutYears, at: periodMap.location)
@@ -86,23 +88,62 @@ sink.error(.unknownPlanStatus(found: text, allowed: Plan.Status.allCases.map(\.r
         if let from, let to, from > to {
             sink.error(.periodReversed(from: from, to: to), at: periodMap.location)
         }
-        return Period(from: from, to: to)
+        return Period(from: from, to: to, inferredFrom: inferredFrom)
     }
 
     private func readApproval(_ map: MappingReader) -> Approval? {
         guard let a = map.mapping("approval") else { return nil }
-        let approval = Approval(printed: a.text("printed"), label: a.text("label"), by: a.text("by"), person: a.text("person"),
+        var approval = Approval(printed: a.text("printed"), label: a.text("label"), by: a.text("by"), person: a.text("person"),
                                 document: a.text("document"), number: a.text("number"), date: a.date("date"),
                                 datePrinted: a.text("date_printed"))
+        approval.citation = readCitation(a, what: .approvalBlock, fields: CitationFields.approval(a.value))
         a.finish()
         return approval
     }
 
     private func readSignatory(_ map: MappingReader) -> Signatory? {
         guard let s = map.mapping("signatory") else { return nil }
-        let signatory = Signatory(position: s.text("position"), name: s.text("name"))
+        var signatory = Signatory(position: s.text("position"), name: s.text("name"))
+        signatory.citation = readCitation(s, what: .signatoryBlock, fields: CitationFields.signatory(s.value))
         s.finish()
         return signatory
+    }
+
+    /// `issuer: {printed: "…", lines: 2, executor: id}`: the words that name the body, where they stand,
+    /// and (optionally) the registry body they are. A bare id names no printed words: a warning.
+    private func readIssuer(_ map: MappingReader) -> Issuer? {
+        guard let value = map.optional("issuer") else { return nil }
+        if let id = value.scalarText {
+            return Issuer(printed: nil, executor: ExecutorID(id.trimmingSpaces()), location: value.location, citation: nil)
+        }
+        guard let i = MappingReader(value, what: .issuerLine, sink: sink) else { return nil }
+        let printed = i.text("printed", required: true)
+        let executor = i.text("executor").map(ExecutorID.init)
+        let citation = readCitation(i, what: .issuerLine, fields: CitationFields.issuer(value))
+        i.finish()
+        return Issuer(printed: printed, executor: executor, location: value.location, citation: citation)
+    }
+
+    /// `vision: "…"` or `vision: {text: "…", lines: 1-4, corrections: […]}`.
+    private func readVision(_ map: MappingReader) -> (String?, Citation?) {
+        guard let value = map.optional("vision") else { return (nil, nil) }
+        if value.scalarText != nil { return (map.text("vision"), nil) }
+        guard let v = MappingReader(value, what: .visionBlock, sink: sink) else { return (nil, nil) }
+        let text = v.text("text", required: true)
+        let citation = readCitation(v, what: .visionBlock, fields: CitationFields.vision(value))
+        v.finish()
+        return (text, citation)
+    }
+
+    /// A status or an issuer is a claim about the document: `check` warns when the lines that print
+    /// the approval block or the issuer's name are not cited, so a reader cannot find them.
+    private func checkClaimsAreCited(status: Plan.Status, approval: Approval?, issuer: Issuer?, map: MappingReader) {
+        if status != .notStated, approval != nil, approval?.citation?.isCited != true {
+            sink.warning(.statusWithoutCitedApproval(status: status.rawValue), at: map.has("approval") ? map.keyLocation("approval") : map.location)
+        }
+        if let issuer, issuer.citation?.isCited != true {
+            sink.warning(.issuerWithoutCitedLine(issuer: issuer.printed ?? issuer.executor?.raw ?? ""), at: issuer.location)
+        }
     }
 
     private func readLevels(_ map: MappingReader) -> [Level] {
@@ -114,6 +155,7 @@ sink.error(.unknownPlanStatus(found: text, allowed: Plan.Status.allCases.map(\.r
             let plural = l.text("plural")
             let slug = l.text("slug", required: true)
             let assignedNumbers = l.bool("assigned_numbers") ?? false
+            let nameAssigned = l.bool("name_assigned") ?? false
             var forms: [String]?, english: [String]?
             if let f = l.mapping("forms") {
                 let read = ["one", "few", "many"].map { f.text($0, required: true) }
@@ -133,7 +175,8 @@ sink.error(.unknownPlanStatus(found: text, allowed: Plan.Status.allCases.map(\.r
             if !slugs.insert(slug).inserted {
                 sink.error(.levelSlugTwice(slug: slug), at: l.keyLocation("slug"))
             }
-            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers, forms: forms, english: english)
+            return Level(name: name, plural: plural ?? name, slug: slug, assignedNumbers: assignedNumbers, nameAssigned: nameAssigned,
+                         forms: forms, english: english)
         }
         if levels.isEmpty { sink.error(.noLevels, at: map.keyLocation("levels")) }
         return levels

@@ -16,13 +16,16 @@ enum ReportLoader {
         let published = map.date("published", required: true)
         let title = map.text("title")
         let summary = map.text("summary")
+        let methodology = map.text("methodology")
         let measures = (map.list("measures") ?? []).compactMap { readMeasureStatus($0, sink: sink) }
         let indicators = (map.list("indicators") ?? []).compactMap { readIndicatorValue($0, sink: sink) }
         map.finish()
         guard let plan, let period, let reporter, let published else { return nil }
-        return Report(id: id, plan: PlanID(plan), planLocation: map.optional("plan")?.location ?? map.keyLocation("plan"), period: period, reporter: reporter,
-                      published: published, title: title, summary: summary, measures: measures, indicators: indicators,
-                      file: value.file, location: map.location)
+        var report = Report(id: id, plan: PlanID(plan), planLocation: map.optional("plan")?.location ?? map.keyLocation("plan"), period: period,
+                            reporter: reporter, published: published, title: title, summary: summary, measures: measures,
+                            indicators: indicators, file: value.file, location: map.location)
+        report.methodology = methodology
+        return report
     }
 
     private static func readReporter(_ r: MappingReader, sink: DiagnosticSink) -> Reporter? {
@@ -42,9 +45,11 @@ enum ReportLoader {
     private static func readMeasureStatus(_ value: YAMLValue, sink: DiagnosticSink) -> MeasureStatus? {
         guard let m = MappingReader(value, what: .measureStatus, sink: sink) else { return nil }
         let measure = m.text("measure", required: true)
-        let statusText = m.text("status", required: true)
-        let narrative = m.text("narrative")
         let replyTo = m.text("reply_to").flatMap { readReply($0, at: m.optional("reply_to")?.location ?? m.keyLocation("reply_to"), sink: sink) }
+        // A reply may give no status of its own: it answers, it does not assess.
+        let statusText = m.text("status", required: !m.has("reply_to"))
+        let narrative = m.text("narrative")
+        let request = readReplyRequest(m, sink: sink)
         let evidence: [MeasureStatus.Evidence] = (m.list("evidence") ?? []).compactMap { item in
             guard let e = MappingReader(item, what: .evidence, sink: sink) else { return nil }
             let title = e.text("title", required: true)
@@ -58,14 +63,38 @@ enum ReportLoader {
             return MeasureStatus.Evidence(title: title, url: url)
         }
         m.finish()
-        guard let measure, let statusText else { return nil }
-        guard let status = MeasureStatusValue(codeOrLabel: statusText) else {
-            let allowed = MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }.joined(separator: ", ")
-            sink.error(.unknownMeasureStatus(status: statusText, measure: measure, allowed: MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }),
-                       at: m.optional("status")?.location ?? m.keyLocation("status"))
+        guard let measure, statusText != nil || m.has("reply_to") else { return nil }
+        var status: MeasureStatusValue?
+        if let statusText {
+            status = MeasureStatusValue(codeOrLabel: statusText)
+            if status == nil {
+                sink.error(.unknownMeasureStatus(status: statusText, measure: measure, allowed: MeasureStatusValue.allCases.map { "\($0.rawValue) («\($0.ukrainianLabel)»)" }),
+                           at: m.optional("status")?.location ?? m.keyLocation("status"))
+                return nil
+            }
+        } else if replyTo == nil {
             return nil
         }
-        return MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location, replyTo: replyTo)
+        if status == nil && narrative == nil && evidence.isEmpty {
+            sink.error(.replyWithoutText(measure: measure), at: m.location)
+            return nil
+        }
+        var entry = MeasureStatus(measure: measure, status: status, narrative: narrative, evidence: evidence, location: m.location, replyTo: replyTo)
+        entry.replyRequest = request
+        return entry
+    }
+
+    /// `reply_requested: true` (the measure's body named first) or `reply_requested: <executor id>`.
+    private static func readReplyRequest(_ m: MappingReader, sink: DiagnosticSink) -> MeasureStatus.ReplyRequest? {
+        guard let item = m.optional("reply_requested"), let text = item.scalarText?.trimmingSpaces() else {
+            if let item = m.optional("reply_requested") { sink.error(.notText(key: "reply_requested", what: m.what, found: item.kind), at: item.location) }
+            return nil
+        }
+        switch text {
+        case "true", "yes": return MeasureStatus.ReplyRequest(executor: nil, location: item.location)
+        case "false", "no", "": return nil
+        default: return MeasureStatus.ReplyRequest(executor: ExecutorID(text), location: item.location)
+        }
     }
 
     /// `reply_to: 2026/coalition-h1#1.2`: a report (its path under reports/ or its id) and a measure number.
@@ -90,16 +119,24 @@ enum ReportLoader {
         let note = i.text("note")
         let breakdown: [IndicatorValue.Disaggregation] = (i.list("breakdown") ?? []).compactMap { item in
             guard let d = MappingReader(item, what: .breakdownEntry, sink: sink) else { return nil }
-            let dimension = d.text("dimension", required: true)
+            let written = d.text("dimension", required: true)
             let group = d.text("group", required: true)
             let value = number(d, "value", required: true, sink: sink)
             d.finish()
-            guard let dimension, let group, let value else { return nil }
-            return IndicatorValue.Disaggregation(dimension: dimension, group: group, value: value)
+            guard let written, let group, let value else { return nil }
+            guard let dimension = BreakdownDimension.named(written) else {
+                sink.error(.unknownBreakdownDimension(dimension: written, allowed: BreakdownDimension.listed),
+                           at: d.optional("dimension")?.location ?? d.keyLocation("dimension"))
+                return nil
+            }
+            return IndicatorValue.Disaggregation(dimension: dimension.code, group: group, value: value)
         }
         i.finish()
         guard let indicator, let amount, let date else { return nil }
-        return IndicatorValue(indicator: indicator, value: amount, date: date, unit: unit, breakdown: breakdown, note: note, location: i.location)
+        var entry = IndicatorValue(indicator: indicator, value: amount, date: date, unit: unit, breakdown: breakdown, note: note, location: i.location)
+        entry.dateLocation = i.optional("date")?.location
+        entry.unitLocation = i.optional("unit")?.location
+        return entry
     }
 
     private static func number(_ map: MappingReader, _ key: String, required: Bool, sink: DiagnosticSink) -> Money? {

@@ -19,6 +19,7 @@ enum SettingsLoader {
         let buildDate = map.optional("as_of")?.scalarText?.trimmingSpaces() == BuildDate.keyword
         let asOf = buildDate ? BuildDate.today() : map.date("as_of", required: true)
         let publisher = map.text("publisher")
+        let reportContact = map.text("report_contact")
         // Per-language title and description: `en: {title: …, description: …}`.
         var translations: [String: (title: String, description: String)] = [:]
         if let en = map.mapping("en") {
@@ -33,6 +34,7 @@ enum SettingsLoader {
                                     asOf: asOf, publisher: publisher, location: map.location)
         settings.translations = translations
         settings.asOfIsBuildDate = buildDate
+        settings.reportContact = reportContact
         return settings
     }
 }

@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     public var locales: [String: [String: String]]
     /// Files under `Templates/assets/`, relative path → bytes.
     public var assets: [(path: String, data: Data)]
+    /// The search's word lists (`Templates/search/`).
+    public var search: SearchVocabulary = .none
 }
 
 /// The part of the load stage that reads `Templates/`.
@@ -19,7 +21,8 @@ public enum TemplateLoader {
                                            "executor", "glossary", "not-found", "plan-print", "updates", "update", "timeline", "search"]
 
     public static func load(from directory: String) -> (templates: TemplateSet?, diagnostics: [Diagnostic]) {
-        let files = ContentFiles(root: directory)
+        var files = ContentFiles(root: directory)
+        files.isTemplates = true
         let sink = DiagnosticSink()
         guard files.isDirectory("") else {
             sink.error(.templatesFolderMissing, at: SourceLocation(file: directory))
@@ -29,7 +32,7 @@ public enum TemplateLoader {
         var names: Set<String> = []
         var broken: Set<String> = []
         var compiled: [String: CompiledTemplate] = [:]
-        for path in files.list("", extensions: ["mustache"]) {
+        for path in files.list("", extensions: ["mustache"], sink: sink) {
             guard let text = files.read(path, sink: sink) else { continue }
             let name = String(path.dropLast(".mustache".count))
             do {
@@ -53,6 +56,13 @@ public enum TemplateLoader {
             sink.error(.templateMissing(name: name),
                        at: SourceLocation(file: files.display("\(name).mustache")))
         }
+        // A partial or parent that does not exist would print nothing (Mustache's rule): a load error instead.
+        for name in compiled.keys.sorted() {
+            for reference in compiled[name]!.references where compiled[reference.name] == nil && !broken.contains(reference.name) {
+                sink.error(.templatePartialMissing(name: reference.name, parent: reference.parent),
+                           at: SourceLocation(file: files.display("\(name).mustache"), line: reference.line))
+            }
+        }
         var renderer = TemplateRenderer(templates: compiled)
         if broken.isEmpty {
             // Typed page models: a name the page's model lacks would print nothing.
@@ -63,14 +73,22 @@ public enum TemplateLoader {
         }
         let locales = loadLocales(files, sink: sink)
         var assets: [(String, Data)] = []
-        for path in files.list("assets", extensions: ["css", "js", "svg", "png", "ico", "woff2", "json", "txt", "webmanifest"]) {
-            if let data = FileManager.default.contents(atPath: directory + "/" + path) {
-                assets.append((path, data))
+        // As templates and content files: read only from inside the templates folder (a link to
+        // /etc/passwd would otherwise be published as a stylesheet), and an unreadable one is an error.
+        for path in files.list("assets", extensions: ["css", "js", "svg", "png", "ico", "woff2", "json", "txt", "webmanifest"], sink: sink) {
+            if let target = files.outside(path) {
+                sink.error(files.linkOutside(target), at: SourceLocation(file: files.display(path)))
+                continue
+            }
+            switch files.contents(path) {
+            case .success(let data): assets.append((path, data))
+            case .failure(let failure): sink.error(.fileUnreadable(reason: failure.reason), at: SourceLocation(file: files.display(path)))
             }
         }
+        let search = SearchVocabulary.load(files, sink: sink)
         guard !sink.hasErrors else { return (nil, sink.diagnostics) }
         return (TemplateSet(library: library, renderer: renderer, names: names, locales: locales,
-                            assets: assets), sink.diagnostics)
+                            assets: assets, search: search), sink.diagnostics)
     }
 
     static func describe(_ error: Error) -> Phrase {
@@ -87,7 +105,7 @@ public enum TemplateLoader {
 
     static func loadLocales(_ files: ContentFiles, sink: DiagnosticSink) -> [String: [String: String]] {
         var locales: [String: [String: String]] = [:]
-        for path in files.list("locales", extensions: ["yaml", "yml"]) {
+        for path in files.list("locales", extensions: ["yaml", "yml"], sink: sink) {
             guard let text = files.read(path, sink: sink),
                   let value = YAMLValue.parse(text, file: files.display(path), sink: sink),
                   let map = MappingReader(value, what: .localeFile, sink: sink) else { continue }

@@ -3,11 +3,18 @@ import Foundation
 /// Reads `updates/*.md`: a press update with front matter.
 enum UpdateLoader {
     /// Names the site itself uses under `updates/` (the feed, the list's pages) or at the top of the
-    /// output (a slug equal to them would be confusing in a URL and in the output folder).
-    static let reservedSlugs: Set<String> = [
-        "feed.xml", "page", "index", "index.html", "assets", "data", "search", "sitemap.xml", "robots.txt",
-        "404.html", "en", "sources", "plans", "executors", "glossary", "updates",
-    ]
+    /// output (a slug equal to them would be confusing in a URL and in the output folder), with the
+    /// gzip twin of each file name (`feed.xml.gz`: `build --precompress` writes it beside the feed),
+    /// and the editor's own addresses under `/_edit/updates/`. `ReliabilityTests` checks that every
+    /// name a build writes into `updates/` is here.
+    static let reservedSlugs: Set<String> = {
+        let names: Set<String> = [
+            "feed.xml", "page", "index", "index.html", "assets", "data", "search", "sitemap.xml", "robots.txt",
+            "404.html", "en", "sources", "plans", "executors", "glossary", "updates", "reports", "years",
+            "new", "save", "check",
+        ]
+        return names.union(names.filter(Gzip.compressible).map { $0 + ".gz" })
+    }()
 
     static func load(text: String, file: String, slug: String, files: ContentFiles, sink: DiagnosticSink) -> Update? {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -25,6 +32,7 @@ enum UpdateLoader {
         } else if UpdateLoader.reservedSlugs.contains(slug) {
             sink.error(.reservedUpdateSlug(slug: slug, reserved: UpdateLoader.reservedSlugs.sorted()), at: start)
         }
+        Markdown.checkBounds(parts.body, file: file, firstLine: parts.bodyLine, sink: sink)
         let title = map?.text("title", required: !skipped.contains("title"))
         let date = map?.date("date", required: !skipped.contains("date"))
         let summary = map?.text("summary")

@@ -105,6 +105,13 @@ struct YAMLValue {
             guard let node = try parser.singleRoot() else {
                 return YAMLValue(node: Node("", .implicit), file: file, lineOffset: lineOffset)
             }
+            // libyaml refuses raw control characters, but an escape in double quotes ("\e", "\x1B",
+            // "\u0007") makes one: refused in every value, at the value.
+            if let bad = YAMLValue.firstControlCharacter(in: node) {
+                let location = YAMLValue(node: bad.node, file: file, lineOffset: lineOffset).location
+                sink.error(.controlCharacter(code: ContentFiles.code(bad.scalar), markdown: false), at: location)
+                return nil
+            }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let error as YamlError {
             sink.append(YAMLValue.diagnostic(for: error, file: file, lineOffset: lineOffset, text: text))
@@ -112,6 +119,28 @@ struct YAMLValue {
             sink.error(.yamlUnreadable(detail: "\(error)"), at: SourceLocation(file: file))
         }
         return nil
+    }
+
+    /// The first scalar (value or key) holding a control character other than tab and line feed, depth first.
+    static func firstControlCharacter(in node: Node) -> (node: Node, scalar: UInt32)? {
+        switch node {
+        case .scalar(let scalar):
+            if let (_, code) = ContentFiles.firstControlCharacter(scalar.string) { return (node, code) }
+            // The text scan lets a carriage return through (line ends); in a value only an escape makes one.
+            return scalar.string.utf8.contains(0x0D) ? (node, 0x0D) : nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstControlCharacter(in: key) ?? firstControlCharacter(in: value) { return found }
+            }
+            return nil
+        case .sequence(let sequence):
+            for item in sequence {
+                if let found = firstControlCharacter(in: item) { return found }
+            }
+            return nil
+        case .alias:
+            return nil
+        }
     }
 
     /// Front matter, read so that one run reports every problem: after a syntax

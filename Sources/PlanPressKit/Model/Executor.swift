@@ -14,6 +14,8 @@ public struct Executor: Sendable {
     public var parent: ExecutorID?
     public var aliases: [String]
     public var location: SourceLocation
+    /// The site's English name of the body (`en: {name: …}`): the English pages' title and a name search finds it by.
+    public var englishName: String? = nil
 
     /// The short name where there is one, for lists and tables.
     public var displayName: String { short ?? name }

@@ -28,6 +28,8 @@ public struct Responsibility: Sendable {
     public var merged: MergeBasis? = nil
     /// The cell continues the row above, on either basis.
     public var sameAsRowAbove: Bool { merged != nil }
+    /// Where the value comes from (set by `MergedCells`), for pages that state the reading's grounds.
+    public var mergeSource: MergeSource? = nil
 }
 
 /// Why a cell is taken to continue the row above (`same_as_row_above: true` with `basis:`):
@@ -39,6 +41,23 @@ public enum MergeBasis: String, Sendable, CaseIterable {
     /// The Word file itself marks the cell as vertically merged (`w:vMerge`): the cell spans
     /// the rows in the document's table, a fact of the file (written by the Word-table importer).
     case file
+}
+
+/// The grounds of a merged cell's value, worked out by `MergedCells` in document order.
+public struct MergeSource: Sendable, Hashable {
+    /// The measure whose own cell holds the value (the top of the merge).
+    public var measure: String
+    /// The measure in the row directly above.
+    public var rowAbove: String
+    /// The row directly above belongs to another goal (task, direction …): the first column
+    /// starts a new cell there, so the merge is less certain.
+    public var acrossGoal: Bool
+    /// The cell directly above is itself empty (a chain of merged cells).
+    public var throughEmptyCell: Bool
+
+    /// The reading is likely (the row above is in the same goal and holds its own value);
+    /// otherwise it is only possible.
+    public var likely: Bool { !acrossGoal && !throughEmptyCell }
 }
 
 public struct Assignment: Sendable {
@@ -56,8 +75,11 @@ public struct Indicator: Sendable {
 }
 
 public struct Target: Sendable {
+    /// The comparison the document's own words make (docs/content-format.md): «не менше»,
+    /// «щонайменше» → at-least; «понад», «більше» → more-than (strictly); «не більше» → at-most;
+    /// «близько» → about; a number printed without such a word has no comparator.
     public enum Comparator: String, Sendable, CaseIterable {
-        case atLeast = "at-least", atMost = "at-most", exactly, about
+        case atLeast = "at-least", moreThan = "more-than", atMost = "at-most", exactly, about
     }
     public var printed: String
     public var value: Money?

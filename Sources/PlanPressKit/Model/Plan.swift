@@ -10,8 +10,9 @@ public struct Plan: Sendable {
     public var id: PlanID
     public var title: String
     public var shortTitle: String
-    public var issuer: ExecutorID?
-    public var issuerLocation: SourceLocation?
+    /// The body the document names as issuing or approving it, quoted as printed; nil when the
+    /// document names none (pages then say so).
+    public var issuer: Issuer?
     public var documentKind: String?
     /// The heading of the document's responsible column, as printed («Відповідальні за виконання»,
     /// «Виконавець в Міністерстві»); pages list the bodies under it and do not rank them.
@@ -21,7 +22,11 @@ public struct Plan: Sendable {
     public var approval: Approval?
     public var signatory: Signatory?
     public var vision: String?
+    /// The vision block's source lines and corrections (`vision: {text, lines, corrections}`).
+    public var visionCitation: Citation? = nil
     public var preamble: String?
+    /// The title's source lines (the plan's own `lines:`).
+    public var titleCitation: Citation? = nil
     /// File name inside `Content/sources/`.
     public var source: String?
     /// Where `source:` is written (a missing source file is reported there).
@@ -51,6 +56,9 @@ public struct Plan: Sendable {
 public struct Period: Sendable, Hashable {
     public var from: Int?
     public var to: Int?
+    /// The document states no period: the site read it from these printed words (`inferred_from:`,
+    /// e.g. a title «Луганськ 2027»), and pages mark the period as the site's reading.
+    public var inferredFrom: String? = nil
     /// The year a term without a year refers to: the plan's single year, else its last.
     public var defaultYear: Int? { to ?? from }
 }
@@ -61,6 +69,9 @@ public struct Level: Sendable, Hashable {
     public let slug: String
     /// The document prints this level's items without numbers (e.g. bullets): every number is the site's.
     public let assignedNumbers: Bool
+    /// The document numbers this level's items but gives the level no name: `name` is the site's word,
+    /// and pages say so (`name_assigned: true`).
+    public let nameAssigned: Bool
     /// Lower-case forms for counts: one, few, many («напрям», «напрями», «напрямів»).
     /// When absent, counts fall back to `name`/`plural`.
     public let forms: [String]?
@@ -78,11 +89,13 @@ public struct Level: Sendable, Hashable {
         let englishPlural: String
     }
 
-    public init(name: String, plural: String, slug: String, assignedNumbers: Bool = false, forms: [String]? = nil, english: [String]? = nil) {
+    public init(name: String, plural: String, slug: String, assignedNumbers: Bool = false, nameAssigned: Bool = false,
+                forms: [String]? = nil, english: [String]? = nil) {
         self.name = name
         self.plural = plural
         self.slug = slug
         self.assignedNumbers = assignedNumbers
+        self.nameAssigned = nameAssigned
         self.forms = forms
         self.english = english
         let spaced = slug.replacingOccurrences(of: "-", with: " ")
@@ -104,6 +117,18 @@ public struct Level: Sendable, Hashable {
     static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
 
+/// The body a document names as issuing or approving it (`issuer: {printed, lines, executor}`).
+public struct Issuer: Sendable {
+    /// The words as printed, in whatever grammatical form the document gives them; nil for the
+    /// bare registry id of the old form, which names no printed words (pages then show none).
+    public var printed: String?
+    /// The registry body the site identifies the printed words with (optional): the site's link.
+    public var executor: ExecutorID?
+    public var location: SourceLocation
+    /// The lines that print the words.
+    public var citation: Citation?
+}
+
 public struct Approval: Sendable {
     /// The whole approval block as printed (line breaks kept), shown verbatim.
     public var printed: String?
@@ -114,6 +139,8 @@ public struct Approval: Sendable {
     public var number: String?
     public var date: CalendarDate?
     public var datePrinted: String?
+    /// The lines that print the block (`approval: {lines: …}`).
+    public var citation: Citation? = nil
 
     /// A printed field is a blank to fill in when it is only underscores (e.g. «№ _____»).
     public static func isBlank(_ printed: String?) -> Bool {
@@ -131,6 +158,8 @@ public struct Approval: Sendable {
 public struct Signatory: Sendable {
     public var position: String?
     public var name: String?
+    /// The lines that print the signature block.
+    public var citation: Citation? = nil
 }
 
 public struct Abbreviation: Sendable, Hashable {

@@ -9,10 +9,18 @@ public struct Report: Sendable {
     public var published: CalendarDate
     public var title: String?
     public var summary: String?
+    /// How the reporter worked (Markdown): sources, visits, how a status was chosen.
+    public var methodology: String? = nil
     public var measures: [MeasureStatus]
     public var indicators: [IndicatorValue]
     public var file: String
     public var location: SourceLocation
+
+    /// Every entry answers another report's assessment and gives no status of its own, and
+    /// the report gives no values: a reply, not a second account of the period (docs/monitoring.md).
+    public var isReplyOnly: Bool {
+        !measures.isEmpty && indicators.isEmpty && measures.allSatisfy { $0.replyTo != nil && $0.status == nil }
+    }
 }
 
 public struct ReportPeriod: Sendable, Hashable, Comparable {
@@ -112,13 +120,27 @@ public enum MeasureStatusValue: String, Sendable, CaseIterable {
 
 public struct MeasureStatus: Sendable {
     public var measure: String
-    public var status: MeasureStatusValue
+    /// The report's assessment; nil only for a reply that gives none (`reply_to` without `status`).
+    public var status: MeasureStatusValue?
     public var narrative: String?
     public var evidence: [Evidence]
     public var location: SourceLocation
     /// `reply_to: <report>#<measure>`: this entry answers another report's
     /// assessment of the same measure (right of reply, docs/monitoring.md).
     public var replyTo: ReplyReference? = nil
+    /// `reply_requested`: the reporter asks a body to answer this assessment.
+    public var replyRequest: ReplyRequest? = nil
+
+    /// `reply_requested: true` asks the measure's body named first; `reply_requested: <executor id>` names the body.
+    public struct ReplyRequest: Sendable {
+        public var executor: ExecutorID?
+        public var location: SourceLocation
+
+        public init(executor: ExecutorID?, location: SourceLocation) {
+            self.executor = executor
+            self.location = location
+        }
+    }
 
     /// Where a reply points: a report id (its path under `reports/` without
     /// extension) and a measure number.
@@ -154,9 +176,12 @@ public struct IndicatorValue: Sendable {
     public var breakdown: [Disaggregation]
     public var note: String?
     public var location: SourceLocation
+    /// Where `date:` and `unit:` are written, for the checks against the period and the target's unit.
+    public var dateLocation: SourceLocation? = nil
+    public var unitLocation: SourceLocation? = nil
 
     public struct Disaggregation: Sendable, Hashable {
-        /// `sex`, `age`, `place` …
+        /// The code of a `BreakdownDimension`: `sex`, `age`, `place` …
         public var dimension: String
         /// `жінки`, `чоловіки`, `18-35` …
         public var group: String

@@ -26,6 +26,8 @@ public struct SiteSettings: Sendable {
     public func description(language: String) -> String { translations[language]?.description ?? description }
     /// `as_of: build-date`: the as-of date is the day of the build (the output then depends on the day).
     public var asOfIsBuildDate = false
+    /// `report_contact`: where monitors send a filled monitoring template (an e-mail or postal address).
+    public var reportContact: String? = nil
 
     /// The path part of the base URL: `/plany/` or `/`.
     public var basePath: String {

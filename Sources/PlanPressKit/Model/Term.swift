@@ -8,6 +8,11 @@ public struct Term: Sendable {
     public var merged: MergeBasis? = nil
     /// The cell continues the row above, on either basis.
     public var sameAsRowAbove: Bool { merged != nil }
+    /// Where the value comes from (set by `MergedCells`), for pages that state the reading's grounds.
+    public var mergeSource: MergeSource? = nil
+    /// What the row's own cell prints: nil when the value is the row above's (either basis: a
+    /// continuation cell holds no text of its own).
+    public var printedHere: String? { merged == nil ? printed : nil }
 
     public static let notStated = Term(printed: nil, reading: .notStated, location: nil)
 }

@@ -22,9 +22,19 @@ struct DataPackage {
             ("profile", .string("tabular-data-package")),
             ("name", .string("planpress-open-data")),
             ("title", .string(title)),
+            ("licenses", .array([DataPackage.licence])),
             ("resources", .array(resources.map(resource))),
         ])
     }
+
+    /// The licence of the open data: CC BY 4.0, the licence Ukraine's open-data portal (data.gov.ua)
+    /// publishes under; the plans are official documents and the reports are published by their
+    /// authors to be reused (docs/open-data.md, «Licence»).
+    static let licence: JSONValue = .object([
+        ("name", .string("CC-BY-4.0")),
+        ("path", .string("https://creativecommons.org/licenses/by/4.0/")),
+        ("title", .string("Creative Commons Attribution 4.0 International")),
+    ])
 
     private func resource(_ r: Resource) -> JSONValue {
         var schema: [(String, JSONValue)] = [
@@ -59,6 +69,7 @@ struct DataPackage {
         if f.type == .boolean {
             members += [("trueValues", .array([.string("true")])), ("falseValues", .array([.string("false")]))]
         }
+        if let allowed = f.allowed { members.append(("constraints", .object([("enum", .array(allowed.map(JSONValue.string)))]))) }
         return .object(members)
     }
 }

@@ -12,11 +12,14 @@ struct DataTable: Sendable {
         var name: String
         var type: FieldType
         var description: String
+        /// The only values the column holds besides empty (the data package's `enum` constraint).
+        var allowed: [String]?
 
-        init(_ name: String, _ type: FieldType = .string, _ description: String) {
+        init(_ name: String, _ type: FieldType = .string, _ description: String, allowed: [String]? = nil) {
             self.name = name
             self.type = type
             self.description = description
+            self.allowed = allowed
         }
     }
 

@@ -6,6 +6,14 @@ struct OpenDataFields {
     var index: PlanIndex { graph.plans[p] }
     var planID: PlanID { index.plan.id }
 
+    /// The plan's source text, for undoing corrections (`AsPrinted`).
+    var source: SourceDocument? { index.plan.source.flatMap { graph.site.sourceFiles[$0] }.map(SourceDocument.init) }
+
+    /// A measure's printed field as printed: its corrections undone (`AsPrinted`).
+    func printed(_ text: String?, _ measure: Measure, source: SourceDocument?) -> String? {
+        AsPrinted.text(text, citation: measure.citation, source: source)
+    }
+
     /// Goal ids from the top level down to the measure's own goal.
     func goalIDs(ofMeasure m: Int) -> [String] {
         guard let goal = index.measures[m].goal else { return [] }
@@ -32,10 +40,22 @@ struct OpenDataFields {
         }.map(\.number)
     }
 
-    /// The content file of a location, relative to `Content/` (never a machine's absolute path).
-    func contentFile(_ location: SourceLocation) -> String {
-        let own = "plans/\(planID.raw)/plan.yaml"
-        return location.file.hasSuffix(own) ? own : location.file.split(separator: "/").last.map(String.init) ?? location.file
+    /// The stated totals a check compares with: the goal's, or the plan's.
+    func statedTotals(of check: BudgetReconciler.Check) -> StatedTotals? {
+        check.goal.map { index.goals[$0].goal.statedTotals } ?? index.plan.budget?.statedTotals
+    }
+
+    /// `106-112` or `32-38, 46-52`: an item's lines in the published source text (the form the CSV
+    /// columns use); empty when the item cites none.
+    static func lines(_ citation: Citation?) -> String {
+        guard let citation, citation.isCited else { return "" }
+        return citation.ranges.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+            .joined(separator: ", ")
+    }
+
+    /// «printed → published (why)» for each correction, joined by « | » (CSV); empty when none.
+    static func corrections(_ citation: Citation?) -> String {
+        (citation?.corrections ?? []).map { "«\($0.printed)» → «\($0.published)» (\($0.why))" }.joined(separator: " | ")
     }
 
     /// Sum of a measure's amounts in one year over all sources; nil when none is given.

@@ -29,7 +29,7 @@ enum OpenDataSchema {
         "format": {"const": "planpress-plan"},
         "format_version": {"const": 1},
         "schema": {"type": "string", "description": "URL of this schema."},
-        "as_of": {"$ref": "#/$defs/date", "description": "The date the site speaks for (overdue logic)."},
+        "as_of": {"$ref": "#/$defs/date", "description": "The date the site speaks for (term-passed logic)."},
         "plan": {"$ref": "#/$defs/plan"},
         "levels": {"type": "array", "items": {"$ref": "#/$defs/level"}},
         "abbreviations": {"type": "array", "items": {"$ref": "#/$defs/abbreviation"}},
@@ -48,10 +48,14 @@ enum OpenDataSchema {
         "money": {"type": "number", "description": "Exact decimal written with a point, e.g. 92.0."},
         "optional_money": {"type": ["number", "null"]},
         "url": {"type": "string", "pattern": "^(https?://|/)"},
+        "source_lines": {"type": "array", "description": "Where the item stands in the published source text (source_url), 1-based inclusive ranges; empty when not cited.",
+          "items": {"type": "object", "additionalProperties": false, "required": ["from", "to"], "properties": {"from": {"type": "integer", "minimum": 1}, "to": {"type": "integer", "minimum": 1}}}},
+        "corrections": {"type": "array", "description": "Declared differences between the printed text and the published one, each with its reason (published: empty when a marker was dropped).",
+          "items": {"type": "object", "additionalProperties": false, "required": ["printed", "published", "why"], "properties": {"printed": {"type": "string"}, "published": {"type": "string"}, "why": {"type": "string"}}}},
         "plan": {
           "type": "object",
           "additionalProperties": false,
-          "required": ["id", "title", "short_title", "document_kind", "responsible_heading", "status", "period", "issuer", "approval", "signatory", "vision", "preamble", "url", "source_url"],
+          "required": ["id", "title", "short_title", "document_kind", "responsible_heading", "status", "title_lines", "period", "issuer", "approval", "signatory", "vision", "vision_lines", "vision_corrections", "preamble", "url", "source_url"],
           "properties": {
             "id": {"$ref": "#/$defs/id"},
             "title": {"type": "string"},
@@ -59,38 +63,50 @@ enum OpenDataSchema {
             "document_kind": {"$ref": "#/$defs/text"},
             "status": {"enum": ["approved", "draft", "not-stated"], "description": "What the document shows: approved = a filled-in approval block; draft = a blank approval stamp; not-stated = no approval block."},
             "responsible_heading": {"$ref": "#/$defs/text", "description": "The heading of the document's responsible column, as printed."},
+            "title_lines": {"$ref": "#/$defs/source_lines"},
             "period": {
-              "type": "object", "additionalProperties": false, "required": ["from", "to"],
-              "properties": {"from": {"type": ["integer", "null"]}, "to": {"type": ["integer", "null"]}}
+              "type": "object", "additionalProperties": false, "required": ["from", "to", "inferred_from"],
+              "properties": {"from": {"type": ["integer", "null"]}, "to": {"type": ["integer", "null"]},
+                             "inferred_from": {"$ref": "#/$defs/text", "description": "The document states no period: the site read the years from these printed words (its reading)."}}
             },
-            "issuer": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
+            "issuer": {"oneOf": [{"type": "null"}, {
+              "type": "object", "additionalProperties": false, "required": ["printed", "lines", "executor"],
+              "description": "The body the document names as issuing or approving it, quoted as printed; null when the document names none.",
+              "properties": {"printed": {"type": "string"}, "lines": {"$ref": "#/$defs/source_lines"},
+                             "executor": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}], "description": "The registry body the site identifies it with (the site's identification)."}}
+            }]},
             "approval": {
               "oneOf": [{"type": "null"}, {
                 "type": "object", "additionalProperties": false,
-                "required": ["printed", "label", "by", "person", "document", "number", "date", "date_printed"],
+                "required": ["printed", "label", "by", "person", "document", "number", "date", "date_printed", "lines"],
                 "properties": {
                   "printed": {"$ref": "#/$defs/text", "description": "The whole approval block as printed."},
                   "label": {"$ref": "#/$defs/text"}, "by": {"$ref": "#/$defs/text"}, "person": {"$ref": "#/$defs/text"},
                   "document": {"$ref": "#/$defs/text"}, "number": {"$ref": "#/$defs/text"},
-                  "date": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/date"}]}, "date_printed": {"$ref": "#/$defs/text"}
+                  "date": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/date"}]}, "date_printed": {"$ref": "#/$defs/text"},
+                  "lines": {"$ref": "#/$defs/source_lines"}
                 }
               }]
             },
             "signatory": {
               "oneOf": [{"type": "null"}, {
-                "type": "object", "additionalProperties": false, "required": ["position", "name"],
-                "properties": {"position": {"$ref": "#/$defs/text"}, "name": {"$ref": "#/$defs/text"}}
+                "type": "object", "additionalProperties": false, "required": ["position", "name", "lines"],
+                "properties": {"position": {"$ref": "#/$defs/text"}, "name": {"$ref": "#/$defs/text"}, "lines": {"$ref": "#/$defs/source_lines"}}
               }]
             },
             "vision": {"$ref": "#/$defs/text"},
+            "vision_lines": {"$ref": "#/$defs/source_lines"},
+            "vision_corrections": {"$ref": "#/$defs/corrections"},
             "preamble": {"$ref": "#/$defs/text"},
             "url": {"$ref": "#/$defs/url"},
             "source_url": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/url"}]}
           }
         },
         "level": {
-          "type": "object", "additionalProperties": false, "required": ["depth", "name", "plural", "slug"],
-          "properties": {"depth": {"type": "integer", "minimum": 0}, "name": {"type": "string"}, "plural": {"type": "string"}, "slug": {"type": "string"}}
+          "type": "object", "additionalProperties": false, "required": ["depth", "name", "plural", "slug", "name_assigned", "numbers_assigned"],
+          "properties": {"depth": {"type": "integer", "minimum": 0}, "name": {"type": "string"}, "plural": {"type": "string"}, "slug": {"type": "string"},
+                         "name_assigned": {"type": "boolean", "description": "The document numbers this level's items but does not name the level: name and plural are the site's words."},
+                         "numbers_assigned": {"type": "boolean", "description": "The document prints this level's items without numbers: every number is the site's."}}
         },
         "abbreviation": {
           "type": "object", "additionalProperties": false, "required": ["abbr", "full", "defined"],
@@ -111,11 +127,11 @@ enum OpenDataSchema {
         },
         "stated_totals": {
           "oneOf": [{"type": "null"}, {
-            "type": "object", "additionalProperties": false, "required": ["origin", "label", "file", "line", "lines"],
+            "type": "object", "additionalProperties": false, "required": ["origin", "label", "source_lines", "lines"],
             "description": "A total or subtotal block as printed in the document.",
             "properties": {
               "origin": {"const": "stated", "description": "Stated in the document."},
-              "label": {"$ref": "#/$defs/text"}, "file": {"type": "string"}, "line": {"type": "integer"},
+              "label": {"$ref": "#/$defs/text"}, "source_lines": {"$ref": "#/$defs/source_lines"},
               "lines": {"type": "array", "items": {"$ref": "#/$defs/line"}}
             }
           }]
@@ -144,7 +160,7 @@ enum OpenDataSchema {
         },
         "check": {
           "type": "object", "additionalProperties": false,
-          "required": ["scope", "goal", "label", "source", "source_printed", "year", "stated", "computed", "difference", "matches", "rows", "measures", "file", "line"],
+          "required": ["scope", "goal", "label", "source", "source_printed", "year", "stated", "computed", "difference", "matches", "rows", "measures", "source_lines"],
           "description": "A stated total next to the sum of the rows it covers. stated is null when rows have money in a source the stated block leaves out.",
           "properties": {
             "scope": {"enum": ["plan", "goal"]},
@@ -159,8 +175,7 @@ enum OpenDataSchema {
             "matches": {"type": "boolean"},
             "rows": {"type": "integer", "minimum": 0},
             "measures": {"type": "array", "items": {"type": "string"}, "description": "Numbers of the measures the total covers."},
-            "file": {"type": "string"},
-            "line": {"type": "integer"}
+            "source_lines": {"$ref": "#/$defs/source_lines", "description": "The lines that print the stated total."}
           }
         },
         "budget": {
@@ -181,14 +196,16 @@ enum OpenDataSchema {
         },
         "goal": {
           "type": "object", "additionalProperties": false,
-          "required": ["id", "number", "printed_number", "level", "depth", "title", "url", "measures", "budget", "goals"],
+          "required": ["id", "number", "printed_number", "level", "depth", "title", "lines", "corrections", "url", "measures", "budget", "goals"],
           "properties": {
             "id": {"$ref": "#/$defs/id"},
             "number": {"type": "string"},
             "printed_number": {"$ref": "#/$defs/text"},
             "level": {"type": "string"},
             "depth": {"type": "integer", "minimum": 0},
-            "title": {"type": "string"},
+            "title": {"type": "string", "description": "The title as published: the printed text with the corrections applied."},
+            "lines": {"$ref": "#/$defs/source_lines"},
+            "corrections": {"$ref": "#/$defs/corrections"},
             "url": {"$ref": "#/$defs/url"},
             "measures": {"type": "array", "items": {"type": "string"}, "description": "Numbers of the measures directly under this goal."},
             "budget": {
@@ -201,10 +218,13 @@ enum OpenDataSchema {
           }
         },
         "term": {
-          "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "kind", "start", "end", "due", "frequency"],
+          "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "reading", "reading_basis", "reading_from", "kind", "start", "end", "due", "frequency"],
           "properties": {
-            "printed": {"$ref": "#/$defs/text"},
-            "same_as_row_above": {"type": "boolean", "description": "The cell is empty in the extraction because the table merges it with the row above; printed and the reading are the row above's."},
+            "printed": {"$ref": "#/$defs/text", "description": "What the row's own cell prints; null when it is empty (also when the value is the row above's)."},
+            "same_as_row_above": {"type": "boolean", "description": "The value is taken from the row above (see reading_basis)."},
+            "reading": {"$ref": "#/$defs/text", "description": "For a cell that continues the row above: the value taken from there, which kind/start/end/due read."},
+            "reading_basis": {"enum": [null, "reading", "file"], "description": "reading: the cell is empty in the extracted text and the site reads it as merged (the site's reading, which may be wrong); file: the Word file marks the cell as merged."},
+            "reading_from": {"$ref": "#/$defs/text", "description": "The number of the measure whose cell holds the value."},
             "kind": {"enum": ["not-stated", "years", "quarter", "month", "during-year", "recurring"]},
             "start": {"$ref": "#/$defs/month"},
             "end": {"$ref": "#/$defs/month"},
@@ -218,9 +238,14 @@ enum OpenDataSchema {
         },
         "status": {"enum": ["not-started", "in-progress", "completed", "partly-completed", "not-completed", "no-information"]},
         "period": {"type": "string", "pattern": "^[0-9]{4}(-H[12]|-Q[1-4])?$"},
+        "voice_status": {"oneOf": [{"type": "null"}, {
+          "type": "object", "additionalProperties": false, "required": ["status", "period", "report", "published"],
+          "description": "One voice's latest assessment: the latest period its reports cover; of several reporters, the report published last.",
+          "properties": {"status": {"$ref": "#/$defs/status"}, "period": {"$ref": "#/$defs/period"}, "report": {"type": "string"}, "published": {"$ref": "#/$defs/date"}}
+        }]},
         "measure": {
           "type": "object", "additionalProperties": false,
-          "required": ["number", "number_assigned", "printed_number", "url", "goal", "goal_path", "text", "responsible", "term", "indicators", "results", "funding", "monitoring"],
+          "required": ["number", "number_assigned", "printed_number", "url", "goal", "goal_path", "text", "lines", "corrections", "responsible", "term", "indicators", "results", "funding", "monitoring"],
           "properties": {
             "number": {"type": "string"},
             "number_assigned": {"type": "boolean", "description": "The document prints this item without a number: the number was assigned by the site."},
@@ -228,13 +253,18 @@ enum OpenDataSchema {
             "url": {"$ref": "#/$defs/url"},
             "goal": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
             "goal_path": {"type": "array", "items": {"$ref": "#/$defs/id"}},
-            "text": {"type": "string"},
+            "text": {"type": "string", "description": "The measure as published: the printed text with the corrections applied."},
+            "lines": {"$ref": "#/$defs/source_lines"},
+            "corrections": {"$ref": "#/$defs/corrections"},
             "responsible": {
               "oneOf": [{"type": "null"}, {
-                "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "executors"],
+                "type": "object", "additionalProperties": false, "required": ["printed", "same_as_row_above", "reading", "reading_basis", "reading_from", "executors"],
                 "properties": {
-                  "printed": {"$ref": "#/$defs/text"},
-                  "same_as_row_above": {"type": "boolean", "description": "The cell is empty in the extraction because the table merges it with the row above; printed and executors are the row above's."},
+                  "printed": {"$ref": "#/$defs/text", "description": "What the row's own cell prints; null when it is empty (also when the value is the row above's)."},
+                  "same_as_row_above": {"type": "boolean", "description": "The bodies are taken from the row above (see reading_basis); executors are then that cell's."},
+                  "reading": {"$ref": "#/$defs/text", "description": "For a cell that continues the row above: the cell taken from there, as printed."},
+                  "reading_basis": {"enum": [null, "reading", "file"], "description": "reading: the site's reading of an empty extracted cell; file: the Word file marks the cell as merged."},
+                  "reading_from": {"$ref": "#/$defs/text", "description": "The number of the measure whose cell holds the value."},
                   "executors": {"type": "array", "items": {
                     "type": "object", "additionalProperties": false, "required": ["id", "consent"],
                     "properties": {"id": {"$ref": "#/$defs/id"}, "consent": {"type": "boolean"}}
@@ -256,13 +286,13 @@ enum OpenDataSchema {
               }
             },
             "monitoring": {
-              "type": "object", "additionalProperties": false, "required": ["status", "period", "disputed", "due", "overdue", "history"],
+              "type": "object", "additionalProperties": false, "required": ["official", "civil_society", "disputed", "due", "term_passed", "history"],
               "properties": {
-                "status": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/status"}]},
-                "period": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/period"}]},
-                "disputed": {"type": "boolean"},
+                "official": {"$ref": "#/$defs/voice_status", "description": "The official reports' latest status, or null when none mentions the measure."},
+                "civil_society": {"$ref": "#/$defs/voice_status", "description": "The civil-society reports' latest status, or null when none mentions the measure."},
+                "disputed": {"type": "boolean", "description": "The statuses shown for the measure differ (between the voices, or between reporters of one voice)."},
                 "due": {"type": "boolean"},
-                "overdue": {"type": "boolean"},
+                "term_passed": {"type": "boolean", "description": "The term (as the site reads it) has ended and no report says the measure is completed; it says nothing of whether the measure was carried out."},
                 "history": {"type": "array", "items": {
                   "type": "object", "additionalProperties": false, "required": ["period", "status", "report", "reporter", "published", "narrative", "evidence", "reply_to"],
                   "properties": {
@@ -292,7 +322,7 @@ enum OpenDataSchema {
                 "type": "object", "additionalProperties": false, "required": ["printed", "value", "unit", "comparator"],
                 "properties": {
                   "printed": {"type": "string"}, "value": {"$ref": "#/$defs/optional_money"}, "unit": {"$ref": "#/$defs/text"},
-                  "comparator": {"enum": [null, "at-least", "at-most", "exactly", "about"]}
+                  "comparator": {"enum": [null, "at-least", "more-than", "at-most", "exactly", "about"], "description": "The comparison the document's words make: «не менше», «щонайменше» at-least; «понад», «більше» more-than; «не більше» at-most; «близько» about; null when the number is printed without such a word."}
                 }
               }]
             },

@@ -31,8 +31,7 @@ extension PlanJSON {
         return .object([
             ("origin", .string("stated")),
             ("label", .text(totals.label)),
-            ("file", .string(fields.contentFile(totals.location))),
-            ("line", .int(totals.location.line)),
+            ("source_lines", PlanJSON.lines(totals.citation)),
             ("lines", .array(totals.lines.map(line))),
         ])
     }
@@ -79,8 +78,7 @@ extension PlanJSON {
             ("matches", .bool(check.matches)),
             ("rows", .int(check.rows)),
             ("measures", .array(fields.coveredMeasures(check).map(JSONValue.string))),
-            ("file", .string(fields.contentFile(check.location))),
-            ("line", .int(check.location.line)),
+            ("source_lines", PlanJSON.lines(fields.statedTotals(of: check)?.citation)),
         ])
     }
 }

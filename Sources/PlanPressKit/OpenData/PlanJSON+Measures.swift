@@ -11,22 +11,31 @@ extension PlanJSON {
             ("goal", .text(node.goal.map { index.goals[$0].goal.id })),
             ("goal_path", .array(fields.goalIDs(ofMeasure: m).map(JSONValue.string))),
             ("text", .string(measure.text)),
+            ("lines", PlanJSON.lines(measure.citation)),
+            ("corrections", PlanJSON.corrections(measure.citation)),
             ("responsible", measure.responsible.map { r in
-                .object([("printed", .text(r.printed)), ("same_as_row_above", .bool(r.sameAsRowAbove)),
+                .object([("printed", .text(r.merged == nil ? fields.printed(r.printed, measure, source: source) : nil)),
+                         ("same_as_row_above", .bool(r.sameAsRowAbove)),
+                         ("reading", .text(r.merged == nil ? nil : r.printed)), ("reading_basis", .text(r.merged?.rawValue)),
+                         ("reading_from", .text(r.mergeSource?.measure)),
                          ("executors", .array(r.assignments.map { .object([("id", .string($0.executor.raw)), ("consent", .bool($0.consent))]) }))])
             } ?? .null),
-            ("term", term(measure.term)),
+            ("term", term(measure.term, printed: fields.printed(measure.term.printedHere, measure, source: source))),
             ("indicators", .array(index.indicators[node.indicators].map { .string($0.indicator.id) })),
             ("results", .array(measure.results.map(JSONValue.string))),
-            ("funding", funding(measure.funding)),
+            ("funding", funding(measure.funding, printed: fields.printed(measure.funding.printed, measure, source: source))),
             ("monitoring", monitoring(key, term: measure.term)),
         ])
     }
 
-    func term(_ term: Term) -> JSONValue {
+    /// `printed`: what the row's own cell prints, corrections undone (nil: empty).
+    func term(_ term: Term, printed: String?) -> JSONValue {
         .object([
-            ("printed", .text(term.printed)),
+            ("printed", .text(printed)),
             ("same_as_row_above", .bool(term.sameAsRowAbove)),
+            ("reading", .text(term.merged == nil ? nil : term.printed)),
+            ("reading_basis", .text(term.merged?.rawValue)),
+            ("reading_from", .text(term.mergeSource?.measure)),
             ("kind", .string(term.reading.kindCode)),
             ("start", .text(OpenDataFields.month(term.reading.start))),
             ("end", .text(OpenDataFields.month(term.reading.end))),
@@ -35,11 +44,11 @@ extension PlanJSON {
         ])
     }
 
-    func funding(_ funding: Funding) -> JSONValue {
+    func funding(_ funding: Funding, printed: String?) -> JSONValue {
         let all = funding.lines.flatMap { $0.amounts.values.compactMap(\.money) }
         return .object([
             ("status", .string(funding.status.rawValue)),
-            ("printed", .text(funding.printed)),
+            ("printed", .text(printed)),
             ("lines", .array(funding.lines.map(line))),
             ("total", .money(all.isEmpty ? nil : all.reduce(Money.zero, +))),
             ("total_origin", .string("computed")),
@@ -85,16 +94,21 @@ extension PlanJSON {
         ])
     }
 
-    /// The current status (latest period; the official one when reports disagree), due/overdue and the history.
+    /// Each voice's latest status (neither stands for the other), disputed, due, term passed and the history.
     func monitoring(_ key: SiteGraph.MeasureKey, term: Term) -> JSONValue {
         let monitoring = graph.monitoring
-        let current = monitoring.current(key)
+        let voices = monitoring.voices(key)
+        func latest(_ kind: Reporter.Kind) -> JSONValue {
+            guard let entry = voices?.counted(kind) else { return .null }
+            return .object([("status", .string(entry.status.rawValue)), ("period", .string(entry.period.code)),
+                            ("report", .string(graph.site.reports[entry.report].id)), ("published", .string(entry.published.iso))])
+        }
         return .object([
-            ("status", .text(current?.status.rawValue)),
-            ("period", .text(current?.period.code)),
-            ("disputed", .bool(current?.disputed ?? false)),
+            ("official", latest(.official)),
+            ("civil_society", latest(.civilSociety)),
+            ("disputed", .bool(voices?.disputed ?? false)),
             ("due", .bool(monitoring.isDue(term))),
-            ("overdue", .bool(monitoring.isOverdue(key, term: term))),
+            ("term_passed", .bool(monitoring.isOverdue(key, term: term))),
             ("history", .array((monitoring.history[key] ?? []).map { entry in
                 .object([
                     ("period", .string(entry.period.code)), ("status", .string(entry.status.rawValue)),

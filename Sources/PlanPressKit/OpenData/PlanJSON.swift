@@ -6,11 +6,14 @@ struct PlanJSON {
     let graph: SiteGraph
     let p: Int
     let fields: OpenDataFields
+    /// The plan's source text, read once: printed fields undo their corrections against it.
+    let source: SourceDocument?
 
     init(graph: SiteGraph, plan p: Int) {
         self.graph = graph
         self.p = p
         self.fields = OpenDataFields(graph: graph, p: p)
+        self.source = fields.source
     }
 
     var index: PlanIndex { graph.plans[p] }
@@ -24,7 +27,8 @@ struct PlanJSON {
             ("as_of", .string(graph.site.settings.asOf.iso)),
             ("plan", planInfo),
             ("levels", .array(index.plan.levels.enumerated().map { depth, level in
-                .object([("depth", .int(depth)), ("name", .string(level.name)), ("plural", .string(level.plural)), ("slug", .string(level.slug))])
+                .object([("depth", .int(depth)), ("name", .string(level.name)), ("plural", .string(level.plural)), ("slug", .string(level.slug)),
+                         ("name_assigned", .bool(level.nameAssigned)), ("numbers_assigned", .bool(level.assignedNumbers))])
             })),
             ("abbreviations", .array(index.plan.abbreviations.map {
                 .object([("abbr", .string($0.abbr)), ("full", .string($0.full)), ("defined", .bool($0.defined))])
@@ -47,19 +51,40 @@ struct PlanJSON {
             ("document_kind", .text(plan.documentKind)),
             ("responsible_heading", .text(plan.responsibleHeading)),
             ("status", .string(plan.status.rawValue)),
-            ("period", .object([("from", .number(plan.period.from)), ("to", .number(plan.period.to))])),
-            ("issuer", .text(plan.issuer?.raw)),
+            ("title_lines", PlanJSON.lines(plan.titleCitation)),
+            ("period", .object([("from", .number(plan.period.from)), ("to", .number(plan.period.to)),
+                                ("inferred_from", .text(plan.period.inferredFrom))])),
+            ("issuer", plan.issuer.flatMap { i in i.printed.map { printed in
+                .object([("printed", .string(printed)), ("lines", PlanJSON.lines(i.citation)), ("executor", .text(i.executor?.raw))])
+            } } ?? .null),
             ("approval", plan.approval.map { a in
                 .object([("printed", .text(a.printed)), ("label", .text(a.label)), ("by", .text(a.by)), ("person", .text(a.person)),
                          ("document", .text(a.document)), ("number", .text(a.number)),
-                         ("date", .text(a.date?.iso)), ("date_printed", .text(a.datePrinted))])
+                         ("date", .text(a.date?.iso)), ("date_printed", .text(a.datePrinted)), ("lines", PlanJSON.lines(a.citation))])
             } ?? .null),
-            ("signatory", plan.signatory.map { .object([("position", .text($0.position)), ("name", .text($0.name))]) } ?? .null),
+            ("signatory", plan.signatory.map {
+                .object([("position", .text($0.position)), ("name", .text($0.name)), ("lines", PlanJSON.lines($0.citation))])
+            } ?? .null),
             ("vision", .text(plan.vision)),
+            ("vision_lines", PlanJSON.lines(plan.visionCitation)),
+            ("vision_corrections", PlanJSON.corrections(plan.visionCitation)),
             ("preamble", .text(plan.preamble)),
             ("url", .string(routes.url(for: .plan(plan.id)))),
             ("source_url", .text(plan.source.map { _ in routes.absolute(routes.relativePath(for: .planSource(plan.id))) })),
         ])
+    }
+
+    /// An item's lines in the published source text: `[{"from": 106, "to": 112}]` (empty when uncited).
+    static func lines(_ citation: Citation?) -> JSONValue {
+        guard let citation, citation.isCited else { return .array([]) }
+        return .array(citation.ranges.map { .object([("from", .int($0.lowerBound)), ("to", .int($0.upperBound))]) })
+    }
+
+    /// The corrections the published text makes to the printed one, each with its reason.
+    static func corrections(_ citation: Citation?) -> JSONValue {
+        .array((citation?.corrections ?? []).map {
+            .object([("printed", .string($0.printed)), ("published", .string($0.published)), ("why", .string($0.why))])
+        })
     }
 
     /// A goal with its children, nested as in the document.
@@ -73,6 +98,8 @@ struct PlanJSON {
             ("level", .string(level.name)),
             ("depth", .int(node.goal.depth)),
             ("title", .string(node.goal.title)),
+            ("lines", PlanJSON.lines(node.goal.citation)),
+            ("corrections", PlanJSON.corrections(node.goal.citation)),
             ("url", .string(routes.url(for: .goal(index.plan.id, node.goal.id)))),
             ("measures", .array(node.directMeasures.map { .string(index.measures[$0].measure.number) })),
             ("budget", goalBudget(g)),

@@ -20,13 +20,13 @@ struct TidyTables {
 
     /// Table names in the order of files, sheets and the data package (budget after measures).
     static let names = ["measures", "goals", "measure-executors", "measure-sources", "results", "indicators",
-                        "reports", "statuses", "evidence", "indicator-values"]
+                        "reports", "statuses", "status-history", "evidence", "indicator-values"]
 
     /// Every table of the plan; `budget` only for a plan with a budget section.
     /// `amountYears`: add the `amount_<year>` columns to `measures` (per-plan file, not the site-wide one).
     func all(amountYears: Bool) -> [DataTable] {
         var tables = [measures(amountYears: amountYears), goals, measureExecutors, measureSources, results, indicators,
-                      reports, statuses, evidence, indicatorValues]
+                      reports, statuses, statusHistory, evidence, indicatorValues]
         if index.plan.budget != nil { tables.insert(BudgetCSV(graph: graph, plan: p).dataTable, at: 1) }
         return tables
     }
@@ -50,12 +50,18 @@ struct TidyTables {
             .init("goal", .string, "Id of the goal directly above the measure (see goals); empty for a measure directly under the plan"),
             .init("goal_path_ids", .string, "Ids of the goals from the top down, joined by '/': direction-1/task-1.2"),
             .init("goal_path", .string, "The same goals as the plan names them, joined by ' / '"),
-            .init("text", .string, "The measure as printed"),
+            .init("text", .string, "The measure as published: the printed text with the corrections (see corrections) applied"),
+            .init("source_lines", .string, "Lines of the published source text that print the measure's row: 106-112, or 34-38, 46-52"),
+            .init("corrections", .string, "Corrections of the printed text, «printed» → «published» (why), joined by ' | '; empty when none"),
             .init("results", .string, "Expected results as printed (one per row in results); empty when the plan has no such column"),
-            .init("responsible_printed", .string, "The responsible cell as printed (bodies: measure-executors)"),
-            .init("responsible_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
-            .init("term_printed", .string, "The term cell as printed"),
-            .init("term_same_as_row_above", .boolean, "true when the table merges this cell with the row above (docs/sources/)"),
+            .init("responsible_printed", .string, "The row's own responsible cell as printed (bodies: measure-executors); empty when the cell is empty"),
+            .init("responsible_same_as_row_above", .boolean, "true when the bodies are taken from the row above (see responsible_reading_basis)"),
+            .init("responsible_reading", .string, "For a cell that continues the row above: the cell taken from there, as printed"),
+            .init("responsible_reading_basis", .string, "reading: the cell is empty in the extracted text and the site reads it as merged (its reading, which may be wrong); file: the Word file marks the cell as merged"),
+            .init("term_printed", .string, "The row's own term cell as printed; empty when the cell is empty"),
+            .init("term_same_as_row_above", .boolean, "true when the term is taken from the row above (see term_reading_basis)"),
+            .init("term_reading", .string, "For a cell that continues the row above: the term taken from there, which term_kind … term_frequency read"),
+            .init("term_reading_basis", .string, "reading: the cell is empty in the extracted text and the site reads it as merged (its reading, which may be wrong); file: the Word file marks the cell as merged"),
             .init("term_kind", .string, "years, quarter, month, during-year, recurring, not-stated"),
             .init("term_start", .yearmonth, "First month covered"),
             .init("term_end", .yearmonth, "Last month covered"),
@@ -68,21 +74,22 @@ struct TidyTables {
             .init("amount_total", .number, "All years and sources"),
             .init("amounts_origin", .string, "computed: amount_<year> and amount_total are the site's sums of the printed lines"),
             .init("unit", .string, "Unit of the amounts"),
-            .init("status", .string, "Latest monitoring status (official one when reports disagree)"),
-            .init("status_period", .string, "Period of that status: 2025, 2025-H1, 2025-Q3"),
-            .init("disputed", .boolean, "true when reports of the latest period disagree"),
-            .init("overdue", .boolean, "true when the term has ended and no report says completed"),
+        ] + Reporter.Kind.allCases.flatMap(voiceFields) + [
+            .init("disputed", .boolean, "true when the statuses the pages show for the measure differ (between the voices, or between reporters of one voice)"),
+            .init("term_passed", .boolean, "true when the term (as the site reads it) has ended and no report says completed; says nothing of whether the measure was carried out"),
             .init("url", .string, "The measure's page"),
         ]
     }
 
     func measures(amountYears: Bool) -> DataTable {
         let years = amountYears ? fields.years : []
-        var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"])
+        var table = DataTable(name: "measures", title: "Measures", fields: TidyTables.measureFields(years: years), primaryKey: ["id"],
+                              foreignKeys: TidyTables.voiceReportKeys)
+        let source = fields.source
         for (m, node) in index.measures.enumerated() {
             let measure = node.measure
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
-            let current = graph.monitoring.current(key)
+            let voices = graph.monitoring.voices(key)
             let total = OpenDataFields.total(measure)
             let indicators = index.indicators[node.indicators].map(\.indicator.text)
             table.append([
@@ -91,24 +98,53 @@ struct TidyTables {
                 node.goal.map { index.goals[$0].goal.id } ?? "",
                 fields.goalIDs(ofMeasure: m).joined(separator: "/"),
                 fields.goalNames(ofMeasure: m).joined(separator: " / "),
-                measure.text,
+                measure.text, OpenDataFields.lines(measure.citation), OpenDataFields.corrections(measure.citation),
                 measure.results.joined(separator: " / "),
-                measure.responsible?.printed ?? "", DataTable.bool(measure.responsible?.sameAsRowAbove == true),
-                measure.term.printed ?? "", DataTable.bool(measure.term.sameAsRowAbove), measure.term.reading.kindCode,
+                measure.responsible?.merged == nil ? fields.printed(measure.responsible?.printed, measure, source: source) ?? "" : "",
+                DataTable.bool(measure.responsible?.sameAsRowAbove == true),
+                measure.responsible?.merged == nil ? "" : measure.responsible?.printed ?? "", measure.responsible?.merged?.rawValue ?? "",
+                fields.printed(measure.term.printedHere, measure, source: source) ?? "", DataTable.bool(measure.term.sameAsRowAbove),
+                measure.term.merged == nil ? "" : measure.term.printed ?? "", measure.term.merged?.rawValue ?? "",
+                measure.term.reading.kindCode,
                 OpenDataFields.month(measure.term.reading.start) ?? "", OpenDataFields.month(measure.term.reading.end) ?? "",
                 OpenDataFields.due(measure.term) ?? "", OpenDataFields.frequency(measure.term) ?? "",
-                indicators.joined(separator: " / "),
-                measure.funding.status.rawValue, measure.funding.printed ?? "",
+                fields.printed(indicators.joined(separator: " / "), measure, source: source) ?? "",
+                measure.funding.status.rawValue, fields.printed(measure.funding.printed, measure, source: source) ?? "",
             ] + years.map { OpenDataFields.amount(measure, year: $0)?.machine ?? "" } + [
                 total?.machine ?? "", total == nil ? "" : "computed",
                 total == nil ? "" : (index.plan.budget?.unit ?? ""),
-                current?.status.rawValue ?? "", current?.period.code ?? "",
-                DataTable.bool(current?.disputed ?? false),
+            ] + Reporter.Kind.allCases.flatMap { voiceCells(voices?.counted($0)) } + [
+                DataTable.bool(voices?.disputed ?? false),
                 DataTable.bool(graph.monitoring.isOverdue(key, term: measure.term)),
                 graph.routes.url(for: .measure(index.plan.id, measure.number)),
             ])
         }
         return table
+    }
+
+    /// `official` → `status_official`, `civil-society` → `status_civil_society`.
+    static func voiceColumn(_ kind: Reporter.Kind) -> String { "status_" + kind.rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// One voice's latest status with its period, report and date: neither voice stands for the other.
+    static func voiceFields(_ kind: Reporter.Kind) -> [DataTable.Field] {
+        let column = voiceColumn(kind), voice = kind == .official ? "official" : "civil-society"
+        return [
+            .init(column, .string, "The latest status the \(voice) reports give (the latest period they cover; of several reporters, the report published last); empty when no \(voice) report mentions the measure",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init(column + "_period", .string, "Period of that status: 2025, 2025-H1, 2025-Q3"),
+            .init(column + "_report", .string, "The report that gives it (reports.id)"),
+            .init(column + "_published", .date, "That report's publication date"),
+        ]
+    }
+
+    func voiceCells(_ entry: Monitoring.StatusEntry?) -> [String] {
+        guard let entry else { return ["", "", "", ""] }
+        return [entry.status.rawValue, entry.period.code, graph.site.reports[entry.report].id, entry.published.iso]
+    }
+
+    /// The measures table's report columns point at the reports table.
+    static let voiceReportKeys = Reporter.Kind.allCases.map {
+        DataTable.ForeignKey(fields: [voiceColumn($0) + "_report"], table: "reports", reference: ["id"])
     }
 
     // MARK: goals
@@ -123,14 +159,17 @@ struct TidyTables {
             .init("depth", .integer, "0 for top-level goals"),
             .init("number", .string, "Number"),
             .init("printed_number", .string, "Number as printed, if different"),
-            .init("title", .string, "Title as printed"),
+            .init("title", .string, "Title as published: the printed text with the corrections (see corrections) applied"),
+            .init("source_lines", .string, "Lines of the published source text that print the title"),
+            .init("corrections", .string, "Corrections of the printed text, «printed» → «published» (why), joined by ' | '; empty when none"),
             .init("url", .string, "The goal's page"),
         ], primaryKey: ["id"], foreignKeys: [.init(fields: ["parent"], table: "goals", reference: ["id"])])
         for (g, node) in index.goals.enumerated() {
             table.append([
                 goalID(node.goal.id), planID, node.goal.id, node.parent.map { goalID(index.goals[$0].goal.id) } ?? "",
                 index.level(of: g).name, String(node.goal.depth), node.goal.number, node.goal.printedNumber ?? "",
-                node.goal.title, graph.routes.url(for: .goal(index.plan.id, node.goal.id)),
+                node.goal.title, OpenDataFields.lines(node.goal.citation), OpenDataFields.corrections(node.goal.citation),
+                graph.routes.url(for: .goal(index.plan.id, node.goal.id)),
             ])
         }
         return table
@@ -196,7 +235,7 @@ struct TidyTables {
             .init("target_printed", .string, "The target as printed"),
             .init("target_value", .number, "The target's number"),
             .init("target_unit", .string, "The target's unit"),
-            .init("target_comparator", .string, "at-least, at-most, exactly, about"),
+            .init("target_comparator", .string, "The comparison the document's words make: at-least («не менше»), more-than («понад», «більше»), at-most, exactly, about («близько»); empty when the number is printed without such a word"),
             .init("url", .string, "The indicator's page"),
         ], primaryKey: ["id"], foreignKeys: [TidyTables.measureKey])
         for node in index.indicators {
@@ -215,7 +254,7 @@ struct TidyTables {
     var planReports: [Report] { (graph.monitoring.reportsByPlan[p] ?? []).map { graph.site.reports[$0] } }
 
     static let reporterFields: [DataTable.Field] = [
-        .init("voice", .string, "official or civil-society"),
+        .init("voice", .string, "official or civil-society", allowed: Reporter.Kind.allCases.map(\.rawValue)),
         .init("reporter", .string, "Name of the reporting body or organisation"),
         .init("reporter_executor", .string, "Its executors.id, when it is in the registry"),
     ]
@@ -248,16 +287,48 @@ struct TidyTables {
             .init("period", .string, "The report's period"),
         ] + TidyTables.reporterFields + [
             .init("published", .date, "The report's publication date"),
-            .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information"),
+            .init("status", .string, "not-started, in-progress, completed, partly-completed, not-completed, no-information; empty for a reply that gives no status of its own",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
             .init("narrative", .string, "What the report says (Markdown)"),
             .init("evidence_count", .integer, "Number of evidence links (in evidence)"),
             .init("reply_to", .string, "The report (reports.id) whose assessment of the same measure this entry answers; empty when it answers none"),
-        ], primaryKey: ["report", "measure_id"], foreignKeys: [TidyTables.reportKey, TidyTables.measureKey])
+        ], primaryKey: ["report", "measure_id"],
+           foreignKeys: [TidyTables.reportKey, TidyTables.measureKey, .init(fields: ["reply_to"], table: "reports", reference: ["id"])])
         for report in planReports {
             for entry in report.measures {
                 table.append([report.id, measureID(entry.measure), report.period.code] + reporter(report)
-                             + [report.published.iso, entry.status.rawValue, entry.narrative ?? "", String(entry.evidence.count),
+                             + [report.published.iso, entry.status?.rawValue ?? "", entry.narrative ?? "", String(entry.evidence.count),
                                 entry.replyTo?.report ?? ""])
+            }
+        }
+        return table
+    }
+
+    /// Each voice's status of each measure period by period, with the voice's previous status:
+    /// the history the pages show, one observation per row.
+    var statusHistory: DataTable {
+        var table = DataTable(name: "status-history", title: "Status of each measure per voice and period", fields: [
+            .init("measure_id", .string, "The measure (measures.id)"),
+            .init("voice", .string, "official or civil-society", allowed: Reporter.Kind.allCases.map(\.rawValue)),
+            .init("period", .string, "The reporting period: 2025, 2025-H1, 2025-Q3"),
+            .init("status", .string, "The status the voice's reports give for the period (of several reporters, the report published last)",
+                  allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init("report", .string, "The report that gives it (reports.id)"),
+            .init("published", .date, "That report's publication date"),
+            .init("reporters", .integer, "How many reporters of the voice give a status for the measure in the period (every one is in statuses)"),
+            .init("previous_period", .string, "The voice's previous period with a status for the measure; empty for its first"),
+            .init("previous_status", .string, "The status then", allowed: MeasureStatusValue.allCases.map(\.rawValue)),
+            .init("changed", .boolean, "true when status differs from previous_status; empty for the voice's first period"),
+        ], primaryKey: ["measure_id", "voice", "period"], foreignKeys: [TidyTables.measureKey, TidyTables.reportKey])
+        for m in index.measures.indices {
+            for row in graph.monitoring.statusHistory(SiteGraph.MeasureKey(plan: p, measure: m)) {
+                for kind in Reporter.Kind.allCases {
+                    guard let step = row.steps[kind] else { continue }
+                    table.append([measureID(index.measures[m].measure.number), kind.rawValue, row.period.code, step.entry.status.rawValue,
+                                  graph.site.reports[step.entry.report].id, step.entry.published.iso, String(step.reporters),
+                                  step.previous?.period.code ?? "", step.previous?.status.rawValue ?? "",
+                                  step.previous == nil ? "" : DataTable.bool(step.changed)])
+                }
             }
         }
         return table

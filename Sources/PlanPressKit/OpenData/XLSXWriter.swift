@@ -16,11 +16,12 @@ struct XLSXWriter {
     }
 
     struct Validation: Sendable {
-        /// Column index (0-based) restricted to `choices`, rows 2…`lastRow`.
+        /// Column index (0-based) restricted to `choices`, rows `firstRow`…`lastRow`.
         var column: Int
         var choices: [String]
         var lastRow: Int
         var prompt: String
+        var firstRow: Int = 2
     }
 
     struct Sheet: Sendable {
@@ -158,7 +159,7 @@ struct XLSXWriter {
                 out.text("<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
                     + "errorTitle=\"\(escape(sheet.columns[v.column].header))\" error=\"\(escape(v.prompt))\" "
                     + "promptTitle=\"\(escape(sheet.columns[v.column].header))\" prompt=\"\(escape(v.prompt))\" "
-                    + "sqref=\"\(column)2:\(column)\(v.lastRow)\"><formula1>\"\(escape(list))\"</formula1></dataValidation>")
+                    + "sqref=\"\(column)\(v.firstRow):\(column)\(v.lastRow)\"><formula1>\"\(escape(list))\"</formula1></dataValidation>")
             }
             out.raw("</dataValidations>")
         }

@@ -2,26 +2,38 @@ import Foundation
 
 /// `planpress import report FILE.xlsx` (docs/monitoring.md): turns a filled
 /// monitoring template (`MonitoringTemplate`) into `Content/reports/<id>.yaml`.
-/// The YAML is checked with the whole site exactly as `check` checks it; each
-/// problem is reported at the sheet, row and column it came from, and a report
-/// with errors is not kept. An existing report is never overwritten.
+///
+/// Nothing is lost and nothing half-done is kept: every cell the importer
+/// reads is checked where it is (merged cells, formulas without a value,
+/// control characters, numbers, dates, statuses, dimensions), and the would-be
+/// file is checked with the whole site exactly as `check` checks it, in memory.
+/// Only when the site would pass is the file created, under an exclusive lock
+/// on `Content/reports/`, with `O_CREAT | O_EXCL | O_NOFOLLOW`: an existing
+/// report (or a symlink in its place) is never overwritten, and of two imports
+/// of the same report at once exactly one writes it.
 public struct ReportImport {
     public struct Options: Sendable {
         public var workbook: String
         public var content: String
         public var templates: String
-        public var reporter: String
-        public var voice: Reporter.Kind
+        /// Command-line values: each fills a field the «Звіт» sheet leaves empty and must agree with a filled one.
+        public var reporter: String?
+        /// `official`, `civil-society` or the template's Ukrainian label.
+        public var voice: String?
         public var executor: String?
-        public var period: String
-        public var published: CalendarDate
-        /// File name without `.yaml`; default `<plan>-<period>-<voice>`.
+        public var period: String?
+        /// `YYYY-MM-DD`.
+        public var published: String?
+        /// File name without `.yaml`; default `<plan>-<period>-<voice>-<reporter>` (transliterated).
         public var id: String?
         /// The language of `Outcome.messages`.
         public var language: MessageLanguage = .uk
+        /// The publication date when neither the sheet nor `published` gives one (the command passes today).
+        public var today: CalendarDate?
+        public var limits = XLSXReader.Limits()
 
-        public init(workbook: String, content: String = "Content", templates: String = "Templates", reporter: String,
-                    voice: Reporter.Kind, executor: String? = nil, period: String, published: CalendarDate, id: String? = nil) {
+        public init(workbook: String, content: String = "Content", templates: String = "Templates", reporter: String? = nil,
+                    voice: String? = nil, executor: String? = nil, period: String? = nil, published: String? = nil, id: String? = nil) {
             self.workbook = workbook
             self.content = content
             self.templates = templates
@@ -50,7 +62,7 @@ public struct ReportImport {
 
     /// What the import found: problems located in the workbook, or the written file.
     public struct Outcome: Sendable {
-        /// The report file, when it was written and kept.
+        /// The report file, when it was written.
         public var path: String?
         /// Problems of the workbook (`FILE.xlsx: sheet, row R, column C: error: …`) and of the rest of the site.
         public var messages: [String]
@@ -73,6 +85,25 @@ public struct ReportImport {
         }
     }
 
+    /// Collects the workbook's problems, each at its cell.
+    final class Problems {
+        var lines: [String] = []
+        let format: (Cell?, Diagnostic.Severity, String) -> String
+        let language: MessageLanguage
+
+        init(language: MessageLanguage, format: @escaping (Cell?, Diagnostic.Severity, String) -> String) {
+            self.language = language
+            self.format = format
+        }
+
+        /// Each problem once, however often its cell is read.
+        func add(_ cell: Cell?, _ message: Message) {
+            let line = format(cell, .error, message.text(language))
+            if !lines.contains(line) { lines.append(line) }
+        }
+        var outcome: Outcome { Outcome(path: nil, messages: lines, errors: lines.count, warnings: 0) }
+    }
+
     public func run() throws -> Outcome {
         let name = (options.workbook as NSString).lastPathComponent
         let language = options.language
@@ -80,93 +111,175 @@ public struct ReportImport {
         func line(_ cell: Cell?, _ severity: Diagnostic.Severity, _ text: String) -> String {
             "\(name): \(cell.map { "\($0.text(language)): " } ?? "")\(severity.text(language)): \(text)"
         }
-        var problems: [String] = []
-        func problem(_ cell: Cell?, _ message: Message) {
-            problems.append(line(cell, .error, message.text(language)))
+        let problems = Problems(language: language, format: line)
+        func failed(_ message: Message) -> Outcome {
+            problems.add(nil, message)
+            return problems.outcome
         }
-        func failed(_ message: Message) -> Outcome { Outcome(path: nil, messages: [line(nil, .error, message.text(language))], errors: 1, warnings: 0) }
-        let bytes: [UInt8]
-        do { bytes = Array(try Data(contentsOf: URL(fileURLWithPath: options.workbook))) } catch {
-            return failed(.importFileUnreadable(reason: error.localizedDescription))
+
+        // The command line first: a wrong option is answered before the file is read.
+        var voiceOption: Reporter.Kind?
+        if let written = options.voice {
+            guard let voice = MonitoringTemplate.voice(written) else { return failed(Self.unknownVoice(written)) }
+            voiceOption = voice
         }
+        var publishedOption: CalendarDate?
+        if let written = options.published {
+            guard let date = CalendarDate(iso: written.trimmingSpaces()) else { return failed(.importPublishedInvalid(found: written)) }
+            publishedOption = date
+        }
+        if let id = options.id, !Self.isValidID(id) { return failed(.importInvalidID(id: id)) }
+
         let book: XLSXReader
-        do { book = try XLSXReader(bytes: bytes) } catch {
-            return failed((error as? XLSXReader.ReadError)?.text ?? .importFileUnreadable(reason: "\(error)"))
+        do { book = try XLSXReader(file: options.workbook, limits: options.limits) } catch let error as XLSXReader.ReadError {
+            guard error.namesFile else { return failed(error.text) }
+            // The message names the file itself.
+            problems.lines.append("\(Diagnostic.Severity.error.text(language)): \(error.text.text(language))")
+            return problems.outcome
         }
         guard let about = book.sheet(MonitoringTemplate.aboutSheet), let measures = book.sheet(MonitoringTemplate.measuresSheet) else {
-            problem(nil, .importTemplateSheetsMissing(about: MonitoringTemplate.aboutSheet, measures: MonitoringTemplate.measuresSheet,
-                                                      found: book.sheets.map(\.name)))
-            return Outcome(path: nil, messages: problems, errors: problems.count, warnings: 0)
+            return failed(.importTemplateSheetsMissing(about: MonitoringTemplate.aboutSheet, measures: MonitoringTemplate.measuresSheet,
+                                                       found: book.sheets.map(\.name)))
         }
-        var fields: [String: (String, Cell)] = [:]
-        for row in 1...max(1, about.lastRow) {
+        let reader = CellReader(problems: problems)
+
+        // «Звіт»: key in column A, value in column C.
+        var fields: [String: (value: String, cell: Cell)] = [:]
+        reader.refuseMerged(about, columns: [2])
+        for row in about.rows where row >= 2 {
             let key = about.text(row: row, column: 0).trimmingSpaces()
-            if MonitoringTemplate.aboutKeys.contains(key) {
-                fields[key] = (about.text(row: row, column: 2).trimmingSpacesAndNewlines(), Cell(sheet: about.name, row: row, column: 2, header: "Значення"))
+            guard MonitoringTemplate.aboutKeys.contains(key) else { continue }
+            let cell = Cell(sheet: about.name, row: row, column: 2, header: "Значення")
+            fields[key] = (reader.text(about, row, 2, cell), cell)
+        }
+        func aboutCell(_ key: String) -> Cell {
+            fields[key]?.cell ?? Cell(sheet: about.name, row: (MonitoringTemplate.aboutKeys.firstIndex(of: key) ?? 0) + 2, column: 2, header: "Значення")
+        }
+        /// A field from the sheet or the command line; both given must agree.
+        func field(_ key: String, option: String?, flag: String, label: String, same: (String, String) -> Bool = { $0 == $1 }) -> String? {
+            let sheet = fields[key]?.value ?? ""
+            let given = option?.trimmingSpaces() ?? ""
+            if !sheet.isEmpty && !given.isEmpty && !same(sheet, given) {
+                problems.add(aboutCell(key), .importFieldConflict(field: label, sheet: sheet, option: flag, given: given))
+            }
+            let value = sheet.isEmpty ? given : sheet
+            return value.isEmpty ? nil : value
+        }
+        guard let plan = fields["plan"]?.value, !plan.isEmpty else {
+            problems.add(aboutCell("plan"), .importPlanMissing(sheet: MonitoringTemplate.aboutSheet))
+            return problems.outcome
+        }
+        let reporter = field("reporter", option: options.reporter, flag: "--reporter", label: "reporter")
+        if reporter == nil { problems.add(aboutCell("reporter"), .importFieldMissing(field: "reporter", option: "--reporter")) }
+        let period = field("period", option: options.period, flag: "--period", label: "period")
+        if period == nil { problems.add(aboutCell("period"), .importFieldMissing(field: "period", option: "--period")) }
+        let executor = field("executor", option: options.executor, flag: "--executor", label: "executor")
+        var voice = voiceOption ?? .civilSociety
+        if let written = fields["voice"]?.value, !written.isEmpty {
+            if let sheetVoice = MonitoringTemplate.voice(written) {
+                if let voiceOption, voiceOption != sheetVoice {
+                    problems.add(aboutCell("voice"), .importFieldConflict(field: "voice", sheet: written, option: "--voice", given: options.voice ?? ""))
+                }
+                voice = sheetVoice
+            } else {
+                problems.add(aboutCell("voice"), Self.unknownVoice(written))
             }
         }
-        guard let plan = fields["plan"], !plan.0.isEmpty else {
-            problem(Cell(sheet: about.name, row: 2, column: 2), .importPlanMissing(sheet: MonitoringTemplate.aboutSheet))
-            return Outcome(path: nil, messages: problems, errors: problems.count, warnings: 0)
+        var published = publishedOption ?? options.today
+        if let written = fields["published"]?.value, !written.isEmpty {
+            if let date = CalendarDate(iso: ReportImport.date(written)) {
+                if let publishedOption, publishedOption != date {
+                    problems.add(aboutCell("published"), .importFieldConflict(field: "published", sheet: date.iso, option: "--published", given: publishedOption.iso))
+                }
+                published = date
+            } else {
+                problems.add(aboutCell("published"), .importPublishedInvalid(found: written))
+            }
         }
+        if published == nil { problems.add(aboutCell("published"), .importFieldMissing(field: "published", option: "--published")) }
 
         var lines = Lines()
         lines.add("# Imported from \(name) by `planpress import report`.", nil)
-        lines.add("plan: \(Self.quoted(plan.0))", plan.1)
-        lines.add("period: \(Self.quoted(options.period))", nil)
+        lines.add("plan: \(Self.quoted(plan))", aboutCell("plan"))
+        lines.add("period: \(Self.quoted(period ?? ""))", fields["period"]?.cell)
         lines.add("reporter:", nil)
-        lines.add("  kind: \(options.voice.rawValue)", nil)
-        lines.add("  name: \(Self.quoted(options.reporter))", nil)
-        if let executor = options.executor { lines.add("  executor: \(Self.quoted(executor))", nil) }
-        lines.add("published: \(options.published.iso)", nil)
-        for key in ["title", "summary"] {
+        lines.add("  kind: \(voice.rawValue)", fields["voice"]?.cell)
+        lines.add("  name: \(Self.quoted(reporter ?? ""))", fields["reporter"]?.cell)
+        if let executor { lines.add("  executor: \(Self.quoted(executor))", fields["executor"]?.cell) }
+        lines.add("published: \(published?.iso ?? "")", fields["published"]?.cell)
+        for key in ["title", "summary", "methodology"] {
             if let (value, cell) = fields[key], !value.isEmpty { lines.add("\(key): \(Self.quoted(value))", cell) }
         }
-        measureLines(measures, into: &lines, problem: problem)
+        var entries = MeasureEntries()
+        measureRows(measures, reader: reader, into: &entries)
+        if let replies = book.sheet(MonitoringTemplate.repliesSheet) {
+            replyRows(replies, reader: reader, into: &entries, measuresSheet: measures.name)
+        }
+        entries.write(into: &lines)
         if let indicators = book.sheet(MonitoringTemplate.indicatorsSheet) {
-            indicatorLines(indicators, into: &lines, problem: problem)
+            indicatorLines(indicators, reader: reader, into: &lines)
         }
-        guard problems.isEmpty else { return Outcome(path: nil, messages: problems, errors: problems.count, warnings: 0) }
+        guard problems.lines.isEmpty, let reporter, let period else { return problems.outcome }
 
-        let id = options.id ?? "\(plan.0)-\(options.period)-\(options.voice.rawValue)".lowercased()
-        let folder = (options.content as NSString).appendingPathComponent("reports")
-        let path = (folder as NSString).appendingPathComponent(id + ".yaml")
-        guard !FileManager.default.fileExists(atPath: path) else {
-            return failed(.importReportExists(path: path))
-        }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let text = lines.text.joined(separator: "\n") + "\n"
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            return failed(.importCannotWrite(path: path))
-        }
+        let replyOnly = entries.isReplyOnly && !lines.text.contains("indicators:")
+        let id = options.id ?? Self.defaultID(plan: plan, period: period, voice: voice, reporter: reporter, replyOnly: replyOnly)
+        guard Self.isValidID(id) else { return failed(.importInvalidID(id: id)) }
+        let relative = "reports/\(id).yaml"
+        let path = ((options.content as NSString).appendingPathComponent("reports") as NSString).appendingPathComponent(id + ".yaml")
+        let bytes = Array((lines.text.joined(separator: "\n") + "\n").utf8)
 
-        // The same checks as `check`, over the whole site with the new report in it.
-        let diagnostics: [Diagnostic]
-        do {
-            diagnostics = try Builder(options: Builder.Options(content: options.content, templates: options.templates)).check().result.diagnostics
-        } catch let failure as BuildFailure {
-            diagnostics = failure.diagnostics
-        }
-        let resolved = (path as NSString).standardizingPath
-        var messages: [String] = []
-        var ownErrors = 0
-        for diagnostic in diagnostics.sortedByLocation() {
-            guard let location = diagnostic.location, Self.samePath(location.file, resolved) else {
-                messages.append(diagnostic.description(language))
-                continue
+        // Under the lock: nothing else imports into Content/ until this file exists or is refused.
+        return try ContentFileCreation.withLockedFolder(content: options.content, folder: "reports") { reports -> Outcome in
+            if ContentFileCreation.exists(content: options.content, relative: relative) { return failed(.importReportExists(path: path)) }
+            // The same checks as `check`, over the whole site with the new report laid over it in memory.
+            var check = Builder.Options(content: options.content, templates: options.templates)
+            check.overlay = [relative: bytes]
+            let diagnostics: [Diagnostic]
+            do { diagnostics = try Builder(options: check).check().result.diagnostics } catch let failure as BuildFailure {
+                diagnostics = failure.diagnostics
             }
-            if diagnostic.severity == .error { ownErrors += 1 }
-            let index = location.line - 1
-            let cell = index >= 0 && index < lines.cells.count ? lines.cells[index] : nil
-            messages.append(line(cell, diagnostic.severity, diagnostic.message(language)))
+            let display = ContentFiles(root: options.content).display(relative)
+            var messages: [String] = []
+            for diagnostic in diagnostics.sortedByLocation() {
+                guard let location = diagnostic.location, location.file == display else {
+                    messages.append(diagnostic.description(language))
+                    continue
+                }
+                let index = location.line - 1
+                let cell = index >= 0 && index < lines.cells.count ? lines.cells[index] : nil
+                messages.append(line(cell, diagnostic.severity, diagnostic.message(language)))
+            }
+            let errors = diagnostics.errorCount, warnings = diagnostics.count - errors
+            guard errors == 0 else {
+                messages.append(line(nil, .error, Message.importSiteWouldFail(errors: errors).text(language)))
+                return Outcome(path: nil, messages: messages, errors: errors, warnings: warnings)
+            }
+            do { try ContentFileCreation.create(in: try reports(), name: id + ".yaml", bytes: bytes) } catch ContentFileCreation.Failure.exists {
+                return failed(.importReportExists(path: path))
+            } catch ContentFileCreation.Failure.system(let reason) {
+                return failed(.importCreateFailed(path: path, reason: reason))
+            }
+            return Outcome(path: path, messages: messages, errors: 0, warnings: warnings)
+        } onFailure: { reason in
+            failed(.importCreateFailed(path: path, reason: reason))
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        if ownErrors > 0 {
-            try? FileManager.default.removeItem(atPath: path)
-            return Outcome(path: nil, messages: messages, errors: errors, warnings: warnings)
-        }
-        return Outcome(path: path, messages: messages, errors: errors, warnings: warnings)
+    }
+
+    static func unknownVoice(_ written: String) -> Message {
+        .importVoiceUnknown(found: written, allowed: Reporter.Kind.allCases.map(\.rawValue) + MonitoringTemplate.voiceLabels.map(\.1))
+    }
+
+    /// A report's file name: lowercase Latin letters, digits and single hyphens, at most 100 characters.
+    static func isValidID(_ id: String) -> Bool {
+        guard (1...100).contains(id.count), !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// `<plan>-<period>-<voice>-<reporter>`: two organisations' reports for a period never share a name.
+    static func defaultID(plan: String, period: String, voice: Reporter.Kind, reporter: String, replyOnly: Bool) -> String {
+        let parts = [Transliteration.slug(plan, limit: 40), Transliteration.slug(period), voice.rawValue,
+                     Transliteration.slug(reporter, limit: 40), replyOnly ? "replies" : ""]
+        return parts.filter { !$0.isEmpty }.joined(separator: "-")
     }
 
     /// Column index of each header, from row 1.
@@ -179,71 +292,157 @@ public struct ReportImport {
         return out
     }
 
-    private func measureLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, Message) -> Void) {
-        typealias Column = MonitoringTemplate.MeasureColumn
-        let columns = Self.columns(sheet, Column.self) { $0.header }
-        // The other columns (text, responsible, term) are only there to read; they are not imported.
-        let needed: [Column] = [.number, .status, .narrative, .evidenceTitles, .evidenceURLs]
-        for required in needed where columns[required] == nil {
-            problem(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
-        }
-        guard needed.allSatisfy({ columns[$0] != nil }) else { return }
-        func cell(_ row: Int, _ column: Column) -> Cell { Cell(sheet: sheet.name, row: row, column: columns[column], header: column.header) }
-        func value(_ row: Int, _ column: Column) -> String { sheet.text(row: row, column: columns[column]!).trimmingSpacesAndNewlines() }
-        var first = true
-        for row in 2..<max(2, sheet.lastRow + 1) {
-            let status = value(row, .status), narrative = value(row, .narrative)
-            let titles = Self.lines(value(row, .evidenceTitles)), urls = Self.lines(value(row, .evidenceURLs))
-            guard !status.isEmpty || !narrative.isEmpty || !urls.isEmpty || !titles.isEmpty else { continue }
-            if first { lines.add("measures:", nil); first = false }
-            lines.add("  - measure: \(Self.quoted(value(row, .number)))", cell(row, .number))
-            // Missing status: the entry has no `status:` and `check` says so, at this row.
-            if !status.isEmpty { lines.add("    status: \(Self.quoted(status))", cell(row, .status)) }
-            if !narrative.isEmpty { lines.add("    narrative: \(Self.quoted(narrative))", cell(row, .narrative)) }
-            if titles.count > urls.count {
-                problem(cell(row, .evidenceURLs), .importEvidenceCount(titles: titles.count, links: urls.count))
-            }
-            if !urls.isEmpty {
-                lines.add("    evidence:", cell(row, .evidenceURLs))
-                for (n, url) in urls.enumerated() {
-                    // A link without a title is titled by its address.
-                    lines.add("      - title: \(Self.quoted(n < titles.count ? titles[n] : url))", cell(row, .evidenceTitles))
-                    lines.add("        url: \(Self.quoted(url))", cell(row, .evidenceURLs))
+    /// One entry of `measures:` being built, from «Заходи» or «Відповіді».
+    struct MeasureEntry {
+        var number: String
+        var numberCell: Cell
+        var status: (String, Cell)?
+        var narrative: (String, Cell)?
+        var evidence: [(title: String, url: String, titleCell: Cell, urlCell: Cell)] = []
+        var evidenceCell: Cell?
+        var replyTo: (String, Cell)?
+    }
+
+    struct MeasureEntries {
+        var entries: [MeasureEntry] = []
+        var isReplyOnly: Bool { !entries.isEmpty && entries.allSatisfy { $0.replyTo != nil && $0.status == nil } }
+
+        func write(into lines: inout Lines) {
+            guard !entries.isEmpty else { return }
+            lines.add("measures:", nil)
+            for entry in entries {
+                lines.add("  - measure: \(ReportImport.quoted(entry.number))", entry.numberCell)
+                if let (reply, cell) = entry.replyTo { lines.add("    reply_to: \(ReportImport.quoted(reply))", cell) }
+                if let (status, cell) = entry.status { lines.add("    status: \(ReportImport.quoted(status))", cell) }
+                if let (narrative, cell) = entry.narrative { lines.add("    narrative: \(ReportImport.quoted(narrative))", cell) }
+                if !entry.evidence.isEmpty {
+                    lines.add("    evidence:", entry.evidenceCell)
+                    for link in entry.evidence {
+                        lines.add("      - title: \(ReportImport.quoted(link.title))", link.titleCell)
+                        lines.add("        url: \(ReportImport.quoted(link.url))", link.urlCell)
+                    }
                 }
             }
         }
     }
 
-    private func indicatorLines(_ sheet: XLSXReader.Sheet, into lines: inout Lines, problem: (Cell?, Message) -> Void) {
+    /// The status, narrative and evidence of a row: each checked at its cell.
+    private func assessment(_ sheet: XLSXReader.Sheet, row: Int, status: (Int, String)?, narrative: (Int, String), titles: (Int, String),
+                            urls: (Int, String), reader: CellReader, into entry: inout MeasureEntry) {
+        func cell(_ column: (Int, String)) -> Cell { Cell(sheet: sheet.name, row: row, column: column.0, header: column.1) }
+        if let status {
+            let text = reader.text(sheet, row, status.0, cell(status))
+            if !text.isEmpty {
+                if MeasureStatusValue(codeOrLabel: text) == nil {
+                    reader.problems.add(cell(status), .importUnknownStatus(found: text, allowed: MeasureStatusValue.allCases.map(\.ukrainianLabel)))
+                }
+                entry.status = (text, cell(status))
+            }
+        }
+        let narrativeText = reader.text(sheet, row, narrative.0, cell(narrative))
+        if !narrativeText.isEmpty { entry.narrative = (narrativeText, cell(narrative)) }
+        let titleLines = Self.lines(reader.text(sheet, row, titles.0, cell(titles)))
+        let urlLines = Self.lines(reader.text(sheet, row, urls.0, cell(urls)))
+        if titleLines.count > urlLines.count {
+            reader.problems.add(cell(urls), .importEvidenceCount(titles: titleLines.count, links: urlLines.count))
+        }
+        for (n, url) in urlLines.enumerated() {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) { reader.problems.add(cell(urls), .importURLScheme(url: url)) }
+            // A link without a title is titled by its address.
+            entry.evidence.append((n < titleLines.count ? titleLines[n] : url, url, cell(titles), cell(urls)))
+        }
+        if !urlLines.isEmpty { entry.evidenceCell = cell(urls) }
+    }
+
+    private func measureRows(_ sheet: XLSXReader.Sheet, reader: CellReader, into entries: inout MeasureEntries) {
+        typealias Column = MonitoringTemplate.MeasureColumn
+        let columns = Self.columns(sheet, Column.self) { $0.header }
+        // The other columns (text, responsible, term) are only there to read; they are not imported.
+        let needed: [Column] = [.number, .status, .narrative, .evidenceTitles, .evidenceURLs]
+        for required in needed where columns[required] == nil {
+            reader.problems.add(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
+        }
+        guard needed.allSatisfy({ columns[$0] != nil }) else { return }
+        func at(_ column: Column) -> (Int, String) { (columns[column]!, column.header) }
+        reader.refuseMerged(sheet, columns: Set(needed.map { columns[$0]! }))
+        for row in sheet.rows where row >= 2 {
+            var entry = MeasureEntry(number: "", numberCell: Cell(sheet: sheet.name, row: row, column: columns[.number], header: Column.number.header))
+            assessment(sheet, row: row, status: at(.status), narrative: at(.narrative), titles: at(.evidenceTitles), urls: at(.evidenceURLs),
+                       reader: reader, into: &entry)
+            guard entry.status != nil || entry.narrative != nil || !entry.evidence.isEmpty else { continue }
+            entry.number = MonitoringTemplate.number(fromCell: reader.text(sheet, row, columns[.number]!, entry.numberCell))
+            entries.entries.append(entry)
+        }
+    }
+
+    /// «Відповіді»: every assessment of the plan, one per row; a row with a reply, evidence or a
+    /// status of its own becomes an entry with `reply_to`.
+    private func replyRows(_ sheet: XLSXReader.Sheet, reader: CellReader, into entries: inout MeasureEntries, measuresSheet: String) {
+        typealias Column = MonitoringTemplate.ReplyColumn
+        let columns = Self.columns(sheet, Column.self) { $0.header }
+        let needed: [Column] = [.report, .number, .reply, .evidenceTitles, .evidenceURLs, .ownStatus]
+        for required in needed where columns[required] == nil {
+            reader.problems.add(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
+        }
+        guard needed.allSatisfy({ columns[$0] != nil }) else { return }
+        func at(_ column: Column) -> (Int, String) { (columns[column]!, column.header) }
+        reader.refuseMerged(sheet, columns: Set(needed.map { columns[$0]! }))
+        let assessed = Set(entries.entries.map(\.number))
+        for row in sheet.rows where row >= 2 {
+            let numberCell = Cell(sheet: sheet.name, row: row, column: columns[.number], header: Column.number.header)
+            var entry = MeasureEntry(number: "", numberCell: numberCell)
+            assessment(sheet, row: row, status: at(.ownStatus), narrative: at(.reply), titles: at(.evidenceTitles), urls: at(.evidenceURLs),
+                       reader: reader, into: &entry)
+            guard entry.status != nil || entry.narrative != nil || !entry.evidence.isEmpty else { continue }
+            entry.number = MonitoringTemplate.number(fromCell: reader.text(sheet, row, columns[.number]!, numberCell))
+            let reportCell = Cell(sheet: sheet.name, row: row, column: columns[.report], header: Column.report.header)
+            entry.replyTo = ("\(reader.text(sheet, row, columns[.report]!, reportCell))#\(entry.number)", reportCell)
+            if assessed.contains(entry.number) {
+                reader.problems.add(numberCell, .importMeasureInBothSheets(measure: entry.number, measures: measuresSheet, replies: sheet.name))
+                continue
+            }
+            entries.entries.append(entry)
+        }
+    }
+
+    private func indicatorLines(_ sheet: XLSXReader.Sheet, reader: CellReader, into lines: inout Lines) {
         typealias Column = MonitoringTemplate.IndicatorColumn
         let columns = Self.columns(sheet, Column.self) { $0.header }
         let needed: [Column] = [.indicator, .date, .value, .unit, .dimension, .group, .note]
         for required in needed where columns[required] == nil {
-            problem(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
+            reader.problems.add(Cell(sheet: sheet.name, row: 1), .importColumnMissing(header: required.header))
         }
         guard needed.allSatisfy({ columns[$0] != nil }) else { return }
+        reader.refuseMerged(sheet, columns: Set(needed.map { columns[$0]! }))
         func cell(_ row: Int, _ column: Column) -> Cell { Cell(sheet: sheet.name, row: row, column: columns[column], header: column.header) }
-        func value(_ row: Int, _ column: Column) -> String { sheet.text(row: row, column: columns[column]!).trimmingSpacesAndNewlines() }
-        struct Entry { var row: Int; var indicator: String; var date: String; var breakdown: [Int] = [] }
+        func value(_ row: Int, _ column: Column) -> String { reader.text(sheet, row, columns[column]!, cell(row, column)) }
+        struct Entry { var row: Int; var indicator: String; var date: String; var breakdown: [(row: Int, dimension: String)] = [] }
         var totals: [Entry] = []
-        var breakdowns: [(row: Int, key: String)] = []
-        for row in 2..<max(2, sheet.lastRow + 1) {
-            let amount = value(row, .value), date = Self.date(value(row, .date))
+        var breakdowns: [(row: Int, key: String, dimension: String)] = []
+        for row in sheet.rows where row >= 2 {
+            let amount = value(row, .value), written = value(row, .date)
             let dimension = value(row, .dimension), group = value(row, .group)
-            guard !amount.isEmpty || !date.isEmpty || !dimension.isEmpty || !group.isEmpty else { continue }
-            let indicator = value(row, .indicator)
+            guard !amount.isEmpty || !written.isEmpty || !dimension.isEmpty || !group.isEmpty else { continue }
+            let date = Self.date(written)
+            if !written.isEmpty && CalendarDate(iso: date) == nil { reader.problems.add(cell(row, .date), .importNotADate(found: written)) }
+            if !amount.isEmpty && Money(parsing: amount) == nil { reader.problems.add(cell(row, .value), .importNotANumber(found: amount)) }
+            let indicator = MonitoringTemplate.number(fromCell: value(row, .indicator))
             if dimension.isEmpty && group.isEmpty {
                 totals.append(Entry(row: row, indicator: indicator, date: date))
+            } else if let known = BreakdownDimension.named(dimension) {
+                breakdowns.append((row, "\(indicator)|\(date)", known.code))
+            } else if dimension.isEmpty {
+                reader.problems.add(cell(row, .dimension), .importBreakdownWithoutWhole)
             } else {
-                breakdowns.append((row, "\(indicator)|\(date)"))
+                reader.problems.add(cell(row, .dimension), .importUnknownDimension(found: dimension, allowed: BreakdownDimension.all.map(\.ukrainian)))
             }
         }
-        for (row, key) in breakdowns {
+        for (row, key, dimension) in breakdowns {
             guard let t = totals.firstIndex(where: { "\($0.indicator)|\($0.date)" == key }) else {
-                problem(cell(row, .dimension), .importBreakdownWithoutWhole)
+                reader.problems.add(cell(row, .dimension), .importBreakdownWithoutWhole)
                 continue
             }
-            totals[t].breakdown.append(row)
+            totals[t].breakdown.append((row, dimension))
         }
         guard !totals.isEmpty else { return }
         lines.add("indicators:", nil)
@@ -255,21 +454,14 @@ public struct ReportImport {
             if !value(row, .unit).isEmpty { lines.add("    unit: \(Self.quoted(value(row, .unit)))", cell(row, .unit)) }
             if !value(row, .note).isEmpty { lines.add("    note: \(Self.quoted(value(row, .note)))", cell(row, .note)) }
             if !entry.breakdown.isEmpty {
-                lines.add("    breakdown:", cell(entry.breakdown[0], .dimension))
-                for b in entry.breakdown {
-                    lines.add("      - dimension: \(Self.quoted(value(b, .dimension)))", cell(b, .dimension))
+                lines.add("    breakdown:", cell(entry.breakdown[0].row, .dimension))
+                for (b, dimension) in entry.breakdown {
+                    lines.add("      - dimension: \(dimension)", cell(b, .dimension))
                     lines.add("        group: \(Self.quoted(value(b, .group)))", cell(b, .group))
                     lines.add("        value: \(Self.quoted(value(b, .value)))", cell(b, .value))
                 }
             }
         }
-    }
-
-    /// Whether a diagnostic's file is the written report (diagnostics may name it relative or absolute).
-    static func samePath(_ file: String, _ resolved: String) -> Bool {
-        let a = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
-        let b = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
-        return a == b
     }
 
     /// Non-empty lines of a cell.
@@ -278,11 +470,12 @@ public struct ReportImport {
     }
 
     /// A date as the YAML wants it: `2025-12-31` as typed, `31.12.2025`, or a spreadsheet date number
-    /// (days since 1899-12-30). Anything else is passed on for `check` to explain.
+    /// (days since 1899-12-30). Anything else is passed on for the caller to explain.
     static func date(_ text: String) -> String {
         if CalendarDate(iso: text) != nil { return text }
         let parts = text.split(separator: ".")
-        if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), (1000...9999).contains(y) {
+        if parts.count == 3, parts.allSatisfy({ $0.count <= 4 }), let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]),
+           (1000...9999).contains(y), (1...12).contains(m), (1...CalendarDate.daysIn(month: m, year: y)).contains(d) {
             return CalendarDate(year: y, month: m, day: d).iso
         }
         if let serial = Double(text), serial > 1, serial < 200_000, serial == serial.rounded(.down) {
@@ -301,7 +494,7 @@ public struct ReportImport {
         return text
     }
 
-    /// A YAML double-quoted scalar: backslash, quote and control characters escaped.
+    /// A YAML double-quoted scalar: backslash, quote and line breaks escaped (control characters never get here).
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -311,12 +504,46 @@ public struct ReportImport {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+}
+
+/// Reads the cells the importer uses, refusing at the cell what would lose or corrupt data:
+/// a formula without a stored value, a control character, merged cells over a read column.
+struct CellReader {
+    let problems: ReportImport.Problems
+
+    /// The cell's text, trimmed; a formula without a value or a control character is a problem at the cell.
+    func text(_ sheet: XLSXReader.Sheet, _ row: Int, _ column: Int, _ cell: ReportImport.Cell) -> String {
+        if let formula = sheet.formulasWithoutValue[XLSXReader.Position(row: row, column: column)] {
+            problems.add(cell, .importFormulaWithoutValue(formula: formula))
+            return ""
+        }
+        let text = sheet.text(row: row, column: column).trimmingSpacesAndNewlines()
+        if let bad = text.unicodeScalars.first(where: CellReader.isControl) {
+            problems.add(cell, .importControlCharacter(code: String(format: "U+%04X", bad.value)))
+            return ""
+        }
+        return text
+    }
+
+    /// C0 controls other than tab and line breaks, DEL and C1 controls (the XLSX `_x001B_` escape included).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    /// Merged cells over a read column below the header: only their first cell holds a value.
+    func refuseMerged(_ sheet: XLSXReader.Sheet, columns: Set<Int>) {
+        for range in sheet.merged where range.bottom >= 2 && range.cellCount > 1 {
+            guard let column = columns.sorted().first(where: { range.left <= $0 && $0 <= range.right }) else { continue }
+            problems.add(ReportImport.Cell(sheet: sheet.name, row: max(2, range.top), column: column), .importMergedCells(range: range.reference))
+        }
     }
 }

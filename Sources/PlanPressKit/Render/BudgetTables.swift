@@ -22,12 +22,15 @@ extension PageRenderer {
     /// A measure's own funding: status, printed wording, source × year amounts.
     func fundingContext(_ measure: Measure, plan: Plan) -> Context {
         let funding = measure.funding
-        var context: Context = ["printed": opt(funding.printed), "status": funding.status.rawValue]
-        switch funding.status {
-        case .notNeeded: context["status_label"] = t("funding_not_needed")
-        case .withinExisting: context["status_label"] = t("funding_within_existing")
-        case .notStated: context["status_label"] = t("funding_not_stated")
-        case .stated: break
+        // The document's own words where it prints any; the site's label only for a cell it does not print.
+        var context: Context = ["printed": opt(funding.printed), "status": funding.status.rawValue, "status_label": false]
+        if funding.printed == nil {
+            switch funding.status {
+            case .notNeeded: context["status_label"] = t("funding_not_needed")
+            case .withinExisting: context["status_label"] = t("funding_within_existing")
+            case .notStated: context["status_label"] = t("not_stated")
+            case .stated: break
+            }
         }
         guard let budget = plan.budget, funding.status == .stated else { return context }
         let years = budget.years
@@ -55,6 +58,15 @@ extension PageRenderer {
     }
 
     /// Stated totals next to computed ones, for a goal or the whole plan.
+    /// A goal's stated totals beside the sums of its rows, and, under their own heading, only the
+    /// rows that do not match («Суми, що не сходяться» never heads rows that do).
+    func reconciliationBlock(_ checks: [BudgetReconciler.Check], plan: Plan) -> Context {
+        let mismatched = checks.filter { !$0.matches }
+        return ["reconciliation": reconciliation(checks, plan: plan), "has_reconciliation": !checks.isEmpty,
+                "reconciliation_heading": t("stated_totals_heading"),
+                "mismatch_block": mismatched.isEmpty ? false : ["reconciliation": reconciliation(mismatched, plan: plan)] as Context]
+    }
+
     func reconciliation(_ checks: [BudgetReconciler.Check], plan: Plan) -> [Context] {
         checks.map { check in
             [

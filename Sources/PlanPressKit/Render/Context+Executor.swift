@@ -1,7 +1,9 @@
 extension PageRenderer {
     func executorsContext() -> Context {
         var context = base(page: .executors, title: t("executors_heading"), breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), nil)])
-        context["executors"] = graph.executorOrder.map { id -> Context in
+        // Only bodies some plan names: the registry also holds parents and issuers no measure names
+        // (their pages stay, linked from the bodies that belong to them).
+        context["executors"] = graph.executorOrder.filter { !(graph.involvements[$0] ?? []).isEmpty }.map { id -> Context in
             let executor = graph.executors[id]!
             let involvements = graph.involvements[id] ?? []
             let consent = involvements.filter(\.consent).count
@@ -39,6 +41,7 @@ extension PageRenderer {
                                          titledByPlan: true)
         context["scorecard"] = involvements.isEmpty ? false : executorScorecard(id)
         context["reports"] = executorReports(id)
+        context["unanswered"] = unansweredLink(id)
         context["related_updates"] = relatedUpdates(.executor(id), heading: "updates_about_executor")
         return context
     }
@@ -73,7 +76,9 @@ extension PageRenderer {
         flush()
         var section: Context = ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
                                 "column": responsibleHeading(index.plan),
-                                "groups": groups, "count": count(involvements.count, "count_measures")]
+                                "groups": groups, "count": levelCount(involvements.count, index.plan.measureLevel),
+                                "draft": index.plan.status == .draft,
+                                "reading_note": readingNote(sorted.map(\.key), term: true, responsible: true)]
         if let budget = index.plan.budget {
             let sums = BudgetSums(measures: sorted.map { index.measures[$0.key.measure].measure })
             if !sums.isEmpty {

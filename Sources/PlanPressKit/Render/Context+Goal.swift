@@ -16,6 +16,11 @@ extension PageRenderer {
         return item
     }
 
+    /// «Назву рівня «Розділ» дав сайт …» for a level the document does not name; `false` otherwise.
+    func levelNameNote(_ level: Level) -> Any {
+        level.nameAssigned ? fill("level_name_assigned", ["name": levelName(level)]) : false
+    }
+
     func goalContext(_ p: Int, _ g: Int) -> Context {
         let index = graph.plans[p]
         let node = index.goals[g]
@@ -25,6 +30,7 @@ extension PageRenderer {
                            title: "\(levelName(level)) \(goal.number) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(goal.title, limit: 200), breadcrumbs: goalCrumbs(p, goal: g))
         context["level"] = levelName(level)
+        context["level_note"] = levelNameNote(level)
         context["number"] = goal.number
         context["title_html"] = inline(goal.title, plan: index.plan.id)
         context["plan_title"] = index.plan.shortTitle
@@ -45,13 +51,10 @@ extension PageRenderer {
             if !sums.isEmpty {
                 context["budget"] = sourceTable(sums, budget: budget, caption: "\(t("budget_of_subtree")): \(levelName(level).lowercased()) \(goal.number)")
                 context["budget_heading"] = budgetHeading(budget)
-                context["budget_unit"] = budget.unit
             }
-            let checks = graph.budgetChecks[p].filter { $0.goal == g }
-            context["reconciliation"] = reconciliation(checks, plan: index.plan)
-            context["has_reconciliation"] = !checks.isEmpty
-            // «Суми, що не сходяться» only where a stated total differs from its rows.
-            context["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")
+            // The unit of the stated totals too, whether or not the rows have sums.
+            context["budget_unit"] = budget.unit
+            context.merge(reconciliationBlock(graph.budgetChecks[p].filter { $0.goal == g }, plan: index.plan)) { _, new in new }
         }
         context["commentary"] = commentary(.goal(index.plan.id, goal.id))
         context["citation"] = citationContext(goal.citation, plan: index.plan.id)

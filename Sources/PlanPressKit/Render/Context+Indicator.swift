@@ -1,8 +1,12 @@
 extension PageRenderer {
+    /// An indicator's number as pages show it: in brackets, because the site assigns every
+    /// indicator number (the documents list indicators without numbering them), «[6.2-1]».
+    func indicatorNumber(_ id: String) -> String { "[\(id)]" }
+
     func indicatorItem(_ p: Int, _ node: PlanIndex.IndicatorNode) -> Context {
         let plan = graph.plans[p].plan
         var item: Context = [
-            "id": node.indicator.id,
+            "id": node.indicator.id, "number": indicatorNumber(node.indicator.id),
             "url": routes.path(for: .indicator(plan.id, node.indicator.id)),
             "html": HTML.paragraphs(node.indicator.text, abbreviations: markers[plan.id]),
         ]
@@ -17,11 +21,13 @@ extension PageRenderer {
         let measure = measureNode.measure
         let crumbs = (measureNode.goal.map { goalCrumbs(p, goal: $0) } ?? planCrumbs(p))
             + [(measureLabel(measure, plan: index.plan), .measure(index.plan.id, measure.number)),
-               ("\(t("indicator")) \(node.indicator.id)", nil)]
+               ("\(t("indicator")) \(indicatorNumber(node.indicator.id))", nil)]
         var context = base(page: .indicator(index.plan.id, node.indicator.id),
-                           title: "\(t("indicator")) \(node.indicator.id) — \(index.plan.shortTitle)",
+                           title: "\(t("indicator")) \(indicatorNumber(node.indicator.id)) — \(index.plan.shortTitle)",
                            description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
         context["id"] = node.indicator.id
+        context["number"] = indicatorNumber(node.indicator.id)
+        context["number_note"] = fill("indicator_number_assigned", ["number": indicatorNumber(node.indicator.id)])
         context["text_html"] = text(node.indicator.text, plan: index.plan.id)
         context["citation"] = citationContext(measure.citation, plan: index.plan.id)
         if let target = node.indicator.target {
@@ -39,7 +45,7 @@ extension PageRenderer {
         context["actuals"] = indicatorValues(p, i)
         context["related_updates"] = relatedUpdates(.indicator(index.plan.id, node.indicator.id), heading: "updates_about_indicator")
         context["pager"] = pager(Array(measureNode.indicators), current: i) { s in
-            ("\(t("indicator")) \(index.indicators[s].indicator.id)", .indicator(index.plan.id, index.indicators[s].indicator.id))
+            ("\(t("indicator")) \(indicatorNumber(index.indicators[s].indicator.id))", .indicator(index.plan.id, index.indicators[s].indicator.id))
         }
         return context
     }

@@ -23,7 +23,7 @@ extension PageRenderer {
             IndicatorChart.Series(name: t("series_\(kind.rawValue)"), style: kind.rawValue,
                                   points: entries.filter { $0.reporter.kind == kind }.map { .init(date: $0.value.date, value: $0.value.value.value) })
         }
-        let chart = IndicatorChart(id: "chart-values", title: fill("chart_title", ["indicator": indicator.id]),
+        let chart = IndicatorChart(id: "chart-values", title: fill("chart_title", ["indicator": indicatorNumber(indicator.id)]),
                                    description: t("chart_description"), series: series,
                                    target: target?.value?.value, targetLabel: t("target"), format: format)
         context["chart"] = opt(chart.svg())
@@ -101,7 +101,7 @@ extension PageRenderer {
                     })
                 }
             }
-            let title = fill("chart_breakdown_title", ["indicator": indicator.id, "dimension": dimensionName(dimension)])
+            let title = fill("chart_breakdown_title", ["indicator": indicatorNumber(indicator.id), "dimension": dimensionName(dimension)])
             let chart = IndicatorChart(id: "chart-breakdown-\(offset + 1)", title: title, description: t("chart_description"),
                                        series: series, target: nil, targetLabel: t("target"), format: format)
             let rows: [Context] = withDimension.map { entry in

@@ -52,7 +52,7 @@ extension PageRenderer {
         let byPlan: Bool
         if case .executor = scope { byPlan = true } else { byPlan = false }
         context["sections"] = namedLists(lists).map { code, heading, keys -> Context in
-            ["anchor": code, "heading": heading, "count": count(keys.count, "count_measures"), "groups": listGroups(keys, anchor: byPlan ? code : nil)]
+            ["anchor": code, "heading": heading, "count": itemCount(keys), "groups": listGroups(keys, anchor: byPlan ? code : nil)]
         }
         context["has_sections"] = !(context["sections"] as! [Context]).isEmpty
         return context
@@ -94,9 +94,12 @@ extension PageRenderer {
             let keys = measureTerms(p, graph.plans[p].measures.indices).filter { $0.term.reading.dueDates.contains { $0.year == year } }
             guard !keys.isEmpty else { return nil }
             let overdue = keys.filter { monitoring.isOverdue($0.key, term: $0.term) }.count
-            return ["id": graph.plans[p].plan.id.raw, "title": graph.plans[p].plan.shortTitle, "url": routes.path(for: .plan(graph.plans[p].plan.id)),
-                    "count": count(keys.count, "count_measures"),
-                    "overdue": overdue > 0 ? fill("status_overdue_count", ["count": count(overdue, "count_measures")]) : false,
+            let plan = graph.plans[p].plan
+            return ["id": plan.id.raw, "title": plan.shortTitle, "url": routes.path(for: .plan(plan.id)),
+                    "count": levelCount(keys.count, plan.measureLevel),
+                    "overdue": overdue > 0 ? fill("status_overdue_count", ["count": levelCount(overdue, plan.measureLevel)]) : false,
+                    "draft": plan.status == .draft,
+                    "reading_note": readingNote(keys.map(\.key)),
                     "measures": keys.map { item -> Record in
                         let dates = item.term.reading.dueDates.filter { $0.year == year }
                         return Record(PageRenderer.yearRowShape, ["due_dates": dates.map { ["date": format.date($0), "iso": $0.iso] as Context }],

@@ -65,7 +65,9 @@ extension PageRenderer {
             printedNumber: measure.printedNumber,
             numberAssigned: measure.numberAssigned,
             numberAssignedNote: fill("number_assigned_note", ["number": displayNumber(measure)]),
-            responsibleMerged: mergedWords(measure.responsible?.merged),
+            responsibleMerged: mergedCellContext(measure.responsible?.merged, source: measure.responsible?.mergeSource, key: key),
+            responsiblePrintedLabel: measure.responsible?.mergeSource.map {
+                fill("responsible_printed_above", ["above": "\(levelName(index.plan.measureLevel)) \($0.measure)"]) } ?? t("responsible_printed"),
             textHTML: text(measure.text, plan: planID),
             planTitle: index.plan.shortTitle,
             planURL: routes.path(for: .plan(planID)),
@@ -76,7 +78,9 @@ extension PageRenderer {
             executors: executorRefs(measure, plan: planID),
             hasExecutors: !(measure.responsible?.assignments.isEmpty ?? true),
             anyConsent: measure.responsible?.assignments.contains { $0.consent } ?? false,
-            term: termContext(measure.term),
+            consentURL: routes.path(for: .glossary) + "#by-consent",
+            columns: index.columns,
+            term: termContext(measure.term, key: key),
             indicators: index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
             results: measure.results.map { ["html": inline($0, plan: planID)] },
             funding: fundingContext(measure, plan: index.plan),
@@ -89,6 +93,12 @@ extension PageRenderer {
             overdue: graph.monitoring.isOverdue(key, term: measure.term),
             monitoring: measureMonitoring(key),
             citation: citationContext(measure.citation, plan: planID))
+    }
+
+    /// The columns a plan's table has, as the print template's `column_*` flags.
+    func columnsContext(_ columns: PlanIndex.Columns) -> Context {
+        ["column_responsible": columns.responsible, "column_term": columns.term, "column_indicators": columns.indicators,
+         "column_funding": columns.funding]
     }
 
     func goalPath(_ p: Int, goal: Int) -> [Context] {
@@ -113,24 +123,16 @@ extension PageRenderer {
         "\(levelName(plan.measureLevel)) \(displayNumber(measure))"
     }
 
-    /// The term cell as the document shows it; a cell merged with the row above says so.
+    /// The term cell as the document shows it; the value of a cell that continues the row above
+    /// is followed by what it is (the site's reading, or the Word file's merge).
     func termText(_ term: Term) -> String {
         guard let printed = term.printed else { return t("not_stated") }
-        return mergedWords(term.merged).map { "\($0): \(printed)" } ?? printed
+        return mergedWords(term.merged).map { "\(printed) (\($0))" } ?? printed
     }
 
-    /// What a page says of a cell that continues the row above: the Word file's merge as the
-    /// file's fact, the reading of an empty extracted cell as the site's reading.
-    func mergedWords(_ basis: MergeBasis?) -> String? {
-        switch basis {
-        case nil: return nil
-        case .reading: return t("merged_with_row_above")
-        case .file: return t("merged_in_file")
-        }
-    }
-
-    func termContext(_ term: Term) -> Context {
-        var context: Context = ["printed": termText(term), "stated": term.printed != nil]
+    func termContext(_ term: Term, key: SiteGraph.MeasureKey? = nil) -> Context {
+        var context: Context = ["printed": termText(term), "stated": term.printed != nil, "value": opt(term.printed),
+                                "merged": key.map { mergedCellContext(term.merged, source: term.mergeSource, value: term.printed, key: $0) } ?? false]
         if let due = term.reading.due, !term.reading.isRecurring {
             context["due"] = format.date(due)
             context["due_iso"] = due.iso

@@ -26,18 +26,36 @@ extension PageRenderer {
         }
     }
 
+    /// A count of measures in each plan's own words: «19 пунктів», «41 захід», and for keys from
+    /// plans whose levels differ «41 захід, 19 пунктів» (a plan's items are never called another
+    /// plan's «заходи»). No keys: `fallback`'s word, else the interface's generic one.
+    func itemCount(_ keys: [SiteGraph.MeasureKey], fallback: Level? = nil) -> String {
+        var levels: [Level] = []
+        var counts: [Int] = []
+        for key in keys {
+            let level = graph.plans[key.plan].plan.measureLevel
+            if let i = levels.firstIndex(where: { $0.countForms(language: language) == level.countForms(language: language) }) {
+                counts[i] += 1
+            } else {
+                levels.append(level)
+                counts.append(1)
+            }
+        }
+        // A level without count forms (`forms:`) has no correct plural of its own: the interface's word.
+        func words(_ n: Int, _ level: Level) -> String { level.forms == nil ? count(n, "count_measures") : levelCount(n, level) }
+        guard !levels.isEmpty else { return fallback.map { words(0, $0) } ?? count(0, "count_measures") }
+        return zip(counts, levels).map { words($0, $1) }.joined(separator: ", ")
+    }
+
     func measureTerms(_ p: Int, _ measures: some Sequence<Int>) -> [(key: SiteGraph.MeasureKey, term: Term)] {
         measures.map { (SiteGraph.MeasureKey(plan: p, measure: $0), graph.plans[p].measures[$0].measure.term) }
     }
 
     // MARK: voices
 
-    /// How a voice is named next to its status: «офіційно», or the civil-society
-    /// reporter's name as it signs («Коаліція 1325»).
-    func voiceLabel(_ reporter: Reporter, several: Bool = false) -> String {
-        guard reporter.kind == .official else { return reporter.name }
-        return several ? "\(t("voice_official")) (\(reporter.name))" : t("voice_official")
-    }
+    /// How a voice is named next to its status: by the reporter as it signs, the state body
+    /// («Обласна державна адміністрація») as much as the organisation («Коаліція 1325»).
+    func voiceLabel(_ reporter: Reporter) -> String { reporter.name }
 
     static let badgesShape = RecordShape(["voices", "disputed"])
     static let voiceBadgeShape = RecordShape(["first", "kind", "voice", "code", "label", "period"])
@@ -46,13 +64,12 @@ extension PageRenderer {
     /// «оцінки розходяться» when they differ; `false` when no report mentions it.
     func statusBadges(_ key: SiteGraph.MeasureKey) -> Any {
         guard let voices = graph.monitoring.voices(key) else { return false }
-        let several = voices.official.count > 1
         return Record(PageRenderer.badgesShape, [
             "voices": voices.all.enumerated().map { n, entry in
                 Record(PageRenderer.voiceBadgeShape,
-                       ["first": n == 0, "kind": entry.reporter.kind.rawValue, "voice": voiceLabel(entry.reporter, several: several),
+                       ["first": n == 0, "kind": entry.reporter.kind.rawValue, "voice": voiceLabel(entry.reporter),
                         "code": entry.status.rawValue, "label": t("status_\(entry.status.rawValue)"),
-                        "period": periodLabel(entry.period)])
+                        "period": "\(t("reporter_\(entry.reporter.kind.rawValue)")), \(periodLabel(entry.period))"])
             },
             "disputed": voices.disputed,
         ])
@@ -72,12 +89,12 @@ extension PageRenderer {
         routes.path(for: .lists(scope)) + "#" + PageRenderer.listAnchor(list, plan: plan)
     }
 
-    /// A voice's heading over its counts: «Офіційні звіти», or the civil-society
-    /// reporter's name when one reporter gave every status counted.
+    /// A voice's heading over its counts: the reporter's name when one reporter gave every
+    /// status counted (a state body as much as an organisation), else «Офіційні звіти» or
+    /// «Громадський моніторинг».
     func voiceHeading(_ kind: Reporter.Kind, _ keys: [SiteGraph.MeasureKey]) -> String {
-        guard kind == .civilSociety else { return t("voice_heading_official") }
         let names = Set(keys.compactMap { graph.monitoring.voices($0)?.counted(kind)?.reporter.name })
-        return names.count == 1 ? names.first! : t("voice_heading_civil-society")
+        return names.count == 1 ? names.first! : t("voice_heading_\(kind.rawValue)")
     }
 
     /// Counts per status for each voice apart, each with its bar; every count
@@ -85,7 +102,7 @@ extension PageRenderer {
     func statusSummary(_ measures: [(key: SiteGraph.MeasureKey, term: Term)], scope: ListScope) -> Context {
         let lists = graph.monitoring.lists(measures)
         let total = lists.all.count
-        let totalText = count(total, "count_measures")
+        let totalText = itemCount(lists.all)
         let voices: [Context] = Reporter.Kind.allCases.compactMap { kind in
             guard lists.reported(kind) > 0 else { return nil }
             var segments = StatusChart.order.map {
@@ -109,7 +126,7 @@ extension PageRenderer {
         }
         func note(_ list: String, _ keys: [SiteGraph.MeasureKey], _ key: String, badge: String? = nil) -> Context? {
             guard !keys.isEmpty else { return nil }
-            return ["text": fill(key, ["count": count(keys.count, "count_measures"), "year": "\(graph.monitoring.asOf.year)"]),
+            return ["text": fill(key, ["count": itemCount(keys), "year": "\(graph.monitoring.asOf.year)"]),
                     "url": listURL(scope, list), "badge": opt(badge), "badge_label": badge.map { t($0 == "disputed" ? "status_disputed" : $0) } ?? ""]
         }
         let notes: [Context] = [
@@ -119,25 +136,26 @@ extension PageRenderer {
             note("due-this-year", lists.dueThisYear, "status_due_this_year_count"),
             note("running-this-year", lists.runningThisYear, "status_running_this_year_count"),
         ].compactMap { $0 }
-        return ["has_reports": !voices.isEmpty, "total": totalText, "voices": voices, "notes": notes]
+        return ["has_reports": !voices.isEmpty, "total": totalText, "voices": voices, "notes": notes,
+                "reading_note": readingNote(measures.map(\.key))]
     }
 
     /// A plan card's monitoring line: each voice's completed count, disputed and overdue, each a link.
     func homeMonitoring(_ p: Int) -> Context {
         let id = graph.plans[p].plan.id
         let lists = graph.monitoring.lists(measureTerms(p, graph.plans[p].measures.indices))
-        let total = count(lists.all.count, "count_measures")
+        let total = itemCount(lists.all, fallback: graph.plans[p].plan.measureLevel)
         var items: [Context] = Reporter.Kind.allCases.filter { lists.reported($0) > 0 }.map { kind in
             let completed = lists.list(kind, .completed).count
             return ["text": "\(voiceHeading(kind, lists.all)): " + fill("status_completed_of", ["completed": "\(completed)", "total": total]),
                     "url": listURL(.plan(id), PageRenderer.listCode(kind, .completed)), "badge": false, "badge_label": ""]
         }
         if !lists.disputed.isEmpty {
-            items.append(["text": fill("status_disputed_count", ["count": count(lists.disputed.count, "count_measures")]),
+            items.append(["text": fill("status_disputed_count", ["count": itemCount(lists.disputed)]),
                           "url": listURL(.plan(id), "disputed"), "badge": "disputed", "badge_label": t("status_disputed")])
         }
         if !lists.overdue.isEmpty {
-            items.append(["text": fill("status_overdue_count", ["count": count(lists.overdue.count, "count_measures")]),
+            items.append(["text": fill("status_overdue_count", ["count": itemCount(lists.overdue)]),
                           "url": listURL(.plan(id), "overdue"), "badge": "overdue", "badge_label": t("overdue")])
         }
         return ["items": items]
@@ -169,10 +187,12 @@ extension PageRenderer {
                 "overdue": overdue.map(dueItem),
                 "has_overdue": !overdue.isEmpty,
                 "nothing_due": dueThisYear.isEmpty && overdue.isEmpty,
+                "draft_note": index.plan.status == .draft ? t("draft_terms_note") : false,
             ] as Context,
             "timeline_url": routes.path(for: .planTimeline(index.plan.id)),
             "lists_url": routes.path(for: .lists(.plan(index.plan.id))),
             "reports": planReports(p),
+            "period_counts": periodCountsContext(measures.map(\.key)),
         ]
     }
 
@@ -199,7 +219,7 @@ extension PageRenderer {
         let monitoring = graph.monitoring
         let term = graph.measure(key).measure.term
         let voices = monitoring.voices(key)
-        var context: Context = ["has_reports": voices != nil, "current": false, "due_note": false]
+        var context: Context = ["has_reports": voices != nil, "current": false, "due_note": false, "history_table": false]
         if let voices {
             context["current"] = ["status": statusBadges(key), "disputed": voices.disputed] as Context
         }
@@ -211,6 +231,7 @@ extension PageRenderer {
             context["due_note"] = fill(term.reading.isRecurring ? "due_note_next" : "due_note_this_year", ["date": format.date(due)])
         }
         context["periods"] = monitoring.periods(key).reversed().map { periodContext($0, key) }
+        context["history_table"] = measureHistory(key)
         return context
     }
 
@@ -240,7 +261,7 @@ extension PageRenderer {
             "narrative_html": opt(entry.narrativeHTML),
             "evidence": entry.evidence.map { ["title": $0.title, "url": $0.url] as Context },
             "has_evidence": !entry.evidence.isEmpty,
-            "answers": false, "replies": [], "has_replies": false,
+            "answers": false, "replies": [], "has_replies": false, "awaiting": false, "co_executor": false,
         ]
         context.merge(reporterContext(entry.reporter)) { _, new in new }
         if let answered = entry.replyTo {
@@ -249,18 +270,32 @@ extension PageRenderer {
                                   "url": routes.path(for: .report(target.id))] as Context
         }
         if let key {
-            let replies = graph.monitoring.replies(to: entry.report, key)
-            context["replies"] = replies.map { reply -> Context in
-                var item: Context = ["published": format.date(reply.published), "published_iso": reply.published.iso,
-                                     "status_code": reply.status.rawValue, "status_label": t("status_\(reply.status.rawValue)"),
-                                     "narrative_html": opt(reply.narrativeHTML),
-                                     "report_url": routes.path(for: .report(graph.site.reports[reply.report].id))]
-                item.merge(reporterContext(reply.reporter)) { _, new in new }
-                return item
+            // A body that monitors a measure it is itself named on: the reader should know.
+            if let body = entry.reporter.executor,
+               graph.measure(key).measure.responsible?.assignments.contains(where: { $0.executor == body }) == true {
+                context["co_executor"] = fill("reporter_is_executor", ["reporter": entry.reporter.name])
             }
+            let replies = graph.monitoring.replies(to: entry.report, key)
+            context["replies"] = replies.map(replyContext)
             context["has_replies"] = !replies.isEmpty
+            if graph.monitoring.awaitsReply(entry, key, reports: graph.site.reports), let body = entry.replyRequestedFrom.flatMap({ graph.executors[$0] }) {
+                context["awaiting"] = ["text": fill("reply_awaited", ["body": body.displayName]),
+                                       "url": routes.path(for: .unanswered(body.id))] as Context
+            }
         }
         return context
+    }
+
+    /// A reply under the assessment it answers: author, date, its own status if it gives one, text and evidence.
+    func replyContext(_ reply: Monitoring.Reply) -> Context {
+        var item: Context = ["published": format.date(reply.published), "published_iso": reply.published.iso,
+                             "status_code": opt(reply.status?.rawValue), "status_label": opt(reply.status.map { t("status_\($0.rawValue)") }),
+                             "narrative_html": opt(reply.narrativeHTML),
+                             "evidence": reply.evidence.map { ["title": $0.title, "url": $0.url] as Context },
+                             "has_evidence": !reply.evidence.isEmpty,
+                             "report_url": routes.path(for: .report(graph.site.reports[reply.report].id))]
+        item.merge(reporterContext(reply.reporter)) { _, new in new }
+        return item
     }
 
     // MARK: executor scorecard
@@ -301,6 +336,7 @@ extension PageRenderer {
             "status_summary": statusSummary(involvements.map { ($0.key, graph.measure($0.key).measure.term) }, scope: scope),
             "statuses": StatusChart.order.map { ["label": t("status_\($0.rawValue)")] as Context },
             "rows": rows, "total_row": row(involvements, plan: nil, lists: whole), "has_several_plans": rows.count > 1,
+            "period_counts": periodCountsContext(involvements.map(\.key)),
         ]
     }
 }

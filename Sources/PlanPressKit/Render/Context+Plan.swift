@@ -21,17 +21,29 @@ extension PageRenderer {
             "title": plan.title, "short_title": planTitle(plan), "url": routes.path(for: .plan(plan.id)),
             "uk_only": language == "en" && plan.englishShortTitle == nil,
             "period": periodText(plan.period), "draft": plan.status == .draft,
+            "period_inferred": opt(plan.period.inferredFrom.map { fill("period_inferred", ["printed": $0]) }),
+            "period_passed": plan.period.to.map { $0 < graph.site.settings.asOf.year } ?? false,
             "status": t("status_\(plan.status.rawValue)"), "status_code": plan.status.rawValue,
             "counts": levelCounts,
+            "level_notes": plan.levels.filter(\.nameAssigned).map { ["text": fill("level_name_assigned", ["name": levelName($0)])] },
             "monitoring": homeMonitoring(p),
-            "issuer": plan.issuer.flatMap { graph.executors[$0] }.map { ["name": $0.name, "url": routes.path(for: .executor($0.id))] as Any } ?? false,
+            "issuer": issuerContext(plan),
         ]
+    }
+
+    /// The issuer as the document names it, quoted, with its lines and the registry body the site
+    /// identifies it with; `false` when the document names none (pages then say so).
+    func issuerContext(_ plan: Plan) -> Any {
+        guard let issuer = plan.issuer, let printed = issuer.printed else { return false }
+        let body = issuer.executor.flatMap { graph.executors[$0] }
+        return ["printed": printed, "citation": citationContext(issuer.citation, plan: plan.id),
+                "body": body.map { ["name": $0.displayName, "url": routes.path(for: .executor($0.id))] as Context } ?? false] as Context
     }
 
     /// The approval block exactly as far as the document shows it; blanks («№ _____») are
     /// said to be blank, and a plan without a block says so (issue 13 §3).
-    func approvalContext(_ approval: Approval?) -> Context {
-        guard let approval else { return ["none": true, "printed_html": false] }
+    func approvalContext(_ approval: Approval?, plan: PlanID) -> Context {
+        guard let approval else { return ["none": true, "printed_html": false, "citation": false] }
         func field(_ printed: String?, blankWhenMissing: Bool) -> Any {
             guard let printed else { return blankWhenMissing ? t("not_stated") : false }
             return Approval.isBlank(printed) ? "\(t("approval_blank")) («\(printed)»)" : printed
@@ -42,6 +54,7 @@ extension PageRenderer {
             "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
             "document": opt(approval.document),
             "number": field(approval.number, blankWhenMissing: true),
+            "citation": citationContext(approval.citation, plan: plan),
             "date": approval.datePrinted == nil ? approval.date.map(format.date) ?? t("not_stated")
                 : field(approval.datePrinted, blankWhenMissing: true),
         ] as Context
@@ -64,11 +77,14 @@ extension PageRenderer {
         context["plan"] = planSummary(p)
         context["title_html"] = inline(plan.title, plan: plan.id)
         context["document_kind"] = opt(plan.documentKind)
-        context["approval"] = approvalContext(plan.approval)
+        context["approval"] = approvalContext(plan.approval, plan: plan.id)
         if let signatory = plan.signatory {
-            context["signatory"] = ["position": opt(signatory.position), "name": opt(signatory.name)] as Context
+            context["signatory"] = ["position": opt(signatory.position), "name": opt(signatory.name),
+                                    "citation": citationContext(signatory.citation, plan: plan.id)] as Context
         }
+        context["title_citation"] = citationContext(plan.titleCitation, plan: plan.id)
         context["vision_html"] = opt(plan.vision.map { text($0, plan: plan.id) })
+        context["vision_citation"] = citationContext(plan.visionCitation, plan: plan.id)
         context["preamble_html"] = opt(plan.preamble.map { text($0, plan: plan.id) })
         context["tree"] = index.topGoals.map { goalItem(p, $0, recursive: true) }
         context["has_tree"] = !index.topGoals.isEmpty
@@ -124,7 +140,7 @@ extension PageRenderer {
                 return row
             },
             "has_mismatches": !mismatches.isEmpty,
-            "checks_heading": mismatches.isEmpty ? t("stated_totals_heading") : t("mismatches_heading"),
+            "checks_heading": t("stated_totals_heading"),
             "has_plan_reconciliation": checks.contains { $0.goal == nil },
             "plan_reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
             "reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
@@ -193,11 +209,10 @@ extension PageRenderer {
             section["is_measure"] = false
             section["heading_level"] = min(6, level)
             section["body"] = printSections(p, goals: node.children, measures: node.directMeasures, level: level + 1)
-            // The goal's stated subtotals next to the sums of its rows, as on its page.
-            let checks = graph.budgetChecks[p].filter { $0.goal == g }
-            section["reconciliation"] = reconciliation(checks, plan: index.plan)
-            section["has_reconciliation"] = !checks.isEmpty
-            section["reconciliation_heading"] = checks.allSatisfy(\.matches) ? t("stated_totals_heading") : t("mismatches_heading")
+            // The goal's stated subtotals next to the sums of its rows, as on its page, with their lines.
+            section.merge(reconciliationBlock(graph.budgetChecks[p].filter { $0.goal == g }, plan: index.plan)) { _, new in new }
+            section["totals_citation"] = citationContext(node.goal.statedTotals?.citation, plan: index.plan.id)
+            section["citation"] = citationContext(node.goal.citation, plan: index.plan.id)
             sections.append(section)
         }
         return sections
@@ -210,21 +225,27 @@ extension PageRenderer {
         let node = index.measures[key.measure]
         let measure = node.measure
         let planID = index.plan.id
-        return [
+        // The document's words: the responsible cell as printed (the registry's names only where the
+        // content gives no printed cell), a merged cell as the site's reading, the citation and corrections.
+        let registryNames = executorRefs(measure, plan: planID).compactMap { $0["full_name"] as? String }
+        let responsibleText = measure.responsible?.printed ?? (registryNames.isEmpty ? nil : registryNames.joined(separator: "; "))
+        var item: Context = [
             "level": levelName(index.plan.measureLevel),
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "printed_number": opt(measure.printedNumber),
-            "responsible_merged": opt(mergedWords(measure.responsible?.merged)),
+            "responsible_merged": mergedCellContext(measure.responsible?.merged, source: measure.responsible?.mergeSource, key: key),
             "responsible_heading": responsibleHeading(index.plan),
+            "responsible_text": opt(responsibleText),
             "text_html": text(measure.text, plan: planID),
-            "executors": executorRefs(measure, plan: planID),
-            "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
-            "term": ["printed": termText(measure.term)],
+            "citation": citationContext(measure.citation, plan: planID),
+            "term": termContext(measure.term, key: key),
             "indicators": index.indicators[node.indicators].map { indicatorItem(key.plan, $0) },
             "has_indicators": !node.indicators.isEmpty,
             "results": measure.results.map { ["html": inline($0, plan: planID)] },
             "has_results": !measure.results.isEmpty,
             "funding": fundingContext(measure, plan: index.plan),
         ]
+        item.merge(columnsContext(index.columns)) { _, new in new }
+        return item
     }
 }

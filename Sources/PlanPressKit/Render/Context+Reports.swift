@@ -25,7 +25,7 @@ extension PageRenderer {
             "kind": report.reporter.kind.rawValue, "kind_label": t("reporter_\(report.reporter.kind.rawValue)"),
             "period": periodLabel(report.period), "published": format.date(report.published), "published_iso": report.published.iso,
             "plan_title": opt(plan?.plan.shortTitle), "plan_url": opt(plan.map { routes.path(for: .plan($0.plan.id)) }),
-            "count": count(report.measures.count, "count_measures"),
+            "count": plan.map { levelCount(report.measures.count, $0.plan.measureLevel) } ?? count(report.measures.count, "count_measures"),
         ]
         item.merge(reporterContext(report.reporter)) { _, new in new }
         return item
@@ -54,6 +54,7 @@ extension PageRenderer {
             ["title": $0.plan.shortTitle, "url": graph.routes.path(for: .planReportsFeed($0.plan.id))] as Context
         }
         context["has_feeds"] = !(context["feeds"] as! [Context]).isEmpty
+        context["methodology_url"] = routes.path(for: .methodology)
         return context
     }
 
@@ -67,6 +68,9 @@ extension PageRenderer {
                            breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), .reports), (name, nil)])
         context.merge(reportItem(r)) { _, new in new }
         context["summary_html"] = opt(report.summary.map { HTML.paragraphs($0) })
+        context["methodology_html"] = opt(report.methodology.map { HTML.paragraphs($0) })
+        context["methodology_url"] = routes.path(for: .methodology)
+        context["print_urls"] = true
         context["plan_title"] = index.plan.shortTitle
         context["plan_url"] = routes.path(for: .plan(index.plan.id))
         let history = graph.monitoring.history
@@ -76,13 +80,29 @@ extension PageRenderer {
             guard let entry = history[key]?.first(where: { $0.report == r }) else { return nil }
             var item = entryContext(entry, key)
             item["measure"] = measureItem(key)
+            // The whole text (a report page is printed and filed as a document), and the other
+            // reporters' assessments of the same period beside it.
+            item["measure_text"] = graph.measure(key).measure.text
+            let others = (history[key] ?? []).filter { $0.period == entry.period && $0.report != r }
+            item["others"] = others.map { other -> Context in
+                var line = reporterContext(other.reporter)
+                line["kind_label"] = t("reporter_\(other.reporter.kind.rawValue)")
+                line["status_code"] = other.status.rawValue
+                line["status_label"] = t("status_\(other.status.rawValue)")
+                line["report_url"] = routes.path(for: .report(graph.site.reports[other.report].id))
+                return line
+            }
+            item["has_others"] = !others.isEmpty
             return item
         }
         context["has_statuses"] = !(context["statuses"] as! [Context]).isEmpty
+        let replies = reportReplies(r)
+        context["replies"] = replies
+        context["has_replies_only"] = !replies.isEmpty
         context["values"] = report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
-            return ["indicator": value.indicator, "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
+            return ["indicator": indicatorNumber(value.indicator), "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
                     "value": format.number(value.value), "unit": opt(value.unit), "date": format.date(value.date), "date_iso": value.date.iso,
                     "note": opt(value.note), "conflict": conflicting,
                     "breakdown": value.breakdown.map { ["dimension": dimensionName($0.dimension), "group": $0.group, "value": format.number($0.value)] as Context },

@@ -29,6 +29,8 @@ extension PageRenderer {
         context["undated"] = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
         context["has_undated"] = !undated.isEmpty
         context["intro"] = fill("timeline_intro", ["date": format.date(graph.monitoring.asOf)])
+        context["reading_note"] = readingNote(dated.map { SiteGraph.MeasureKey(plan: p, measure: $0) })
+        context["draft_note"] = plan.status == .draft ? t("draft_terms_note") : false
         return context
     }
 

@@ -17,8 +17,67 @@ public enum Markdown {
         case unknown(Message)
     }
 
+    /// The most bytes of Markdown one file may hold (an update's body, a commentary file, a
+    /// plan's notes): about a hundred printed pages, far above any real one, and small enough
+    /// that cmark reads any such text in well under a second (docs/reliability.md, «Limits»).
+    public static let maxBytes = 256 * 1024
+
+    /// The most image openers `![` times closing brackets `]` one paragraph may hold. libcmark
+    /// 0.30.2 (Debian's) walks back over every open `![` each time a link closes, so
+    /// `![[]()` repeated 10,000 times (60 KB) takes seconds and 100,000 times minutes
+    /// (fixed upstream in 0.30.3, CVE-2023-22486). A paragraph with 100 photos and 1,000 links
+    /// stays far below; the bomb at 2,000 repetitions does not.
+    public static let maxBracketWork = 1_000_000
+
+    /// Why `text` must not be given to cmark (too large, or a paragraph of the bracket pattern
+    /// above), with its 1-based line in `text`; nil when it may. Paragraphs are counted between
+    /// blank lines, which never end a paragraph early, so the count is never below cmark's.
+    public static func refusal(_ text: String) -> (message: Message, line: Int)? {
+        let bytes = text.utf8
+        if bytes.count > maxBytes {
+            return (.markdownTooLarge(kilobytes: (bytes.count + 1023) / 1024, limit: maxBytes / 1024), 1)
+        }
+        var images = 0, closers = 0, line = 1, chunkLine = 1, blank = true, previous: UInt8 = 0
+        func check() -> (message: Message, line: Int)? {
+            images * closers > maxBracketWork
+                ? (.markdownBracketBomb(images: images, closers: closers, limit: maxBracketWork), chunkLine) : nil
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x0A:
+                if blank {
+                    // A blank line: the paragraph before it has ended.
+                    if let refused = check() { return refused }
+                    images = 0
+                    closers = 0
+                    chunkLine = line + 1
+                }
+                line += 1
+                blank = true
+            case 0x20, 0x09, 0x0D: break
+            default:
+                if blank && images == 0 && closers == 0 { chunkLine = line }
+                blank = false
+                if byte == 0x5B && previous == 0x21 { images += 1 }
+                if byte == 0x5D { closers += 1 }
+            }
+            previous = byte
+        }
+        return check()
+    }
+
+    /// Reports `refusal` at its line in `file` (the text starts at `firstLine`); true when the text may be rendered.
+    @discardableResult
+    static func checkBounds(_ text: String, file: String, firstLine: Int, sink: DiagnosticSink) -> Bool {
+        guard let (message, line) = refusal(text) else { return true }
+        sink.error(message, at: SourceLocation(file: file, line: firstLine + line - 1, column: 1))
+        return false
+    }
+
     /// The targets of the images (`![alt](url)`) in `text`, each with its line in the text (1-based).
+    /// Nothing for a text `refusal` refuses (the loader reported it).
     public static func imageURLs(_ text: String) -> [(url: String, line: Int)] {
+        guard refusal(text) == nil else { return [] }
         let utf8 = Array(text.utf8)
         guard let document = utf8.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { pointer in
@@ -44,6 +103,8 @@ public enum Markdown {
     /// `file`, with lines counted from `firstLine`.
     public static func render(_ text: String, file: String, firstLine: Int,
                               resolve: (String) -> LinkResolution, sink: DiagnosticSink) -> String {
+        // Refused at load time with its location; never handed to cmark.
+        guard refusal(text) == nil else { return "" }
         let options = CMARK_OPT_DEFAULT
         let utf8 = Array(text.utf8)
         guard let document = utf8.withUnsafeBufferPointer({ buffer in

@@ -12,6 +12,7 @@ struct LayoutFields: TemplateModel {
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
         case plans_url
+        case reports_url
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -34,6 +35,7 @@ struct LayoutFields: TemplateModel {
     /// The other language's address of this page, when the site has one.
     var alternateURL: String?
     var alternateLanguage: String?
+    var reportsURL = ""
 
     func value(ofField index: Int) -> Any? {
         switch Field(rawValue: index)! {
@@ -66,6 +68,7 @@ struct LayoutFields: TemplateModel {
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
         case .plans_url: return plansURL
+        case .reports_url: return reportsURL
         }
     }
 }
@@ -74,9 +77,9 @@ struct LayoutFields: TemplateModel {
 struct MeasurePage: TemplateModel {
     /// Named as the templates name them; indices follow the layout's.
     enum Field: Int, CaseIterable {
-        case level, number, printed_number, number_assigned, number_assigned_note, responsible_merged, text_html
+        case level, number, printed_number, number_assigned, number_assigned_note, responsible_merged, responsible_printed_label, text_html
         case plan_title, plan_url, goal_path, has_goal_path, responsible_heading, responsible_printed
-        case executors, has_executors, any_consent, term, indicators, has_indicators, results, has_results
+        case executors, has_executors, any_consent, consent_url, column_responsible, column_term, column_indicators, column_funding, term, indicators, has_indicators, results, has_results
         case funding, commentary, related_updates, pager, status, overdue, monitoring, citation
     }
 
@@ -84,8 +87,9 @@ struct MeasurePage: TemplateModel {
         switch field {
         case .goal_path: return TemplateField("goal_path", .record(["level", "number", "title_html", "url"]))
         case .executors: return TemplateField("executors", .record(PageRenderer.executorRefShape.names))
-        case .term: return TemplateField("term", .record(["printed", "stated", "due", "due_iso", "next_due", "next_due_iso", "reading"]))
-        case .indicators: return TemplateField("indicators", .record(["id", "url", "html", "target"]))
+        case .term: return TemplateField("term", .record(["printed", "stated", "value", "merged", "due", "due_iso", "next_due", "next_due_iso", "reading"]))
+        case .responsible_merged: return TemplateField("responsible_merged", .record(PageRenderer.mergedCellKeys))
+        case .indicators: return TemplateField("indicators", .record(["id", "number", "url", "html", "target"]))
         case .results: return TemplateField("results", .record(["html"]))
         case .funding: return TemplateField("funding", .record(["printed", "status", "status_label", "table"]))
         case .commentary: return TemplateField("commentary", .record(["title", "html"]))
@@ -105,8 +109,11 @@ struct MeasurePage: TemplateModel {
     var printedNumber: String?
     var numberAssigned: Bool
     var numberAssignedNote: String
-    /// The words for a responsible cell that continues the row above, nil for the row's own cell.
-    var responsibleMerged: String?
+    /// What the page says of a responsible cell that continues the row above, or `false`
+    /// (`mergedCellContext`).
+    var responsibleMerged: Any
+    /// The heading of the cell as printed: the row above's, for a merged cell.
+    var responsiblePrintedLabel: String
     var textHTML, planTitle, planURL: String
     var goalPath: [PageRenderer.Context]
     var hasGoalPath: Bool
@@ -114,6 +121,10 @@ struct MeasurePage: TemplateModel {
     var responsiblePrinted: String?
     var executors: [Record]
     var hasExecutors, anyConsent: Bool
+    /// The glossary's entry for «за згодою»: explained once there, as the site's explanation.
+    var consentURL: String
+    /// Which rows the document's table has (`PlanIndex.Columns`): no empty row for a column it lacks.
+    var columns: PlanIndex.Columns
     var term: PageRenderer.Context
     var indicators: [PageRenderer.Context]
     var results: [[String: String]]
@@ -138,7 +149,8 @@ struct MeasurePage: TemplateModel {
         case .printed_number: return opt(printedNumber)
         case .number_assigned: return numberAssigned
         case .number_assigned_note: return numberAssignedNote
-        case .responsible_merged: return opt(responsibleMerged)
+        case .responsible_merged: return responsibleMerged
+        case .responsible_printed_label: return responsiblePrintedLabel
         case .text_html: return textHTML
         case .plan_title: return planTitle
         case .plan_url: return planURL
@@ -149,6 +161,11 @@ struct MeasurePage: TemplateModel {
         case .executors: return executors
         case .has_executors: return hasExecutors
         case .any_consent: return anyConsent
+        case .consent_url: return consentURL
+        case .column_responsible: return columns.responsible
+        case .column_term: return columns.term
+        case .column_indicators: return columns.indicators
+        case .column_funding: return columns.funding
         case .term: return term
         case .indicators: return indicators
         case .has_indicators: return !indicators.isEmpty

@@ -72,7 +72,9 @@ public struct PageRenderer: Sendable {
         }
         pages += graph.executorOrder.map { .executor($0) }
         pages += graph.executorOrder.filter { graph.involvements[$0] != nil }.map { .lists(.executor($0)) }
+        pages += askedBodies().map { .unanswered($0) }
         pages.append(.reports)
+        pages.append(.methodology)
         pages += reportOrder(linkedReports).map { .report(graph.site.reports[$0].id) }
         pages += dueYears().map { .year($0) }
         pages += updatePageIDs()
@@ -154,6 +156,8 @@ public struct PageRenderer: Sendable {
         case .planSourceText(let id): return ("source", sourceContext(graph.planByID[id]!))
         case .planSourceNotes(let id): return ("source-notes", sourceNotesContext(graph.planByID[id]!))
         case .lists(let scope): return ("lists", listsContext(scope))
+        case .unanswered(let id): return ("unanswered", unansweredContext(id))
+        case .methodology: return ("methodology", methodologyContext())
         case .year(let year): return ("year", yearContext(year))
         case .reports: return ("reports", reportsContext())
         case .report(let id): return ("report", reportContext(id))
@@ -208,6 +212,7 @@ public struct PageRenderer: Sendable {
             pageKind: PageRenderer.kind(of: page), alternateURL: otherRoutes?.path(for: page),
             alternateLanguage: otherRoutes == nil ? nil : (language == "uk" ? "en" : "uk"))
         fields.plansURL = routes.path(for: .plans)
+        fields.reportsURL = routes.path(for: .reports)
         return fields
     }
 

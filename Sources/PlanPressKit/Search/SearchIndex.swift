@@ -5,11 +5,13 @@ import Foundation
 ///
 /// - `search/meta.json`: document count, chunk size, plan titles, shard keys;
 /// - `search/s/<key>.json`: the terms whose first two letters give `key`,
-///   each with a flat list of `document, weight` pairs;
+///   each with a flat list of `document, weight` pairs (a Russian or English
+///   term first names the Ukrainian words it stands for);
 /// - `search/d/<n>.json`: documents `n·chunk ..< (n+1)·chunk` as
-///   `[kind, plan or -1, heading, text, path]`.
+///   `[kind, plan or -1, heading, text, path, level, number, term]`.
 ///
-/// A query downloads meta, one shard per word and the chunks of its best results.
+/// A query downloads meta (the search page preloads it), one shard per word and
+/// the chunks of its best results.
 public struct SearchIndex {
     /// Documents per `d/<n>.json` file.
     public static let chunkSize = 16
@@ -22,17 +24,16 @@ public struct SearchIndex {
     /// term → [(document, weight)], documents ascending.
     public let postings: [String: [(document: Int, weight: Int)]]
 
-    /// Each document's term weights and each chunk file from the last build,
-    /// so that a rebuild stems and writes only the documents whose text changed.
+    /// Each document's words (the expensive part: normalising and splitting its text)
+    /// and each chunk file from the last build, so that a rebuild splits and writes
+    /// only the documents whose text changed. Stems are chosen again every build:
+    /// they depend on the words of the whole site (`SearchStemmer`).
     public final class Cache: @unchecked Sendable {
         struct Entry {
             var fields: [(String, Int)]
-            var weights: [String: Int]
-            var length: Int
+            var words: [[String]]
         }
         var entries: [String: Entry] = [:]
-        /// The synonyms the entries were computed with.
-        var synonyms = SearchSynonyms.none
         /// `d/<n>.json` by n: its documents and bytes.
         var chunks: [Int: (documents: ArraySlice<SearchDocument>, bytes: [UInt8])] = [:]
         public init() {}
@@ -46,52 +47,85 @@ public struct SearchIndex {
     }
 
     let cache: Cache?
+    /// Russian and English terms → the Ukrainian words they stand for (written into their shard).
+    let translations: [String: String]
 
-    public init(documents: [SearchDocument], synonyms: SearchSynonyms = .none, cache: Cache? = nil) {
+    /// The weight of a document's own number («13.4» of measure 13.4): above any word, so
+    /// a number query puts the item with that number first; measures and goals before
+    /// the indicators numbered after them.
+    static func numberWeight(_ kind: SearchDocument.Kind) -> Int { kind == .indicator ? 30 : maximumWeight }
+
+    public init(documents: [SearchDocument], vocabulary: SearchVocabulary = .none, glossary: [SiteGraph.GlossaryEntry] = [],
+                cache: Cache? = nil) {
         self.documents = documents
         self.cache = cache
-        if let cache, cache.synonyms != synonyms {
-            cache.entries = [:]
-            cache.synonyms = synonyms
-        }
-        // Stemming every field is the expensive part: done on all cores, one document per task.
-        let counted = parallelMap(documents) { document -> ([String: Int], Int) in
-            if let entry = cache?.entry(for: document) { return (entry.weights, entry.length) }
-            var weights: [String: Int] = [:]
-            var length = 0
-            for (text, weight) in document.fields {
-                let terms = SearchText.terms(text)
-                length += terms.count
-                for term in terms { weights[term, default: 0] += weight }
-                for term in synonyms.additions(to: terms) { weights[term, default: 0] += max(1, weight / 2) }
-            }
-            return (weights, length)
+        // Words of every field, from the cache where the field's text did not change.
+        let words = parallelMap(documents) { document -> [[String]] in
+            if let entry = cache?.entry(for: document) { return entry.words }
+            return document.fields.map { SearchText.words($0.0).filter { !SearchText.stopWords.contains($0) } }
         }
         if let cache {
             var entries: [String: Cache.Entry] = [:]
-            for (document, (weights, length)) in zip(documents, counted) {
-                entries[document.path] = Cache.Entry(fields: document.fields, weights: weights, length: length)
-            }
+            for (document, words) in zip(documents, words) { entries[document.path] = Cache.Entry(fields: document.fields, words: words) }
             cache.entries = entries
         }
-        let raw = counted.map(\.0)
-        let lengths = counted.map(\.1)
+        // Stems chosen with every word of the site and of the word lists.
+        var distinct = Set<String>()
+        for fields in words { for field in fields { distinct.formUnion(field) } }
+        distinct.formUnion(vocabulary.ukrainianWords)
+        for entry in glossary { distinct.formUnion(SearchText.words(entry.abbr + " " + entry.full)) }
+        let stemmer = SearchStemmer(words: distinct)
+        let synonyms = SearchSynonyms(vocabulary: vocabulary, glossary: glossary, stemmer: stemmer)
+        let counted = parallelMap(Array(zip(documents, words))) { document, fields -> (weights: [String: Int], length: Int, ukrainian: Set<String>) in
+            var weights: [String: Int] = [:]
+            var length = 0
+            var ukrainian = Set<String>()
+            for ((_, weight), fieldWords) in zip(document.fields, fields) {
+                let terms = fieldWords.map(stemmer.stem)
+                // Length is the Ukrainian text's: an English name beside a body's name says it again.
+                if fieldWords.contains(where: { $0.unicodeScalars.contains(where: ScalarKind.isCyrillic) }) { length += terms.count }
+                for term in terms { weights[term, default: 0] += weight }
+                let added = synonyms.additionsBySpan(to: terms)
+                // The other wordings are part of what the document says: they count in its length
+                // (else a short field with a long synonym outweighs the documents that use its words).
+                length += added.ukrainian.count
+                let addedWeight = added.whole ? weight : max(1, weight / 2)
+                for (term, span) in added.ukrainian {
+                    weights[term, default: 0] += max(1, Int((Double(addedWeight) / Double(span).squareRoot()).rounded()))
+                }
+                for term in added.foreign { weights[term, default: 0] += addedWeight }
+                ukrainian.formUnion(terms)
+                ukrainian.formUnion(added.ukrainian.map(\.term))
+            }
+            return (weights, length, ukrainian)
+        }
+        let lengths = counted.map(\.length)
         // Shorter documents are more about each of their words (BM25's length
         // normalisation, applied once here so the client only adds numbers).
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
         var postings: [String: [(document: Int, weight: Int)]] = [:]
-        for (number, weights) in raw.enumerated() {
+        var ukrainianTerms = Set<String>()
+        for (number, entry) in counted.enumerated() {
             let norm = 2 / (1 + Double(lengths[number]) / average)
-            for (term, weight) in weights {
+            var own: [String: Int] = [:]
+            let document = documents[number]
+            for printed in document.numbers {
+                for word in SearchText.words(printed, keepDigits: true) { own[word] = SearchIndex.numberWeight(document.kind) }
+            }
+            for (term, weight) in entry.weights where own[term] == nil {
                 let normalised = max(1, min(SearchIndex.maximumWeight, Int((Double(weight) * norm).rounded())))
                 postings[term, default: []].append((number, normalised))
             }
+            for (term, weight) in own { postings[term, default: []].append((number, weight)) }
+            ukrainianTerms.formUnion(entry.ukrainian)
+            ukrainianTerms.formUnion(own.keys)
         }
         self.postings = postings
+        self.translations = synonyms.translations.filter { postings[$0.key] != nil && !ukrainianTerms.contains($0.key) }
     }
 
-    public init(graph: SiteGraph) {
-        self.init(documents: SearchDocuments.collect(graph), synonyms: SearchSynonyms(glossary: graph.glossary))
+    public init(graph: SiteGraph, vocabulary: SearchVocabulary = .none, cache: Cache? = nil) {
+        self.init(documents: SearchDocuments.collect(graph), vocabulary: vocabulary, glossary: graph.glossary, cache: cache)
     }
 
     /// Terms grouped by shard key.
@@ -112,7 +146,8 @@ public struct SearchIndex {
         meta.raw("{\"chunk\":"); meta.int(SearchIndex.chunkSize)
         meta.raw(",\"count\":"); meta.int(documents.count)
         meta.raw(",\"plans\":")
-        // Per plan: short title, path, 1 when its period has ended, level names (uk), level names (en).
+        // Per plan: short title, path, 1 when its period has ended, level names (uk), level names (en),
+        // the English short title (the Ukrainian one when the plan gives none).
         meta.array(plans) { json, plan in
             let ended = asOf.map { PlanStanding(plan.plan, asOf: $0) == .ended } ?? false
             json.byte(0x5B)
@@ -120,7 +155,8 @@ public struct SearchIndex {
             json.string(routes.withLocale("").relativePath(for: .plan(plan.plan.id))); json.byte(0x2C)
             json.int(ended ? 1 : 0); json.byte(0x2C)
             json.array(plan.plan.levels) { $0.string($1.name) }; json.byte(0x2C)
-            json.array(plan.plan.levels) { $0.string($1.name(language: "en")) }
+            json.array(plan.plan.levels) { $0.string($1.name(language: "en")) }; json.byte(0x2C)
+            json.string(plan.plan.englishShortTitle ?? plan.plan.shortTitle)
             json.byte(0x5D)
         }
         // Per plan, its documents' range [first, end): they are collected plan by plan.
@@ -131,7 +167,7 @@ public struct SearchIndex {
             json.array([first, end]) { $0.int($1) }
         }
         meta.raw(",\"shards\":"); meta.array(keys) { $0.string($1) }
-        meta.raw(",\"v\":2}")
+        meta.raw(",\"v\":3}")
         files.append(OutputFile(path: folder + "meta.json", bytes: meta.bytes))
         let shardFiles = parallelMap(keys) { key -> OutputFile in
             var json = CompactJSON(capacity: 4096)
@@ -140,11 +176,19 @@ public struct SearchIndex {
                 if offset > 0 { json.byte(0x2C) }
                 json.string(term)
                 json.byte(0x3A)
-                json.array(postings[term]!) { json, posting in
+                json.byte(0x5B)
+                // A Russian or English term starts with the Ukrainian words it stands for.
+                if let ukrainian = translations[term] {
+                    json.string(ukrainian)
+                    json.byte(0x2C)
+                }
+                for (n, posting) in postings[term]!.enumerated() {
+                    if n > 0 { json.byte(0x2C) }
                     json.int(posting.document)
                     json.byte(0x2C)
                     json.int(posting.weight)
                 }
+                json.byte(0x5D)
             }
             json.byte(0x7D)
             return OutputFile(path: folder + "s/\(key).json", bytes: json.bytes)

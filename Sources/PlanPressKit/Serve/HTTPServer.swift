@@ -7,10 +7,17 @@ import NIOCore
 
 /// The preview's HTTP/1.1 server, on Hummingbird 2 (SwiftNIO underneath).
 /// What it adds to the library's defaults is the limits the preview promises
-/// (docs/reliability.md, docs/editor.md):
-/// - at most `maxConnections` open connections; more wait in the listen
-///   backlog until one closes (Hummingbird's `MaximumAvailableConnections`);
-/// - a connection idle for `idleTimeout` seconds is closed;
+/// (docs/reliability.md, docs/editor.md), kept by `ConnectionRegistry` and
+/// `RequestGuard` (ConnectionGuard.swift):
+/// - at most `maxConnections` open connections and `maxPerClient` from one
+///   address; over either, the connection that has stalled longest (no request,
+///   or a request still arriving, for over `stallGrace` s) is closed to make
+///   room, and when none has, the new one is answered 503 (429 per client);
+/// - a request head must arrive within `headerTimeout` s of connecting
+///   (`idleTimeout` between requests), a body within `bodyTimeout` s plus one
+///   second per `minBodyRate` bytes (408 otherwise);
+/// - absolute-form targets (`GET http://host/ HTTP/1.1`) and HTTP/1.1 requests
+///   without Host are refused with 400;
 /// - request bodies above `maxBodyBytes` are refused with 413;
 /// - when `accept()` fails with EMFILE/ENFILE (no file descriptors left), NIO's
 ///   `AcceptBackoffHandler` (installed by every `ServerBootstrap`) stops
@@ -47,17 +54,33 @@ public final class HTTPServer: @unchecked Sendable {
         /// Seconds a connection may stay open without a request in progress.
         public var idleTimeout: Double
         public var maxBodyBytes: Int
-        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = 12 * 1024 * 1024) {
+        /// Connections from one address at once.
+        public var maxPerClient: Int
+        /// Seconds a new connection has to send its whole request head.
+        public var headerTimeout: Double
+        /// Seconds a request body may take, plus one second per `minBodyRate` bytes it declares.
+        public var bodyTimeout: Double
+        public var minBodyRate: Double
+        /// Seconds a connection must have waited before a new one over a limit may take its place.
+        public var stallGrace: Double
+        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = 12 * 1024 * 1024,
+                    maxPerClient: Int = 64, headerTimeout: Double = 10, bodyTimeout: Double = 10,
+                    minBodyRate: Double = 64 * 1024, stallGrace: Double = 1) {
             self.maxConnections = maxConnections
             self.idleTimeout = idleTimeout
             self.maxBodyBytes = maxBodyBytes
+            self.maxPerClient = maxPerClient
+            self.headerTimeout = headerTimeout
+            self.bodyTimeout = bodyTimeout
+            self.minBodyRate = minBodyRate
+            self.stallGrace = stallGrace
         }
     }
 
     public let host: String
     public private(set) var port: UInt16
     public let limits: Limits
-    /// The language of the server's own answers (413); set before `start`.
+    /// The language of the server's own answers (413, and the limits' refusals); set before `start`.
     public var language: MessageLanguage = .uk
     private var tooLarge: HTTPResponse {
         .text(413, Message.previewRequestTooLarge(megabytes: limits.maxBodyBytes / 1024 / 1024).text(language) + "\n")
@@ -83,12 +106,16 @@ public final class HTTPServer: @unchecked Sendable {
         var logger = Logger(label: "planpress-serve")
         logger.logLevel = .critical
         let responder = CallbackResponder<PeerRequestContext> { [self] request, context in try await respond(request, peer: context.peer) }
+        let (registry, limits, language) = (ConnectionRegistry(limits: limits), self.limits, self.language)
         let app = Application(
             responder: responder,
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(limits.idleTimeout * 1000)))),
+            server: HTTPServerBuilder { responder in
+                PreviewHTTPChannel(responder: responder, registry: registry, limits: limits, language: language)
+            },
+            // Accepting stops only far above the cap: connections over it are answered (503) by `RequestGuard`.
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: Int(port)), serverName: nil, backlog: 256, reuseAddress: true,
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections, logger: logger)),
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections + 64, logger: logger)),
             onServerRunning: { channel in
                 continuation.yield(.success(UInt16(channel.localAddress?.port ?? 0)))
             },

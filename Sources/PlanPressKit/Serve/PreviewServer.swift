@@ -62,15 +62,83 @@ public final class PreviewServer: @unchecked Sendable {
     /// Files changed after this are "being edited": their warnings are shown, others only counted.
     private let started = Date()
 
+    /// Held open with an exclusive `flock` while this preview runs: a folder whose lock can be
+    /// taken belongs to a preview that was killed (`removeStaleFolders`).
+    private var folderLock: Int32 = -1
+    /// Folders of killed previews removed at start, and their size.
+    private let staleRemoved: (count: Int, bytes: Int)
+
     public init(options: Options, log: @escaping @Sendable (String) -> Void = { print($0) }) throws {
         self.options = options
         self.log = log
-        var template = Array((FileManager.default.temporaryDirectory.path + "/planpress-preview-XXXXXX").utf8CString)
+        let temporary = FileManager.default.temporaryDirectory.path
+        staleRemoved = PreviewServer.removeStaleFolders(in: temporary)
+        var template = Array((temporary + "/" + PreviewServer.folderPrefix + "XXXXXX").utf8CString)
         guard let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw ServeError(.previewFolderUnavailable(reason: String(cString: strerror(errno))))
         }
         workFolder = String(cString: folder)
         files = SiteFiles(root: workFolder + "/site", basePath: "/")
+        folderLock = PreviewServer.lockFolder(workFolder)
+    }
+
+    static let folderPrefix = "planpress-preview-"
+    static let folderLockName = ".planpress-serve.lock"
+
+    /// Locks `folder` as a running preview's: the lock file is made and locked under another
+    /// name, then renamed, so a preview starting meanwhile never finds it unlocked.
+    static func lockFolder(_ folder: String) -> Int32 {
+        let making = folder + "/" + folderLockName + ".new"
+        let fd = open(making, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return -1 }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0, rename(making, folder + "/" + folderLockName) == 0 else {
+            close(fd)
+            return -1
+        }
+        return fd
+    }
+
+    /// Deletes the folders previews that were killed left in `directory` (a built site each,
+    /// 60–80 MB for the shipped content): only folders named like ours, owned by this user,
+    /// holding our lock file, and only when its lock can be taken — a running preview holds
+    /// its own. Returns how many went and their size in bytes.
+    static func removeStaleFolders(in directory: String) -> (count: Int, bytes: Int) {
+        guard case .success(let entries) = ContentFiles.entries(directory) else { return (0, 0) }
+        var count = 0, bytes = 0
+        for entry in entries where entry.name.hasPrefix(folderPrefix) {
+            let folder = directory + "/" + entry.name
+            var info = stat()
+            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == getuid() else { continue }
+            let fd = open(folder + "/" + folderLockName, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            let size = diskUsage(folder)
+            if (try? FileManager.default.removeItem(atPath: folder)) != nil {
+                count += 1
+                bytes += size
+            }
+        }
+        return (count, bytes)
+    }
+
+    /// Bytes of the regular files below `folder`, each inode once (the site and the folder beside share most).
+    private static func diskUsage(_ folder: String) -> Int {
+        var seen: Set<UInt64> = [], total = 0
+        func walk(_ path: String) {
+            guard case .success(let entries) = ContentFiles.entries(path) else { return }
+            for entry in entries {
+                var info = stat()
+                guard lstat(path + "/" + entry.name, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    walk(path + "/" + entry.name)
+                } else if seen.insert(UInt64(info.st_ino)).inserted {
+                    total += Int(info.st_size)
+                }
+            }
+        }
+        walk(folder)
+        return total
     }
 
     public var port: UInt16 { server?.port ?? options.port }
@@ -90,6 +158,10 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds once, starts serving and watching. Serves even when the first
     /// build fails (the page shows the diagnostics until they are fixed).
     public func start() async throws {
+        if staleRemoved.count > 0 {
+            log(Message.staleLeftoversRemoved(count: staleRemoved.count, megabytes: (staleRemoved.bytes + 999_999) / 1_000_000)
+                .text(options.language))
+        }
         let watcher = ContentWatcher(folders: [options.content, options.templates])
         let first = watcher.fingerprint()
         rebuild()
@@ -115,6 +187,10 @@ public final class PreviewServer: @unchecked Sendable {
         liveReload.close()
         buildLock.lock()
         try? FileManager.default.removeItem(atPath: workFolder)
+        if folderLock >= 0 {
+            close(folderLock)
+            folderLock = -1
+        }
         buildLock.unlock()
     }
 

@@ -46,8 +46,7 @@ public struct OutputWriter {
             try session.stage(files)
             return try session.commit()
         } catch {
-            session.abort()
-            throw error
+            throw Builder.failure(error, leaving: session.abort())
         }
     }
 }
@@ -84,8 +83,6 @@ public final class OutputSession {
     var fault: ((String) throws -> Void)?
     private var seen: Set<String> = []
     private var directories: Set<String> = []
-    /// Parent folders of the output this session created (removed again on abort).
-    private var createdParents: [String] = []
     private var report = OutputWriter.Report()
     /// The workspace existed before this session (the previous generation), rather than made empty now.
     private var workspaceReused = false
@@ -97,6 +94,12 @@ public final class OutputSession {
     public var ledger: OutputLedger?
     /// The commit listed both trees (tests: a commit with a ledger does not).
     private(set) var listedTrees = false
+    /// Held from before the session looks at the output folders until it commits or aborts (`OutputLock`).
+    private let lock: OutputLock
+    /// Paths written into the workspace (new bytes); on abort they are deleted, so a failed
+    /// build (a full disk) gives back the space it took.
+    private var wroteInWorkspace: [String] = []
+    private let wroteLock = NSLock()
 
     public convenience init(output: String) throws {
         try self.init(output: output, failAfter: nil)
@@ -104,16 +107,31 @@ public final class OutputSession {
 
     /// `partial`: the caller stages only the files that may have changed and
     /// names the ones to delete; ignored when the output folder does not exist.
-    init(output: String, partial: Bool = false, failAfter: Int?, fault: ((String) throws -> Void)? = nil) throws {
+    /// `lock`: the output's lock when the caller took it already (the session releases it);
+    /// otherwise the session takes it, calling `waiting` once if another writer holds it.
+    init(output: String, partial: Bool = false, failAfter: Int?, fault: ((String) throws -> Void)? = nil,
+         lock: OutputLock? = nil, waiting: ((Int?) -> Void)? = nil) throws {
         let path = OutputWriter.trimmed(output)
         self.output = path
         self.next = path + OutputWriter.nextSuffix
         self.failAfter = failAfter
         self.fault = fault
-        hasOld = try OutputSession.existingSite(at: path)
+        self.lock = try lock ?? OutputLock.acquire(output: path, waiting: waiting)
+        do {
+            hasOld = try OutputSession.existingSite(at: path)
+        } catch {
+            self.lock.release(removingCreatedFolders: true)
+            throw error
+        }
         self.partial = partial && hasOld
         try prepare()
     }
+
+    /// What the lock file said before this session took it: the token of the last writer.
+    var previousWriter: String? { lock.previousToken }
+
+    /// Test hook: what a killed process leaves — no clean-up, and the kernel releases its lock.
+    func releaseLockAsAKillWould() { lock.release() }
 
     /// Files to delete on commit (partial sessions; a full session deletes whatever it did not stage).
     func remove(_ paths: [String]) { removals.formUnion(paths) }
@@ -155,27 +173,26 @@ public final class OutputSession {
             // The previous generation, kept as this build's workspace: it is updated in place.
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? []
             guard (info.st_mode & S_IFMT) == S_IFDIR, entries.isEmpty || entries.contains(OutputWriter.markerName) else {
+                abort()
                 throw WriteError(.outputWorkspaceNotOurs(path: next))
             }
             workspaceReused = true
-            try placeMarker()
+            do {
+                try placeMarker()
+            } catch {
+                abort()
+                throw error
+            }
             return
         }
-        try OutputSession.removeLeftover(next)
-        // With its parents: `--output some/new/folder` works on a first build (and they go again on failure).
-        var missing: [String] = []
-        var parent = OutputSession.parent(next)
-        while !parent.isEmpty, parent != "/", lstat(parent, &info) != 0 {
-            missing.append(parent)
-            parent = OutputSession.parent(parent)
+        do {
+            try OutputSession.removeLeftover(next)
+        } catch {
+            abort()
+            throw error
         }
-        for folder in missing.reversed() {
-            guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-                abort()
-                throw WriteError(.outputCannotCreateFolder(path: folder, reason: String(cString: strerror(errno))))
-            }
-            createdParents.append(folder)
-        }
+        // The parents of a new `--output some/new/folder` were made for the lock file beside it
+        // (`OutputLock`), and go again if this first build fails.
         guard mkdir(next, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             abort()
@@ -191,9 +208,24 @@ public final class OutputSession {
     }
 
     /// The marker, placed like any other file (an unchanged one is linked and keeps its modification time).
+    /// In a workspace kept from before, it is replaced in one rename: a build killed at any instant
+    /// leaves the workspace marked, so the next build reconciles it instead of refusing it.
     private func placeMarker() throws {
         let marker = OutputFile(path: OutputWriter.markerName, bytes: Array(OutputWriter.markerText.utf8))
-        try place(marker, changed: !(hasOld && OutputSession.sameBytes(output + "/" + marker.path, marker.bytes)))
+        let published = output + "/" + marker.path, target = next + "/" + marker.path
+        let unchanged = hasOld && OutputSession.sameBytes(published, marker.bytes)
+        guard workspaceReused else { return try place(marker, changed: !unchanged) }
+        if unchanged && OutputSession.sameInode(published, target) { return }
+        let temporary = target + ".new"
+        OutputSession.removeEntry(temporary)
+        if unchanged {
+            try OutputSession.carry(from: published, to: temporary, bytes: marker.bytes)
+        } else {
+            try OutputSession.writeFile(temporary, marker.bytes)
+        }
+        guard rename(temporary, target) == 0 else {
+            throw WriteError(.outputCannotCreateFile(path: target, reason: String(cString: strerror(errno))))
+        }
     }
 
     /// Writes one batch into the new tree. Throws on the first problem; call `abort()` then.
@@ -282,6 +314,7 @@ public final class OutputSession {
         // A workspace made for this build holds nothing yet: no unlink to try (one system call per file).
         if changed {
             if workspaceReused { OutputSession.removeEntry(target) }
+            if hasOld { wroteLock.withLock { wroteInWorkspace.append(file.path) } }
             try OutputSession.writeFile(target, file.bytes)
         } else {
             let source = output + "/" + file.path
@@ -311,7 +344,7 @@ public final class OutputSession {
     private func prune(_ listing: TreeListing, keeping keep: Set<String>) throws {
         for path in listing.files.keys.sorted() where !keep.contains(path) {
             try fault?("prune " + path)
-            unlink(next + "/" + path)
+            try OutputSession.removeFile(next + "/" + path)
         }
         var occupied: Set<String> = []
         for path in keep {
@@ -320,7 +353,29 @@ public final class OutputSession {
         }
         // Deepest first; rmdir(2) only removes folders that are empty.
         for folder in listing.folders.filter({ !occupied.contains($0) }).sorted(by: { $0.count > $1.count }) {
-            rmdir(next + "/" + folder)
+            try OutputSession.removeFolder(next + "/" + folder, mayHoldFiles: false)
+        }
+    }
+
+    /// Deletes a file the new site does not have. A failure is the build's failure: the file
+    /// would otherwise be published with the new site (a page that should be gone).
+    static func removeFile(_ path: String) throws {
+        let result = InjectedFaults.code(.unlink, path).map { errno = $0; return Int32(-1) } ?? unlink(path)
+        if result == 0 || errno == ENOENT { return }
+        let reason = String(cString: strerror(errno))
+        // A folder stands there (the new site's, staged already, or an older generation's that the
+        // folder pass removes): not a file to delete.
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
+        throw WriteError(.outputCannotRemove(path: path, reason: reason))
+    }
+
+    /// Deletes a folder the new site does not have. `mayHoldFiles`: a folder that may still hold
+    /// files of the new site (then "not empty" is no failure).
+    static func removeFolder(_ path: String, mayHoldFiles: Bool) throws {
+        let result = InjectedFaults.code(.rmdir, path).map { errno = $0; return Int32(-1) } ?? rmdir(path)
+        guard result == 0 || errno == ENOENT || (mayHoldFiles && (errno == ENOTEMPTY || errno == EEXIST)) else {
+            throw WriteError(.outputCannotRemove(path: path, reason: String(cString: strerror(errno))))
         }
     }
 
@@ -328,7 +383,7 @@ public final class OutputSession {
     public func commit() throws -> OutputWriter.Report {
         var profile = Profile()
         var site = seen, removed: Set<String> = []
-        if hasOld, partial, workspaceReused, let ledger {
+        if hasOld, partial, workspaceReused, let ledger, ledger.writer == lock.previousToken {
             (site, removed) = try reconcile(with: ledger)
             profile.mark("commit: reconcile from the ledger")
         } else if hasOld {
@@ -353,10 +408,10 @@ public final class OutputSession {
                 throw WriteError(.outputCannotPublish(output: output, reason: String(cString: strerror(errno))))
             }
         }
-        createdParents = []
         // The old tree is now at `next`: the next build's workspace (double buffering). It differs
         // from the published one only where this session wrote or removed a file.
-        ledger = OutputLedger(published: site, stale: written.union(removed))
+        ledger = OutputLedger(published: site, stale: written.union(removed), writer: lock.token)
+        lock.release()
         return report
     }
 
@@ -434,12 +489,14 @@ public final class OutputSession {
         var emptied: Set<String> = []
         for path in ledger.stale.union(removed).subtracting(site).sorted() {
             try fault?("prune " + path)
-            unlink(next + "/" + path)
+            try OutputSession.removeFile(next + "/" + path)
             var folder = OutputSession.parent(path)
             while !folder.isEmpty && emptied.insert(folder).inserted { folder = OutputSession.parent(folder) }
         }
         // Deepest first; rmdir(2) only removes folders that are empty.
-        for folder in emptied.sorted(by: { $0.count > $1.count }) { rmdir(next + "/" + folder) }
+        for folder in emptied.sorted(by: { $0.count > $1.count }) {
+            try OutputSession.removeFolder(next + "/" + folder, mayHoldFiles: true)
+        }
         return (site, removed)
     }
 
@@ -454,26 +511,75 @@ public final class OutputSession {
     /// when there is a workspace already or anything fails (a partly made workspace is
     /// reconciled like any other by the next commit, which then lists both trees).
     /// `IncrementalBuilder` runs it in the background after its first build.
-    static func linkWorkspace(output: String, after ledger: OutputLedger) -> OutputLedger? {
+    /// Only when no other writer holds the output's lock (it is not waited for), and the marker is
+    /// linked first: a process killed while doing this leaves a workspace the next build recognises
+    /// as its own and reconciles. `fault` (tests) is called before each step; a throw stops there.
+    static func linkWorkspace(output: String, after ledger: OutputLedger,
+                              fault: ((String) throws -> Void)? = nil) -> OutputLedger? {
         let path = OutputWriter.trimmed(output), next = path + OutputWriter.nextSuffix
+        guard let lock = OutputLock.attempt(output: path), lock.previousToken == ledger.writer else { return nil }
+        defer { lock.release() }
         var info = stat()
-        guard lstat(next, &info) != 0, mkdir(next, 0o755) == 0 else { return nil }
-        let listing = TreeListing(path)
-        // The listing must be the site the ledger describes (nothing else wrote there meanwhile).
-        guard Set(listing.files.keys) == ledger.published.union([OutputWriter.markerName]) else { return nil }
-        for folder in listing.folders.sorted() where mkdir(next + "/" + folder, 0o755) != 0 { return nil }
-        let linked = parallelMap(listing.files.keys.sorted()) { file in link(path + "/" + file, next + "/" + file) == 0 }
-        guard !linked.contains(false) else { return nil }
-        return OutputLedger(published: ledger.published, stale: [])
+        let marker = OutputWriter.markerName
+        do {
+            guard lstat(next, &info) != 0 else { return nil }
+            try fault?("mkdir " + next)
+            guard mkdir(next, 0o755) == 0 else { return nil }
+            try fault?("link " + marker)
+            guard link(path + "/" + marker, next + "/" + marker) == 0 else { return nil }
+            let listing = TreeListing(path)
+            // The listing must be the site the ledger describes (nothing else wrote there meanwhile).
+            guard Set(listing.files.keys) == ledger.published.union([marker]) else { return nil }
+            for folder in listing.folders.sorted() {
+                try fault?("mkdir " + folder)
+                guard mkdir(next + "/" + folder, 0o755) == 0 else { return nil }
+            }
+            let files = listing.files.keys.filter { $0 != marker }.sorted()
+            if let fault {
+                for file in files {
+                    try fault("link " + file)
+                    guard link(path + "/" + file, next + "/" + file) == 0 else { return nil }
+                }
+            } else {
+                let linked = parallelMap(files) { file in link(path + "/" + file, next + "/" + file) == 0 }
+                guard !linked.contains(false) else { return nil }
+            }
+        } catch {
+            return nil
+        }
+        return OutputLedger(published: ledger.published, stale: [], writer: lock.token)
     }
 
-    /// Removes everything this session wrote; the previous site stays exactly as it was.
-    public func abort() {
-        // With a published site, the workspace stays (the next build updates it); a failed first build leaves nothing.
-        if !hasOld { try? FileManager.default.removeItem(atPath: next) }
-        // Deepest first; rmdir(2) only removes folders that are still empty.
-        for folder in createdParents.reversed() { rmdir(folder) }
-        createdParents = []
+    /// Removes everything this session wrote; the previous site stays exactly as it was, and so
+    /// does the disk space: files written into the workspace are deleted (the workspace stays, one
+    /// generation behind, for the next build to reconcile), and a failed first build leaves nothing.
+    /// Returns what could not be removed (empty when all went); idempotent.
+    @discardableResult
+    public func abort() -> [String] {
+        guard !aborted else { return [] }
+        aborted = true
+        var left: [String] = []
+        if hasOld {
+            let paths = wroteLock.withLock { wroteInWorkspace }
+            for path in paths where unlink(next + "/" + path) != 0 && errno != ENOENT { left.append(next + "/" + path) }
+        } else if OutputSession.exists(next) {
+            do {
+                try fault?("remove " + next)
+                try FileManager.default.removeItem(atPath: next)
+            } catch {
+                left.append(next)
+            }
+        }
+        // The parents a first build created (for the lock file beside the output) go again when empty.
+        lock.release(removingCreatedFolders: !hasOld && left.isEmpty)
+        return left
+    }
+
+    private var aborted = false
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     /// Refuses any path that could leave the output folder, the marker's name, and duplicates.
@@ -541,7 +647,8 @@ public final class OutputSession {
             rename(aside, output)
             throw WriteError(.outputCannotPublish(output: output, reason: failure))
         }
-        rename(aside, new)
+        // The old site goes back beside as the next workspace; if even that fails, it is not left as a stray.
+        if rename(aside, new) != 0 { try? FileManager.default.removeItem(atPath: aside) }
     }
 
     /// A hard link to the old file (same inode: same bytes, same modification time). Where
@@ -597,6 +704,9 @@ public struct OutputLedger: Sendable {
     var published: Set<String>
     /// Paths where the workspace may differ from the published site.
     var stale: Set<String>
+    /// The lock token of the commit that left the folders so (`OutputLock`): the ledger holds only
+    /// while the lock file still has it, i.e. no other process has written there since.
+    var writer: String?
 }
 
 /// A problem writing the output folder, from the catalogue (Messages.swift).

@@ -84,7 +84,6 @@ struct TestSite {
     id: test-plan
     title: "Тестовий план заходів"
     short_title: "Тестовий план"
-    issuer: oda
     period: {from: 2025, to: 2027}
     source: test-plan.txt
     levels:

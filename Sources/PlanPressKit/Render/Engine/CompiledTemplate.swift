@@ -42,12 +42,21 @@ public final class CompiledTemplate: @unchecked Sendable {
         }
     }
 
+    /// A partial or parent a template names, with the line of its tag.
+    struct Reference: Sendable {
+        var name: String
+        var line: Int
+        var parent: Bool
+    }
+
     let name: String
     let nodes: [Node]
+    /// The partials and parents the template names (`TemplateLoader` checks that each exists).
+    let references: [Reference]
 
     /// The same template with every name's field index (in a `TemplateModel`'s `fields`) filled in.
     func bound(to fields: [String: Int]) -> CompiledTemplate {
-        CompiledTemplate(name: name, nodes: CompiledTemplate.bind(nodes, fields))
+        CompiledTemplate(name: name, nodes: CompiledTemplate.bind(nodes, fields), references: references)
     }
 
     private static func bind(_ nodes: [Node], _ fields: [String: Int]) -> [Node] {
@@ -67,14 +76,16 @@ public final class CompiledTemplate: @unchecked Sendable {
         }
     }
 
-    init(name: String, nodes: [Node]) {
+    init(name: String, nodes: [Node], references: [Reference] = []) {
         self.name = name
         self.nodes = nodes
+        self.references = references
     }
 
     public convenience init(name: String, source: String) throws {
         var parser = TemplateParser(source)
-        self.init(name: name, nodes: try parser.parseAll())
+        let nodes = try parser.parseAll()
+        self.init(name: name, nodes: nodes, references: parser.references)
     }
 }
 

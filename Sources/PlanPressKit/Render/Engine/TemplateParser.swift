@@ -6,6 +6,9 @@ struct TemplateParser {
     private let chars: [Character]
     private var index = 0
     private var line = 1
+    /// Every partial (`{{>name}}`) and parent (`{{<name}}`) the template names, with its line:
+    /// the loader checks that each exists.
+    private(set) var references: [CompiledTemplate.Reference] = []
 
     init(_ source: String) { chars = Array(source) }
 
@@ -105,6 +108,7 @@ struct TemplateParser {
                 if !standalone(state) { append(whitespace) }
                 return nodes
             case .partial(let name):
+                references.append(CompiledTemplate.Reference(name: name, line: tagLine, parent: false))
                 append(whitespace)
                 if standalone(state) {
                     setNewLine = true
@@ -114,6 +118,7 @@ struct TemplateParser {
                 }
                 whitespace = ""
             case .parent(let name):
+                references.append(CompiledTemplate.Reference(name: name, line: tagLine, parent: true))
                 append(whitespace)
                 setNewLine = standalone(state)
                 var inner = state
