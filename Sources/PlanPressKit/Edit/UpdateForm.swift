@@ -96,7 +96,7 @@ struct UpdateForm {
             } else if let ext = ImageBytes.fileExtension(upload.bytes) {
                 let path = "updates/images/\(update.slug).\(ext)"
                 update.cover = (path, alt)
-                draft.extra[path] = upload.bytes
+                draft.extra[path] = PhotoPrivacy.stripped(upload.bytes)   // no GPS or camera serial in Content/ (docs/updates.md, «Photos»)
             } else {
                 draft.problems.append(("cover", "Помилка: файл «\(upload.filename)» не є зображенням JPEG, PNG, GIF, WebP чи AVIF (перевірено за вмістом файлу)"))
             }

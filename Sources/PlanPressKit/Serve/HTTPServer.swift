@@ -47,7 +47,9 @@ public final class HTTPServer: @unchecked Sendable {
         /// Seconds a connection may stay open without a request in progress.
         public var idleTimeout: Double
         public var maxBodyBytes: Int
-        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = 12 * 1024 * 1024) {
+        /// A photo at the size limit (`ImageSettings.maxOriginalBytes`) and the form's text around it.
+        public static let defaultMaxBodyBytes = ImageSettings.maxOriginalBytes + 4 * 1024 * 1024
+        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = defaultMaxBodyBytes) {
             self.maxConnections = maxConnections
             self.idleTimeout = idleTimeout
             self.maxBodyBytes = maxBodyBytes
