@@ -152,6 +152,30 @@ import Testing
         #expect(json.contains("\"same_as_row_above\":true") || json.contains("\"same_as_row_above\": true"))
     }
 
+    @Test func aMergeTheWordFileMarksIsTheFilesFactAndTheDefaultBasisIsTheReading() throws {
+        let file = merged.replacingOccurrences(of: "responsible: {same_as_row_above: true}",
+                                               with: "responsible: {same_as_row_above: true, basis: file}")
+        let site = try site(header(status: nil) + file)
+        defer { site.remove() }
+        let graph = try Builder(options: site.options()).check().graph
+        let measures = graph.plans[0].plan.goals[1].measures
+        #expect(measures[0].responsible?.merged == .file && measures[0].term.merged == .reading)
+        #expect(measures[1].term.merged == .reading)
+        try site.build()
+        let page = try site.page("plans/p/measures/2.1/index.html")
+        #expect(page.contains("<p class=\"merged-cell\">у файлі Word клітинка охоплює й рядок вище:</p>"))
+        #expect(page.contains("у таблиці клітинка об’єднана з рядком вище: 2026–2030"))
+        let english = try site.page("en/plans/p/measures/2.1/index.html")
+        #expect(english.contains("in the Word file this cell spans the row above too"))
+    }
+
+    @Test func anUnknownMergeBasisIsAnErrorAtItsKey() throws {
+        let result = try failure(header(status: nil) + merged.replacingOccurrences(
+            of: "responsible: {same_as_row_above: true}", with: "responsible: {same_as_row_above: true, basis: vmerge}"))
+        #expect(result.count == 1)
+        #expect(result.first?.contains("unknown merge basis 'vmerge'; use one of: reading, file") == true)
+    }
+
     @Test func aMergedCellNeedsARowAboveWithAValue() throws {
         let result = try failure(header(status: nil) + """
           - number: "1"

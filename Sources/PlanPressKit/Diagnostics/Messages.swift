@@ -148,6 +148,7 @@ public enum Message: Hashable, Sendable {
     case termWithoutYears(what: Phrase)
     case termSameAsRowAboveWithoutTerm(measure: String)
     case responsibleSameAsRowAboveWithoutBodies(measure: String)
+    case unknownMergeBasis(raw: String, allowed: [String])
     case printedNumberAndAssigned(what: Phrase)
     case invalidIndicatorID(id: String)
     case targetValueNotNumber(raw: String)
@@ -209,6 +210,9 @@ public enum Message: Hashable, Sendable {
     case templateUnknownName(name: String, template: String, suggestions: [String])
     case localeStringMissing(key: String, language: String)
     case ukrainianLocaleMissing
+
+    // ZIP archives and their XML parts (Archive/: Word documents, workbooks), within their limits
+    case archiveRefused(file: String, problem: ArchiveError)
 
     // planpress import report (a filled monitoring workbook)
     case cellLocation(sheet: String, row: Int, column: String?, header: String?)
@@ -280,6 +284,12 @@ extension Message {
         let last = n % 10, lastTwo = n % 100
         if (11...14).contains(lastTwo) || last == 0 || last >= 5 { return "\(n) \(many)" }
         return "\(n) \(last == 1 ? one : few)"
+    }
+
+    /// «64 МБ», «100 КБ»: a limit in bytes, in whole megabytes or kilobytes.
+    static func size(_ bytes: Int, _ language: MessageLanguage) -> String {
+        let uk = language == .uk
+        return bytes >= 1 << 20 ? "\(bytes >> 20) \(uk ? "МБ" : "MB")" : "\(bytes >> 10) \(uk ? "КБ" : "KB")"
     }
 
     /// «30 днів», «31 день», «28 днів».
@@ -673,6 +683,9 @@ extension Message {
         case .responsibleSameAsRowAboveWithoutBodies(let measure):
             return ("захід \(measure): 'responsible: {same_as_row_above: true}' означає «відповідальні як у рядку вище», але в рядку вище їх немає — назвіть відповідальних тут",
                     "measure \(measure): 'responsible: {same_as_row_above: true}' needs a row above with responsible bodies; the row above has none")
+        case .unknownMergeBasis(let raw, let allowed):
+            return ("невідома підстава об’єднання клітинки (basis) '\(raw)'; можливі: \(list(allowed)) — reading: клітинка порожня у видобутому тексті, і сайт читає її як об’єднану; file: файл Word сам позначає клітинку як об’єднану",
+                    "unknown merge basis '\(raw)'; use one of: \(list(allowed)) — reading: the cell is empty in the extracted text and the site reads it as merged; file: the Word file itself marks the cell as merged")
         case .printedNumberAndAssigned(let what):
             return ("\(what.uk): має надрукований номер (printed_number), отже номер не призначає сайт — приберіть 'number_assigned' або 'printed_number'",
                     "\(what.en) has a printed_number, so its number is not assigned by the site: remove 'number_assigned' or 'printed_number'")
@@ -828,6 +841,52 @@ extension Message {
         case .ukrainianLocaleMissing:
             return ("немає файлу locales/uk.yaml: українські рядки інтерфейсу обов’язкові",
                     "locales/uk.yaml is missing: the Ukrainian interface strings are required")
+
+        case .archiveRefused(let file, let problem):
+            switch problem {
+            case .notZIP:
+                return ("\(file): файл не читається як ZIP-архів, а документи .docx і книги .xlsx — це ZIP-архіви; можливо, файл пошкоджений або має інший формат під цим розширенням: відкрийте його у Word чи Excel і збережіть заново",
+                        "\(file): the file is not a readable ZIP archive, and .docx documents and .xlsx workbooks are ZIP archives; it may be damaged or in another format under this extension: open it in Word or Excel and save it again")
+            case .compoundFile(let encrypted):
+                return encrypted
+                    ? ("\(file): файл захищено паролем, тож його вміст зашифровано; зніміть пароль (у Word: Файл → Відомості → Захистити документ → Зашифрувати за допомогою пароля → порожнє поле) і збережіть файл заново",
+                       "\(file): the file is password-protected, so its content is encrypted; remove the password (in Word: File → Info → Protect Document → Encrypt with Password → empty field) and save the file again")
+                    : ("\(file): це файл старого двійкового формату Office (.doc чи .xls), а не ZIP-архів; збережіть його у Word як .docx (чи в Excel як .xlsx)",
+                       "\(file): this is a file in the old binary Office format (.doc or .xls), not a ZIP archive; save it as .docx in Word (or .xlsx in Excel)")
+            case .archiveTooLarge(let limit):
+                return ("\(file): файл більший за \(Message.size(limit, l)), межу для документа; якщо в ньому багато фотографій, збережіть копію без них",
+                        "\(file): the file is larger than \(Message.size(limit, l)), the limit for a document; if it holds many photos, save a copy without them")
+            case .tooManyEntries(let limit):
+                return ("\(file): в архіві понад \(limit) файлів; справжній документ має кілька десятків, тож файл пошкоджений або створений не офісною програмою",
+                        "\(file): the archive holds more than \(limit) files; a real document has a few dozen, so the file is damaged or was not made by an office program")
+            case .entryTooLarge(let entry, let limit):
+                return ("\(file): частина \(entry) після розпакування більша за \(Message.size(limit, l)); читання зупинено, щоб не вичерпати пам’ять (так поводиться «zip-бомба» або пошкоджений файл)",
+                        "\(file): part \(entry) unpacks to more than \(Message.size(limit, l)); reading stopped before it could exhaust memory (a zip bomb or a damaged file does this)")
+            case .totalTooLarge(let limit):
+                return ("\(file): частини архіву разом розпаковуються в понад \(Message.size(limit, l)); читання зупинено, щоб не вичерпати пам’ять",
+                        "\(file): the archive's parts unpack to more than \(Message.size(limit, l)) together; reading stopped before it could exhaust memory")
+            case .ratioTooHigh(let entry, let limit):
+                return ("\(file): частина \(entry) стиснута понад у \(limit) разів, як у «zip-бомбі», а не в документі; читання зупинено. Збережіть документ заново у Word чи Excel",
+                        "\(file): part \(entry) is compressed more than \(limit) times, as in a zip bomb, not a document; reading stopped. Save the document again in Word or Excel")
+            case .entryDamaged(let entry):
+                return ("\(file): частина \(entry) не розпаковується (файл пошкоджений або зашифрований); відкрийте його у Word чи Excel і збережіть заново",
+                        "\(file): part \(entry) cannot be unpacked (the file is damaged or encrypted); open it in Word or Excel and save it again")
+            case .entryMissing(let entry):
+                return ("\(file): в архіві немає частини \(entry), тож це не документ потрібного виду; збережіть його у Word як .docx (чи в Excel як .xlsx)",
+                        "\(file): the archive has no part \(entry), so it is not a document of the expected kind; save it as .docx in Word (or .xlsx in Excel)")
+            case .xmlTooLarge(let entry, let limit):
+                return ("\(file): частина \(entry) більша за \(Message.size(limit, l)), межу для однієї частини документа",
+                        "\(file): part \(entry) is larger than \(Message.size(limit, l)), the limit for one part of a document")
+            case .xmlTooDeep(let entry, let line, let limit):
+                return ("\(file): у частині \(entry), рядок \(line), елементи вкладено глибше за \(limit) рівнів; справжній документ такого не має, тож файл пошкоджений або зібраний навмисно",
+                        "\(file): in part \(entry), line \(line), elements are nested deeper than \(limit) levels; a real document never is, so the file is damaged or crafted")
+            case .xmlDoctype(let entry, let line):
+                return ("\(file): частина \(entry), рядок \(line), містить оголошення DOCTYPE, якого в документах Office не буває; файл не прочитано",
+                        "\(file): part \(entry), line \(line), holds a DOCTYPE declaration, which Office documents never have; the file was not read")
+            case .xmlMalformed(let entry, let line, let column):
+                return ("\(file): частина \(entry) — пошкоджений XML (рядок \(line), позиція \(column)); відкрийте файл у Word чи Excel і збережіть заново",
+                        "\(file): part \(entry) is malformed XML (line \(line), column \(column)); open the file in Word or Excel and save it again")
+            }
 
         case .cellLocation(let sheet, let row, let column, let header):
             let headerText = header.map { " («\($0)»)" } ?? ""

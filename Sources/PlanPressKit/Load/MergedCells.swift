@@ -1,7 +1,8 @@
-/// Cells that are empty in the extraction because the original table merges them with the
-/// row above (`term: {same_as_row_above: true}`, `responsible: {same_as_row_above: true}`):
-/// each takes the value of the row above it in document order (a plan's own measures first,
-/// then each goal's measures before its child goals), keeping the mark so pages can say so.
+/// Cells that continue the row above (`term: {same_as_row_above: true}`,
+/// `responsible: {same_as_row_above: true}`, each with its `basis`: the site's reading of an
+/// empty cell in an extracted text, or the Word file's own vertical merge): each takes the value
+/// of the row above it in document order (a plan's own measures first, then each goal's measures
+/// before its child goals), keeping the mark and its basis so pages can say which it is.
 enum MergedCells {
     static func resolve(measures: inout [Measure], goals: inout [Goal], previous: inout Measure?, sink: DiagnosticSink) {
         for i in measures.indices {
@@ -25,10 +26,10 @@ enum MergedCells {
         }
         if measure.term.sameAsRowAbove {
             if let above, above.term.printed != nil {
-                let location = measure.term.location
+                let location = measure.term.location, basis = measure.term.merged
                 measure.term = above.term
                 measure.term.location = location
-                measure.term.sameAsRowAbove = true
+                measure.term.merged = basis
             } else {
                 sink.error(.termSameAsRowAboveWithoutTerm(measure: measure.number),
                            at: measure.term.location ?? measure.location)
@@ -36,8 +37,9 @@ enum MergedCells {
         }
         if measure.responsible?.sameAsRowAbove == true {
             if let above, let cell = above.responsible, !cell.assignments.isEmpty {
+                let basis = measure.responsible?.merged
                 measure.responsible = cell
-                measure.responsible?.sameAsRowAbove = true
+                measure.responsible?.merged = basis
             } else {
                 sink.error(.responsibleSameAsRowAboveWithoutBodies(measure: measure.number),
                            at: measure.location)

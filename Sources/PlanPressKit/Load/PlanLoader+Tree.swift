@@ -55,8 +55,9 @@ extension PlanLoader {
     private func readResponsibility(_ value: YAMLValue, what: Phrase) -> Responsibility? {
         guard let map = MappingReader(value, what: .responsible(of: what), sink: sink) else { return nil }
         if map.bool("same_as_row_above") == true {
+            let basis = readMergeBasis(map)
             map.finish()
-            return Responsibility(printed: nil, assignments: [], sameAsRowAbove: true)
+            return Responsibility(printed: nil, assignments: [], merged: basis)
         }
         let printed = map.text("printed")
         let assignments: [Assignment] = (map.list("executors") ?? []).compactMap { item in
@@ -88,8 +89,9 @@ extension PlanLoader {
         }
         guard let t = MappingReader(value, what: .term(of: what), sink: sink) else { return .notStated }
         if t.bool("same_as_row_above") == true {
+            let basis = readMergeBasis(t)
             t.finish()
-            return Term(printed: nil, reading: .notStated, location: t.location, sameAsRowAbove: true)
+            return Term(printed: nil, reading: .notStated, location: t.location, merged: basis)
         }
         let printed = t.text("printed")
         let from = t.year("from"), to = t.year("to")
@@ -105,6 +107,16 @@ extension PlanLoader {
             reading = .notStated
         }
         return Term(printed: printed, reading: reading, location: t.location)
+    }
+
+    /// `basis:` beside `same_as_row_above: true`: `reading` (the default) or `file`.
+    private func readMergeBasis(_ map: MappingReader) -> MergeBasis {
+        guard let raw = map.text("basis") else { return .reading }
+        guard let basis = MergeBasis(rawValue: raw) else {
+            sink.error(.unknownMergeBasis(raw: raw, allowed: MergeBasis.allCases.map(\.rawValue)), at: map.keyLocation("basis"))
+            return .reading
+        }
+        return basis
     }
 
     private func readIndicators(_ map: MappingReader, measureNumber: String) -> [Indicator] {

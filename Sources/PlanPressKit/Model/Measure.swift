@@ -23,9 +23,22 @@ public struct Measure: Sendable {
 public struct Responsibility: Sendable {
     public var printed: String?
     public var assignments: [Assignment]
-    /// The cell is empty in the extraction because the table merges it with the row above
-    /// (`responsible: {same_as_row_above: true}`); `printed` and `assignments` are the row above's.
-    public var sameAsRowAbove: Bool = false
+    /// The cell continues the row above (`responsible: {same_as_row_above: true, basis: …}`), and on
+    /// what basis; `printed` and `assignments` are then the row above's. nil: the row's own cell.
+    public var merged: MergeBasis? = nil
+    /// The cell continues the row above, on either basis.
+    public var sameAsRowAbove: Bool { merged != nil }
+}
+
+/// Why a cell is taken to continue the row above (`same_as_row_above: true` with `basis:`):
+/// what the site knows and how, so pages can say which it is (docs/content-format.md, "Merged cells").
+public enum MergeBasis: String, Sendable, CaseIterable {
+    /// The site's reading (the default): the cell is empty in an extracted text, and the site
+    /// reads it as merged with the row above. The reading can be wrong; pages say it is the site's.
+    case reading
+    /// The Word file itself marks the cell as vertically merged (`w:vMerge`): the cell spans
+    /// the rows in the document's table, a fact of the file (written by the Word-table importer).
+    case file
 }
 
 public struct Assignment: Sendable {

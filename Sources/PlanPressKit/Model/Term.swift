@@ -3,9 +3,11 @@ public struct Term: Sendable {
     public var printed: String?
     public var reading: TermReading
     public var location: SourceLocation?
-    /// The cell is empty in the extraction because the table merges it with the row above
-    /// (`term: {same_as_row_above: true}`); `printed` and `reading` are then the row above's.
-    public var sameAsRowAbove: Bool = false
+    /// The cell continues the row above (`term: {same_as_row_above: true, basis: …}`), and on what
+    /// basis; `printed` and `reading` are then the row above's. nil: the row's own cell.
+    public var merged: MergeBasis? = nil
+    /// The cell continues the row above, on either basis.
+    public var sameAsRowAbove: Bool { merged != nil }
 
     public static let notStated = Term(printed: nil, reading: .notStated, location: nil)
 }

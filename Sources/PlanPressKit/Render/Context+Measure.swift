@@ -29,7 +29,7 @@ extension PageRenderer {
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
             "term": termText(measure.term),
             "term_stated": measure.term.printed != nil,
-            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
+            "responsible_merged": opt(mergedWords(measure.responsible?.merged)),
             "plan_title": index.plan.shortTitle,
             "plan_url": routes.path(for: .plan(index.plan.id)),
             "responsible_heading": responsibleHeading(index.plan),
@@ -65,7 +65,7 @@ extension PageRenderer {
             printedNumber: measure.printedNumber,
             numberAssigned: measure.numberAssigned,
             numberAssignedNote: fill("number_assigned_note", ["number": displayNumber(measure)]),
-            responsibleMerged: measure.responsible?.sameAsRowAbove ?? false,
+            responsibleMerged: mergedWords(measure.responsible?.merged),
             textHTML: text(measure.text, plan: planID),
             planTitle: index.plan.shortTitle,
             planURL: routes.path(for: .plan(planID)),
@@ -116,7 +116,17 @@ extension PageRenderer {
     /// The term cell as the document shows it; a cell merged with the row above says so.
     func termText(_ term: Term) -> String {
         guard let printed = term.printed else { return t("not_stated") }
-        return term.sameAsRowAbove ? "\(t("merged_with_row_above")): \(printed)" : printed
+        return mergedWords(term.merged).map { "\($0): \(printed)" } ?? printed
+    }
+
+    /// What a page says of a cell that continues the row above: the Word file's merge as the
+    /// file's fact, the reading of an empty extracted cell as the site's reading.
+    func mergedWords(_ basis: MergeBasis?) -> String? {
+        switch basis {
+        case nil: return nil
+        case .reading: return t("merged_with_row_above")
+        case .file: return t("merged_in_file")
+        }
     }
 
     func termContext(_ term: Term) -> Context {

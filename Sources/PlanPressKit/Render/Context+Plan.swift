@@ -214,7 +214,7 @@ extension PageRenderer {
             "level": levelName(index.plan.measureLevel),
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "printed_number": opt(measure.printedNumber),
-            "responsible_merged": measure.responsible?.sameAsRowAbove ?? false,
+            "responsible_merged": opt(mergedWords(measure.responsible?.merged)),
             "responsible_heading": responsibleHeading(index.plan),
             "text_html": text(measure.text, plan: planID),
             "executors": executorRefs(measure, plan: planID),

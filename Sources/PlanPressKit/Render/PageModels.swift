@@ -108,7 +108,8 @@ struct MeasurePage: TemplateModel {
     var printedNumber: String?
     var numberAssigned: Bool
     var numberAssignedNote: String
-    var responsibleMerged: Bool
+    /// The words for a responsible cell that continues the row above, nil for the row's own cell.
+    var responsibleMerged: String?
     var textHTML, planTitle, planURL: String
     var goalPath: [PageRenderer.Context]
     var hasGoalPath: Bool
@@ -140,7 +141,7 @@ struct MeasurePage: TemplateModel {
         case .printed_number: return opt(printedNumber)
         case .number_assigned: return numberAssigned
         case .number_assigned_note: return numberAssignedNote
-        case .responsible_merged: return responsibleMerged
+        case .responsible_merged: return opt(responsibleMerged)
         case .text_html: return textHTML
         case .plan_title: return planTitle
         case .plan_url: return planURL
