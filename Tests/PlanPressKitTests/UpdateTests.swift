@@ -217,7 +217,7 @@ import Testing
         try Data([0xFF, 0xD8, 0xFF, 0xE0] + Array("jpeg bytes".utf8)).write(to: URL(fileURLWithPath: site.content + "/updates/images/foto.jpg"))
         try site.write("updates/images/logo.svg", "<svg/>")
         // libvips's own words vary with what else it read meanwhile (its error buffer is the process's).
-        #expect(site.failure().map { $0.replacing(/ \((source|Vips)[^)]*\)/, with: " (…)") } == [
+        #expect(site.failure().map { $0.replacing(/\s\((source|Vips)[^)]*\)/, with: " (…)") } == [
             "Content/updates/missing.md:5:3: error: cover image 'updates/images/nema.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",
             "Content/updates/noalt.md:5:3: error: photo 'updates/images/foto.jpg' cannot be read — the file is damaged or incomplete (…): copy it from the phone again or save it again as JPEG",
             "Content/updates/noalt.md:5:3: error: the cover image has no 'alt' text: describe the picture for people who cannot see it",

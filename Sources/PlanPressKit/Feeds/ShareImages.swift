@@ -35,9 +35,17 @@ struct ShareImages: Sendable {
         }
         unavailable = missing
         cardsAvailable = missing == nil
+        var sites: [String: Image] = [:]
+        for routes in languages {
+            let card = Self.siteCard(graph: graph, routes: routes)
+            sites[routes.localePrefix] = Image(path: card.path, alt: card.text.title)
+        }
+        siteImages = sites
     }
 
     private let languages: [Routes]
+    /// The site's card by interface language (`Routes.localePrefix`), made once: every page names one.
+    private let siteImages: [String: Image]
 
     /// An update's image: the cover's crop when it has a converted cover, else its card.
     func image(for update: Update) -> Image? {
@@ -52,8 +60,7 @@ struct ShareImages: Sendable {
     /// The card of every page that is not an update, in the interface language of `routes`.
     func siteImage(_ routes: Routes) -> Image? {
         guard cardsAvailable else { return nil }
-        let card = Self.siteCard(graph: graph, routes: routes, languages: languages)
-        return Image(path: card.path, alt: card.text.title)
+        return siteImages[routes.localePrefix]
     }
 
     /// Every file: the covers' crops (already made with the covers) and the cards, drawn on all
@@ -103,7 +110,7 @@ struct ShareImages: Sendable {
 
     /// The site's card: its address above its name and description. The default language's at
     /// `share.png`; another language's at `<lang>/share.png` only when its name or description differs.
-    static func siteCard(graph: SiteGraph, routes: Routes, languages: [Routes]) -> Card {
+    static func siteCard(graph: SiteGraph, routes: Routes) -> Card {
         let settings = graph.site.settings
         let language = routes.localePrefix.isEmpty ? settings.language : String(routes.localePrefix.dropLast())
         let description = settings.description(language: language)
@@ -128,7 +135,7 @@ struct ShareImages: Sendable {
         var cards = graph.updates.filter { $0.cover?.image?.share == nil }.map { updateCardText($0, graph: graph) }
         var seen: Set<String> = []
         for routes in languages {
-            let card = siteCard(graph: graph, routes: routes, languages: languages)
+            let card = siteCard(graph: graph, routes: routes)
             if seen.insert(card.path).inserted { cards.append(card) }
         }
         return cards
