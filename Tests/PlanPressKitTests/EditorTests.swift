@@ -334,6 +334,29 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: session.updates + "/druha-novyna.md"))
     }
 
+    /// Photos straight from a phone: a HEIC cover and a JPEG inserted into the text are stored under
+    /// their own kind, without the GPS position, camera make or serial number (PhotoPrivacy).
+    @Test func phonePhotosAreStoredWithoutPrivateMetadata() async throws {
+        let session = try await Session.start()
+        defer { session.preview.stop() }
+        let heic = try PhotoTests.phonePhoto("heic"), jpeg = try PhotoTests.phonePhoto("jpeg")
+        #expect(PhotoTests.hasPrivateMetadata(heic) && PhotoTests.hasPrivateMetadata(jpeg))
+        let page = try await session.client.get("/_edit/updates/new", headers: ["Cookie": session.cookie])
+        #expect(page.body.contains("image/heic,image/heif,.heic,.heif"))
+        let answer = try await multipart(session, "updates/photo", Self.update + [("photo_alt", "Зала")], files: [("photo", "IMG_0001.JPG", jpeg)])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])
+        let markdown = try #require(json["markdown"] as? String), id = try #require(json["id"] as? String)
+        #expect(markdown == "![Зала](updates/images/pershyi-krok-plan-zatverdzheno-photo-1.jpg)")
+        var fields = Self.update + [("pending_photo", id), ("cover_alt", "Учасники")]
+        fields[5] = ("body", "Перший абзац.\r\n\r\n" + markdown)
+        let saved = try await multipart(session, "updates/save", fields, files: [("cover", "IMG_0002.HEIC", heic)])
+        #expect(saved.status == 303, "\(saved.body.prefix(3000))")
+        let cover = try #require(FileManager.default.contents(atPath: session.updates + "/images/pershyi-krok-plan-zatverdzheno.heic").map(Array.init))
+        let photo = try #require(FileManager.default.contents(atPath: session.updates + "/images/pershyi-krok-plan-zatverdzheno-photo-1.jpg").map(Array.init))
+        #expect(ImageKind(sniffing: cover) == .heic && ImageKind(sniffing: photo) == .jpeg)
+        #expect(!PhotoTests.hasPrivateMetadata(cover) && !PhotoTests.hasPrivateMetadata(photo))
+    }
+
     /// Unpublish writes `draft: true` and nothing else; delete moves the file and its photos into
     /// `Content/_trash/`, which the build does not read. Both refuse a file changed since they asked.
     @Test func deleteMovesTheFileIntoTheTrashTheBuildIgnores() async throws {

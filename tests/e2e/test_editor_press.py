@@ -64,7 +64,7 @@ def visible_text(driver):
 def photos(preview):
     """A small photo and one above the editor's limit, next to the copied content."""
     (preview["tmp"] / "photo.png").write_bytes(png())
-    (preview["tmp"] / "big.png").write_bytes(png() + b"\0" * (6 * 1024 * 1024))
+    (preview["tmp"] / "big.png").write_bytes(png() + b"\0" * (33 * 1024 * 1024))
     return preview["tmp"]
 
 

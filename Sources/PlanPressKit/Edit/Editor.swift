@@ -26,7 +26,7 @@ public final class Editor: @unchecked Sendable {
         /// bring (`serve --editor-key`); without one, only this computer may use the editor.
         public var key: String?
         public init(content: String, templates: String, baseURL: String? = nil, host: String = "127.0.0.1",
-                    maxUpload: Int = 5 * 1024 * 1024, language: MessageLanguage = .uk, key: String? = nil) {
+                    maxUpload: Int = HTTPServer.Limits.defaultMaxBodyBytes, language: MessageLanguage = .uk, key: String? = nil) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
@@ -39,8 +39,8 @@ public final class Editor: @unchecked Sendable {
         }
     }
 
-    /// The largest photo the editor accepts.
-    public static let imageLimit = 5 * 1024 * 1024
+    /// The largest photo the editor accepts: the build's limit (docs/updates.md, «Photos»).
+    public static let imageLimit = ImageSettings.maxOriginalBytes
 
     public static let root = "/_edit/"
     static let cookie = "planpress_edit"

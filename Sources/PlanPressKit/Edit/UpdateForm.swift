@@ -152,7 +152,7 @@ struct UpdateForm {
             case .success(let ext):
                 let path = "updates/images/\(update.slug).\(ext)"
                 update.cover = (path, alt)
-                draft.extra[path] = upload.bytes
+                draft.extra[path] = PhotoPrivacy.stripped(upload.bytes)   // no GPS or camera serial in Content/ (docs/updates.md, «Photos»)
             case .failure(let message):
                 draft.problems.append(("cover", message))
             }
@@ -163,7 +163,7 @@ struct UpdateForm {
         }
         // Photos inserted into the text: written with the update while the text still shows them.
         for id in values.pendingPhotos {
-            if let photo = editor.store.upload(id), let path = photo.path, body.contains("(\(path))") { draft.extra[path] = photo.bytes }
+            if let photo = editor.store.upload(id), let path = photo.path, body.contains("(\(path))") { draft.extra[path] = PhotoPrivacy.stripped(photo.bytes) }
         }
         var lines = update.lines
         if date == nil, let index = lines.firstIndex(where: { $0.field == "date" }) {
@@ -248,7 +248,7 @@ struct UpdateForm {
             context["pending_cover"] = false
         }
         context["pending_photos"] = values.pendingPhotos.filter { editor.store.upload($0) != nil }
-        context["accept"] = "image/jpeg,image/png,image/gif,image/webp,image/avif"
+        context["accept"] = "image/jpeg,image/png,image/gif,image/webp,image/avif,image/heic,image/heif,.heic,.heif"
         context["max_upload"] = maxUpload
         context["upload_hint"] = view.fill("editor_cover_file_hint", ["limit": "\(maxUploadMB)"])
         context["too_large"] = view.fill("editor_file_too_large", ["limit": "\(maxUploadMB)"])
