@@ -3,8 +3,9 @@ of the shipped Content/: every page and answer in Ukrainian (a scan for English
 words), a new update visible in the preview right after saving with its link,
 a photo inserted into the text, the size limit said before anything is sent,
 the Telegram text copied (or selected when the clipboard is refused),
-unpublish and delete with confirmation, two saves at once, and the rule that
-the editor on a network address needs the key printed once."""
+unpublish and delete with confirmation, two saves at once, request bodies that
+trickle in, and the rule that the editor on a network address needs the key
+printed once."""
 import datetime, http.cookiejar, os, pathlib, re, shutil, signal, socket, subprocess, threading
 import urllib.error, urllib.parse, urllib.request
 
@@ -317,6 +318,36 @@ def test_two_saves_at_once_never_lose_one(preview, driver):
         results.clear()
         driver.get(preview["edit"] + "updates/dvi-pravky-odnochasno")
         fields["stamp"] = driver.find_element(By.CSS_SELECTOR, "input[name=stamp]").get_attribute("value")
+
+
+def test_a_body_that_trickles_in_keeps_no_one_waiting(preview, driver):
+    """Twenty POSTs whose bodies trickle in (one byte, then nothing): the editor still opens at once
+    in the browser, and each slow request is answered 408 in Ukrainian and closed when its time
+    (10 s plus 1 s per 64 KiB declared) is up."""
+    host, port = preview["origin"].replace("http://", "").split(":")
+    slow = []
+    try:
+        for _ in range(20):
+            s = socket.create_connection((host, int(port)), timeout=60)
+            s.sendall((f"POST /_edit/updates/save HTTP/1.1\r\nHost: {host}:{port}\r\nOrigin: {preview['origin']}\r\n"
+                       "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nt").encode())
+            slow.append(s)
+        driver.set_page_load_timeout(5)
+        try:
+            driver.get(preview["edit"] + "updates/new")
+            assert driver.find_element(By.ID, "f-title"), "the editor opened while the slow bodies wait"
+        finally:
+            driver.set_page_load_timeout(300)
+        for s in slow:
+            raw = b""
+            while chunk := s.recv(65536):
+                raw += chunk
+            text = raw.decode("utf-8")
+            assert text.startswith("HTTP/1.1 408"), text[:300]
+            assert "Запит надходив надто повільно" in text, text[:600]
+    finally:
+        for s in slow:
+            s.close()
 
 
 def local_address():
