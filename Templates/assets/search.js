@@ -249,8 +249,9 @@
   }
 
   // Scores documents: per query word the best of its matching terms (weight × idf).
-  // Documents with every word come first; then those whose words are rarer (the sum of
-  // the matched words' idf), so one rare word outranks several common ones; then score.
+  // When some documents have every word, only they are results; else every document
+  // with some of the words, those whose words are rarer first (the sum of the matched
+  // words' idf), so one rare word outranks several common ones; then by score.
   // Results of plans whose period has ended weigh less. `plan` >= 0 keeps one plan's results.
   function rank(meta, merged, parts, plan) {
     var scores = new Map(), coverage = new Map(), matched = new Map(), matches = [];
@@ -277,10 +278,11 @@
       });
     });
     var all = parts.words.length, docs = Array.from(scores.keys());
-    docs.sort(function (a, b) {
-      return (matched.get(b) === all) - (matched.get(a) === all) || coverage.get(b) - coverage.get(a) || scores.get(b) - scores.get(a) || a - b;
-    });
-    return { docs: docs, complete: docs.length > 0 && matched.get(docs[0]) === all, matches: matches };
+    var complete = docs.some(function (d) { return matched.get(d) === all; });
+    // With every word somewhere, only the documents that have them all; else all, the rarest words first.
+    if (complete) docs = docs.filter(function (d) { return matched.get(d) === all; });
+    docs.sort(function (a, b) { return coverage.get(b) - coverage.get(a) || scores.get(b) - scores.get(a) || a - b; });
+    return { docs: docs, complete: complete, matches: matches };
   }
 
   // The shards of every word, merged per word (a word's candidates may sit in two shards).

@@ -29,7 +29,7 @@ import Testing
             let start = DispatchTime.now().uptimeNanoseconds
             LoaderFuzzing.run(bytes)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            #expect(seconds < 1, "\(name) took \(seconds) s")
+            #expect(seconds < 10, "\(name) took \(seconds) s") // a hang guard on a shared machine, not a speed measure
         }
     }
 

@@ -61,7 +61,7 @@ import Testing
             ("site.yaml", TestSite.defaultSettings.replacingOccurrences(of: "title: \"Тестовий сайт\"", with: "title: \"Тест\\e]0;PWNED\\a\""),
              "site.yaml:1:8", "U+001B"),
             ("plans/test-plan/plan.yaml", TestSite.plan.replacingOccurrences(of: "title: \"Перша ціль\"", with: "title: \"Перша\\u0007ціль\""),
-             "plans/test-plan/plan.yaml:25:12", "U+0007"),
+             "plans/test-plan/plan.yaml:24:12", "U+0007"),
             ("executors/bodies.yaml", TestSite.executors.replacingOccurrences(of: "name: \"Обласна державна адміністрація\"", with: "name: \"ОДА\\x9B31m\""),
              "executors/bodies.yaml:2:9", "U+009B"),
             ("updates/one.md", Self.update("Текст.\n", title: "Нова\\rновина"), "updates/one.md:2:8", "U+000D"),

@@ -130,6 +130,7 @@ import Testing
         .sheetTooManyRows(sheet: "Заходи", limit: 100_000), .sheetTooManyColumns(sheet: "Заходи", reference: "IW2", limit: 256),
         .sheetBadReference(sheet: "Заходи", reference: "E99999999999"), .sheetCellTooLong(sheet: "Заходи", reference: "E2", limit: 32_767),
         .workbookTooManyStrings(limit: 1_000_000),
+        .editorPlanImportNoFile, .editorPlanImportExpired, .editorPlanImportOutside(path: "Content/plans/x/plan.yaml"),
         .outputWriteFailed(path: "Public/plany/kreminna/1.2/index.html", origin: "Content/plans/kreminna/plan.yaml:40:5",
                            reason: Phrase(uk: "не вдається записати файл x (No space left on device)", en: "cannot write x: No space left on device")),
         .outputWriteFailed(path: "Public/index.html", origin: nil, reason: Phrase(data: "EIO")),

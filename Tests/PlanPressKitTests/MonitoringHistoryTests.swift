@@ -136,9 +136,9 @@ import Testing
         let site = try site()
         defer { site.remove() }
         let page = try site.page("plans/city-plan/indicators/1.1-1/index.html")
-        #expect(page.matches(of: #/<h3>Показник 1.1-1 у розрізі: /#).count == 1)
-        #expect(page.contains("<h3>Показник 1.1-1 у розрізі: стать</h3>") && !page.contains("у розрізі: sex"))
-        let table = try helper.section(page, from: "<h3>Показник 1.1-1 у розрізі: стать</h3>", to: "</section>")
+        #expect(page.matches(of: #/<h3>Показник \[1\.1-1\] у розрізі: /#).count == 1)
+        #expect(page.contains("<h3>Показник [1.1-1] у розрізі: стать</h3>") && !page.contains("у розрізі: sex"))
+        let table = try helper.section(page, from: "<h3>Показник [1.1-1] у розрізі: стать</h3>", to: "</section>")
         #expect(table.contains("<td class=\"num\">30</td>") && table.contains("<td class=\"num\">95</td>"))
         let values = try String(contentsOfFile: site.output + "/data/city-plan-indicator-values.csv", encoding: .utf8)
         #expect(values.contains(",sex,жінки,30,") && values.contains(",sex,жінки,95,") && !values.contains("стать"))

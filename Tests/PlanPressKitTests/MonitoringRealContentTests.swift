@@ -52,7 +52,7 @@ import Testing
         let end = try #require(html.range(of: "</section>", range: start..<html.endIndex)).lowerBound
         let list = html[start..<end]
         #expect(list.contains("Строк минув, виконання не підтверджено"))
-        #expect(list.contains("звіт про нього може бути ще не опубліковано"))
+        #expect(list.contains("звіт може бути ще не опубліковано"))
         #expect(list.matches(of: /badge-overdue/).count == 19)
         let wps = try render(.plan(PlanID("luhansk-wps-2026-2030")))
         #expect(wps.contains("<h3>Строк спливає до кінця 2026 року</h3>"))

@@ -59,7 +59,7 @@ import Testing
         defer { site.remove() }
         var diagnostics: [String] = []
         let time = seconds { diagnostics = site.failure() }
-        #expect(time < 1, "took \(time) s")
+        #expect(time < 20, "took \(time) s") // a hang guard (unbounded, the bomb runs for minutes), not a speed measure
         let line = plan.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("&a0") }! + 1
         #expect(diagnostics.contains { $0.hasPrefix("Content/plans/test-plan/plan.yaml:\(line):") && $0.contains("anchors and aliases") },
                 "\(diagnostics)")
@@ -85,7 +85,7 @@ import Testing
         let sink = DiagnosticSink()
         var value: YAMLValue?
         let time = seconds { value = YAMLValue.parse(text, file: "plan.yaml", lineOffset: 2, sink: sink) }
-        #expect(time < 1, "took \(time) s")
+        #expect(time < 20, "took \(time) s") // a hang guard (unbounded, the bomb runs for minutes), not a speed measure
         #expect(value == nil)
         // `&a0` is on line 4 of the text, after a two-line offset; column 5 (after `a0: `).
         #expect(sink.diagnostics.map(\.description) == ["plan.yaml:6:5: помилка: якорі й посилання YAML (&назва, *назва) у файлах вмісту не дозволені: випишіть кожне значення повністю"])
@@ -214,7 +214,7 @@ import Testing
         #expect(plan != TestSite.plan)
         let site = try site(plan: plan)
         defer { site.remove() }
-        #expect(site.failure().contains { $0.hasPrefix("Content/plans/test-plan/plan.yaml:36:19: error: the value contains the control character U+001B") },
+        #expect(site.failure().contains { $0.hasPrefix("Content/plans/test-plan/plan.yaml:35:19: error: the value contains the control character U+001B") },
                 "\(site.failure())")
         try site.write("updates/x\u{1B}]0;pwned\u{7}\u{1B}[2J.md", "---\ntitle: \"Новина\"\ndate: 2026-05-01\n---\nТекст.\n")
         let printed = site.failure().joined(separator: "\n")

@@ -271,6 +271,48 @@ import Testing
         #expect(try site.page("search/s/sa.json") + site.page("search/d/0.json") + site.page("search/meta.json") == first)
     }
 
+    /// A body's English name (`en: {name: …}`) is the site's own: the English page names the
+    /// body by it in its head, shows it under the Ukrainian name as the site's translation, the
+    /// footer of every English page says so, the Ukrainian pages never show it, and the search
+    /// finds the body by it. A misspelt key under `en` is an error at its line.
+    @Test func englishNamesAreTheSitesTranslationAndFindTheBody() throws {
+        let executors = TestSite.executors.replacingOccurrences(
+            of: "  short: \"ОДА\"\n", with: "  short: \"ОДА\"\n  en: {name: \"Oblast Chancery\"}\n")
+        let plan = TestSite.plan.replacingOccurrences(of: "short_title: \"Тестовий план\"\n",
+                                                      with: "short_title: \"Тестовий план\"\nen: {short_title: \"Test plan\"}\n")
+        let site = try TestSite(["executors/bodies.yaml": executors, "plans/test-plan/plan.yaml": plan,
+                                 "sources/test-plan.txt": "Джерело"])
+        defer { site.remove() }
+        try site.build()
+        let en = try site.page("en/executors/oda/index.html")
+        #expect(en.contains("<title>Oblast Chancery · "))
+        #expect(en.contains("<h1 lang=\"uk\">Обласна державна адміністрація</h1>"))
+        #expect(en.contains("In English (the site&#39;s translation): Oblast Chancery")
+                || en.contains("In English (the site's translation): Oblast Chancery"))
+        #expect(en.contains("English names of plans and bodies are the site"))
+        let uk = try site.page("executors/oda/index.html")
+        #expect(!uk.contains("Oblast Chancery"))
+        #expect(!uk.contains("English names of plans"))
+        let enPlan = try site.page("en/plans/test-plan/index.html")
+        #expect(enPlan.contains("<title>Test plan · ") && enPlan.contains("available in Ukrainian only"))
+        #expect(!(try site.page("plans/test-plan/index.html")).contains("Test plan"))
+        // The search finds the body by its English name.
+        let term = SearchText.terms("chancery")[0]
+        // (a term from the site's words only, not from the English list, so its entry holds postings alone)
+        let shard = try jsonObject(site, "search/s/\(SearchText.shardKey(term)).json") as! [String: [Any]]
+        let found = try #require(shard[term]).compactMap { $0 as? Int }
+        let meta = try jsonObject(site, "search/meta.json") as! [String: Any]
+        let chunk = meta["chunk"] as! Int
+        let paths = try stride(from: 0, to: found.count, by: 2).map { found[$0] }.map { number -> String in
+            let rows = try jsonObject(site, "search/d/\(number / chunk).json") as! [[Any]]
+            return rows[number % chunk][4] as! String
+        }
+        #expect(paths.contains("executors/oda/"))
+        try site.write("executors/bodies.yaml", executors.replacingOccurrences(of: "en: {name:", with: "en: {nmae:"))
+        let errors = site.failure()
+        #expect(errors.contains { $0.contains("bodies.yaml:") && $0.contains("nmae") }, "\(errors)")
+    }
+
     func jsonObject(_ site: TestSite, _ path: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(site.page(path).utf8))
     }

@@ -1,4 +1,4 @@
-"""The site in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation on
+"""The site in headless Chromium: axe-core finds no WCAG 2.2 A/AA violation on
 any kind of page, the browser logs no error (a strict CSP blocks any inline
 script or style, so such an error would show here), nothing is fetched from
 another host, the keyboard reaches everything, and screenshots are saved."""

@@ -114,3 +114,44 @@ def test_english_counts_titles_and_notes(crawl, server):
     assert re.search(r"<strong>5</strong> напрямів</li>", uk_home), "Ukrainian count forms (many)"
     plan = crawl.pages[server.base + "en/plans/luhansk-wps-2026-2030/"].html
     assert "Strategic goal" in plan and "available in Ukrainian only" in plan
+
+
+def test_english_heads_are_english_and_every_page_has_an_icon(crawl, server):
+    """og:locale en_US means the head speaks English: the title, description and og:/twitter:
+    texts of every /en/ page are English (plans and bodies by the site's English names; only a
+    news item keeps its Ukrainian title, as it is published), the home page names the site once,
+    and every page links the site's icon (no request for /favicon.ico at the host's root)."""
+    cyrillic = re.compile(r"[\u0400-\u04FF]")
+    problems, checked = [], 0
+    for page in crawl.html_pages():
+        head = page.html.split("</head>", 1)[0]
+        assert re.search(r'<link rel="icon" href="[^"]+favicon\.svg" type="image/svg\+xml">', head), page.url
+        if page.lang != "en":
+            continue
+        checked += 1
+        texts = {"title": re.search(r"<title>(.*?)</title>", head).group(1)}
+        for name, value in re.findall(r'<meta (?:name|property)="((?:og|twitter):(?:title|description)|description)" content="([^"]*)"', head):
+            texts[name] = value
+        assert re.search(r'<meta property="og:locale" content="en_US">', head), page.url
+        for name, value in texts.items():
+            own_title = page.kind == "update" and (name.endswith("title") or name.endswith("description"))
+            if cyrillic.search(value) and not own_title:
+                problems.append(f"{page.url} {name}: {value[:100]}")
+    assert checked > 500
+    assert not problems, "Ukrainian head texts on English pages:\n" + "\n".join(problems[:30])
+    home = crawl.pages[server.base + "en/"].html
+    assert "<title>Action plans</title>" in home and "<title>Плани дій</title>" in crawl.pages[server.base].html
+    # The icon is served, and a fresh browser asks for nothing else.
+    from browser import make_driver
+    driver = make_driver()
+    try:
+        mark = server.log_mark()
+        driver.get(server.base + "en/plans/luhansk-wps-2026-2030/")
+        driver.execute_script("return document.readyState")
+        import time
+        time.sleep(1)
+        requests = server.requests_since(mark)
+    finally:
+        driver.quit()
+    assert not [r for r in requests if r[0].endswith("/favicon.ico")], requests
+    assert [r for r in requests if r[0].endswith("/assets/favicon.svg") and r[1] == 200], requests

@@ -52,7 +52,8 @@ def test_print_versions_are_a4_with_running_header_and_few_pages(browser, server
         assert title, f"{plan}: the print version links its page.css"
         texts = pdf_page_texts(data, tmp_path)
         assert len(texts) == pages, (plan, len(texts), pages)
-        short = browser.execute_script("return document.querySelector('.breadcrumbs li:nth-child(2) a').textContent").strip()
+        # The plan's crumb: the one before the current page («Головна › Плани › plan › print»).
+        short = browser.execute_script("return document.querySelector('.breadcrumbs li:nth-last-child(2) a').textContent").strip()
         for n, text in enumerate(texts, 1):
             flat = re.sub(r"\s+", " ", text)
             assert short in flat and "Станом на" in flat, f"{plan}: page {n} lacks the running header: {flat[:200]}"
@@ -126,6 +127,11 @@ def test_no_page_scrolls_sideways_at_360px(browser, crawl):
 def test_timeline_and_wide_tables_work_on_a_phone(browser, server):
     viewport(browser, (PHONE_WIDTH, 740), mobile=True)
     try:
+        # Every plan's timeline stays 360 px wide: its visually hidden labels stay inside the scrolling box.
+        for plan in PLANS:
+            browser.get(server.base + f"plans/{plan}/timeline/")
+            width = browser.execute_script("return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert width <= PHONE_WIDTH + 1, f"{plan} timeline is {width} px wide"
         browser.get(server.base + "plans/luhansk-wps-2026-2030/timeline/")
         box = browser.find_element(By.CSS_SELECTOR, ".table-scroll")
         cue = browser.execute_script("return getComputedStyle(arguments[0], '::before').content", box)
@@ -143,3 +149,23 @@ def test_timeline_and_wide_tables_work_on_a_phone(browser, server):
             assert overflow in ("auto", "scroll")
     finally:
         viewport(browser, DESKTOP)
+
+
+def test_deep_pages_show_their_heading_in_the_top_of_a_phone_screen(browser, server):
+    """Header and breadcrumbs leave the heading in the first 40 % of a 360 × 740 screen on the
+    deepest pages (a measure four levels down); the trail keeps one link, the way up, with a
+    target at least 24 px tall (WCAG 2.2, 2.5.8; axe checks it too)."""
+    viewport(browser, (PHONE_WIDTH, 740), mobile=True)
+    tops = {}
+    try:
+        for path in ["plans/luhansk-wps-2026-2030/measures/1.1/", "plans/luhansk-strategy-2027/measures/1.1.1.1/",
+                     "plans/luhansk-wps-2026-2030/indicators/1.1-1/", "plans/luhansk-wps-2026-2030/goals/task-5/", "en/plans/luhansk-wps-2026-2030/measures/1.1/"]:
+            browser.get(server.base + path)
+            tops[path] = browser.execute_script("return document.querySelector('main h1').getBoundingClientRect().top")
+            links = browser.execute_script("""return [...document.querySelectorAll('.breadcrumbs a')].filter(a => a.offsetParent)
+                .map(a => a.getBoundingClientRect().height)""")
+            assert len(links) == 1 and links[0] >= 24, (path, links)
+    finally:
+        viewport(browser, DESKTOP)
+    write_artifact("phone-heading-tops.json", tops)
+    assert all(top <= 0.4 * 740 for top in tops.values()), tops

@@ -257,7 +257,8 @@ def test_script_words_and_stems_match_the_swift_index(browser, server):
     browser.get(server.base + "search/")
     got = browser.execute_script(
         """return arguments[0].map(c => [PlanPressSearch.words(c[0]), PlanPressSearch.terms(c[0]),
-              PlanPressSearch.terms(c[0]).length ? PlanPressSearch.shardKey(PlanPressSearch.terms(c[0])[0]) : ""]);""",
+              PlanPressSearch.terms(c[0]).length ? PlanPressSearch.shardKey(PlanPressSearch.terms(c[0])[0]) : "",
+              PlanPressSearch.words(c[0]).map(PlanPressSearch.candidates)]);""",
         cases)
     wrong = [f"{c[0]!r}: script gives {g}, Swift gives {c[1:]}" for c, g in zip(cases, got) if g != c[1:]]
     assert not wrong, "\n".join(wrong)
@@ -376,10 +377,11 @@ def test_plan_filter_and_current_plans_first(browser, server):
     from selenium.webdriver.common.by import By
     items = search_page(browser, server, "гендерне насильство")
     hrefs = [i.find_element(By.TAG_NAME, "a").get_attribute("href") for i in items]
-    current = min(n for n, h in enumerate(hrefs) if WPS in h)
+    # Plans in force (the 2026–2030 plan, the strategy to 2027) before the ended 2020–2022 plan.
+    current = min(n for n, h in enumerate(hrefs) if WPS in h or STRATEGY in h)
     ended = min(n for n, h in enumerate(hrefs) if KREMINNA in h)
     assert current < ended, hrefs[:8]
-    assert current < 5, "the 2026–2030 plan's own task on gender-based violence must be in the top five"
+    assert min(n for n, h in enumerate(hrefs) if WPS in h) < 5, "the 2026–2030 plan's own task on gender-based violence must be in the top five"
     items = search_page(browser, server, "гендерне насильство", plan="kreminna-wps-2020-2022")
     hrefs = [i.find_element(By.TAG_NAME, "a").get_attribute("href") for i in items]
     assert hrefs and all(KREMINNA in h for h in hrefs), hrefs
@@ -439,7 +441,7 @@ def test_russian_words_find_the_ukrainian_pages_and_the_page_offers_the_ukrainia
     from selenium.webdriver.common.by import By
     items = search_page(browser, server, "домашнее насилие")
     links = [i.find_element(By.TAG_NAME, "a").get_attribute("href") for i in items[:TOP]]
-    assert any(link.endswith(KREMINNA + "measures/4.4/") for link in links), links
+    assert any(link.endswith(KREMINNA + "measures/4.4/") or link.endswith(KREMINNA + "indicators/4.4-1/") for link in links), links
     text = browser.find_element(By.ID, "search-suggestion").text
     assert "Можливо, ви мали на увазі" in text and "насильств" in text and "насилие" not in text, text
     marks = [m.text.lower() for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")]
@@ -491,9 +493,16 @@ def test_prefixes_complete_only_the_last_word_while_it_is_typed(browser, server)
 
 
 def test_the_rarest_word_ranks_a_page_above_common_ones(browser, server):
-    # No page holds all three words; the one evacuation item outranks pages with only «громад»/«прифронтов».
+    # No page holds all three words: the one evacuation item, with the rare «евакуація», outranks
+    # every page that holds only the common «громад» (there are dozens). («прифронтових» is in no
+    # plan; the Russian list gives it the plans' «лінія розмежування».)
     out = api_search(browser, server, "евакуація прифронтових громад")
-    assert out["paths"][0] == MINRE + "measures/2/", out["paths"][:5]
+    assert not out["complete"]
+    texts = dict(zip(out["paths"], (t.lower() for t in out["texts"])))
+    rank = out["paths"].index(MINRE + "measures/2/")
+    assert rank < 3, out["paths"][:5]
+    above = [p for p in out["paths"][:rank] if "евакуац" not in texts[p] and "розмежування" not in texts[p]]
+    assert not above, above
 
 
 def test_cold_first_query_on_slow_3g(browser, server):
@@ -517,7 +526,7 @@ def test_cold_first_query_on_slow_3g(browser, server):
             WebDriverWait(browser, 120).until(lambda d: d.find_element(By.ID, "search-status").text.strip()
                                               not in ("", d.find_element(By.ID, "search-form").get_attribute("data-loading")))
             entries = browser.execute_script("""return performance.getEntriesByType('resource').map(e =>
-                ({name: e.name.split('/plany/')[1], start: Math.round(e.startTime), end: Math.round(e.responseEnd)}))""")
+                ({name: e.name.split('/plany/')[1] || e.name, start: Math.round(e.startTime), end: Math.round(e.responseEnd)}))""")
             index = [e for e in entries if e["name"].startswith("search/")]
             drawn = [e for e in index if e["end"] <= first]
             figures[query] = {"first_results_ms": round(first), "index_requests_before_first_results": len(drawn),

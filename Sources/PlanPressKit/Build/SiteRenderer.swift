@@ -146,6 +146,11 @@ public struct SiteRenderer {
             guard let source = plan.plan.source, SourceNotes.isSourceText(source), let text = graph.site.sourceFiles[source] else { continue }
             sources.append(OutputFile(path: graph.routes.relativePath(for: .planSource(plan.plan.id)), text: text,
                                       origin: graph.origin(of: .planSource(plan.plan.id))))
+            // The Word original an import kept beside the source text, for download.
+            if let original = graph.site.original(of: plan.plan.id) {
+                sources.append(OutputFile(path: "sources/" + original.name, bytes: original.bytes,
+                                          origin: SourceLocation(file: graph.contentFile("sources/" + original.name))))
+            }
         }
         paths += (assets + search + sources).map(\.path)
         profile.mark("search")

@@ -360,6 +360,9 @@ public enum Message: Hashable, Sendable {
     case decideExecutorMissing(executor: String, suggestions: [String])
     case decideDone(body: String, executor: String, measures: Int)
     case decideKept(body: String)
+    case editorPlanImportNoFile
+    case editorPlanImportExpired
+    case editorPlanImportOutside(path: String)
     // planpress import report: every cell read, every input bounded, nothing written on a problem
     case importVoiceUnknown(found: String, allowed: [String])
     case importPublishedInvalid(found: String)
@@ -1419,6 +1422,14 @@ extension Message {
                     "`\(body)` was replaced by `\(executor)` in \(measures) measure(s); the new entry was removed from the plan's registry")
         case .decideKept(let body):
             return ("`\(body)` залишено новим органом; позначено в REVIEW.md", "`\(body)` stays a new body; marked in REVIEW.md")
+        case .editorPlanImportNoFile:
+            return ("виберіть документ Word із таблицею плану (.docx, .doc, .odt або .rtf)", "choose a Word document with the plan's table (.docx, .doc, .odt or .rtf)")
+        case .editorPlanImportOutside(let path):
+            return ("\(path) опинився б поза папкою Content (папка на шляху — посилання назовні); план не записано",
+                    "\(path) would land outside the Content folder (a folder on the way links out of it); the plan was not written")
+        case .editorPlanImportExpired:
+            return ("редактор уже не має цього документа (його перезапущено або завантажено багато файлів): виберіть файл ще раз",
+                    "the editor no longer holds this document (it was restarted, or many files were uploaded since): choose the file again")
         case .importVoiceUnknown(let found, let allowed):
             return ("голос '\(found)' невідомий; можливі: \(list(allowed))", "voice '\(found)' is unknown; use one of: \(list(allowed))")
         case .importPublishedInvalid(let found):

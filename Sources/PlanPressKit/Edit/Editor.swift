@@ -20,6 +20,8 @@ public final class Editor: @unchecked Sendable {
         public var baseURL: String?
         public var host: String
         public var maxUpload: Int
+        /// The largest Word document «Імпортувати план» reads (the request limit less a quarter).
+        public var maxDocument: Int
         /// The language of the editor's pages and messages (`serve --lang`).
         public var language: MessageLanguage
         /// With the preview on a network address: the key a client on another computer must
@@ -34,6 +36,8 @@ public final class Editor: @unchecked Sendable {
             // 1 MB of the request is left for the rest of the form, so a photo just over the limit
             // still reaches the editor, which says so by its field (instead of the server's 413).
             self.maxUpload = min(max(maxUpload - 1024 * 1024, 1024 * 1024), Editor.imageLimit)
+            // A Word document in «Імпортувати план»: the same 1 MB left, and never above the import's own limit.
+            self.maxDocument = min(max(maxUpload - 1024 * 1024, 1024 * 1024), ArchiveLimits.office.archiveBytes)
             self.language = language
             self.key = key
         }

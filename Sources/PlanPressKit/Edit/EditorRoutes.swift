@@ -55,6 +55,10 @@ extension Editor {
         .get("reports/new") { ReportForm($0).new() },
         .post("reports/save") { ReportForm($0).save() },
         .post("reports/check") { ReportForm($0).check() },
+        // A plan from its Word table (PlanImportForm).
+        .get("plans/import") { PlanImportForm($0).page() },
+        .post("plans/import/read") { PlanImportForm($0).read() },
+        .post("plans/import/save") { PlanImportForm($0).save() },
     ]
 }
 

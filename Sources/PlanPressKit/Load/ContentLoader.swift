@@ -35,10 +35,15 @@ public enum ContentLoader {
             if path.hasSuffix(".md") { Markdown.checkBounds(text, file: files.display(path), firstLine: 1, sink: sink) }
             sources[String(path.dropFirst("sources/".count))] = text
         }
+        var originals: [String: [UInt8]] = [:]
+        for path in files.list("sources", extensions: Set(Site.originalExtensions), sink: sink) where !path.dropFirst("sources/".count).contains("/") {
+            if let data = files.data(path) { originals[String(path.dropFirst("sources/".count))] = [UInt8](data) }
+        }
         profile.mark("load: sources")
         guard let settings else { return (nil, sink.diagnostics) }
-        let site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
+        var site = Site(settings: settings, executors: executors, plans: plans, commentary: commentary,
                         updates: updates, reports: reports, sourceFiles: sources)
+        site.originals = originals
         return (site, sink.diagnostics)
     }
 

@@ -17,6 +17,12 @@ enum ExecutorLoader {
         let kindText = map.text("kind", required: true)
         let parent = map.text("parent")
         let aliases = map.strings("aliases")
+        // The English interface's name of the body, when the registry gives one: `en: {name: …}`.
+        var englishName: String?
+        if let en = map.mapping("en") {
+            englishName = en.text("name")
+            en.finish()
+        }
         map.finish()
         if let id, !IDRules.isValid(id) {
             sink.error(.invalidExecutorID(id: id), at: map.keyLocation("id"))
@@ -31,6 +37,6 @@ enum ExecutorLoader {
         }
         guard let id, let name, let kind else { return nil }
         return Executor(id: ExecutorID(id), name: name, short: short, kind: kind,
-                        parent: parent.map(ExecutorID.init), aliases: aliases, location: map.location)
+                        parent: parent.map(ExecutorID.init), aliases: aliases, location: map.location, englishName: englishName)
     }
 }

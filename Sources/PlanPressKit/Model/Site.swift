@@ -8,6 +8,19 @@ public struct Site: Sendable {
     public var reports: [Report]
     /// Source texts by file name (inside `Content/sources/`).
     public var sourceFiles: [String: String]
+    /// Original documents by file name (`sources/<plan>.docx`, `.doc`, `.odt`, `.rtf`: what
+    /// `planpress import plan` read), published beside the source text for download.
+    public var originals: [String: [UInt8]] = [:]
+
+    /// The original document of plan `id`, when `Content/sources/` holds one: its file name and bytes.
+    public func original(of id: PlanID) -> (name: String, bytes: [UInt8])? {
+        for ext in Site.originalExtensions {
+            if let bytes = originals["\(id.raw).\(ext)"] { return ("\(id.raw).\(ext)", bytes) }
+        }
+        return nil
+    }
+
+    public static let originalExtensions = ["docx", "doc", "odt", "rtf"]
 }
 
 public struct SiteSettings: Sendable {

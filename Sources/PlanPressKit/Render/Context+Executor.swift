@@ -17,9 +17,11 @@ extension PageRenderer {
 
     func executorContext(_ id: ExecutorID) -> Context {
         let executor = graph.executors[id]!
-        var context = base(page: .executor(id), title: executor.name,
+        let english = language == "en" ? executor.englishName : nil
+        var context = base(page: .executor(id), title: english ?? executor.name,
                            breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, nil)])
         context["name"] = executor.name
+        context["english_name"] = opt(english)
         context["short"] = opt(executor.short)
         context["kind"] = t("kind_\(executor.kind.rawValue)")
         if let parent = executor.parent.flatMap({ graph.executors[$0] }) {

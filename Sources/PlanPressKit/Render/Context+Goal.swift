@@ -27,7 +27,7 @@ extension PageRenderer {
         let goal = node.goal
         let level = index.level(of: g)
         var context = base(page: .goal(index.plan.id, goal.id),
-                           title: "\(levelName(level)) \(goal.number) — \(index.plan.shortTitle)",
+                           title: "\(levelName(level)) \(goal.number) — \(planTitle(index.plan))",
                            description: HTML.excerpt(goal.title, limit: 200), breadcrumbs: goalCrumbs(p, goal: g))
         context["level"] = levelName(level)
         context["level_note"] = levelNameNote(level)

@@ -23,7 +23,7 @@ extension PageRenderer {
             + [(measureLabel(measure, plan: index.plan), .measure(index.plan.id, measure.number)),
                ("\(t("indicator")) \(indicatorNumber(node.indicator.id))", nil)]
         var context = base(page: .indicator(index.plan.id, node.indicator.id),
-                           title: "\(t("indicator")) \(indicatorNumber(node.indicator.id)) — \(index.plan.shortTitle)",
+                           title: "\(t("indicator")) \(indicatorNumber(node.indicator.id)) — \(planTitle(index.plan))",
                            description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
         context["id"] = node.indicator.id
         context["number"] = indicatorNumber(node.indicator.id)

@@ -8,15 +8,15 @@ extension PageRenderer {
         switch scope {
         case .plan(let id):
             let p = graph.planByID[id]!
-            return (measureTerms(p, graph.plans[p].measures.indices), graph.plans[p].plan.shortTitle, .plan(id), planCrumbs(p))
+            return (measureTerms(p, graph.plans[p].measures.indices), planTitle(graph.plans[p].plan), .plan(id), planCrumbs(p))
         case .goal(let id, let goal):
             let p = graph.planByID[id]!, index = graph.plans[p], g = index.goalByID[goal]!
-            return (measureTerms(p, index.goals[g].subtree), "\(levelName(index.level(of: g))) \(index.goals[g].goal.number) — \(index.plan.shortTitle)",
+            return (measureTerms(p, index.goals[g].subtree), "\(levelName(index.level(of: g))) \(index.goals[g].goal.number) — \(planTitle(index.plan))",
                     .goal(id, goal), goalCrumbs(p, goal: g))
         case .executor(let e):
             let executor = graph.executors[e]!
             let keys = (graph.involvements[e] ?? []).map(\.key).sorted()
-            return (keys.map { ($0, graph.measure($0).measure.term) }, executor.displayName, .executor(e),
+            return (keys.map { ($0, graph.measure($0).measure.term) }, language == "en" ? executor.englishName ?? executor.displayName : executor.displayName, .executor(e),
                     [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, .executor(e))])
         }
     }

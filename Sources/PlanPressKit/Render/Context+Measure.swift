@@ -58,7 +58,7 @@ extension PageRenderer {
         let crumbs = (node.goal.map { goalCrumbs(key.plan, goal: $0) } ?? planCrumbs(key.plan)) + [(label, nil)]
         let reference = ItemReference.measure(planID, measure.number)
         return MeasurePage(
-            layout: layout(page: .measure(planID, measure.number), title: "\(label) — \(index.plan.shortTitle)",
+            layout: layout(page: .measure(planID, measure.number), title: "\(label) — \(planTitle(index.plan))",
                            description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs),
             level: levelName(index.plan.measureLevel),
             number: displayNumber(measure),

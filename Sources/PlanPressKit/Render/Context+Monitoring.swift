@@ -30,19 +30,25 @@ extension PageRenderer {
     /// plans whose levels differ «41 захід, 19 пунктів» (a plan's items are never called another
     /// plan's «заходи»). No keys: `fallback`'s word, else the interface's generic one.
     func itemCount(_ keys: [SiteGraph.MeasureKey], fallback: Level? = nil) -> String {
+        // A level without count forms (`forms:`) has no correct plural of its own: the interface's word.
+        func words(_ n: Int, _ level: Level) -> String { level.forms == nil ? count(n, "count_measures") : levelCount(n, level) }
+        // Levels are counted together when they are written with the same words (one «захід» from a
+        // plan with count forms and one without is still one word), apart when the words differ.
+        func spelling(_ level: Level) -> [String] { [1, 2, 5].map { words($0, level).split(separator: "\u{00A0}", maxSplits: 1).dropFirst().joined() } }
         var levels: [Level] = []
+        var spellings: [[String]] = []
         var counts: [Int] = []
         for key in keys {
             let level = graph.plans[key.plan].plan.measureLevel
-            if let i = levels.firstIndex(where: { $0.countForms(language: language) == level.countForms(language: language) }) {
+            let written = spelling(level)
+            if let i = spellings.firstIndex(of: written) {
                 counts[i] += 1
             } else {
                 levels.append(level)
+                spellings.append(written)
                 counts.append(1)
             }
         }
-        // A level without count forms (`forms:`) has no correct plural of its own: the interface's word.
-        func words(_ n: Int, _ level: Level) -> String { level.forms == nil ? count(n, "count_measures") : levelCount(n, level) }
         guard !levels.isEmpty else { return fallback.map { words(0, $0) } ?? count(0, "count_measures") }
         return zip(counts, levels).map { words($0, $1) }.joined(separator: ", ")
     }

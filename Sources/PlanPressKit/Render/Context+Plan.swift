@@ -19,7 +19,7 @@ extension PageRenderer {
         if !executors.isEmpty { levelCounts.append(["count": executors.count, "label": pluralWord(executors.count, "count_executors")]) }
         return [
             "title": plan.title, "short_title": planTitle(plan), "url": routes.path(for: .plan(plan.id)),
-            "uk_only": language == "en" && plan.englishShortTitle == nil,
+            "uk_only": language == "en",   // every document is Ukrainian, whatever its English label
             "period": periodText(plan.period), "draft": plan.status == .draft,
             "period_inferred": opt(plan.period.inferredFrom.map { fill("period_inferred", ["printed": $0]) }),
             "period_passed": plan.period.to.map { $0 < graph.site.settings.asOf.year } ?? false,

@@ -64,7 +64,7 @@ extension PageRenderer {
         let p = graph.planByID[report.plan]!
         let index = graph.plans[p]
         let name = reportName(report)
-        var context = base(page: .report(id), title: "\(name) — \(index.plan.shortTitle)", description: report.summary,
+        var context = base(page: .report(id), title: "\(name) — \(planTitle(index.plan))", description: report.summary,
                            breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), .reports), (name, nil)])
         context.merge(reportItem(r)) { _, new in new }
         context["summary_html"] = opt(report.summary.map { HTML.paragraphs($0) })

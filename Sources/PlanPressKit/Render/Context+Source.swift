@@ -11,7 +11,7 @@ extension PageRenderer {
 
     func sourceContext(_ p: Int) -> Context {
         let plan = graph.plans[p].plan
-        var context = base(page: .planSourceText(plan.id), title: "\(t("source_page")) — \(plan.shortTitle)",
+        var context = base(page: .planSourceText(plan.id), title: "\(t("source_page")) — \(planTitle(plan))",
                            description: plan.title, breadcrumbs: planCrumbs(p) + [(t("source_page"), nil)])
         context.merge(sourceLinks(plan)) { _, new in new }
         let document = SourceDocument(plan.source.flatMap { graph.site.sourceFiles[$0] } ?? "")
@@ -53,7 +53,7 @@ extension PageRenderer {
 
     func sourceNotesContext(_ p: Int) -> Context {
         let plan = graph.plans[p].plan
-        var context = base(page: .planSourceNotes(plan.id), title: "\(t("source_notes")) — \(plan.shortTitle)",
+        var context = base(page: .planSourceNotes(plan.id), title: "\(t("source_notes")) — \(planTitle(plan))",
                            description: plan.title,
                            breadcrumbs: planCrumbs(p) + [(t("source_page"), .planSourceText(plan.id)), (t("source_notes"), nil)])
         context.merge(sourceLinks(plan)) { _, new in new }
@@ -76,6 +76,10 @@ extension PageRenderer {
             "source_page_url": routes.path(for: .planSourceText(plan.id)),
             "notes_url": opt(graph.sourceNotes[plan.id] == nil ? nil : routes.path(for: .planSourceNotes(plan.id))),
             "download_url": routes.asset(routes.relativePath(for: .planSource(plan.id))),
+            "original": graph.site.original(of: plan.id).map { original -> Context in
+                ["url": routes.asset("sources/" + original.name), "type": String(original.name.split(separator: ".").last ?? "").uppercased(),
+                 "size": fileSize(original.bytes.count)]
+            } ?? false,
         ]
     }
 

@@ -4,7 +4,7 @@ extension PageRenderer {
     func timelineContext(_ p: Int) -> Context {
         let index = graph.plans[p]
         let plan = index.plan
-        var context = base(page: .planTimeline(plan.id), title: "\(t("timeline")) — \(plan.shortTitle)",
+        var context = base(page: .planTimeline(plan.id), title: "\(t("timeline")) — \(planTitle(plan))",
                            description: plan.title, breadcrumbs: planCrumbs(p) + [(t("timeline"), nil)])
         let dated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years != nil }
         let undated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years == nil }

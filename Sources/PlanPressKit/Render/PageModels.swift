@@ -14,6 +14,7 @@ struct LayoutFields: TemplateModel {
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
         case plans_url
         case reports_url
+        case head_title, favicon
     }
 
     static let fields: [TemplateField] = Field.allCases.map { (field: Field) -> TemplateField in
@@ -39,6 +40,9 @@ struct LayoutFields: TemplateModel {
     var alternateURL: String?
     var alternateLanguage: String?
     var reportsURL = ""
+    /// `<title>`: «page · site», or the site's name alone on the home page.
+    var headTitle = ""
+    var favicon = ""
 
     func value(ofField index: Int) -> Any? {
         switch Field(rawValue: index)! {
@@ -76,6 +80,8 @@ struct LayoutFields: TemplateModel {
         case .alternate_lang: return alternateLanguage
         case .plans_url: return plansURL
         case .reports_url: return reportsURL
+        case .head_title: return headTitle
+        case .favicon: return favicon
         }
     }
 }

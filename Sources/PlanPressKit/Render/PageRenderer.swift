@@ -203,10 +203,11 @@ public struct PageRenderer: Sendable {
         }
         if !crumbs.isEmpty { crumbs[crumbs.count - 1]["current"] = true }
         let settings = graph.site.settings
+        let siteTitle = settings.title(language: language)
         var fields = LayoutFields(
-            language: language, strings: strings, siteTitle: settings.title(language: language),
+            language: language, strings: strings, siteTitle: siteTitle,
             siteDescription: settings.description(language: language), pageTitle: title,
-            description: description ?? settings.description(language: language), canonical: routes.url(for: page),
+            description: headDescription(page, title: title, description ?? settings.description(language: language)), canonical: routes.url(for: page),
             css: routes.asset("assets/site.css"), printCSS: routes.asset("assets/print.css"), homeURL: routes.path(for: .home),
             executorsURL: routes.path(for: .executors), glossaryURL: routes.path(for: .glossary), dataURL: routes.path(for: .openData),
             updatesURL: routes.path(for: .updates(page: 1)), feedURL: routes.path(for: .updatesFeed), searchURL: routes.path(for: .search),
@@ -214,9 +215,26 @@ public struct PageRenderer: Sendable {
             shareImage: share?.siteImage(routes).map { (routes.absolute($0.path), $0.width, $0.height, $0.alt) },
             pageKind: PageRenderer.kind(of: page), alternateURL: otherRoutes?.path(for: page),
             alternateLanguage: otherRoutes == nil ? nil : (language == "uk" ? "en" : "uk"))
+        fields.headTitle = title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"
+        fields.favicon = routes.asset("assets/favicon.svg")
         fields.plansURL = routes.path(for: .plans)
         fields.reportsURL = routes.path(for: .reports)
         return fields
+    }
+
+    /// The page's description for search engines and link previews: on a page whose
+    /// interface is not the documents' language, a description in the documents'
+    /// language (a measure's text, a plan's title) gives way to one in the interface's
+    /// language that names the page and says its text is Ukrainian.
+    func headDescription(_ page: PageID, title: String, _ description: String) -> String {
+        guard language != graph.site.settings.language, description.unicodeScalars.contains(where: ScalarKind.isCyrillic) else { return description }
+        let key: String
+        switch page {
+        case .plan, .planPrint, .planTimeline: key = "head_description_plan"
+        case .measure, .goal, .indicator: key = "head_description_item"
+        default: key = "head_description_page"
+        }
+        return t(key).replacingOccurrences(of: "{title}", with: title)
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {

@@ -19,6 +19,9 @@ public struct SearchIndex {
     public static let textLimit = 1200
     /// A term's weight in one document is capped, so repetition does not win.
     static let maximumWeight = 40
+    /// BM25 with field weights as term frequencies: k₁ (in units of field weight; a heading
+    /// mention is 4), b, and the factor that spreads the result over the integers below 40.
+    static let saturation = 4.8, lengthB = 0.75, scale = 5.0
 
     public let documents: [SearchDocument]
     /// term → [(document, weight)], documents ascending.
@@ -101,19 +104,21 @@ public struct SearchIndex {
         }
         let lengths = counted.map(\.length)
         // Shorter documents are more about each of their words (BM25's length
-        // normalisation, applied once here so the client only adds numbers).
+        // normalisation and saturation, applied once here so the client only adds numbers).
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
         var postings: [String: [(document: Int, weight: Int)]] = [:]
         var ukrainianTerms = Set<String>()
         for (number, entry) in counted.enumerated() {
-            let norm = 2 / (1 + Double(lengths[number]) / average)
+            // BM25's saturation: a word's tenth mention adds less than its second.
+            let lengthFactor = 1 - SearchIndex.lengthB + SearchIndex.lengthB * Double(lengths[number]) / average
             var own: [String: Int] = [:]
             let document = documents[number]
             for printed in document.numbers {
                 for word in SearchText.words(printed, keepDigits: true) { own[word] = SearchIndex.numberWeight(document.kind) }
             }
             for (term, weight) in entry.weights where own[term] == nil {
-                let normalised = max(1, min(SearchIndex.maximumWeight, Int((Double(weight) * norm).rounded())))
+                let w = Double(weight), k = SearchIndex.saturation
+                let normalised = max(1, min(SearchIndex.maximumWeight - 1, Int((SearchIndex.scale * w * (k + 1) / (w + k * lengthFactor)).rounded())))
                 postings[term, default: []].append((number, normalised))
             }
             for (term, weight) in own { postings[term, default: []].append((number, weight)) }

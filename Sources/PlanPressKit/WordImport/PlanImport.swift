@@ -43,6 +43,22 @@ public struct PlanImport {
         public var notes: [Message]
         public var measures: Int
         public var goals: Int
+        /// What was read, in the document's order: every goal and measure with its first source line.
+        public var outline: [OutlineItem] = []
+    }
+
+    /// One goal or measure as read, for a person to compare with the document (the editor's review page).
+    public struct OutlineItem: Sendable {
+        public var depth: Int
+        public var isMeasure: Bool
+        public var number: String
+        public var text: String
+        public var line: Int
+        /// A measure's responsible and term as printed; nil when the cell is merged with the row above.
+        public var responsible: String?
+        public var term: String?
+        public var responsibleMerged = false
+        public var termMerged = false
     }
 
     public struct Outcome: Sendable {
@@ -90,6 +106,9 @@ public struct PlanImport {
         let ext = (name as NSString).pathExtension.lowercased()
         let original: [UInt8]
         if let bytes = options.bytes {
+            guard bytes.count <= ArchiveLimits.office.archiveBytes else {
+                return fail(ArchiveError.archiveTooLarge(limit: ArchiveLimits.office.archiveBytes).message(file: name))
+            }
             original = bytes
         } else {
             let size = (try? FileManager.default.attributesOfItem(atPath: options.file)[.size] as? NSNumber)?.intValue ?? 0
@@ -241,7 +260,35 @@ public struct PlanImport {
             return draft.goals.map(count).reduce(0, +)
         }()
         return .success(Prepared(id: options.id, title: title, files: files, review: review, notes: notes,
-                                 measures: draft.allMeasures.count, goals: goals))
+                                 measures: draft.allMeasures.count, goals: goals, outline: Self.outline(draft)))
+    }
+
+    static func outline(_ draft: PlanDraft) -> [OutlineItem] {
+        var items: [OutlineItem] = []
+        func add(_ measure: PlanDraft.Measure, depth: Int) {
+            var item = OutlineItem(depth: depth, isMeasure: true, number: measure.printedNumber ?? measure.number, text: measure.text,
+                                   line: measure.lines.lowerBound)
+            switch measure.responsible {
+            case .value(let value)?: item.responsible = value.printed
+            case .mergedWithRowAbove?: item.responsibleMerged = true
+            case nil: break
+            }
+            switch measure.term {
+            case .value(.printed(let text))?, .value(.recurring(let text))?, .value(.years(let text, _, _))?: item.term = text
+            case .mergedWithRowAbove?: item.termMerged = true
+            case nil: break
+            }
+            items.append(item)
+        }
+        func walk(_ goal: PlanDraft.Goal) {
+            items.append(OutlineItem(depth: goal.depth, isMeasure: false, number: goal.printedNumber ?? goal.number, text: goal.title,
+                                     line: goal.lines.first?.lowerBound ?? 0))
+            goal.measures.forEach { add($0, depth: goal.depth + 1) }
+            goal.goals.forEach(walk)
+        }
+        draft.measures.forEach { add($0, depth: 0) }
+        draft.goals.forEach(walk)
+        return items
     }
 
     /// The executors registry as the content folder holds it (problems in it are `check`'s to report).
