@@ -11,7 +11,8 @@ STAMP := Sources/planpress/BuildInfo+Stamped.swift
 STAMPED := -Xswiftc -DPLANPRESS_STAMPED
 DIST_NAME := planpress-$(VERSION)-linux-x86_64
 DIST_BUILD := .build-dist
-APT_PACKAGES := libcmark-dev libvips-dev pkg-config zlib1g-dev libxml2-dev
+# fonts-dejavu-core: the share cards' text (Cyrillic), drawn by libvips with Pango (docs/updates.md).
+APT_PACKAGES := libcmark-dev libvips-dev pkg-config zlib1g-dev libxml2-dev fonts-dejavu-core
 
 .PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit stamp dist dist-test fuzz
 

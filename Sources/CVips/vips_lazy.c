@@ -13,8 +13,13 @@
 // VIPS_INIT makes the same check with the header's numbers.
 #define PP_VIPS_ABI 42
 // Enumerations and glib values, as vips/resample.h, vips/image.h and glib/gchecksum.h define them.
+#define PP_VIPS_SIZE_BOTH 0
 #define PP_VIPS_SIZE_DOWN 2
 #define PP_VIPS_FORMAT_UCHAR 0
+#define PP_VIPS_INTERESTING_ATTENTION 3
+#define PP_VIPS_ALIGN_LOW 0
+#define PP_VIPS_HEIF_HEVC 1
+#define PP_VIPS_HEIF_AV1 4
 #define PP_G_CHECKSUM_SHA256 2
 #define PP_TRUE 1
 
@@ -49,9 +54,25 @@ static struct {
     int (*cast)(pp_image *, pp_image **, int, ...);
     void (*image_set_string)(pp_image *, const char *, const char *);
     void (*image_set_int)(pp_image *, const char *, int);
+    pp_image *(*image_new_from_buffer)(const void *, size_t, const char *, ...);
+    const char *(*foreign_find_load_buffer)(const void *, size_t);
+    int (*text)(pp_image **, const char *, ...);
+    int (*black)(pp_image **, int, int, ...);
+    int (*linear)(pp_image *, pp_image **, const double *, const double *, int, ...);
+    int (*embed)(pp_image *, pp_image **, int, int, int, int, ...);
+    int (*ifthenelse)(pp_image *, pp_image *, pp_image *, pp_image **, ...);
+    int (*draw_rect)(pp_image *, double *, int, int, int, int, int, ...);
+    int (*heifsave_buffer)(pp_image *, void **, size_t *, ...);
+    int (*avg)(pp_image *, double *, ...);
 } vips;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+// The operations PLANPRESS_VIPS_BLOCK names, as GTypes (pp_loader_for treats them as absent).
+static unsigned long blocked_types[8];
+static int blocked_count = 0;
+static unsigned long (*type_find)(const char *, const char *);
+static unsigned long (*type_from_name)(const char *);
+static int (*type_is_a)(unsigned long, unsigned long);
 static int started = -1;
 static char load_error[512];
 
@@ -99,6 +120,11 @@ static void load(void) {
     RESOLVE(xyz, "vips_xyz"); RESOLVE(extract_band, "vips_extract_band");
     RESOLVE(bandjoin, "vips_bandjoin"); RESOLVE(cast, "vips_cast");
     RESOLVE(image_set_string, "vips_image_set_string"); RESOLVE(image_set_int, "vips_image_set_int");
+    RESOLVE(image_new_from_buffer, "vips_image_new_from_buffer");
+    RESOLVE(foreign_find_load_buffer, "vips_foreign_find_load_buffer");
+    RESOLVE(text, "vips_text"); RESOLVE(black, "vips_black"); RESOLVE(linear, "vips_linear");
+    RESOLVE(embed, "vips_embed"); RESOLVE(ifthenelse, "vips_ifthenelse"); RESOLVE(draw_rect, "vips_draw_rect");
+    RESOLVE(heifsave_buffer, "vips_heifsave_buffer"); RESOLVE(avg, "vips_avg");
     int abi = vips.version(3) - vips.version(5);
     if (abi != PP_VIPS_ABI) {
         snprintf(load_error, sizeof load_error, "libvips has ABI version %d, PlanPress needs %d", abi, PP_VIPS_ABI);
@@ -107,6 +133,24 @@ static void load(void) {
     if (vips.init("planpress") != 0) {
         snprintf(load_error, sizeof load_error, "vips_init: %s", vips.error_buffer());
         return;
+    }
+    // PLANPRESS_VIPS_BLOCK: libvips operations to refuse, comma-separated (libvips's own
+    // vips_operation_block_set, 8.13+), e.g. VipsForeignLoadHeif to see what a machine whose
+    // libvips reads no HEIF says (tests).
+    const char *blocked = getenv("PLANPRESS_VIPS_BLOCK");
+    void (*block_set)(const char *, int) = (void (*)(const char *, int))dlsym(library, "vips_operation_block_set");
+    type_find = (unsigned long (*)(const char *, const char *))dlsym(library, "vips_type_find");
+    type_from_name = (unsigned long (*)(const char *))dlsym(library, "g_type_from_name");
+    type_is_a = (int (*)(unsigned long, unsigned long))dlsym(library, "g_type_is_a");
+    if (blocked && *blocked && block_set && type_find && type_from_name && type_is_a) {
+        char names[256];
+        snprintf(names, sizeof names, "%s", blocked);
+        char *saved = NULL;
+        for (char *name = strtok_r(names, ",", &saved); name; name = strtok_r(NULL, ",", &saved)) {
+            block_set(name, PP_TRUE);
+            unsigned long type = type_from_name(name);
+            if (type && blocked_count < 8) blocked_types[blocked_count++] = type;
+        }
     }
     started = 0;
 }
@@ -128,7 +172,118 @@ void pp_cache_set_max(int max) { READY(); vips.cache_set_max(max); }
 
 int pp_thumbnail_buffer(const void *buf, size_t len, pp_image **out, int width) {
     READY(-1);
-    return vips.thumbnail_buffer((void *)buf, len, out, width, "height", 100000, "size", PP_VIPS_SIZE_DOWN, (void *)NULL);
+    // fail_on truncated: a cut-off file is an error, never a picture padded with grey.
+    // (libvips 8.14 hands the "fail_on" argument of thumbnail_buffer to no loader; the loader's
+    // options string does reach it.)
+    return vips.thumbnail_buffer((void *)buf, len, out, width, "height", 100000, "size", PP_VIPS_SIZE_DOWN,
+                                 "option_string", "fail_on=truncated", (void *)NULL);
+}
+
+int pp_header(const void *buf, size_t len, int *width, int *height) {
+    READY(-1);
+    // Opening an image reads its header only: no pixel is decoded until one is asked for.
+    pp_image *image = vips.image_new_from_buffer(buf, len, "", (void *)NULL);
+    if (!image) return -1;
+    *width = vips.image_get_width(image);
+    *height = vips.image_get_height(image);
+    vips.object_unref(image);
+    return 0;
+}
+
+const char *pp_loader_for(const void *buf, size_t len) {
+    READY(NULL);
+    const char *name = vips.foreign_find_load_buffer(buf, len);
+    // libvips finds a blocked loader but will not run it: as good as absent.
+    for (int i = 0; name && i < blocked_count; i++) {
+        if (type_is_a(type_find("VipsOperation", name), blocked_types[i])) return NULL;
+    }
+    return name;
+}
+
+int pp_share_crop(pp_image *in, pp_image **out, int width, int height) {
+    READY(-1);
+    // Scaled to cover width x height (up if need be), then cut to it around the most
+    // interesting part (libvips's "attention": edges, skin tones, saturation).
+    return vips.thumbnail_image(in, out, width, "height", height, "size", PP_VIPS_SIZE_BOTH,
+                                "crop", PP_VIPS_INTERESTING_ATTENTION, (void *)NULL);
+}
+
+// A width x height image of one colour, in memory (drawn on below).
+static pp_image *solid(int width, int height, const double rgb[3]) {
+    pp_image *black = NULL, *coloured = NULL, *cast = NULL;
+    double zero[3] = {0, 0, 0};
+    if (vips.black(&black, width, height, "bands", 3, (void *)NULL)) return NULL;
+    int failed = vips.linear(black, &coloured, zero, rgb, 3, (void *)NULL);
+    vips.object_unref(black);
+    if (failed) return NULL;
+    failed = vips.cast(coloured, &cast, PP_VIPS_FORMAT_UCHAR, (void *)NULL);
+    vips.object_unref(coloured);
+    if (failed) return NULL;
+    pp_image *memory = vips.image_copy_memory(cast);
+    vips.object_unref(cast);
+    return memory;
+}
+
+// Text as a one-band coverage mask (0-255), at most `width` wide; when it is taller
+// than `max_height`, rendered again at the size that fits (libvips's autofit).
+static pp_image *text_mask(const char *markup, const char *font, const char *fontfile, int width, int max_height) {
+    pp_image *mask = NULL;
+    if (vips.text(&mask, markup, "font", font, "width", width, "align", PP_VIPS_ALIGN_LOW, "dpi", 72,
+                  fontfile ? "fontfile" : NULL, fontfile, (void *)NULL)) return NULL;
+    if (vips.image_get_height(mask) <= max_height) return mask;
+    vips.object_unref(mask);
+    mask = NULL;
+    if (vips.text(&mask, markup, "font", font, "width", width, "height", max_height, "align", PP_VIPS_ALIGN_LOW,
+                  fontfile ? "fontfile" : NULL, fontfile, (void *)NULL)) return NULL;
+    return mask;
+}
+
+// `ink` where the mask covers (blended at the glyphs' anti-aliased edges), `base` elsewhere.
+static pp_image *paint(pp_image *base, pp_image *mask, int left, int top, const double ink[3]) {
+    pp_image *placed = NULL, *colour = NULL, *out = NULL;
+    if (vips.embed(mask, &placed, left, top, vips.image_get_width(base), vips.image_get_height(base), (void *)NULL)) return NULL;
+    colour = solid(vips.image_get_width(base), vips.image_get_height(base), ink);
+    if (!colour) { vips.object_unref(placed); return NULL; }
+    int failed = vips.ifthenelse(placed, colour, base, &out, "blend", PP_TRUE, (void *)NULL);
+    vips.object_unref(placed);
+    vips.object_unref(colour);
+    if (failed) return NULL;
+    pp_image *memory = vips.image_copy_memory(out);
+    vips.object_unref(out);
+    return memory;
+}
+
+int pp_share_card(const pp_card *card, void **buf, size_t *len) {
+    READY(-1);
+    int inner = card->width - 2 * card->margin;
+    pp_image *image = solid(card->width, card->height, card->background);
+    if (!image) return -1;
+    if (card->bar_height > 0) {
+        double ink[3] = {card->bar_ink[0], card->bar_ink[1], card->bar_ink[2]};
+        if (vips.draw_rect(image, ink, 3, 0, card->height - card->bar_height, card->width, card->bar_height,
+                           "fill", PP_TRUE, (void *)NULL)) { vips.object_unref(image); return -1; }
+    }
+    int title_top = card->margin;
+    if (card->caption_markup && *card->caption_markup) {
+        pp_image *caption = text_mask(card->caption_markup, card->caption_font, card->caption_fontfile, inner, card->caption_max_height);
+        if (!caption) { vips.object_unref(image); return -1; }
+        pp_image *painted = paint(image, caption, card->margin, card->margin, card->caption_ink);
+        title_top = card->margin + vips.image_get_height(caption) + card->gap;
+        vips.object_unref(caption);
+        vips.object_unref(image);
+        if (!painted) return -1;
+        image = painted;
+    }
+    int room = card->height - card->bar_height - card->margin - title_top;
+    pp_image *title = text_mask(card->title_markup, card->title_font, card->title_fontfile, inner, room);
+    if (!title) { vips.object_unref(image); return -1; }
+    pp_image *painted = paint(image, title, card->margin, title_top, card->title_ink);
+    vips.object_unref(title);
+    vips.object_unref(image);
+    if (!painted) return -1;
+    int result = vips.pngsave_buffer(painted, buf, len, "compression", card->png_compression, "strip", PP_TRUE, (void *)NULL);
+    vips.object_unref(painted);
+    return result;
 }
 
 int pp_thumbnail_image(pp_image *in, pp_image **out, int width) {
@@ -216,3 +371,23 @@ int pp_test_image(int width, int height, pp_image **out) {
 
 void pp_set_string(pp_image *image, const char *name, const char *value) { READY(); vips.image_set_string(image, name, value); }
 void pp_set_int(pp_image *image, const char *name, int value) { READY(); vips.image_set_int(image, name, value); }
+
+int pp_mean_buffer(const void *buf, size_t len, double *mean) {
+    READY(-1);
+    pp_image *image = vips.image_new_from_buffer(buf, len, "", (void *)NULL);
+    if (!image) return -1;
+    int result = vips.avg(image, mean, (void *)NULL);
+    vips.object_unref(image);
+    return result;
+}
+
+int pp_webpsave_keep(pp_image *in, void **buf, size_t *len) {
+    READY(-1);
+    return vips.webpsave_buffer(in, buf, len, "Q", 80, (void *)NULL);
+}
+
+int pp_heifsave(pp_image *in, void **buf, size_t *len, int av1) {
+    READY(-1);
+    return vips.heifsave_buffer(in, buf, len, "compression", av1 ? PP_VIPS_HEIF_AV1 : PP_VIPS_HEIF_HEVC, "Q", 60,
+                                (void *)NULL);
+}

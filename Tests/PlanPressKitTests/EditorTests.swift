@@ -282,7 +282,7 @@ import Glibc
 
     /// A save that writes nothing keeps the chosen cover: the next save writes it without choosing it again.
     @Test func aFailedSaveKeepsTheChosenFile() async throws {
-        // Requests up to 2 MB: photos up to 1.5 MB (a quarter left for the rest of the form).
+        // Requests up to 2 MB: photos up to 1 MB (1 MB left for the rest of the form).
         let session = try await Session.start(limits: .init(maxBodyBytes: 2 * 1024 * 1024))
         defer { session.preview.stop() }
         var fields = Self.update + [("cover_alt", "Учасники зустрічі")]
@@ -298,7 +298,7 @@ import Glibc
         #expect(saved.status == 303, "\(saved.body.prefix(3000))")
         #expect(FileManager.default.contents(atPath: session.updates + "/images/pershyi-krok-plan-zatverdzheno.png").map(Array.init) == Self.png)
         // Too large is said by the field, in MB, before the loader ever sees the file.
-        let large = try await multipart(session, "updates/check", Self.update, files: [("cover", "huge.png", Self.png + [UInt8](repeating: 0, count: 1_700_000))])
+        let large = try await multipart(session, "updates/check", Self.update, files: [("cover", "huge.png", Self.png + [UInt8](repeating: 0, count: 1_200_000))])
         #expect(large.body.contains("важить 2 МБ, а завантажити можна до 1 МБ"), "\(large.body.prefix(600))")
         #expect(try await session.client.get("/_edit/updates/new", headers: ["Cookie": session.cookie]).body.contains("до 1 МБ"))
     }
@@ -332,6 +332,29 @@ import Glibc
         #expect(page.status == 200)
         #expect(page.body.contains("Другий абзац.\n\n![Сцена](updates/images/druha-novyna-photo-1.png)</textarea>"), "\(page.body.prefix(4000))")
         #expect(!FileManager.default.fileExists(atPath: session.updates + "/druha-novyna.md"))
+    }
+
+    /// Photos straight from a phone: a HEIC cover and a JPEG inserted into the text are stored under
+    /// their own kind, without the GPS position, camera make or serial number (PhotoPrivacy).
+    @Test func phonePhotosAreStoredWithoutPrivateMetadata() async throws {
+        let session = try await Session.start()
+        defer { session.preview.stop() }
+        let heic = try PhotoTests.phonePhoto("heic"), jpeg = try PhotoTests.phonePhoto("jpeg")
+        #expect(PhotoTests.hasPrivateMetadata(heic) && PhotoTests.hasPrivateMetadata(jpeg))
+        let page = try await session.client.get("/_edit/updates/new", headers: ["Cookie": session.cookie])
+        #expect(page.body.contains("image/heic,image/heif,.heic,.heif"))
+        let answer = try await multipart(session, "updates/photo", Self.update + [("photo_alt", "Зала")], files: [("photo", "IMG_0001.JPG", jpeg)])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])
+        let markdown = try #require(json["markdown"] as? String), id = try #require(json["id"] as? String)
+        #expect(markdown == "![Зала](updates/images/pershyi-krok-plan-zatverdzheno-photo-1.jpg)")
+        var fields = Self.update + [("pending_photo", id), ("cover_alt", "Учасники")]
+        fields[5] = ("body", "Перший абзац.\r\n\r\n" + markdown)
+        let saved = try await multipart(session, "updates/save", fields, files: [("cover", "IMG_0002.HEIC", heic)])
+        #expect(saved.status == 303, "\(saved.body.prefix(3000))")
+        let cover = try #require(FileManager.default.contents(atPath: session.updates + "/images/pershyi-krok-plan-zatverdzheno.heic").map(Array.init))
+        let photo = try #require(FileManager.default.contents(atPath: session.updates + "/images/pershyi-krok-plan-zatverdzheno-photo-1.jpg").map(Array.init))
+        #expect(ImageKind(sniffing: cover) == .heic && ImageKind(sniffing: photo) == .jpeg)
+        #expect(!PhotoTests.hasPrivateMetadata(cover) && !PhotoTests.hasPrivateMetadata(photo))
     }
 
     /// Unpublish writes `draft: true` and nothing else; delete moves the file and its photos into
@@ -387,6 +410,26 @@ import Glibc
             #expect(text.hasSuffix("---\nМоя правка \(round).\n") || text.hasSuffix("---\nЇхня правка \(round).\n"))
         }
         _ = stamp
+    }
+
+    /// A second click on «Зберегти» of a new update's form (both sent together, or one after the
+    /// other): the first save's page, never a second file; a changed text from the same form is refused.
+    @Test func aSecondClickOnSaveMakesNoSecondFile() async throws {
+        let session = try await Session.start()
+        defer { session.preview.stop() }
+        let fields = Self.update + [("form", "0123456789abcdef")]
+        async let first = session.post("updates/save", fields)
+        async let second = session.post("updates/save", fields)
+        let answers = [try await first, try await second]
+        #expect(answers.map(\.status) == [303, 303])
+        #expect(Set(answers.map { $0.headers["location"] ?? "" }) == ["/_edit/updates/pershyi-krok-plan-zatverdzheno?saved=1"])
+        let third = try await session.post("updates/save", fields)
+        #expect(third.headers["location"] == "/_edit/updates/pershyi-krok-plan-zatverdzheno?saved=1")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: session.updates).filter { $0.hasSuffix(".md") } == ["pershyi-krok-plan-zatverdzheno.md"])
+        var changed = fields
+        changed[5] = ("body", "Інший текст.")
+        let refused = try await session.post("updates/save", changed)
+        #expect(refused.status == 409 && refused.body.contains("цю форму вже збережено як Content/updates/pershyi-krok-plan-zatverdzheno.md"))
     }
 
     /// «Перенести дату сайту на сьогодні» changes the date on the `as_of:` line and nothing else.

@@ -82,6 +82,34 @@ import Testing
         #expect(feed.all("link").contains { $0.attributes["rel"] == "alternate" && $0.attributes["href"] == Self.base + "plans/test-plan/" })
     }
 
+    /// A feed carries the latest `PressFiles.feedEntries` updates, each with a summary (its own, or
+    /// the start of its text as plain words), not the whole site's text.
+    @Test func feedsCarryTheLatestEntriesEachWithASummary() throws {
+        var updates: [String: String] = [:]
+        for n in 1...25 {
+            let day = String(format: "%02d", n)
+            updates["novyna-\(day)"] = UpdateTests.update("Новина \(n)", date: "2026-05-\(day)", items: ["plan:test-plan"],
+                                                          body: "Перший абзац **новини** \(n), з [посиланням](plan:test-plan).\n\n" + String(repeating: "Довгий текст. ", count: 400))
+        }
+        let site = try UpdateTests.site(updates)
+        defer { site.remove() }
+        try site.build()
+        #expect(PressFiles.feedEntries == 20)
+        for path in ["updates/feed.xml", "plans/test-plan/feed.xml"] {
+            let feed = try feed(site, path)
+            checkAtom(feed, selfURL: Self.base + path)
+            let entries = feed.all("entry")
+            #expect(entries.count == 20, "\(path)")
+            // Newest first: 25 May down to 6 May; the older ones are on the /updates/ pages.
+            #expect(entries.first?.first("id")?.text == Self.base + "updates/novyna-25/")
+            #expect(entries.last?.first("id")?.text == Self.base + "updates/novyna-06/")
+            for entry in entries { #expect(entry.first("summary")?.text.isEmpty == false) }
+            #expect(entries.first?.first("summary")?.text.hasPrefix("Перший абзац новини 25, з посиланням. Довгий текст.") == true)
+            #expect(entries.first?.first("summary")?.text.hasSuffix("…") == true)
+        }
+        #expect(try site.page("updates/novyna-25/index.html").contains("<meta name=\"description\" content=\"Перший абзац новини 25, з посиланням. Довгий текст."))
+    }
+
     @Test func emptyFeedTakesTheAsOfDateAndOutputIsByteStable() throws {
         let site = try UpdateTests.site([:])
         defer { site.remove() }

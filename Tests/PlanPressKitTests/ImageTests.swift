@@ -113,7 +113,7 @@ import Testing
         let page = try site.page("updates/rada/index.html")
         #expect(page.contains("<picture><source type=\"image/webp\" srcset=\"/plany/updates/rada/cover.480.webp 480w, /plany/updates/rada/cover.960.webp 960w, /plany/updates/rada/cover.1600.webp 1600w\" sizes=\"(max-width: 48rem) 100vw, 46rem\">"))
         #expect(page.contains("<img src=\"/plany/updates/rada/cover.960.jpg\" srcset=\"/plany/updates/rada/cover.480.jpg 480w, /plany/updates/rada/cover.960.jpg 960w, /plany/updates/rada/cover.1600.jpg 1600w\" sizes=\"(max-width: 48rem) 100vw, 46rem\" width=\"1600\" height=\"1200\" alt=\"Зала\""))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/plany/updates/rada/cover.1600.jpg\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/plany/updates/rada/share.jpg\">"))
         #expect(!site.exists("updates/rada/cover.jpg"))
         let published = try Data(contentsOf: URL(fileURLWithPath: site.output + "/updates/rada/cover.1600.jpg"))
         #expect(!Self.contains(Array(published), "PlanPressTestCamera"))
@@ -134,7 +134,7 @@ import Testing
         try site.writeBytes("updates/images/small.png", try Self.pngBytes(width: 400, height: 300))
         try site.writeBytes("updates/images/fake.jpg", Array("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8))
         #expect(site.failure(language: .uk) == [
-            "Content/updates/fake.md:5:3: помилка: 'updates/images/fake.jpg' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
+            "Content/updates/fake.md:5:3: помилка: 'updates/images/fake.jpg' за вмістом не є зображенням JPEG, PNG, GIF, WebP, AVIF чи HEIC, хоч би що казало розширення: збережіть світлину заново як JPEG",
             "Content/updates/small.md:5:3: попередження: світлина 'updates/images/small.png' лише 400 пікселів завширшки (щонайменше 960): на великому екрані вона буде розмитою, пошукайте більшу",
         ])
     }

@@ -167,6 +167,8 @@ import Testing
         .imageTooNarrow(path: "updates/images/photo.jpg", width: 320, minimum: 480),
         .imageUnreadable(path: "updates/images/photo.jpg", detail: "VipsJpeg: premature end of file"),
         .imageLibraryMissing(path: "updates/images/photo.jpg", detail: "libvips.so.42: cannot open shared object file: No such file or directory"),
+        .imageEmpty(path: "updates/images/photo.jpg"), .imageTooManyPixels(path: "updates/images/b.png", width: 60000, height: 60000, limit: 50),
+        .imageFormatUnsupported(path: "updates/images/IMG_0001.HEIC", format: "HEIC"), .shareCardsNotMade(detail: "libvips.so.42: cannot open shared object file"),
         .commentaryWithoutFrontMatter, .commentaryAboutNotAReference(text: "захід 3"),
         .commentaryAboutMissingItem(reference: "measure:kreminna/9", problem: problem), .linkNotAReference(url: "measure:"),
         .linkToMissingItem(url: "measure:kreminna/9", reference: "measure:kreminna/9", problem: problem),
@@ -218,7 +220,7 @@ import Testing
 
     /// YAML keys, values and format names Ukrainian messages quote as they must be typed.
     static let allowedLatin: Set<String> = [
-        "YAML", "UTF", "JPEG", "PNG", "GIF", "WebP", "AVIF", "PlanPress", "Content", "executors", "sources", "https", "http",
+        "YAML", "UTF", "JPEG", "PNG", "GIF", "WebP", "AVIF", "HEIC", "HEIF", "iPhone", "PlanPress", "Content", "executors", "sources", "https", "http",
         "as_of", "site", "yaml", "title", "base_url", "planpress", "new", "update", "check", "content", "templates", "date", "alt",
         "updates", "images", "photo", "jpg", "measure", "executor", "plan", "goal", "about", "kind", "parent", "issuer", "goals", "measures",
         "adopted", "draft", "period", "from", "to", "levels", "printed", "recurring", "true", "false", "comparator", "budget", "unit", "years",

@@ -128,7 +128,7 @@ import Testing
         let update = "---\ntitle: \"Новина\"\ndate: 2026-01-10\ncover:\n  image: updates/c.jpg\n  alt: \"Фото\"\n---\nТекст\n"
         let site = try site(["updates/novyna.md": update, "updates/c.jpg": "root:x:0:0:root:/root:/bin/bash"])
         defer { site.remove() }
-        #expect(site.failure().contains { $0.hasPrefix("Content/updates/novyna.md:5:3: error: 'updates/c.jpg' is not a JPEG, PNG, GIF, WebP or AVIF image by its content") })
+        #expect(site.failure().contains { $0.hasPrefix("Content/updates/novyna.md:5:3: error: 'updates/c.jpg' is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image by its content") })
         #expect(ImageBytes.kinds([0xFF, 0xD8, 0xFF, 0xDB]) == ["jpg", "jpeg"])
         #expect(ImageBytes.kinds(Array("GIF89a...".utf8)) == ["gif"])
         #expect(ImageBytes.kinds(Array("RIFF\0\0\0\0WEBPVP8 ".utf8)) == ["webp"])

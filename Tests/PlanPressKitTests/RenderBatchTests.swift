@@ -11,12 +11,12 @@ import Testing
                                       templates: TestSite.repository.appendingPathComponent("Templates").path,
                                       output: FileManager.default.temporaryDirectory.appendingPathComponent("planpress-batch-\(UUID().uuidString)").path)
         let checked = try Builder(options: options).check()
-        let whole = SiteRenderer(graph: checked.graph, templates: checked.templates).render().files
+        let whole = try SiteRenderer(graph: checked.graph, templates: checked.templates).render().files
         var renderer = SiteRenderer(graph: checked.graph, templates: checked.templates)
         renderer.batchBytes = 30_000
         renderer.chunkSize = 3
         var batches: [[OutputFile]] = []
-        let pages = renderer.render { batches.append($0) }
+        let pages = try renderer.render { batches.append($0) }
         #expect(pages > 20)
         // The same files, the same bytes, whatever the batching.
         let batched = batches.flatMap { $0 }
@@ -31,7 +31,7 @@ import Testing
         }
         // With the default bound the same small site is one batch per language.
         var counted: [[OutputFile]] = []
-        _ = SiteRenderer(graph: checked.graph, templates: checked.templates).render { counted.append($0) }
+        _ = try SiteRenderer(graph: checked.graph, templates: checked.templates).render { counted.append($0) }
         #expect(counted.filter { $0.contains { $0.path.hasSuffix("/index.html") && !$0.path.hasPrefix("data/") } }.count <= 4)
     }
 }

@@ -125,7 +125,7 @@ import Testing
         let page = try site.page("updates/foto/index.html")
         #expect(page.contains("<img src=\"/plany/updates/foto/cover.960.jpg\" srcset=\"/plany/updates/foto/cover.480.jpg 480w, /plany/updates/foto/cover.960.jpg 960w, /plany/updates/foto/cover.1000.jpg 1000w\""))
         #expect(page.contains("width=\"1000\" height=\"500\" alt=\"Учасники навчання\" decoding=\"async\">"))
-        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/plany/updates/foto/cover.1000.jpg\">"))
+        #expect(page.contains("<meta property=\"og:image\" content=\"https://example.org/plany/updates/foto/share.jpg\">"))
         #expect(page.contains("<meta property=\"og:image:alt\" content=\"Учасники навчання\">"))
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"))
         #expect(try site.page("en/updates/foto/index.html").contains("<img src=\"/plany/updates/foto/cover.960.jpg\""))
@@ -216,12 +216,13 @@ import Testing
         try site.write("updates/images/foto.jpg", "")
         try Data([0xFF, 0xD8, 0xFF, 0xE0] + Array("jpeg bytes".utf8)).write(to: URL(fileURLWithPath: site.content + "/updates/images/foto.jpg"))
         try site.write("updates/images/logo.svg", "<svg/>")
-        #expect(site.failure() == [
+        // libvips's own words vary with what else it read meanwhile (its error buffer is the process's).
+        #expect(site.failure().map { $0.replacing(/\s\((source|Vips)[^)]*\)/, with: " (…)") } == [
             "Content/updates/missing.md:5:3: error: cover image 'updates/images/nema.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",
-            "Content/updates/noalt.md:5:3: error: photo 'updates/images/foto.jpg' cannot be converted (VipsJpeg: Premature end of JPEG file; VipsJpeg: Premature end of JPEG file): save it again as JPEG",
+            "Content/updates/noalt.md:5:3: error: photo 'updates/images/foto.jpg' cannot be read — the file is damaged or incomplete (…): copy it from the phone again or save it again as JPEG",
             "Content/updates/noalt.md:5:3: error: the cover image has no 'alt' text: describe the picture for people who cannot see it",
             "Content/updates/outside.md:5:3: error: cover image '../secret.jpg' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg",
-            "Content/updates/svg.md:5:3: error: cover image 'updates/images/logo.svg' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those",
+            "Content/updates/svg.md:5:3: error: cover image 'updates/images/logo.svg' is not a JPEG, PNG, GIF, WebP, AVIF or HEIC file: convert it to one of those",
         ])
     }
 }

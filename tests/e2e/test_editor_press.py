@@ -3,9 +3,10 @@ of the shipped Content/: every page and answer in Ukrainian (a scan for English
 words), a new update visible in the preview right after saving with its link,
 a photo inserted into the text, the size limit said before anything is sent,
 the Telegram text copied (or selected when the clipboard is refused),
-unpublish and delete with confirmation, two saves at once, and the rule that
-the editor on a network address needs the key printed once."""
-import datetime, http.cookiejar, os, pathlib, re, shutil, signal, socket, subprocess, threading
+unpublish and delete with confirmation, two saves at once, request bodies that
+trickle in, and the rule that the editor on a network address needs the key
+printed once."""
+import datetime, html, http.cookiejar, os, pathlib, re, shutil, signal, socket, subprocess, threading
 import urllib.error, urllib.parse, urllib.request
 
 import pytest
@@ -41,22 +42,30 @@ def english(text):
     return found
 
 
+# Where a page shows the content (plan texts, titles of updates and reports, the text's preview): data, not interface.
+DATA = "#preview, table tbody td, table.measures tbody th, fieldset.indicator legend, option, textarea"
+
+
 def visible_text(driver):
-    """What a person sees or hears on the page: its text, and the words in titles, labels and the script's data-t-*."""
+    """What a person sees or hears on the page, outside the content it shows: its text, and the words in
+    titles, labels and the script's data-t-*."""
     return driver.execute_script("""
-        var parts = [document.title, document.body.innerText];
-        document.querySelectorAll('*').forEach(function (e) {
+        var copy = document.body.cloneNode(true);
+        copy.querySelectorAll(arguments[0]).forEach(function (e) { e.remove(); });
+        copy.querySelectorAll('[hidden]').forEach(function (e) { e.remove(); });
+        var parts = [document.title, copy.textContent];
+        copy.querySelectorAll('*').forEach(function (e) {
           ['title', 'alt', 'aria-label', 'placeholder'].forEach(function (a) { if (e.hasAttribute(a)) { parts.push(e.getAttribute(a)); } });
           Array.prototype.forEach.call(e.attributes, function (a) { if (a.name.indexOf('data-t-') === 0 || a.name === 'data-too-large') { parts.push(a.value); } });
         });
-        return parts.join('\\n');""")
+        return parts.join('\\n');""", DATA)
 
 
 @pytest.fixture(scope="module")
 def photos(preview):
     """A small photo and one above the editor's limit, next to the copied content."""
     (preview["tmp"] / "photo.png").write_bytes(png())
-    (preview["tmp"] / "big.png").write_bytes(png() + b"\0" * (6 * 1024 * 1024))
+    (preview["tmp"] / "big.png").write_bytes(png() + b"\0" * (33 * 1024 * 1024))
     return preview["tmp"]
 
 
@@ -311,6 +320,36 @@ def test_two_saves_at_once_never_lose_one(preview, driver):
         fields["stamp"] = driver.find_element(By.CSS_SELECTOR, "input[name=stamp]").get_attribute("value")
 
 
+def test_a_body_that_trickles_in_keeps_no_one_waiting(preview, driver):
+    """Twenty POSTs whose bodies trickle in (one byte, then nothing): the editor still opens at once
+    in the browser, and each slow request is answered 408 in Ukrainian and closed when its time
+    (10 s plus 1 s per 64 KiB declared) is up."""
+    host, port = preview["origin"].replace("http://", "").split(":")
+    slow = []
+    try:
+        for _ in range(20):
+            s = socket.create_connection((host, int(port)), timeout=60)
+            s.sendall((f"POST /_edit/updates/save HTTP/1.1\r\nHost: {host}:{port}\r\nOrigin: {preview['origin']}\r\n"
+                       "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nt").encode())
+            slow.append(s)
+        driver.set_page_load_timeout(5)
+        try:
+            driver.get(preview["edit"] + "updates/new")
+            assert driver.find_element(By.ID, "f-title"), "the editor opened while the slow bodies wait"
+        finally:
+            driver.set_page_load_timeout(300)
+        for s in slow:
+            raw = b""
+            while chunk := s.recv(65536):
+                raw += chunk
+            text = raw.decode("utf-8")
+            assert text.startswith("HTTP/1.1 408"), text[:300]
+            assert "Запит надходив надто повільно" in text, text[:600]
+    finally:
+        for s in slow:
+            s.close()
+
+
 def local_address():
     """This computer's address on its network (no packet is sent), or None without one."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
@@ -342,7 +381,7 @@ def test_network_host_needs_the_key(tmp_path):
                 assert "щоб інші в мережі могли редагувати, запустіть `planpress serve --editor-key`" in text
                 if address:
                     status, body, _ = fetch(f"http://{address}:{port}/_edit/")
-                    assert status == 403 and "лише на комп'ютері, де запущено перегляд" in body, (status, body[:500])
+                    assert status == 403 and "лише на комп'ютері, де запущено перегляд" in html.unescape(body), (status, body[:500])
                     assert fetch(f"http://{address}:{port}/plany/")[0] in (200, 404), "the site itself is open to the network"
                 continue
             line = lines[-1]

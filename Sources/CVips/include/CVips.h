@@ -20,9 +20,30 @@ const char *pp_error_buffer(void);
 void pp_error_clear(void);
 void pp_cache_set_max(int max);
 
+/// The pixel size from the header alone (nothing decoded): 0 on success.
+int pp_header(const void *buf, size_t len, int *width, int *height);
+/// The name of the libvips loader that reads these bytes ("heifload_buffer", …), or NULL.
+const char *pp_loader_for(const void *buf, size_t len);
+
 /// Decoded, orientation applied (EXIF Orientation), at most `width` wide: never upscaled.
+/// A truncated file is an error.
 int pp_thumbnail_buffer(const void *buf, size_t len, pp_image **out, int width);
 int pp_thumbnail_image(pp_image *in, pp_image **out, int width);
+/// Exactly width x height: scaled to cover it, then cropped around the most interesting part.
+int pp_share_crop(pp_image *in, pp_image **out, int width, int height);
+
+/// A plain card for sharing: a background, an optional bar along the bottom, a caption
+/// (small) and a title (large), each wrapped to the width inside the margins; a title
+/// too long for the room left is set smaller until it fits. Text is Pango markup.
+typedef struct pp_card {
+    int width, height, margin, gap, bar_height, caption_max_height, png_compression;
+    double background[3], bar_ink[3], caption_ink[3], title_ink[3];
+    const char *caption_markup, *caption_font, *caption_fontfile;
+    const char *title_markup, *title_font, *title_fontfile;
+} pp_card;
+/// The card as PNG (no metadata): 0 on success.
+int pp_share_card(const pp_card *card, void **buf, size_t *len);
+
 /// Transparency onto white, for JPEG.
 int pp_flatten_white(pp_image *in, pp_image **out);
 /// Drops every metadata field (EXIF with GPS and camera serial, XMP, IPTC, ICC,
@@ -50,5 +71,11 @@ int pp_jpegsave_keep(pp_image *in, void **buf, size_t *len);
 int pp_test_image(int width, int height, pp_image **out);
 void pp_set_string(pp_image *image, const char *name, const char *value);
 void pp_set_int(pp_image *image, const char *name, int value);
+/// The mean of every pixel's every band of an encoded image.
+int pp_mean_buffer(const void *buf, size_t len, double *mean);
+/// WebP keeping the image's metadata.
+int pp_webpsave_keep(pp_image *in, void **buf, size_t *len);
+/// HEIC (HEVC) or AVIF (AV1), keeping the image's metadata.
+int pp_heifsave(pp_image *in, void **buf, size_t *len, int av1);
 
 #endif

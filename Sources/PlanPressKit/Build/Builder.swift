@@ -153,6 +153,7 @@ public struct Builder {
             logStage("render", renderSeconds)
             result.pages = rendered.pages
             result.rendered = rendered.rendered
+            result.diagnostics += rendered.notes
             session.remove(rendered.removed)
         } catch {
             _ = try? writer.finish()

@@ -58,15 +58,15 @@ public struct SiteRenderer {
 
     /// Renders everything, handing files to `emit` batch by batch (`batchSize`, `batchBytes`)
     /// so that memory holds a few batches, not the site; returns the number of pages.
-    public func render(emit: ([OutputFile]) throws -> Void) rethrows -> Int {
+    public func render(emit: ([OutputFile]) throws -> Void) throws -> Int {
         try render(memory: nil, scope: nil, emit: emit).pages
     }
 
     /// With a `scope`, only its pages (and the files derived from the whole
     /// site: search index, feeds, sitemap) are emitted; `removed` lists the
     /// files of pages and search files the site no longer has.
-    func render(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) rethrows
-        -> (pages: Int, rendered: Int, removed: [String]) {
+    func render(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) throws
+        -> (pages: Int, rendered: Int, removed: [String], notes: [Diagnostic]) {
         var profile = Profile()
         // Open data first: the pages link to its files and show their sizes. Only the catalogue and
         // the paths are kept past this point: the bytes (40–50 MB at 20k) go to the writer and are
@@ -83,6 +83,9 @@ public struct SiteRenderer {
         var pages = 0, rendered = 0
         var pagePaths: Set<String> = []
         let languages = self.languages
+        // Which picture each page names for sharing; the cards are written with the feeds.
+        let share = ShareImages(graph: graph, languages: languages.map(\.routes))
+        pagePaths.formUnion(share.cardPaths())
         var scoped: [(renderer: PageRenderer, page: PageID)] = []
         for (offset, entry) in languages.enumerated() {
             let other = languages.count > 1 ? languages[offset == 0 ? 1 : 0].routes : nil
@@ -90,6 +93,7 @@ public struct SiteRenderer {
             var renderer = PageRenderer(graph: graph, templates: templates, language: entry.language,
                                         routes: entry.routes, otherRoutes: other, items: items)
             renderer.openData = catalog
+            renderer.share = share
             if items != nil, let scope { renderer.refreshItems(scope.measures) } else { renderer.prepareItems() }
             memory?.items[entry.language] = renderer.itemCache
             profile.mark("items")
@@ -157,9 +161,14 @@ public struct SiteRenderer {
         // on updates, plan titles (an edit that renders everything) and the set of pages.
         if scope == nil || scope!.updates || pageSetChanged {
             try emit(PressFiles(graph: graph, templates: templates, locales: languages.map(\.routes)).files(paths: paths))
+            try share.files(emit: emit)
         }
         profile.mark("press files")
-        return (pages, rendered, removed.sorted())
+        var notes: [Diagnostic] = []
+        if let why = share.unavailable, let first = ShareImages.cards(graph: graph, languages: languages.map(\.routes)).first {
+            notes.append(.warning(.shareCardsNotMade(detail: why), at: first.origin ?? graph.site.settings.location))
+        }
+        return (pages, rendered, removed.sorted(), notes)
     }
 
     private func emitOpenData(memory: Memory?, scope: Scope?, emit: ([OutputFile]) throws -> Void) rethrows
@@ -179,9 +188,9 @@ public struct SiteRenderer {
     }
 
     /// Everything at once (tests and small sites).
-    public func render() -> (files: [OutputFile], pages: Int) {
+    public func render() throws -> (files: [OutputFile], pages: Int) {
         var files: [OutputFile] = []
-        let pages = render { files += $0 }
+        let pages = try render { files += $0 }
         return (files, pages)
     }
 }

@@ -164,6 +164,10 @@ public enum Message: Hashable, Sendable {
     case imageTooNarrow(path: String, width: Int, minimum: Int)
     case imageUnreadable(path: String, detail: String)
     case imageLibraryMissing(path: String, detail: String)
+    case imageEmpty(path: String)
+    case imageTooManyPixels(path: String, width: Int, height: Int, limit: Int)
+    case imageFormatUnsupported(path: String, format: String)
+    case shareCardsNotMade(detail: String)
 
     // Commentary and Markdown links
     case commentaryWithoutFrontMatter
@@ -613,8 +617,8 @@ extension Message {
             return ("зображення обкладинки '\(path)' не знайдено; вкажіть шлях усередині Content/, наприклад updates/images/photo.jpg",
                     "cover image '\(path)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg")
         case .coverWrongType(let path):
-            return ("зображення обкладинки '\(path)' — не файл JPEG, PNG, GIF, WebP чи AVIF: збережіть його в одному з цих форматів",
-                    "cover image '\(path)' is not a JPEG, PNG, GIF, WebP or AVIF file: convert it to one of those")
+            return ("зображення обкладинки '\(path)' — не файл JPEG, PNG, GIF, WebP, AVIF чи HEIC: збережіть його в одному з цих форматів",
+                    "cover image '\(path)' is not a JPEG, PNG, GIF, WebP, AVIF or HEIC file: convert it to one of those")
         case .coverLinkOutsideContent(let path, let target):
             return ("зображення обкладинки '\(path)': \(Message.linkOutsideContent(target: target).text(.uk))",
                     "cover image '\(path)': \(Message.linkOutsideContent(target: target).text(.en))")
@@ -751,8 +755,8 @@ extension Message {
             return ("файл «\(filename)» важить \(megabytes) МБ, а завантажити можна до \(limit) МБ: зменште світлину або збережіть її як JPEG",
                     "the file '\(filename)' is \(megabytes) MB; uploads are limited to \(limit) MB: make the photo smaller or save it as JPEG")
         case .editorNotAnImage(let filename):
-            return ("файл «\(filename)» за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF: виберіть світлину або збережіть її заново як JPEG",
-                    "the file '\(filename)' is not a JPEG, PNG, GIF, WebP or AVIF image by its content: choose a photo, or save it again as JPEG")
+            return ("файл «\(filename)» за вмістом не є зображенням JPEG, PNG, GIF, WebP, AVIF чи HEIC: виберіть світлину або збережіть її заново як JPEG",
+                    "the file '\(filename)' is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image by its content: choose a photo, or save it again as JPEG")
         case .editorAltWithoutImage:
             return ("опис є, а зображення немає: виберіть файл обкладинки або зітріть опис",
                     "there is a description but no image: choose a cover file or clear the description")
@@ -846,25 +850,39 @@ extension Message {
                     "There has been no good build yet. Once the errors are fixed, the page reloads by itself.")
 
         case .imageNotAnImage(let path):
-            return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP чи AVIF, хоч би що казало розширення: збережіть світлину заново як JPEG",
-                    "'\(path)' is not a JPEG, PNG, GIF, WebP or AVIF image by its content, whatever its extension says: save the photo again as JPEG")
+            return ("'\(path)' за вмістом не є зображенням JPEG, PNG, GIF, WebP, AVIF чи HEIC, хоч би що казало розширення: збережіть світлину заново як JPEG",
+                    "'\(path)' is not a JPEG, PNG, GIF, WebP, AVIF or HEIC image by its content, whatever its extension says: save the photo again as JPEG")
         case .imageMissing(let path):
             return ("світлини '\(path)' не знайдено; вкажіть шлях усередині Content/, наприклад updates/images/photo.jpg, або повну адресу https://…",
                     "photo '\(path)' does not exist; give a path inside Content/, e.g. updates/images/photo.jpg, or a full https://… address")
         case .imageTooLarge(let path, let megabytes, let limit):
-            return ("світлина '\(path)' важить \(megabytes) МБ (межа — \(limit) МБ): сайт зменшить її, але зберігати краще меншу копію",
-                    "photo '\(path)' is \(megabytes) MB (limit \(limit) MB): the site scales it down, but keep a smaller copy")
+            return ("світлина '\(path)' важить \(megabytes) МБ, більше за межу \(limit) МБ: збережіть меншу копію (наприклад, JPEG до 4000 пікселів завширшки)",
+                    "photo '\(path)' is \(megabytes) MB, above the limit of \(limit) MB: save a smaller copy (e.g. a JPEG up to 4000 pixels wide)")
         case .imageTooNarrow(let path, let width, let minimum):
             return ("світлина '\(path)' лише \(width) пікселів завширшки (щонайменше \(minimum)): на великому екрані вона буде розмитою, пошукайте більшу",
                     "photo '\(path)' is only \(width) pixels wide (at least \(minimum)): it will look blurred on a large screen; find a larger one")
         case .imageUnreadable(let path, let detail):
-            return ("світлину '\(path)' не вдається перетворити (\(detail)): збережіть її заново як JPEG",
-                    "photo '\(path)' cannot be converted (\(detail)): save it again as JPEG")
+            return ("світлину '\(path)' не вдається прочитати — файл пошкоджений або неповний (\(detail)): скопіюйте світлину з телефона ще раз або збережіть її заново як JPEG",
+                    "photo '\(path)' cannot be read — the file is damaged or incomplete (\(detail)): copy it from the phone again or save it again as JPEG")
         case .imageLibraryMissing(let path, let detail):
             return ("світлину '\(path)' нічим перетворити: на цьому комп'ютері немає бібліотеки для світлин (\(detail)); "
                     + "встановіть її (`sudo apt-get install libvips42`) і зберіть сайт знову",
                     "photo '\(path)' cannot be converted: this computer lacks the photo library libvips (\(detail)); "
                     + "install it (on Debian and Ubuntu: `sudo apt-get install libvips42`) and build the site again")
+        case .imageEmpty(let path):
+            return ("файл світлини '\(path)' порожній (0 байтів): скопіюйте світлину ще раз",
+                    "photo file '\(path)' is empty (0 bytes): copy the photo again")
+        case .imageTooManyPixels(let path, let width, let height, let limit):
+            return ("світлина '\(path)' має \(width) × \(height) пікселів, більше за межу \(limit) мегапікселів (так її записано в заголовку файлу; не розкодовано): збережіть меншу копію, наприклад до 8000 пікселів завширшки",
+                    "photo '\(path)' has \(width) × \(height) pixels, above the limit of \(limit) megapixels (as its header declares; not decoded): save a smaller copy, e.g. up to 8000 pixels wide")
+        case .imageFormatUnsupported(let path, let format):
+            return ("світлину '\(path)' у форматі \(format) (типовий формат iPhone) бібліотека `libvips` на цьому комп'ютері не читає (немає підтримки HEIF, пакет `libheif1`): "
+                    + "надішліть світлину як JPEG — на iPhone: «Фото» → «Поширити» → «Параметри» → «Найсумісніший» або «Зберегти у Файли» як JPEG; надалі: «Параметри» → «Камера» → «Формати» → «Найсумісніший»",
+                    "photo '\(path)' is \(format) (the iPhone's default format), which libvips on this computer cannot read (no HEIF support, package libheif1): "
+                    + "send the photo as JPEG — on an iPhone: Photos → Share → Options → Most Compatible, or save it to Files as JPEG; from then on: Settings → Camera → Formats → Most Compatible")
+        case .shareCardsNotMade(let detail):
+            return ("картки для поширення в соцмережах (`og:image`) не створено: немає бібліотеки `libvips` (\(detail)); сторінки опубліковано без них — встановіть `sudo apt-get install libvips42` і зберіть сайт знову",
+                    "the cards for sharing on social networks (og:image) were not made: libvips is missing (\(detail)); the pages are published without them — install `sudo apt-get install libvips42` and build the site again")
 
         case .commentaryWithoutFrontMatter:
             return ("коментар має починатися зі шапки між рядками '---', що називає пункт: about: plan:<план>",

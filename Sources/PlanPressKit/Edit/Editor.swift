@@ -28,23 +28,23 @@ public final class Editor: @unchecked Sendable {
         /// bring (`serve --editor-key`); without one, only this computer may use the editor.
         public var key: String?
         public init(content: String, templates: String, baseURL: String? = nil, host: String = "127.0.0.1",
-                    maxUpload: Int = 5 * 1024 * 1024, language: MessageLanguage = .uk, key: String? = nil) {
+                    maxUpload: Int = HTTPServer.Limits.defaultMaxBodyBytes, language: MessageLanguage = .uk, key: String? = nil) {
             self.content = content
             self.templates = templates
             self.baseURL = baseURL
             self.host = host
-            // A quarter of the request is left for the rest of the form, so a photo over the limit
+            // 1 MB of the request is left for the rest of the form, so a photo just over the limit
             // still reaches the editor, which says so by its field (instead of the server's 413).
-            self.maxUpload = min(maxUpload - maxUpload / 4, Editor.imageLimit)
-            // A Word document in «Імпортувати план»: the same quarter left, and never above the import's own limit.
-            self.maxDocument = min(maxUpload - maxUpload / 4, ArchiveLimits.office.archiveBytes)
+            self.maxUpload = min(max(maxUpload - 1024 * 1024, 1024 * 1024), Editor.imageLimit)
+            // A Word document in «Імпортувати план»: the same 1 MB left, and never above the import's own limit.
+            self.maxDocument = min(max(maxUpload - 1024 * 1024, 1024 * 1024), ArchiveLimits.office.archiveBytes)
             self.language = language
             self.key = key
         }
     }
 
-    /// The largest photo the editor accepts.
-    public static let imageLimit = 5 * 1024 * 1024
+    /// The largest photo the editor accepts: the build's limit (docs/updates.md, «Photos»).
+    public static let imageLimit = ImageSettings.maxOriginalBytes
 
     public static let root = "/_edit/"
     static let cookie = "planpress_edit"
@@ -108,11 +108,12 @@ public final class Editor: @unchecked Sendable {
             (token, cookie) = session(request)
         } else {
             // Refusals before anything else, in a page of their own (the token is not trusted yet).
-            if let refusal = refusal(request) {
+            let parsed = FormData(request: request)
+            if let refusal = refusal(request, form: parsed) {
                 return secured(EditorView(token: "", language: language, loaded: loaded).message(
                     title: loaded.strings["editor_refused"] ?? "", [refusal.text(language)], status: 403))
             }
-            guard let parsed = FormData(request: request) else {
+            guard let parsed else {
                 return secured(EditorView(token: "", language: language, loaded: loaded).message(
                     title: loaded.strings["editor_refused"] ?? "", [Message.editorNotAForm.text(language)], status: 400))
             }
@@ -199,7 +200,7 @@ public final class Editor: @unchecked Sendable {
     }
 
     /// Why a POST is refused: another origin, no session, or a wrong token. nil: accepted.
-    func refusal(_ request: HTTPRequest) -> Message? {
+    func refusal(_ request: HTTPRequest, form: FormData?) -> Message? {
         let host = request.headers["host"] ?? ""
         let own = "http://" + host
         if let origin = request.headers["origin"] {
@@ -213,8 +214,7 @@ public final class Editor: @unchecked Sendable {
         let expected = Self.cookieValue(request.headers["cookie"]).flatMap { sessions[$0] }
         lock.unlock()
         guard let expected else { return .editorRefusedNoSession }
-        let form = FormData(request: request)
-        let sent = form?["_csrf"] ?? request.headers["x-csrf-token"] ?? ""
+        let sent = form.map { $0["_csrf"] }.flatMap { $0.isEmpty ? nil : $0 } ?? request.headers["x-csrf-token"] ?? ""
         guard Self.sameBytes(sent, expected) else { return .editorRefusedToken }
         return nil
     }

@@ -24,7 +24,7 @@ final class EditorStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var uploads: [(id: String, upload: Upload)] = []
-    /// Form id → the file it was saved as and the stamp of what was written.
+    /// Form id → the file it was saved as and the stamp of what was typed (`UpdateForm.Values.typed`).
     private var saved: [String: (path: String, stamp: String)] = [:]
 
     func keep(_ upload: Upload) -> String {

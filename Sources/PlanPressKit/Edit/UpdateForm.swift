@@ -51,6 +51,12 @@ struct UpdateForm {
             photoAlt = data["photo_alt"]
         }
 
+        /// What was typed, as one stamp (a second save of the same form with the same text is the same save).
+        var typed: String {
+            Editor.stamp(Array([title, date, summary, author, items, tags, coverAlt, coverImage, body, draft ? "1" : "0"]
+                .joined(separator: "\u{0}").utf8))
+        }
+
         init(update: Update, stamp: String) {
             title = update.title
             date = update.date.iso
@@ -146,7 +152,7 @@ struct UpdateForm {
             case .success(let ext):
                 let path = "updates/images/\(update.slug).\(ext)"
                 update.cover = (path, alt)
-                draft.extra[path] = upload.bytes
+                draft.extra[path] = PhotoPrivacy.stripped(upload.bytes)   // no GPS or camera serial in Content/ (docs/updates.md, «Photos»)
             case .failure(let message):
                 draft.problems.append(("cover", message))
             }
@@ -157,7 +163,7 @@ struct UpdateForm {
         }
         // Photos inserted into the text: written with the update while the text still shows them.
         for id in values.pendingPhotos {
-            if let photo = editor.store.upload(id), let path = photo.path, body.contains("(\(path))") { draft.extra[path] = photo.bytes }
+            if let photo = editor.store.upload(id), let path = photo.path, body.contains("(\(path))") { draft.extra[path] = PhotoPrivacy.stripped(photo.bytes) }
         }
         var lines = update.lines
         if date == nil, let index = lines.firstIndex(where: { $0.field == "date" }) {
@@ -242,7 +248,7 @@ struct UpdateForm {
             context["pending_cover"] = false
         }
         context["pending_photos"] = values.pendingPhotos.filter { editor.store.upload($0) != nil }
-        context["accept"] = "image/jpeg,image/png,image/gif,image/webp,image/avif"
+        context["accept"] = "image/jpeg,image/png,image/gif,image/webp,image/avif,image/heic,image/heif,.heic,.heif"
         context["max_upload"] = maxUpload
         context["upload_hint"] = view.fill("editor_cover_file_hint", ["limit": "\(maxUploadMB)"])
         context["too_large"] = view.fill("editor_file_too_large", ["limit": "\(maxUploadMB)"])
@@ -298,15 +304,15 @@ struct UpdateForm {
         let relative = draft.relativePath
         let editing = !values.slug.isEmpty
         let text = Array(update.text.utf8)
-        if !editing, let saved = editor.store.savedAs(form: values.form) {
-            // The same form again (a second click, or Back and save): the same text is the save that
-            // already happened; anything else would make a second file.
-            if saved.stamp == Editor.stamp(text) || saved.path == relative {
-                return .redirect(to: "\(Editor.root)updates/\(saved.path.dropFirst("updates/".count).dropLast(3))?saved=1", status: 303)
-            }
-            return failed(&values, outcome: nil, status: 409, problems: [("title", .editorAlreadySaved(path: "Content/\(saved.path)"))])
-        }
         return editor.serialised([relative] + draft.extra.keys) {
+            if !editing, let saved = editor.store.savedAs(form: values.form) {
+                // The same form again (a second click, or Back and save): the same text is the save that
+                // already happened; anything else would make a second file.
+                if saved.stamp == values.typed {
+                    return .redirect(to: "\(Editor.root)updates/\(saved.path.dropFirst("updates/".count).dropLast(3))?saved=1", status: 303)
+                }
+                return failed(&values, outcome: nil, status: 409, problems: [("title", .editorAlreadySaved(path: "Content/\(saved.path)"))])
+            }
             if editing {
                 guard let current = editor.read(relative) else { return view.notFound() }
                 if Editor.stamp(current) != values.stamp { return conflict(&values, relative: relative, slug: update.slug) }
@@ -328,7 +334,7 @@ struct UpdateForm {
             } catch {
                 return failed(&values, outcome: outcome, status: 500, problems: [("title", error.message)])
             }
-            editor.store.markSaved(form: values.form, path: relative, stamp: Editor.stamp(text))
+            editor.store.markSaved(form: values.form, path: relative, stamp: values.typed)
             editor.store.forget([values.pendingCover] + values.pendingPhotos)
             return .redirect(to: "\(Editor.root)updates/\(update.slug)?saved=1", status: 303)
         }

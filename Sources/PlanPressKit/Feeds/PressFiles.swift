@@ -1,6 +1,10 @@
 /// The render stage's files for the press office: the Atom feeds (all
 /// updates, one per plan), `sitemap.xml`, `robots.txt` and update cover images.
 struct PressFiles {
+    /// Entries per feed: the latest 20, newest first (a feed reader polls the feed and keeps
+    /// what it has seen; everything older is on the `/updates/` pages). Each entry has a summary.
+    static let feedEntries = 20
+
     let graph: SiteGraph
     let templates: TemplateSet
     /// Routes of every interface language (the default first).
@@ -39,6 +43,12 @@ struct PressFiles {
         return files
     }
 
+    /// An update in a sentence or two: its summary, or the start of its text as plain words (the
+    /// feed entry's summary, the page's description).
+    static func summary(_ update: Update) -> String {
+        update.summary ?? HTML.excerpt(SearchDocuments.plainText(markdown: update.markdown), limit: 200)
+    }
+
     /// Interface strings of the default language: feeds are not translated.
     private func t(_ key: String) -> String {
         templates.locales[graph.site.settings.language]?[key] ?? templates.locales["uk"]?[key] ?? key
@@ -65,6 +75,7 @@ struct PressFiles {
         let p = graph.planByID[index.plan.id]!
         let reports = (graph.monitoring.reportsByPlan[p] ?? []).map { graph.site.reports[$0] }
             .sorted { ($1.published, $1.period, $1.id) < ($0.published, $0.period, $0.id) }
+            .prefix(Self.feedEntries)
         let entries = reports.map { report -> AtomFeed.Entry in
             let url = routes.url(for: .report(report.id))
             var html = report.summary.map { HTML.paragraphs($0) } ?? ""
@@ -81,7 +92,7 @@ struct PressFiles {
             let title = report.title ?? (report.isReplyOnly ? t("reply_feed_title").replacingOccurrences(of: "{reporter}", with: report.reporter.name)
                 .replacingOccurrences(of: "{period}", with: report.period.code) : "\(report.reporter.name), \(report.period.code)")
             return AtomFeed.Entry(id: url, title: title, date: report.published,
-                                  url: url, summary: report.summary, contentHTML: html, author: report.reporter.name,
+                                  url: url, summary: report.summary ?? title, contentHTML: html, author: report.reporter.name,
                                   categories: [report.reporter.kind.rawValue, report.period.code] + (report.measures.contains { $0.replyTo != nil } ? ["reply"] : []))
         }
         return AtomFeed(selfURL: routes.url(for: .planReportsFeed(index.plan.id)), pageURL: routes.url(for: .plan(index.plan.id)),
@@ -92,9 +103,9 @@ struct PressFiles {
     private func feed(title: String, subtitle: String, page: PageID, feed: PageID, updates: [Update]) -> AtomFeed {
         let routes = graph.routes
         let settings = graph.site.settings
-        let entries = updates.map { update in
+        let entries = updates.prefix(Self.feedEntries).map { update in
             AtomFeed.Entry(id: routes.url(for: .update(update.slug)), title: update.title, date: update.date,
-                           url: routes.url(for: .update(update.slug)), summary: update.summary,
+                           url: routes.url(for: .update(update.slug)), summary: Self.summary(update),
                            contentHTML: entryHTML(update), author: update.author, categories: update.tags)
         }
         return AtomFeed(selfURL: routes.url(for: feed), pageURL: routes.url(for: page), baseURL: routes.baseURL,

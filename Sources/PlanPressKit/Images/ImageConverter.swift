@@ -46,12 +46,46 @@ public struct ImageConverter: Sendable {
         return String(cString: digest)
     }
 
-    public func convert(_ bytes: [UInt8]) throws -> ResponsiveImage {
-        let key = try Self.sha256(bytes + Array(ImageSettings.version.utf8))
-        if let cached = load(key) { return cached }
-        let image = try Self.convertUncached(bytes)
+    /// Why a photo is refused before or instead of being converted.
+    public enum Refusal: Error, Equatable {
+        /// A 0-byte file.
+        case empty
+        /// More than `ImageSettings.maxOriginalBytes`.
+        case tooLarge(bytes: Int)
+        /// More than `ImageSettings.maxPixels`, as the header declares it (nothing decoded).
+        case tooManyPixels(width: Int, height: Int)
+        /// HEIC or AVIF where this machine's libvips has no HEIF loader.
+        case unsupported(ImageKind)
+    }
+
+    /// `share`: also the 1200 × 630 crop for sharing (`ResponsiveImage.share`), for a cover.
+    public func convert(_ bytes: [UInt8], share: Bool = false) throws -> ResponsiveImage {
+        try Self.inspect(bytes)
+        let settings = ImageSettings.version + (share ? " share \(ImageSettings.shareWidth)x\(ImageSettings.shareHeight) jpeg\(ImageSettings.jpegQuality)" : "")
+        let key = try Self.sha256(bytes + Array(settings.utf8))
+        if let cached = load(key, share: share) { return cached }
+        let image = try Self.convertUncached(bytes, share: share)
         store(image, key)
         return image
+    }
+
+    /// The checks made before anything is decoded: size, a HEIF loader for HEIC and AVIF, and the
+    /// pixel count from the header (a 74-byte PNG can declare 60000 × 60000: decoding it took 27 s
+    /// and 1.2 GB). Returns the declared size.
+    @discardableResult
+    public static func inspect(_ bytes: [UInt8]) throws -> (width: Int, height: Int) {
+        guard !bytes.isEmpty else { throw Refusal.empty }
+        guard bytes.count <= ImageSettings.maxOriginalBytes else { throw Refusal.tooLarge(bytes: bytes.count) }
+        try start()
+        if let kind = ImageKind(sniffing: bytes), kind.needsHEIFSupport,
+           bytes.withUnsafeBytes({ pp_loader_for($0.baseAddress, $0.count) }) == nil {
+            pp_error_clear()
+            throw Refusal.unsupported(kind)
+        }
+        var width: Int32 = 0, height: Int32 = 0
+        guard bytes.withUnsafeBytes({ pp_header($0.baseAddress, $0.count, &width, &height) }) == 0 else { throw vipsError() }
+        guard Int(width) * Int(height) <= ImageSettings.maxPixels else { throw Refusal.tooManyPixels(width: Int(width), height: Int(height)) }
+        return (Int(width), Int(height))
     }
 
     static func vipsError() -> Failure {
@@ -60,7 +94,7 @@ public struct ImageConverter: Sendable {
         return Failure(description: text.isEmpty ? "libvips failed" : text.replacingOccurrences(of: "\n", with: "; "))
     }
 
-    static func convertUncached(_ bytes: [UInt8]) throws -> ResponsiveImage {
+    static func convertUncached(_ bytes: [UInt8], share: Bool = false) throws -> ResponsiveImage {
         try start()
         var decoded: OpaquePointer?
         let status = bytes.withUnsafeBytes { pp_thumbnail_buffer($0.baseAddress, $0.count, &decoded, Int32(ImageSettings.widths.last!)) }
@@ -85,7 +119,15 @@ public struct ImageConverter: Sendable {
             variants.append(ResponsiveImage.Variant(width: Int(pp_width(sized)), height: Int(pp_height(sized)),
                                                     webp: try save(sized, jpeg: false), jpeg: try save(sized, jpeg: true)))
         }
-        return ResponsiveImage(variants: variants)
+        var image = ResponsiveImage(variants: variants)
+        if share {
+            var cropped: OpaquePointer?
+            guard pp_share_crop(base, &cropped, Int32(ImageSettings.shareWidth), Int32(ImageSettings.shareHeight)) == 0,
+                  let cropped else { throw vipsError() }
+            defer { pp_unref(cropped) }
+            image.share = try save(cropped, jpeg: true)
+        }
+        return image
     }
 
     private static func save(_ image: OpaquePointer, jpeg: Bool) throws -> [UInt8] {
@@ -106,12 +148,18 @@ public struct ImageConverter: Sendable {
         return jpeg ? encoded : WebPChunks.strippingMetadata(encoded)
     }
 
-    // MARK: cache: <key>.txt lists "width height" per variant; <key>-<width>.webp/.jpg hold the bytes.
+    // MARK: cache: <key>.txt lists "width height" per variant; <key>-<width>.webp/.jpg hold the bytes,
+    // <key>-share.jpg the share crop.
 
-    private func load(_ key: String) -> ResponsiveImage? {
+    private func load(_ key: String, share: Bool) -> ResponsiveImage? {
         guard let folder = cacheFolder, let index = FileManager.default.contents(atPath: "\(folder)/\(key).txt"),
               let text = String(data: index, encoding: .utf8) else { return nil }
         var variants: [ResponsiveImage.Variant] = []
+        var shared: [UInt8]?
+        if share {
+            guard let bytes = FileManager.default.contents(atPath: "\(folder)/\(key)-share.jpg") else { return nil }
+            shared = Array(bytes)
+        }
         for line in text.split(separator: "\n") {
             let numbers = line.split(separator: " ").compactMap { Int($0) }
             guard numbers.count == 2,
@@ -119,7 +167,7 @@ public struct ImageConverter: Sendable {
                   let jpeg = FileManager.default.contents(atPath: "\(folder)/\(key)-\(numbers[0]).jpg") else { return nil }
             variants.append(ResponsiveImage.Variant(width: numbers[0], height: numbers[1], webp: Array(webp), jpeg: Array(jpeg)))
         }
-        return variants.isEmpty ? nil : ResponsiveImage(variants: variants)
+        return variants.isEmpty ? nil : ResponsiveImage(variants: variants, share: shared)
     }
 
     /// Best effort: a cache that cannot be written only costs time. The index goes last, so a
@@ -131,6 +179,7 @@ public struct ImageConverter: Sendable {
             FileManager.default.createFile(atPath: "\(folder)/\(key)-\(variant.width).webp", contents: Data(variant.webp))
             FileManager.default.createFile(atPath: "\(folder)/\(key)-\(variant.width).jpg", contents: Data(variant.jpeg))
         }
+        if let share = image.share { FileManager.default.createFile(atPath: "\(folder)/\(key)-share.jpg", contents: Data(share)) }
         let index = image.variants.map { "\($0.width) \($0.height)\n" }.joined()
         try? Data(index.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(key).txt"), options: .atomic)
     }

@@ -6,10 +6,11 @@ enum CommentaryLoader {
                        at: SourceLocation(file: file, line: 1, column: 1))
             return nil
         }
-        guard let value = YAMLValue.parse(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink),
-              let map = MappingReader(value, what: .commentaryFrontMatter, sink: sink) else { return nil }
+        // Every problem of the front matter in one run (YAMLValue.parseRecovering).
+        let (value, skipped) = YAMLValue.parseRecovering(parts.yaml, file: file, lineOffset: parts.yamlLineOffset, sink: sink)
+        guard let value, let map = MappingReader(value, what: .commentaryFrontMatter, sink: sink) else { return nil }
         Markdown.checkBounds(parts.body, file: file, firstLine: parts.bodyLine, sink: sink)
-        let aboutText = map.text("about", required: true)
+        let aboutText = map.text("about", required: !skipped.contains("about"))
         let title = map.text("title")
         map.finish()
         guard let aboutText else { return nil }

@@ -109,6 +109,12 @@ struct ContentFiles {
         return FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// The file's size in bytes, without reading it (nil when it cannot be told).
+    func size(_ relative: String) -> Int? {
+        if let bytes = overlay[relative] { return bytes.count }
+        return (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.size] as? Int
+    }
+
     /// The bytes of a file (images); nil when it cannot be read or is a link to outside the content folder.
     func data(_ relative: String) -> Data? {
         guard outside(relative) == nil else { return nil }
@@ -248,16 +254,10 @@ extension ContentFiles {
 
 /// What an image file is by its first bytes, whatever its name says.
 enum ImageBytes {
-    /// The lower-case extensions the bytes fit (`jpg`/`jpeg`, `png`, `gif`, `webp`, `avif`); empty for anything else.
+    /// The lower-case extensions the bytes fit (`jpg`/`jpeg`, `png`, `gif`, `webp`, `avif`, `heic`);
+    /// empty for anything else. Only JPEG has two, so an upload is named by the first one (`ImageKind`).
     static func kinds(_ bytes: [UInt8]) -> Set<String> {
-        func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
-            bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
-        }
-        if starts([0xFF, 0xD8, 0xFF]) { return ["jpg", "jpeg"] }
-        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return ["png"] }
-        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return ["gif"] }
-        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return ["webp"] }
-        if starts(Array("ftyp".utf8), at: 4) && (starts(Array("avif".utf8), at: 8) || starts(Array("avis".utf8), at: 8)) { return ["avif"] }
-        return []
+        guard let kind = ImageKind(sniffing: bytes) else { return [] }
+        return kind == .jpeg ? ["jpg", "jpeg"] : [kind.fileExtension]
     }
 }

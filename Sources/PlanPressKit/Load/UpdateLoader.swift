@@ -59,19 +59,29 @@ enum UpdateLoader {
         return update
     }
 
-    /// Responsive sizes of a photo, with a warning when the original is too large or too narrow.
+    /// Responsive sizes of a photo (and, for a cover, its crop for sharing), with a warning when it
+    /// is too narrow. Refused before anything is decoded: an empty file, a file above the size
+    /// limit, more pixels than the limit by its header, HEIC/AVIF where libvips reads no HEIF.
     static func convert(_ bytes: [UInt8], path: String, at location: SourceLocation, files: ContentFiles,
-                        sink: DiagnosticSink) -> ResponsiveImage? {
-        let megabytes = bytes.count / 1_000_000
-        if megabytes > ImageSettings.warnAboveMegabytes {
-            sink.warning(.imageTooLarge(path: path, megabytes: megabytes, limit: ImageSettings.warnAboveMegabytes), at: location)
-        }
+                        share: Bool = false, sink: DiagnosticSink) -> ResponsiveImage? {
         do {
-            let image = try ImageConverter(cacheFolder: ImageConverter.cacheFolder(forContent: files.root)).convert(bytes)
+            let image = try ImageConverter(cacheFolder: ImageConverter.cacheFolder(forContent: files.root)).convert(bytes, share: share)
             if image.largest.width < ImageSettings.minimumWidth {
                 sink.warning(.imageTooNarrow(path: path, width: image.largest.width, minimum: ImageSettings.minimumWidth), at: location)
             }
             return image
+        } catch let refusal as ImageConverter.Refusal {
+            switch refusal {
+            case .empty:
+                sink.error(.imageEmpty(path: path), at: location)
+            case .tooLarge(let size):
+                sink.error(tooLarge(path, size: size), at: location)
+            case .tooManyPixels(let width, let height):
+                sink.error(.imageTooManyPixels(path: path, width: width, height: height, limit: ImageSettings.maxPixels / 1_000_000), at: location)
+            case .unsupported(let kind):
+                sink.error(.imageFormatUnsupported(path: path, format: kind.displayName), at: location)
+            }
+            return nil
         } catch let missing as ImageConverter.LibraryMissing {
             sink.error(.imageLibraryMissing(path: path, detail: missing.description), at: location)
             return nil
@@ -79,6 +89,17 @@ enum UpdateLoader {
             sink.error(.imageUnreadable(path: path, detail: "\(error)"), at: location)
             return nil
         }
+    }
+
+    /// A file above the size limit is refused before it is read.
+    private static func refusedForSize(_ path: String, at location: SourceLocation, files: ContentFiles, sink: DiagnosticSink) -> Bool {
+        guard let size = files.size(path), size > ImageSettings.maxOriginalBytes else { return false }
+        sink.error(tooLarge(path, size: size), at: location)
+        return true
+    }
+
+    private static func tooLarge(_ path: String, size: Int) -> Message {
+        .imageTooLarge(path: path, megabytes: (size + (1 << 20) - 1) >> 20, limit: ImageSettings.maxOriginalMegabytes)
     }
 
     /// Photos the text shows from inside Content/ (other URLs — https://… — are left as written).
@@ -89,8 +110,17 @@ enum UpdateLoader {
             guard !url.contains(":"), !url.hasPrefix("/"), !url.hasPrefix("#") else { continue }
             let location = SourceLocation(file: file, line: bodyLine + line - 1, column: 1)
             let safe = !url.split(separator: "/").contains("..")
-            guard safe, files.exists(url), !files.isDirectory(url), let data = files.data(url) else {
+            guard safe, files.exists(url), !files.isDirectory(url) else {
                 sink.error(.imageMissing(path: url), at: location)
+                continue
+            }
+            if refusedForSize(url, at: location, files: files, sink: sink) { continue }
+            guard let data = files.data(url) else {
+                sink.error(.imageMissing(path: url), at: location)
+                continue
+            }
+            guard !data.isEmpty else {
+                sink.error(.imageEmpty(path: url), at: location)
                 continue
             }
             guard ImageKind(sniffing: data) != nil else {
@@ -116,8 +146,11 @@ enum UpdateLoader {
             sink.error(.coverMissing(path: image), at: c.keyLocation("image"))
         } else if let target = files.outside(image) {
             sink.error(.coverLinkOutsideContent(path: image, target: target), at: c.keyLocation("image"))
+        } else if refusedForSize(image, at: c.keyLocation("image"), files: files, sink: sink) {
+            return Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: [])
         } else if let data = files.data(image) {
             bytes = Array(data)   // checked by its bytes below (ImageKind), whatever the extension says
+            if data.isEmpty { sink.error(.imageEmpty(path: image), at: c.keyLocation("image")) }
         }
         var cover = Update.Cover(path: image, alt: alt ?? "", location: c.keyLocation("image"), bytes: bytes)
         guard !bytes.isEmpty else { return cover }
@@ -130,7 +163,7 @@ enum UpdateLoader {
             }
             return cover
         }
-        cover.image = convert(bytes, path: image, at: c.keyLocation("image"), files: files, sink: sink)
+        cover.image = convert(bytes, path: image, at: c.keyLocation("image"), files: files, share: true, sink: sink)
         return cover
     }
 }

@@ -40,6 +40,6 @@ public struct Update: Sendable {
         public var fileExtension: String { (path.split(separator: ".").last.map(String.init) ?? "").lowercased() }
 
         /// Image types a cover may have (no SVG: it can carry scripts).
-        public static let extensions: Set<String> = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
+        public static let extensions: Set<String> = Set(ImageKind.allCases.flatMap(\.extensions))
     }
 }

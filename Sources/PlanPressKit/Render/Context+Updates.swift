@@ -80,17 +80,22 @@ extension PageRenderer {
         let update = graph.updates[graph.updateBySlug[slug]!]
         let html = graph.updateHTML[slug] ?? ""
         var context = base(page: .update(slug), title: update.title,
-                           description: update.summary ?? HTML.excerpt(update.markdown, limit: 200),
+                           description: PressFiles.summary(update),
                            breadcrumbs: [(t("nav_home"), .home), (t("updates_heading"), .updates(page: 1)), (update.title, nil)])
         context.merge(updateItem(update)) { _, new in new }
         context["body_html"] = withPictures(html, update)
         context["cover"] = false
         if let cover = update.cover, let image = cover.image {
             context["cover"] = pictureContext(slug, image, alt: cover.alt)
-            context["og_image"] = routes.url(for: .updateCover(slug, ext: Update.Cover.fileExtension(width: image.largest.width, format: "jpg")))
-            context["og_image_alt"] = cover.alt
-            context["twitter_card"] = "summary_large_image"
         }
+        // Its own picture for sharing (the cover's crop or its card) instead of the site's.
+        let shared = share?.image(for: update)
+        context["og_image"] = shared.map { routes.absolute($0.path) } ?? false
+        context["og_image_alt"] = shared?.alt ?? false
+        context["og_image_width"] = shared?.width ?? false
+        context["og_image_height"] = shared?.height ?? false
+        context["twitter_card"] = shared == nil ? "summary" : "summary_large_image"
+        context["published_time"] = update.date.iso
         context["og_type"] = "article"
         let items = update.items.compactMap(aboutItem)
         context["items"] = items

@@ -10,6 +10,7 @@ struct LayoutFields: TemplateModel {
         case lang, t, site_title, site_description, page_title, description, canonical, css, print_css
         case home_url, executors_url, glossary_url, data_url, updates_url, feed_url, search_url, as_of
         case breadcrumbs, has_breadcrumbs, og_type, og_locale, og_image, og_image_alt, twitter_card
+        case og_image_width, og_image_height, published_time
         case plan_feed_url, page_kind, page_css, alternate_url, alternate_lang
         case plans_url
         case reports_url
@@ -32,6 +33,8 @@ struct LayoutFields: TemplateModel {
     var plansURL = ""
     var breadcrumbs: [PageRenderer.Context]
     var ogLocale: String
+    /// The picture shared with a link to the page (`ShareImages`): absolute URL, size, description.
+    var shareImage: (url: String, width: Int, height: Int, alt: String)?
     var pageKind: String
     /// The other language's address of this page, when the site has one.
     var alternateURL: String?
@@ -64,9 +67,13 @@ struct LayoutFields: TemplateModel {
         case .has_breadcrumbs: return breadcrumbs.count > 1
         case .og_type: return "website"
         case .og_locale: return ogLocale
-        // Only update pages (still dictionaries) have an image and a plan feed; only print pages their own CSS.
-        case .og_image, .og_image_alt, .plan_feed_url: return false
-        case .twitter_card: return "summary"
+        case .og_image: return shareImage?.url ?? false
+        case .og_image_alt: return shareImage?.alt ?? false
+        case .og_image_width: return shareImage?.width ?? false
+        case .og_image_height: return shareImage?.height ?? false
+        // Only update pages (still dictionaries) have a plan feed and a publication date; only print pages their own CSS.
+        case .plan_feed_url, .published_time: return false
+        case .twitter_card: return shareImage == nil ? "summary" : "summary_large_image"
         case .page_kind: return pageKind
         case .page_css: return nil
         case .alternate_url: return alternateURL

@@ -36,6 +36,8 @@ public struct PageRenderer: Sendable {
     let yearIndexCache = YearIndex()
     /// The open-data files and their sizes, for the `/data/` page and download links.
     public var openData = OpenDataCatalog()
+    /// The pictures pages name for sharing (`og:image`); none when not set.
+    var share: ShareImages?
 
     /// `items`: the list items of a previous build to reuse (see `refreshItems`).
     public init(graph: SiteGraph, templates: TemplateSet, language: String, routes: Routes, otherRoutes: Routes?,
@@ -216,6 +218,7 @@ public struct PageRenderer: Sendable {
             executorsURL: routes.path(for: .executors), glossaryURL: routes.path(for: .glossary), dataURL: routes.path(for: .openData),
             updatesURL: routes.path(for: .updates(page: 1)), feedURL: routes.path(for: .updatesFeed), searchURL: routes.path(for: .search),
             asOf: format.date(settings.asOf), breadcrumbs: crumbs, ogLocale: language == "en" ? "en_US" : "uk_UA",
+            shareImage: share?.siteImage(routes).map { (routes.absolute($0.path), $0.width, $0.height, $0.alt) },
             pageKind: PageRenderer.kind(of: page), alternateURL: otherRoutes?.path(for: page),
             alternateLanguage: otherRoutes == nil ? nil : (language == "uk" ? "en" : "uk"))
         fields.headTitle = title == siteTitle ? siteTitle : "\(title) · \(siteTitle)"

@@ -54,6 +54,8 @@ public final class HTTPServer: @unchecked Sendable {
         /// Seconds a connection may stay open without a request in progress.
         public var idleTimeout: Double
         public var maxBodyBytes: Int
+        /// A photo at the size limit (`ImageSettings.maxOriginalBytes`) and the form's text around it.
+        public static let defaultMaxBodyBytes = ImageSettings.maxOriginalBytes + 4 * 1024 * 1024
         /// Connections from one address at once.
         public var maxPerClient: Int
         /// Seconds a new connection has to send its whole request head.
@@ -63,7 +65,7 @@ public final class HTTPServer: @unchecked Sendable {
         public var minBodyRate: Double
         /// Seconds a connection must have waited before a new one over a limit may take its place.
         public var stallGrace: Double
-        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = 12 * 1024 * 1024,
+        public init(maxConnections: Int = 256, idleTimeout: Double = 30, maxBodyBytes: Int = defaultMaxBodyBytes,
                     maxPerClient: Int = 64, headerTimeout: Double = 10, bodyTimeout: Double = 10,
                     minBodyRate: Double = 64 * 1024, stallGrace: Double = 1) {
             self.maxConnections = maxConnections
