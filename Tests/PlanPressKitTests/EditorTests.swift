@@ -157,6 +157,17 @@ import Glibc
         let json = try JSONSerialization.jsonObject(with: Data(check.body.utf8)) as? [String: Any]
         let byField = json?["fields"] as? [String: [[String: Any]]]
         #expect(byField?["items"]?.contains { ($0["text"] as? String)?.contains("оновлення посилається на measure:test-plan/9.9") == true } == true)
+        // No title as well: one save still says everything, by its field, and names no file.
+        var untitled = fields
+        untitled[0] = ("title", "")
+        let both = try await session.post("updates/save", untitled)
+        #expect(both.status == 422)
+        #expect(EditorTests.after("id=\"f-title-problems\"", in: both.body, 400).contains("напишіть заголовок новини"))
+        #expect(EditorTests.after("id=\"f-items-problems\"", in: both.body, 600).contains("measure:test-plan/9.9"))
+        let untitledCheck = try await session.post("updates/check", untitled)
+        let untitledJSON = try JSONSerialization.jsonObject(with: Data(untitledCheck.body.utf8)) as? [String: Any]
+        #expect(untitledJSON?["file"] as? String == "", "a stand-in title never shows as a file name")
+        #expect(!FileManager.default.fileExists(atPath: session.updates))
     }
 
     @Test func anEditOnDiskSinceOpeningIsNeverOverwritten() async throws {
@@ -749,6 +760,8 @@ import Glibc
         for token in text.split(whereSeparator: \.isWhitespace) {
             let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ":;,.!?()«»\"'"))
             guard !bare.contains(where: { ":/._@".contains($0) }) else { continue }
+            // An id such as a plan's (`test-plan`) quoted by a message is data, not interface.
+            guard bare.wholeMatch(of: /[a-z0-9]+(?:-[a-z0-9]+)+/) == nil else { continue }
             for word in bare.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
                 let word = String(word)
                 if word.contains(where: \.isLetter) && !allowedLatin.contains(word) { found.append(word) }

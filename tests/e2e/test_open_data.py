@@ -97,7 +97,8 @@ def test_budget_csv_re_adds_to_the_computed_totals(data_dir):
         for year, amount in by_year.items():
             assert sum(Decimal(r[f"amount_{year}"]) for r in rows if r[f"amount_{year}"]) == amount, (path.name, year)
         checked += 1
-    assert checked >= 1
+    # The history fixture publishes no budget (nothing to re-add there); the other two do.
+    assert checked >= (0 if data_dir.parent.parent.name.startswith("history") else 1)
 
 
 def test_stated_and_computed_totals_are_published_side_by_side(data_dir):
@@ -302,7 +303,8 @@ def test_template_filled_with_openpyxl_imports_to_the_same_site(tmp_path):
     sheet = book["Показники"]
     rows = list(sheet.iter_rows(min_row=2))
     for row in rows:
-        if row[0].value == "1.1-1":
+        # An indicator number the document does not print is the site's own, shown in brackets.
+        if (row[0].value or "").strip("[]") == "1.1-1":
             assert row[3].value == "осіб"  # the target's unit, shown beside the target
             row[4].value, row[5].value, row[6].value = "2025-12-31", 120.5, "осіб"
     free = [r for r in rows if r[0].value is None]

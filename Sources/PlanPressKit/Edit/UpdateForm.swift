@@ -79,6 +79,8 @@ struct UpdateForm {
         var lines: [(text: String, field: String)] = []
         var extra: [String: [UInt8]] = [:]
         var problems: [(field: String, message: Message)] = []
+        /// The update is checked under a stand-in title (none usable was typed): it has no file name yet.
+        var standIn = false
         var relativePath: String { "updates/\(update?.slug ?? "").md" }
     }
 
@@ -123,9 +125,17 @@ struct UpdateForm {
     func draft(_ values: Values) -> Draft {
         var draft = Draft()
         let date = CalendarDate(iso: values.date)
-        guard var update = NewUpdate(title: Self.oneLine(values.title), date: date ?? CalendarDate(year: 2000, month: 1, day: 1)) else {
+        let someDate = date ?? CalendarDate(year: 2000, month: 1, day: 1)
+        var update: NewUpdate
+        if let titled = NewUpdate(title: Self.oneLine(values.title), date: someDate) {
+            update = titled
+        } else {
+            // No usable title: said by its field, and every other field is still checked (under a
+            // stand-in title that is never written), so one save shows all that needs fixing.
             draft.problems.append(("title", values.title.isEmpty ? .editorTitleMissing : .titleWithoutLetters))
-            return draft
+            guard let standIn = NewUpdate(title: "Новина", date: someDate) else { return draft }
+            update = standIn
+            draft.standIn = true
         }
         if !values.slug.isEmpty {
             guard IDRules.isValid(values.slug) else {
@@ -380,7 +390,7 @@ struct UpdateForm {
         let values = Values(form: request.form)
         let draft = draft(values)
         let outcome = outcome(draft)
-        let slug = draft.update?.slug
+        let slug = draft.standIn ? nil : draft.update?.slug
         var response = view.checkJSON(view.problems(draft.problems, outcome), preview: Self.previewHTML(slug.flatMap { outcome?.graph?.updateHTML[$0] } ?? ""),
                                       elsewhere: outcome?.elsewhere ?? [])
         response = EditorJSON.adding(["file": slug.map { "Content/updates/\($0).md" } ?? ""], to: response)
