@@ -16,12 +16,28 @@ public final class BoundedZip {
     /// Uncompressed bytes read so far (for `ArchiveLimits.totalBytes`).
     public private(set) var bytesRead = 0
 
-    /// The archive at `path`: its size is checked before it is read.
-    public convenience init(path: String, limits: ArchiveLimits = .office) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-        if let size, size > limits.archiveBytes { throw ArchiveError.archiveTooLarge(limit: limits.archiveBytes) }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CocoaError(.fileReadUnknown) }
-        try self.init(bytes: [UInt8](data), limits: limits)
+    /// The archive at `path`, read where it lies: its size, its first bytes and its end record are
+    /// checked first (an OLE compound document is read whole, within the size limit, to tell an
+    /// encrypted package from an old Word file).
+    public init(path: String, limits: ArchiveLimits = .office) throws {
+        self.limits = limits
+        guard let file = FileHandle(forReadingAtPath: path) else { throw CocoaError(.fileReadUnknown) }
+        defer { try? file.close() }
+        let size = Int(clamping: (try? file.seekToEnd()) ?? 0)
+        guard size <= limits.archiveBytes else { throw ArchiveError.archiveTooLarge(limit: limits.archiveBytes) }
+        try? file.seek(toOffset: 0)
+        let head = [UInt8]((try? file.read(upToCount: 8)) ?? Data())
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            try? file.seek(toOffset: 0)
+            if let compound = BoundedZip.compoundFile([UInt8]((try? file.readToEnd()) ?? Data())) { throw compound }
+        }
+        let tailStart = max(0, size - 22 - 65_535)
+        try? file.seek(toOffset: UInt64(tailStart))
+        let tail = [UInt8]((try? file.read(upToCount: size - tailStart)) ?? Data())
+        guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]),
+              BoundedZip.hasEndRecord(tail) else { throw ArchiveError.notZIP }
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) } catch { throw ArchiveError.notZIP }
+        (names, entries) = try BoundedZip.index(archive, limits: limits)
     }
 
     /// An archive in memory (an upload). Throws `ArchiveError`.
@@ -42,17 +58,22 @@ public final class BoundedZip {
                                              attributes: [.posixPermissions: 0o600]) else { throw ArchiveError.notZIP }
         defer { try? FileManager.default.removeItem(at: url) }  // the archive keeps its open file
         do { archive = try Archive(url: url, accessMode: .read, pathEncoding: nil) } catch { throw ArchiveError.notZIP }
-        var count = 0
+        (names, entries) = try BoundedZip.index(archive, limits: limits)
+    }
+
+    /// The file entries by name (the first of a repeated name), within `ArchiveLimits.entries`.
+    private static func index(_ archive: Archive, limits: ArchiveLimits) throws -> ([String], [String: Entry]) {
+        var names: [String] = [], entries: [String: Entry] = [:], count = 0
         for entry in archive {
             count += 1
             guard count <= limits.entries else { throw ArchiveError.tooManyEntries(limit: limits.entries) }
             guard entry.type == .file else { continue }
-            let name = entry.path
-            if entries[name] == nil {
-                entries[name] = entry
-                names.append(name)
+            if entries[entry.path] == nil {
+                entries[entry.path] = entry
+                names.append(entry.path)
             }
         }
+        return (names, entries)
     }
 
     public func contains(_ name: String) -> Bool { entries[name] != nil }
