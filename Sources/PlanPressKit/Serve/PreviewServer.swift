@@ -186,7 +186,11 @@ public final class PreviewServer: @unchecked Sendable {
         server?.stop()
         liveReload.close()
         buildLock.lock()
-        try? FileManager.default.removeItem(atPath: workFolder)
+        // Foundation's removal stops at the first entry it cannot delete (seen once under load in
+        // the test of this): try again while the folder is there, a few times at most.
+        for _ in 0..<3 where FileManager.default.fileExists(atPath: workFolder) {
+            try? FileManager.default.removeItem(atPath: workFolder)
+        }
         if folderLock >= 0 {
             close(folderLock)
             folderLock = -1
