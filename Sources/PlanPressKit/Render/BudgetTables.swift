@@ -60,6 +60,8 @@ extension PageRenderer {
     /// Stated totals next to computed ones, for a goal or the whole plan.
     /// A goal's stated totals beside the sums of its rows, and, under their own heading, only the
     /// rows that do not match («Суми, що не сходяться» never heads rows that do).
+    static let reconciliationKeys = ["reconciliation", "has_reconciliation", "reconciliation_heading", "mismatch_block"]
+
     func reconciliationBlock(_ checks: [BudgetReconciler.Check], plan: Plan) -> Context {
         let mismatched = checks.filter { !$0.matches }
         return ["reconciliation": reconciliation(checks, plan: plan), "has_reconciliation": !checks.isEmpty,

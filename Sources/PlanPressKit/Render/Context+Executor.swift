@@ -1,9 +1,57 @@
+/// `/executors/`: every body some plan names, with how many measures name it.
+struct ExecutorsPage: LayoutPageModel {
+    var layout: LayoutFields
+    var executors: [Context] = []
+
+    static let pageFields: [PageField<ExecutorsPage>] = [
+        PageField("executors", .record(["name", "short", "url", "kind", "named_count", "consent_count", "plans"])) { $0.executors },
+    ]
+}
+
+/// An executor's page (`executor.mustache`): the measures naming the body, plan by plan, their money and monitoring.
+struct ExecutorPage: LayoutPageModel {
+    var layout: LayoutFields
+    var name = "", kind = ""
+    var englishName: String?, short: String?
+    /// The body it belongs to (name, url); absent when none.
+    var parent: [String: String]?
+    var subordinates: [[String: String]] = []
+    var plans: [Context] = []
+    var namedCount = 0, consentCount = 0
+    var commentary: [Context] = []
+    /// Each a section or `false`, as the functions that make them give it.
+    var budgetByPlan: Any = false, downloads: Any = false, scorecard: Any = false, reports: Any = false
+    var unanswered: Any = false, relatedUpdates: Any = false
+
+    static let pageFields: [PageField<ExecutorPage>] = [
+        PageField("name") { $0.name },
+        PageField("english_name") { opt($0.englishName) },
+        PageField("short") { opt($0.short) },
+        PageField("kind") { $0.kind },
+        PageField("parent", .record(["name", "url"])) { $0.parent },
+        PageField("has_subordinates") { !$0.subordinates.isEmpty },
+        PageField("subordinates", .record(["name", "url"])) { $0.subordinates },
+        PageField("plans", .record(["title", "url", "column", "groups", "count", "draft", "reading_note"])) { $0.plans },
+        PageField("budget_by_plan", .record(["rows"])) { $0.budgetByPlan },
+        PageField("has_measures") { $0.namedCount > 0 },
+        PageField("named_count") { $0.namedCount },
+        PageField("consent_count") { $0.consentCount },
+        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("downloads", .record(["files", "hint", "index_url"])) { $0.downloads },
+        PageField("scorecard", .open) { $0.scorecard },
+        PageField("reports", .record(["items"])) { $0.reports },
+        PageField("unanswered", .open) { $0.unanswered },
+        PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
+    ]
+}
+
 extension PageRenderer {
-    func executorsContext() -> Context {
-        var context = base(page: .executors, title: t("executors_heading"), breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), nil)])
+    func executorsPage() -> ExecutorsPage {
+        var page = ExecutorsPage(layout: layout(page: .executors, title: t("executors_heading"),
+                                                breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), nil)]))
         // Only bodies some plan names: the registry also holds parents and issuers no measure names
         // (their pages stay, linked from the bodies that belong to them).
-        context["executors"] = graph.executorOrder.filter { !(graph.involvements[$0] ?? []).isEmpty }.map { id -> Context in
+        page.executors = graph.executorOrder.filter { !(graph.involvements[$0] ?? []).isEmpty }.map { id -> Context in
             let executor = graph.executors[id]!
             let involvements = graph.involvements[id] ?? []
             let consent = involvements.filter(\.consent).count
@@ -12,41 +60,39 @@ extension PageRenderer {
                     "named_count": involvements.count, "consent_count": consent,
                     "plans": Set(involvements.map(\.key.plan)).count]
         }
-        return context
+        return page
     }
 
-    func executorContext(_ id: ExecutorID) -> Context {
+    func executorPage(_ id: ExecutorID) -> ExecutorPage {
         let executor = graph.executors[id]!
         let english = language == "en" ? executor.englishName : nil
-        var context = base(page: .executor(id), title: english ?? executor.name,
-                           breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, nil)])
-        context["name"] = executor.name
-        context["english_name"] = opt(english)
-        context["short"] = opt(executor.short)
-        context["kind"] = t("kind_\(executor.kind.rawValue)")
+        var page = ExecutorPage(layout: layout(page: .executor(id), title: english ?? executor.name,
+                                               breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, nil)]))
+        page.name = executor.name
+        page.englishName = english
+        page.short = executor.short
+        page.kind = t("kind_\(executor.kind.rawValue)")
         if let parent = executor.parent.flatMap({ graph.executors[$0] }) {
-            context["parent"] = ["name": parent.name, "url": routes.path(for: .executor(parent.id))]
+            page.parent = ["name": parent.name, "url": routes.path(for: .executor(parent.id))]
         }
-        context["has_subordinates"] = !(graph.subordinates[id] ?? []).isEmpty
-        context["subordinates"] = (graph.subordinates[id] ?? []).compactMap { graph.executors[$0] }.map {
+        page.subordinates = (graph.subordinates[id] ?? []).compactMap { graph.executors[$0] }.map {
             ["name": $0.name, "url": routes.path(for: .executor($0.id))]
         }
         let involvements = graph.involvements[id] ?? []
         let byPlan = Dictionary(grouping: involvements, by: \.key.plan)
-        context["plans"] = byPlan.keys.sorted().map { p in executorPlanSection(p, involvements: byPlan[p]!) }
-        context["budget_by_plan"] = executorBudget(byPlan)
-        context["has_measures"] = !involvements.isEmpty
-        context["named_count"] = involvements.count
-        context["consent_count"] = involvements.filter(\.consent).count
-        context["commentary"] = commentary(.executor(id))
-        context["downloads"] = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, tables: ["measure-executors"], site: [.executorsCSV],
-                                         hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingOccurrences(of: "{executor}", with: id.raw),
-                                         titledByPlan: true)
-        context["scorecard"] = involvements.isEmpty ? false : executorScorecard(id)
-        context["reports"] = executorReports(id)
-        context["unanswered"] = unansweredLink(id)
-        context["related_updates"] = relatedUpdates(.executor(id), heading: "updates_about_executor")
-        return context
+        page.plans = byPlan.keys.sorted().map { p in executorPlanSection(p, involvements: byPlan[p]!) }
+        page.budgetByPlan = executorBudget(byPlan)
+        page.namedCount = involvements.count
+        page.consentCount = involvements.filter(\.consent).count
+        page.commentary = commentary(.executor(id))
+        page.downloads = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, tables: ["measure-executors"], site: [.executorsCSV],
+                                   hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingOccurrences(of: "{executor}", with: id.raw),
+                                   titledByPlan: true)
+        page.scorecard = involvements.isEmpty ? false : executorScorecard(id)
+        page.reports = executorReports(id)
+        page.unanswered = unansweredLink(id)
+        page.relatedUpdates = relatedUpdates(.executor(id), heading: "updates_about_executor")
+        return page
     }
 
     static let executorRowShape = RecordShape(["consent", "role"])

@@ -44,20 +44,19 @@ extension PageRenderer {
         return result.filter { !$0.2.isEmpty }
     }
 
-    func listsContext(_ scope: ListScope) -> Context {
+    func listsPage(_ scope: ListScope) -> ListsPage {
         let (measures, title, owner, crumbs) = listScope(scope)
-        var context = base(page: .lists(scope), title: "\(t("lists_heading")) — \(title)", breadcrumbs: crumbs + [(t("lists_heading"), nil)])
-        context["owner_title"] = title
-        context["owner_url"] = routes.path(for: owner)
-        context["intro"] = fill("lists_intro", ["date": format.date(graph.monitoring.asOf)])
+        var page = ListsPage(layout: layout(page: .lists(scope), title: "\(t("lists_heading")) — \(title)", breadcrumbs: crumbs + [(t("lists_heading"), nil)]))
+        page.ownerTitle = title
+        page.ownerURL = routes.path(for: owner)
+        page.intro = fill("lists_intro", ["date": format.date(graph.monitoring.asOf)])
         let lists = graph.monitoring.lists(measures)
         let byPlan: Bool
         if case .executor = scope { byPlan = true } else { byPlan = false }
-        context["sections"] = namedLists(lists).map { code, heading, keys -> Context in
+        page.sections = namedLists(lists).map { code, heading, keys -> Context in
             ["anchor": code, "heading": heading, "count": itemCount(keys), "groups": listGroups(keys, anchor: byPlan ? code : nil)]
         }
-        context["has_sections"] = !(context["sections"] as! [Context]).isEmpty
-        return context
+        return page
     }
 
     /// Measures grouped by plan (a heading with an anchor per plan when `anchor` is given).
@@ -103,14 +102,14 @@ extension PageRenderer {
     }
 
     /// «Що мало бути виконано у 2026 році»: every plan's measures falling due in the year.
-    func yearContext(_ year: Int) -> Context {
+    func yearPage(_ year: Int) -> YearPage {
         let heading = fill("year_heading", ["year": "\(year)"])
-        var context = base(page: .year(year), title: heading, breadcrumbs: [(t("nav_home"), .home), (heading, nil)])
-        context["heading"] = heading
-        context["intro"] = fill("year_intro", ["date": format.date(graph.monitoring.asOf)])
+        var page = YearPage(layout: layout(page: .year(year), title: heading, breadcrumbs: [(t("nav_home"), .home), (heading, nil)]))
+        page.heading = heading
+        page.intro = fill("year_intro", ["date": format.date(graph.monitoring.asOf)])
         let monitoring = graph.monitoring
         let due = yearIndex().measures[year] ?? [:]
-        context["plans"] = graph.plans.indices.compactMap { p -> Context? in
+        page.plans = graph.plans.indices.compactMap { p -> Context? in
             guard let measures = due[p] else { return nil }
             let keys = measureTerms(p, measures)
             let overdue = keys.filter { monitoring.isOverdue($0.key, term: $0.term) }.count
@@ -126,9 +125,38 @@ extension PageRenderer {
                                       extending: measureItem(item.key))
                     }]
         }
-        context["years"] = dueYears().map { ["year": $0, "url": routes.path(for: .year($0)), "current": $0 == year] as Context }
-        return context
+        page.years = dueYears().map { ["year": $0, "url": routes.path(for: .year($0)), "current": $0 == year] as Context }
+        return page
     }
+}
+
+/// A list page (`lists.mustache`): every list a count on its plan's, goal's or executor's page stands for.
+struct ListsPage: LayoutPageModel {
+    var layout: LayoutFields
+    var ownerTitle = "", ownerURL = "", intro = ""
+    var sections: [Context] = []
+
+    static let pageFields: [PageField<ListsPage>] = [
+        PageField("owner_title") { $0.ownerTitle },
+        PageField("owner_url") { $0.ownerURL },
+        PageField("intro") { $0.intro },
+        PageField("sections", .record(["anchor", "heading", "count", "groups"])) { $0.sections },
+        PageField("has_sections") { !$0.sections.isEmpty },
+    ]
+}
+
+/// «Що мало бути виконано у 2026 році» (`year.mustache`).
+struct YearPage: LayoutPageModel {
+    var layout: LayoutFields
+    var heading = "", intro = ""
+    var plans: [Context] = [], years: [Context] = []
+
+    static let pageFields: [PageField<YearPage>] = [
+        PageField("heading") { $0.heading },
+        PageField("intro") { $0.intro },
+        PageField("plans", .record(["id", "title", "url", "count", "overdue", "draft", "reading_note", "measures"])) { $0.plans },
+        PageField("years", .record(["year", "url", "current"])) { $0.years },
+    ]
 }
 
 /// `PageRenderer.yearIndex()`, made by the first page that needs it.

@@ -1,16 +1,28 @@
 import Foundation
 
+/// `/data/`: every download with its size, and how the files are written.
+struct OpenDataPage: LayoutPageModel {
+    var layout: LayoutFields
+    var plans: [Context] = [], siteFiles: [Context] = []
+
+    static let pageFields: [PageField<OpenDataPage>] = [
+        PageField("plans", .record(["title", "url", "files"])) { $0.plans },
+        PageField("site_files", .record(PageRenderer.downloadKeys)) { $0.siteFiles },
+    ]
+}
+
 extension PageRenderer {
-    /// `/data/`: every download with its size, and how the files are written.
-    func openDataContext() -> Context {
-        var context = base(page: .openData, title: t("open_data"), breadcrumbs: [(t("nav_home"), .home), (t("open_data"), nil)])
-        context["plans"] = graph.plans.map { index -> Context in
+    static let downloadKeys = ["url", "title", "format", "size", "name"]
+
+    func openDataPage() -> OpenDataPage {
+        var page = OpenDataPage(layout: layout(page: .openData, title: t("open_data"), breadcrumbs: [(t("nav_home"), .home), (t("open_data"), nil)]))
+        page.plans = graph.plans.map { index -> Context in
             ["title": index.plan.shortTitle, "url": routes.path(for: .plan(index.plan.id)),
              "files": openData.files(of: index.plan.id).map(downloadItem)]
         }
-        context["site_files"] = ([OpenDataDownload.Kind.archive, .datapackage, .schema].compactMap(openData.file)
+        page.siteFiles = ([OpenDataDownload.Kind.archive, .datapackage, .schema].compactMap(openData.file)
             + openData.siteTables.prefix(1) + [openData.file(.executorsCSV)].compactMap { $0 } + openData.siteTables.dropFirst()).map(downloadItem)
-        return context
+        return page
     }
 
     func downloadItem(_ download: OpenDataDownload) -> Context {

@@ -1,6 +1,25 @@
 /// The right of reply on pages: a body's page of assessments it was asked to
 /// answer («Без відповіді»), and a report's entries that only reply
 /// (docs/monitoring.md, *Right of reply*).
+/// The assessments that asked an executor for an answer (`unanswered.mustache`): those still awaiting it, those answered.
+struct UnansweredPage: LayoutPageModel {
+    var layout: LayoutFields
+    var ownerTitle = "", ownerURL = "", intro = "", awaitedCount = "", answeredCount = ""
+    var awaited: [Context] = [], answered: [Context] = []
+
+    static let pageFields: [PageField<UnansweredPage>] = [
+        PageField("owner_title") { $0.ownerTitle },
+        PageField("owner_url") { $0.ownerURL },
+        PageField("intro") { $0.intro },
+        PageField("awaited", .open) { $0.awaited },
+        PageField("has_awaited") { !$0.awaited.isEmpty },
+        PageField("awaited_count") { $0.awaitedCount },
+        PageField("answered", .open) { $0.answered },
+        PageField("has_answered") { !$0.answered.isEmpty },
+        PageField("answered_count") { $0.answeredCount },
+    ]
+}
+
 extension PageRenderer {
     /// Bodies some report asked for a reply, in registry order: each has an «unanswered» page.
     func askedBodies() -> [ExecutorID] {
@@ -16,14 +35,14 @@ extension PageRenderer {
                 "text": fill("unanswered_count", ["count": count(awaited, "count_assessments"), "total": "\(requests.count)"])] as Context
     }
 
-    func unansweredContext(_ id: ExecutorID) -> Context {
+    func unansweredPage(_ id: ExecutorID) -> UnansweredPage {
         let executor = graph.executors[id]!
         let title = "\(t("unanswered_heading")) — \(executor.displayName)"
-        var context = base(page: .unanswered(id), title: title,
-                           breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors), (executor.displayName, .executor(id)),
-                                         (t("unanswered_heading"), nil)])
-        context["owner_title"] = executor.name
-        context["owner_url"] = routes.path(for: .executor(id))
+        var page = UnansweredPage(layout: layout(page: .unanswered(id), title: title,
+                                                 breadcrumbs: [(t("nav_home"), .home), (t("executors_heading"), .executors),
+                                                               (executor.displayName, .executor(id)), (t("unanswered_heading"), nil)]))
+        page.ownerTitle = executor.name
+        page.ownerURL = routes.path(for: .executor(id))
         let requests = graph.monitoring.replyRequests()[id] ?? []
         let awaited = requests.filter { graph.monitoring.awaitsReply($0.entry, $0.key, reports: graph.site.reports) }
         let answered = requests.filter { !graph.monitoring.awaitsReply($0.entry, $0.key, reports: graph.site.reports) }
@@ -33,14 +52,12 @@ extension PageRenderer {
             item["period"] = periodLabel(request.entry.period)
             return item
         }
-        context["intro"] = fill("unanswered_intro", ["body": executor.displayName])
-        context["awaited"] = awaited.map(item)
-        context["has_awaited"] = !awaited.isEmpty
-        context["awaited_count"] = count(awaited.count, "count_assessments")
-        context["answered"] = answered.map(item)
-        context["has_answered"] = !answered.isEmpty
-        context["answered_count"] = count(answered.count, "count_assessments")
-        return context
+        page.intro = fill("unanswered_intro", ["body": executor.displayName])
+        page.awaited = awaited.map(item)
+        page.awaitedCount = count(awaited.count, "count_assessments")
+        page.answered = answered.map(item)
+        page.answeredCount = count(answered.count, "count_assessments")
+        return page
     }
 
     /// A report's entries that answer another report without a status of their own.

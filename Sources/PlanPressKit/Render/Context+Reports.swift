@@ -1,3 +1,45 @@
+/// `/reports/`: every report read into the site, newest first, with each plan's feed of reports.
+struct ReportsPage: LayoutPageModel {
+    var layout: LayoutFields
+    var items: [Context] = [], feeds: [Context] = []
+    var methodologyURL = ""
+
+    static let pageFields: [PageField<ReportsPage>] = [
+        PageField("items", .record(PageRenderer.reportItemKeys)) { $0.items },
+        PageField("has_items") { !$0.items.isEmpty },
+        PageField("feeds", .record(["title", "url"])) { $0.feeds },
+        PageField("has_feeds") { !$0.feeds.isEmpty },
+        PageField("methodology_url") { $0.methodologyURL },
+    ]
+}
+
+/// A monitoring report's page (`report.mustache`): who reported, for which period, each measure's status and each value.
+struct ReportPage: LayoutPageModel {
+    var layout: LayoutFields
+    /// What a list of reports shows of it (`reportItem`), with its plan.
+    var item: Context
+    var summaryHTML: String?, methodologyHTML: String?
+    var methodologyURL = ""
+    var statuses: [Context] = [], replies: [Context] = [], values: [Context] = []
+    /// The values summed up per indicator for a long report, or `false`.
+    var longValues: Any = false
+    var hasValues = false
+
+    static let pageFields: [PageField<ReportPage>] = PageRenderer.reportItemKeys.map { key in PageField(key) { $0.item[key] } } + [
+        PageField("summary_html") { opt($0.summaryHTML) },
+        PageField("methodology_html") { opt($0.methodologyHTML) },
+        PageField("methodology_url") { $0.methodologyURL },
+        PageField("print_urls") { _ in true },
+        PageField("statuses", .open) { $0.statuses },
+        PageField("has_statuses") { !$0.statuses.isEmpty },
+        PageField("replies", .open) { $0.replies },
+        PageField("has_replies_only") { !$0.replies.isEmpty },
+        PageField("long_values", .open) { $0.longValues },
+        PageField("values", .open) { $0.values },
+        PageField("has_values") { $0.hasValues },
+    ]
+}
+
 /// A page per monitoring report, the index of reports, and the report lists
 /// on plan and executor pages (docs/monitoring.md, *Report pages*).
 extension PageRenderer {
@@ -15,6 +57,10 @@ extension PageRenderer {
     func reportName(_ report: Report) -> String {
         report.title ?? fill("report_default_title", ["reporter": report.reporter.name, "period": periodLabel(report.period)])
     }
+
+    static let reporterKeys = ["reporter", "reporter_url"]
+    static let reportItemKeys = ["title", "url", "kind", "kind_label", "period", "published", "published_iso", "plan_title", "plan_url", "count"]
+        + reporterKeys
 
     /// A line in a list of reports.
     func reportItem(_ r: Int) -> Context {
@@ -45,38 +91,36 @@ extension PageRenderer {
         return ["items": reports.map(reportItem)] as Context
     }
 
-    func reportsContext() -> Context {
-        var context = base(page: .reports, title: t("reports_heading"), breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), nil)])
-        let reports = reportOrder(linkedReports)
-        context["items"] = reports.map(reportItem)
-        context["has_items"] = !reports.isEmpty
-        context["feeds"] = graph.plans.filter { graph.monitoring.reportsByPlan[graph.planByID[$0.plan.id]!] != nil }.map {
+    func reportsPage() -> ReportsPage {
+        var page = ReportsPage(layout: layout(page: .reports, title: t("reports_heading"),
+                                              breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), nil)]))
+        page.items = reportOrder(linkedReports).map(reportItem)
+        page.feeds = graph.plans.filter { graph.monitoring.reportsByPlan[graph.planByID[$0.plan.id]!] != nil }.map {
             ["title": $0.plan.shortTitle, "url": graph.routes.path(for: .planReportsFeed($0.plan.id))] as Context
         }
-        context["has_feeds"] = !(context["feeds"] as! [Context]).isEmpty
-        context["methodology_url"] = routes.path(for: .methodology)
-        return context
+        page.methodologyURL = routes.path(for: .methodology)
+        return page
     }
 
     /// Other reporters' assessments of a measure for the same period listed on a report page; the rest are counted.
     static let otherVoicesListed = 10
 
-    func reportContext(_ id: String) -> Context {
+    func reportPage(_ id: String) -> ReportPage {
         let r = graph.monitoring.reportByID[id]!
         let report = graph.site.reports[r]
         let p = graph.planByID[report.plan]!
         let index = graph.plans[p]
         let name = reportName(report)
-        var context = base(page: .report(id), title: "\(name) — \(planTitle(index.plan))", description: report.summary,
-                           breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), .reports), (name, nil)])
-        context.merge(reportItem(r)) { _, new in new }
-        context["summary_html"] = opt(report.summary.map { HTML.paragraphs($0) })
-        context["methodology_html"] = opt(report.methodology.map { HTML.paragraphs($0) })
-        context["methodology_url"] = routes.path(for: .methodology)
-        context["print_urls"] = true
-        context["plan_title"] = index.plan.shortTitle
-        context["plan_url"] = routes.path(for: .plan(index.plan.id))
-        context["statuses"] = report.measures.compactMap { status -> Context? in
+        var item = reportItem(r)
+        item["plan_title"] = index.plan.shortTitle
+        item["plan_url"] = routes.path(for: .plan(index.plan.id))
+        var page = ReportPage(layout: layout(page: .report(id), title: "\(name) — \(planTitle(index.plan))", description: report.summary,
+                                             breadcrumbs: [(t("nav_home"), .home), (t("reports_heading"), .reports), (name, nil)]),
+                              item: item)
+        page.summaryHTML = report.summary.map { HTML.paragraphs($0) }
+        page.methodologyHTML = report.methodology.map { HTML.paragraphs($0) }
+        page.methodologyURL = routes.path(for: .methodology)
+        page.statuses = report.measures.compactMap { status -> Context? in
             guard let m = index.measureByNumber[status.measure] else { return nil }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
             guard let entry = graph.monitoring.entry(report: r, key) else { return nil }
@@ -104,15 +148,12 @@ extension PageRenderer {
             item["has_others"] = !others.isEmpty
             return item
         }
-        context["has_statuses"] = !(context["statuses"] as! [Context]).isEmpty
-        let replies = reportReplies(r)
-        context["replies"] = replies
-        context["has_replies_only"] = !replies.isEmpty
+        page.replies = reportReplies(r)
         // A report with more values than a page of a long series sums them up per indicator; every value is on
         // the indicators' value pages and in the open data (docs/monitoring.md, «Long series»).
         let long = report.indicators.count > PageRenderer.valuesPerPage
-        context["long_values"] = long ? ["rows": reportValueSummary(report, plan: p)] as Context : false
-        context["values"] = long ? [] : report.indicators.compactMap { value -> Context? in
+        page.longValues = long ? ["rows": reportValueSummary(report, plan: p)] as Context : false
+        page.values = long ? [] : report.indicators.compactMap { value -> Context? in
             guard let i = index.indicatorByID[value.indicator] else { return nil }
             let conflicting = graph.monitoring.conflictingDates(Monitoring.IndicatorKey(plan: p, indicator: i)).contains(value.date)
             return ["indicator": indicatorNumber(value.indicator), "url": routes.path(for: .indicator(index.plan.id, value.indicator)),
@@ -121,8 +162,8 @@ extension PageRenderer {
                     "breakdown": value.breakdown.map { ["dimension": dimensionName($0.dimension), "group": $0.group, "value": format.number($0.value)] as Context },
                     "has_breakdown": !value.breakdown.isEmpty]
         }
-        context["has_values"] = !report.indicators.isEmpty
-        return context
+        page.hasValues = !report.indicators.isEmpty
+        return page
     }
 
     /// A long report's values, one row per indicator in the order the report first gives them: how many,

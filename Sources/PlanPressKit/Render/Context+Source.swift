@@ -1,3 +1,49 @@
+/// What both source pages link: the plan, the text page, the notes, the text file and the original document.
+struct SourceLinks {
+    var planTitle, planURL, sourcePageURL: String
+    var notesURL: String?
+    var downloadURL: String
+    /// The original document's link, type and size, or `false`.
+    var original: Any
+
+    static func fields<Page>(_ get: @escaping @Sendable (Page) -> SourceLinks) -> [PageField<Page>] {
+        [
+            PageField("plan_title") { get($0).planTitle },
+            PageField("plan_url") { get($0).planURL },
+            PageField("source_page_url") { get($0).sourcePageURL },
+            PageField("notes_url") { opt(get($0).notesURL) },
+            PageField("download_url") { get($0).downloadURL },
+            PageField("original", .record(["url", "type", "size"])) { get($0).original },
+        ]
+    }
+}
+
+/// `/plans/<plan>/source/` (`source.mustache`).
+struct SourcePage: LayoutPageModel {
+    var layout: LayoutFields
+    var links: SourceLinks
+    var lines: [Context] = []
+    var lineCount = ""
+
+    static let pageFields: [PageField<SourcePage>] = SourceLinks.fields { $0.links } + [
+        PageField("lines", .record(["number", "cells", "page_header", "header_start", "items"])) { $0.lines },
+        PageField("line_count") { $0.lineCount },
+    ]
+}
+
+/// `/plans/<plan>/source/notes/` (`source-notes.mustache`).
+struct SourceNotesPage: LayoutPageModel {
+    var layout: LayoutFields
+    var links: SourceLinks
+    var notesHTML = ""
+    var ukOnly = false
+
+    static let pageFields: [PageField<SourceNotesPage>] = SourceLinks.fields { $0.links } + [
+        PageField("notes_html") { $0.notesHTML },
+        PageField("notes_uk_only") { $0.ukOnly },
+    ]
+}
+
 /// `/plans/<plan>/source/`: the plan's source text, one anchored line per
 /// source line (`#L120`), tab-separated cells shown as cells, page-break
 /// header rows marked; and `/plans/<plan>/source/notes/`: how it was read.
@@ -9,11 +55,11 @@ extension PageRenderer {
         return graph.sourceNotes[plan.id] == nil ? [.planSourceText(plan.id)] : [.planSourceText(plan.id), .planSourceNotes(plan.id)]
     }
 
-    func sourceContext(_ p: Int) -> Context {
+    func sourcePage(_ p: Int) -> SourcePage {
         let plan = graph.plans[p].plan
-        var context = base(page: .planSourceText(plan.id), title: "\(t("source_page")) — \(planTitle(plan))",
-                           description: plan.title, breadcrumbs: planCrumbs(p) + [(t("source_page"), nil)])
-        context.merge(sourceLinks(plan)) { _, new in new }
+        var page = SourcePage(layout: layout(page: .planSourceText(plan.id), title: "\(t("source_page")) — \(planTitle(plan))",
+                                             description: plan.title, breadcrumbs: planCrumbs(p) + [(t("source_page"), nil)]),
+                              links: sourceLinks(plan))
         let document = SourceDocument(plan.source.flatMap { graph.site.sourceFiles[$0] } ?? "")
         let starts = citedItems(p)
         var lines: [Context] = []
@@ -29,9 +75,9 @@ extension PageRenderer {
                 "items": starts[number] ?? [],
             ])
         }
-        context["lines"] = lines
-        context["line_count"] = count(document.count, "source_lines_count")
-        return context
+        page.lines = lines
+        page.lineCount = count(document.count, "source_lines_count")
+        return page
     }
 
     /// Line → the goals and measures whose citation starts there, as links («→ Захід 1.1»).
@@ -51,12 +97,12 @@ extension PageRenderer {
         return starts
     }
 
-    func sourceNotesContext(_ p: Int) -> Context {
+    func sourceNotesPage(_ p: Int) -> SourceNotesPage {
         let plan = graph.plans[p].plan
-        var context = base(page: .planSourceNotes(plan.id), title: "\(t("source_notes")) — \(planTitle(plan))",
-                           description: plan.title,
-                           breadcrumbs: planCrumbs(p) + [(t("source_page"), .planSourceText(plan.id)), (t("source_notes"), nil)])
-        context.merge(sourceLinks(plan)) { _, new in new }
+        var page = SourceNotesPage(layout: layout(page: .planSourceNotes(plan.id), title: "\(t("source_notes")) — \(planTitle(plan))",
+                                                  description: plan.title,
+                                                  breadcrumbs: planCrumbs(p) + [(t("source_page"), .planSourceText(plan.id)), (t("source_notes"), nil)]),
+                                   links: sourceLinks(plan))
         // The page's own language when the notes exist in it; otherwise the Ukrainian notes, marked
         // (lang="uk") and introduced by a sentence saying they exist only in Ukrainian.
         let translated: String? = switch language {
@@ -64,24 +110,25 @@ extension PageRenderer {
         case "en": graph.englishSourceNotes[plan.id]
         default: nil
         }
-        context["notes_html"] = translated ?? graph.sourceNotes[plan.id] ?? ""
-        context["notes_uk_only"] = translated == nil && language != PageRenderer.contentLanguage
-        return context
+        page.notesHTML = translated ?? graph.sourceNotes[plan.id] ?? ""
+        page.ukOnly = translated == nil && language != PageRenderer.contentLanguage
+        return page
     }
 
-    private func sourceLinks(_ plan: Plan) -> Context {
-        [
-            "plan_title": plan.shortTitle,
-            "plan_url": routes.path(for: .plan(plan.id)),
-            "source_page_url": routes.path(for: .planSourceText(plan.id)),
-            "notes_url": opt(graph.sourceNotes[plan.id] == nil ? nil : routes.path(for: .planSourceNotes(plan.id))),
-            "download_url": routes.asset(routes.relativePath(for: .planSource(plan.id))),
-            "original": graph.site.original(of: plan.id).map { original -> Context in
+    private func sourceLinks(_ plan: Plan) -> SourceLinks {
+        SourceLinks(
+            planTitle: plan.shortTitle,
+            planURL: routes.path(for: .plan(plan.id)),
+            sourcePageURL: routes.path(for: .planSourceText(plan.id)),
+            notesURL: graph.sourceNotes[plan.id] == nil ? nil : routes.path(for: .planSourceNotes(plan.id)),
+            downloadURL: routes.asset(routes.relativePath(for: .planSource(plan.id))),
+            original: graph.site.original(of: plan.id).map { original -> Context in
                 ["url": routes.asset("sources/" + original.name), "type": String(original.name.split(separator: ".").last ?? "").uppercased(),
                  "size": fileSize(original.bytes.count)]
-            } ?? false,
-        ]
+            } ?? false)
     }
+
+    static let citationKeys = ["url", "label", "corrections", "has_corrections"]
 
     /// «у документі: рядки 120–131», linked to the first cited line; nil when not cited.
     func citationContext(_ citation: Citation?, plan: PlanID) -> Any {

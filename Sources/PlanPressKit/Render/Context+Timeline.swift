@@ -1,11 +1,36 @@
+struct TimelinePage: LayoutPageModel {
+    var layout: LayoutFields
+    var planTitle = "", planURL = "", level = "", measuresHeading = "", intro = ""
+    var years: [Context] = [], dueCounts: [Context] = []
+    var rows: [Record] = [], undated: [Record] = []
+    /// The site's reading of the terms, or `false` (`readingNote`); the draft's note, or `false`.
+    var readingNote: Any = false, draftNote: Any = false
+
+    static let pageFields: [PageField<TimelinePage>] = [
+        PageField("plan_title") { $0.planTitle },
+        PageField("plan_url") { $0.planURL },
+        PageField("level") { $0.level },
+        PageField("measures_heading") { $0.measuresHeading },
+        PageField("years", .record(["year", "current"])) { $0.years },
+        PageField("rows", .open) { $0.rows },
+        PageField("has_rows") { !$0.rows.isEmpty },
+        PageField("due_counts", .record(["count", "url"])) { $0.dueCounts },
+        PageField("undated", .open) { $0.undated },
+        PageField("has_undated") { !$0.undated.isEmpty },
+        PageField("intro") { $0.intro },
+        PageField("reading_note", .open) { $0.readingNote },
+        PageField("draft_note") { $0.draftNote },
+    ]
+}
+
 /// `/plans/<plan>/timeline/`: the plan's measures by the years of their term,
 /// as a plain table (no JavaScript), with the status of each.
 extension PageRenderer {
-    func timelineContext(_ p: Int) -> Context {
+    func timelinePage(_ p: Int) -> TimelinePage {
         let index = graph.plans[p]
         let plan = index.plan
-        var context = base(page: .planTimeline(plan.id), title: "\(t("timeline")) — \(planTitle(plan))",
-                           description: plan.title, breadcrumbs: planCrumbs(p) + [(t("timeline"), nil)])
+        var page = TimelinePage(layout: layout(page: .planTimeline(plan.id), title: "\(t("timeline")) — \(planTitle(plan))",
+                                               description: plan.title, breadcrumbs: planCrumbs(p) + [(t("timeline"), nil)]))
         let dated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years != nil }
         let undated = index.measures.indices.filter { index.measures[$0].measure.term.reading.years == nil }
         let years = PageRenderer.timelineYears(plan.period, dated.compactMap { index.measures[$0].measure.term.reading.years })
@@ -14,24 +39,22 @@ extension PageRenderer {
             let ra = index.measures[a].measure.term.reading, rb = index.measures[b].measure.term.reading
             return (ra.start!, ra.end!, a) < (rb.start!, rb.end!, b)
         }
-        context["plan_title"] = plan.shortTitle
-        context["plan_url"] = routes.path(for: .plan(plan.id))
-        context["level"] = levelName(plan.measureLevel)
-        context["measures_heading"] = levelPlural(plan.measureLevel)
-        context["years"] = years.map { ["year": $0, "current": $0 == asOfYear] as Context }
-        context["rows"] = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
-        context["has_rows"] = !sorted.isEmpty
-        context["due_counts"] = years.map { year in
+        page.planTitle = plan.shortTitle
+        page.planURL = routes.path(for: .plan(plan.id))
+        page.level = levelName(plan.measureLevel)
+        page.measuresHeading = levelPlural(plan.measureLevel)
+        page.years = years.map { ["year": $0, "current": $0 == asOfYear] as Context }
+        page.rows = sorted.map { timelineRow(SiteGraph.MeasureKey(plan: p, measure: $0), years: years) }
+        page.dueCounts = years.map { year in
             let count = dated.filter { m in index.measures[m].measure.term.reading.dueDates.contains { $0.year == year } }.count
             // Each year's count links to that year's page, at this plan's section.
             return ["count": count, "url": opt(count == 0 ? nil : routes.path(for: .year(year)) + "#plan-\(plan.id)")] as Context
         }
-        context["undated"] = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
-        context["has_undated"] = !undated.isEmpty
-        context["intro"] = fill("timeline_intro", ["date": format.date(graph.monitoring.asOf)])
-        context["reading_note"] = readingNote(dated.map { SiteGraph.MeasureKey(plan: p, measure: $0) })
-        context["draft_note"] = plan.status == .draft ? t("draft_terms_note") : false
-        return context
+        page.undated = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
+        page.intro = fill("timeline_intro", ["date": format.date(graph.monitoring.asOf)])
+        page.readingNote = readingNote(dated.map { SiteGraph.MeasureKey(plan: p, measure: $0) })
+        page.draftNote = plan.status == .draft ? t("draft_terms_note") : false
+        return page
     }
 
     /// The plan period, widened to every year a term touches.

@@ -1,3 +1,38 @@
+/// `/updates/` and its further pages: ten updates each, newest first.
+struct UpdatesPage: LayoutPageModel {
+    var layout: LayoutFields
+    var updates: [Context] = []
+    /// Page links or `false` (`PageRenderer.pagination`).
+    var pagination: Any = false
+
+    static let pageFields: [PageField<UpdatesPage>] = [
+        PageField("updates", .record(PageRenderer.updateItemKeys)) { $0.updates },
+        PageField("has_updates") { !$0.updates.isEmpty },
+        PageField("pagination", .record(PageRenderer.paginationKeys)) { $0.pagination },
+    ]
+}
+
+/// One update's page (`update.mustache`).
+struct UpdatePage: LayoutPageModel {
+    var layout: LayoutFields
+    /// What a list shows of it (`updateItem`): title, date, author, summary.
+    var item: Context
+    var bodyHTML = ""
+    /// A `<picture>` (`pictureContext`) or `false`.
+    var cover: Any = false
+    var items: [Context] = []
+    var tags: [[String: String]] = []
+
+    static let pageFields: [PageField<UpdatePage>] = PageRenderer.updateItemKeys.map { key in PageField(key) { $0.item[key] } } + [
+        PageField("body_html") { $0.bodyHTML },
+        PageField("cover", .record(["webp_srcset", "jpeg_srcset", "src", "sizes", "width", "height", "alt"])) { $0.cover },
+        PageField("items", .record(["title", "url"])) { $0.items },
+        PageField("has_items") { !$0.items.isEmpty },
+        PageField("tags", .record(["tag"])) { $0.tags },
+        PageField("has_tags") { !$0.tags.isEmpty },
+    ]
+}
+
 /// Press updates: the paginated list, one page per update, the «Новини про
 /// цей захід» sections on item pages and the latest updates on the home page.
 extension PageRenderer {
@@ -48,6 +83,9 @@ extension PageRenderer {
         return html
     }
 
+    static let updateItemKeys = ["title", "url", "date", "date_iso", "author", "summary", "draft", "scheduled"]
+    static let relatedUpdatesKeys = ["heading", "items", "all_url", "feed_url", "feed_label"]
+
     /// An update as it appears in lists.
     func updateItem(_ update: Update) -> Context {
         ["title": update.title, "url": routes.path(for: .update(update.slug)),
@@ -56,17 +94,16 @@ extension PageRenderer {
          "scheduled": graph.site.settings.asOf < update.date ? fill("update_scheduled", ["date": format.dayMonth(update.date)]) : false]
     }
 
-    func updatesContext(page: Int) -> Context {
+    func updatesPage(page number: Int) -> UpdatesPage {
         let heading = t("updates_heading")
-        let title = page > 1 ? "\(heading) — \(t("updates_page")) \(page)" : heading
-        var context = base(page: .updates(page: page), title: title,
-                           breadcrumbs: [(t("nav_home"), .home), (title, nil)])
-        let start = (page - 1) * Self.updatesPerPage
+        let title = number > 1 ? "\(heading) — \(t("updates_page")) \(number)" : heading
+        var page = UpdatesPage(layout: layout(page: .updates(page: number), title: title,
+                                              breadcrumbs: [(t("nav_home"), .home), (title, nil)]))
+        let start = (number - 1) * Self.updatesPerPage
         let slice = graph.updates[min(start, graph.updates.count)..<min(start + Self.updatesPerPage, graph.updates.count)]
-        context["updates"] = slice.map(updateItem)
-        context["has_updates"] = !slice.isEmpty
-        context["pagination"] = pagination(current: page)
-        return context
+        page.updates = slice.map(updateItem)
+        page.pagination = pagination(current: number)
+        return page
     }
 
     /// Page numbers with previous (newer) and next (older) links.
@@ -76,33 +113,23 @@ extension PageRenderer {
         }
     }
 
-    func updateContext(_ slug: String) -> Context {
+    func updatePage(_ slug: String) -> UpdatePage {
         let update = graph.updates[graph.updateBySlug[slug]!]
         let html = graph.updateHTML[slug] ?? ""
-        var context = base(page: .update(slug), title: update.title,
-                           description: PressFiles.summary(update),
-                           breadcrumbs: [(t("nav_home"), .home), (t("updates_heading"), .updates(page: 1)), (update.title, nil)])
-        context.merge(updateItem(update)) { _, new in new }
-        context["body_html"] = withPictures(html, update)
-        context["cover"] = false
-        if let cover = update.cover, let image = cover.image {
-            context["cover"] = pictureContext(slug, image, alt: cover.alt)
-        }
+        var layout = layout(page: .update(slug), title: update.title, description: PressFiles.summary(update),
+                            breadcrumbs: [(t("nav_home"), .home), (t("updates_heading"), .updates(page: 1)), (update.title, nil)])
         // Its own picture for sharing (the cover's crop or its card) instead of the site's.
-        let shared = share?.image(for: update)
-        context["og_image"] = shared.map { routes.absolute($0.path) } ?? false
-        context["og_image_alt"] = shared?.alt ?? false
-        context["og_image_width"] = shared?.width ?? false
-        context["og_image_height"] = shared?.height ?? false
-        context["twitter_card"] = shared == nil ? "summary" : "summary_large_image"
-        context["published_time"] = update.date.iso
-        context["og_type"] = "article"
-        let items = update.items.compactMap(aboutItem)
-        context["items"] = items
-        context["has_items"] = !items.isEmpty
-        context["tags"] = update.tags.map { ["tag": $0] }
-        context["has_tags"] = !update.tags.isEmpty
-        return context
+        layout.shareImage = share?.image(for: update).map { (routes.absolute($0.path), $0.width, $0.height, $0.alt) }
+        layout.publishedTime = update.date.iso
+        layout.ogType = "article"
+        var page = UpdatePage(layout: layout, item: updateItem(update))
+        page.bodyHTML = withPictures(html, update)
+        if let cover = update.cover, let image = cover.image {
+            page.cover = pictureContext(slug, image, alt: cover.alt)
+        }
+        page.items = update.items.compactMap(aboutItem)
+        page.tags = update.tags.map { ["tag": $0] }
+        return page
     }
 
     /// A plan item an update is about, as a link with a readable label.

@@ -3,6 +3,31 @@
 /// year and reporter on its page; every value is on numbered pages of
 /// `valuesPerPage` rows (`/plans/<plan>/indicators/<id>/values/`) and in the
 /// open data. Short series are shown whole on the indicator page, as before.
+/// One page of a long value series (`indicator-values.mustache`).
+struct IndicatorValuesPage: LayoutPageModel {
+    var layout: LayoutFields
+    var heading = "", id = "", indicatorURL = "", planTitle = "", planURL = ""
+    /// «Сторінка 2 з 5: …», or `false` for an indicator without values.
+    var range: Any = false
+    var rows: [Context] = []
+    var hasConflicts = false
+    /// Page links or `false`; the download of every value or `false`.
+    var pager: Any = false, data: Any = false
+
+    static let pageFields: [PageField<IndicatorValuesPage>] = [
+        PageField("heading") { $0.heading },
+        PageField("id") { $0.id },
+        PageField("indicator_url") { $0.indicatorURL },
+        PageField("plan_title") { $0.planTitle },
+        PageField("plan_url") { $0.planURL },
+        PageField("range") { $0.range },
+        PageField("rows", .open) { $0.rows },
+        PageField("has_conflicts") { $0.hasConflicts },
+        PageField("pager", .record(PageRenderer.paginationKeys)) { $0.pager },
+        PageField("data", .open) { $0.data },
+    ]
+}
+
 extension PageRenderer {
     /// Up to this many values an indicator page shows every value in its table.
     static let inlineValueLimit = 100
@@ -87,7 +112,7 @@ extension PageRenderer {
 
     /// `/plans/<plan>/indicators/<id>/values/[page/<n>/]`: one page of a long series, every column
     /// of the indicator page's table, with a pager of constant size.
-    func indicatorValuesContext(_ p: Int, _ i: Int, page: Int) -> Context {
+    func indicatorValuesPage(_ p: Int, _ i: Int, page: Int) -> IndicatorValuesPage {
         let index = graph.plans[p]
         let node = index.indicators[i]
         let key = Monitoring.IndicatorKey(plan: p, indicator: i)
@@ -101,28 +126,29 @@ extension PageRenderer {
             + [(measureLabel(measure, plan: index.plan), .measure(index.plan.id, measure.number)),
                ("\(t("indicator")) \(indicatorNumber(node.indicator.id))", .indicator(index.plan.id, node.indicator.id)),
                (t("values_pages_crumb"), nil)]
-        var context = base(page: .indicatorValues(index.plan.id, node.indicator.id, page: current), title: "\(title) — \(index.plan.shortTitle)",
-                           description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs)
-        context["heading"] = heading
-        context["id"] = indicatorNumber(node.indicator.id)
-        context["indicator_url"] = routes.path(for: .indicator(index.plan.id, node.indicator.id))
-        context["plan_title"] = index.plan.shortTitle
-        context["plan_url"] = routes.path(for: .plan(index.plan.id))
+        var model = IndicatorValuesPage(layout: layout(page: .indicatorValues(index.plan.id, node.indicator.id, page: current),
+                                                       title: "\(title) — \(index.plan.shortTitle)",
+                                                       description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs))
+        model.heading = heading
+        model.id = indicatorNumber(node.indicator.id)
+        model.indicatorURL = routes.path(for: .indicator(index.plan.id, node.indicator.id))
+        model.planTitle = index.plan.shortTitle
+        model.planURL = routes.path(for: .plan(index.plan.id))
         let slice = entries.isEmpty ? [] : valuePageSlice(entries, page: current)
         let conflicts = graph.monitoring.conflictingDates(key)
-        context["range"] = slice.isEmpty ? false : fill("values_page_range", [
+        model.range = slice.isEmpty ? false : fill("values_page_range", [
             "page": "\(current)", "pages": "\(pages)", "count": count(slice.count, "count_values"),
             "first": format.date(slice.first!.value.date), "last": format.date(slice.last!.value.date),
             "total": count(entries.count, "count_values")])
-        context["rows"] = slice.map { entry -> Context in
+        model.rows = slice.map { entry -> Context in
             var row = valueRow(entry)
             row["conflict"] = conflicts.contains(entry.value.date)
             return row
         }
-        context["has_conflicts"] = slice.contains { conflicts.contains($0.value.date) }
-        context["pager"] = valuePager(index.plan.id, node.indicator.id, current: current, count: pages)
-        context["data"] = valuesDownload(index.plan.id)
-        return context
+        model.hasConflicts = slice.contains { conflicts.contains($0.value.date) }
+        model.pager = valuePager(index.plan.id, node.indicator.id, current: current, count: pages)
+        model.data = valuesDownload(index.plan.id)
+        return model
     }
 
     private func valuePager(_ plan: PlanID, _ id: String, current: Int, count: Int) -> Any {

@@ -40,6 +40,13 @@ struct LayoutFields: TemplateModel {
     var alternateURL: String?
     var alternateLanguage: String?
     var reportsURL = ""
+    /// `og:type`: «article» on an update's page.
+    var ogType = "website"
+    /// An update's date (`article:published_time`); a plan's own feed (plan and print pages);
+    /// the print version's own stylesheet.
+    var publishedTime: String?
+    var planFeedURL: String?
+    var pageCSS: String?
     /// `<title>`: «page · site», or the site's name alone on the home page.
     var headTitle = ""
     var favicon = ""
@@ -65,17 +72,17 @@ struct LayoutFields: TemplateModel {
         case .as_of: return asOf
         case .breadcrumbs: return breadcrumbs
         case .has_breadcrumbs: return breadcrumbs.count > 1
-        case .og_type: return "website"
+        case .og_type: return ogType
         case .og_locale: return ogLocale
         case .og_image: return shareImage?.url ?? false
         case .og_image_alt: return shareImage?.alt ?? false
         case .og_image_width: return shareImage?.width ?? false
         case .og_image_height: return shareImage?.height ?? false
-        // Only update pages (still dictionaries) have a plan feed and a publication date; only print pages their own CSS.
-        case .plan_feed_url, .published_time: return false
+        case .plan_feed_url: return planFeedURL ?? false
+        case .published_time: return publishedTime ?? false
         case .twitter_card: return shareImage == nil ? "summary" : "summary_large_image"
         case .page_kind: return pageKind
-        case .page_css: return nil
+        case .page_css: return pageCSS
         case .alternate_url: return alternateURL
         case .alternate_lang: return alternateLanguage
         case .plans_url: return plansURL
@@ -83,6 +90,41 @@ struct LayoutFields: TemplateModel {
         case .head_title: return headTitle
         case .favicon: return favicon
         }
+    }
+}
+
+extension LayoutFields {
+    static let count = Field.allCases.count
+}
+
+/// One name a page kind offers after the layout's: as templates spell it, what a
+/// section over it opens, and how the page model gives its value.
+struct PageField<Page>: Sendable {
+    let field: TemplateField
+    let read: @Sendable (Page) -> Any?
+
+    init(_ name: String, _ kind: TemplateField.Kind = .value, _ read: @escaping @Sendable (Page) -> Any?) {
+        field = TemplateField(name, kind)
+        self.read = read
+    }
+}
+
+/// A page kind printed inside the layout: the layout's fields first (`LayoutFields`),
+/// then the kind's own (`pageFields`, in field-index order). Each kind is a struct
+/// of typed values; `pageFields` is the only place its template names are spelt,
+/// and what `docs/templates.md` lists.
+protocol LayoutPageModel: TemplateModel {
+    var layout: LayoutFields { get }
+    static var pageFields: [PageField<Self>] { get }
+}
+
+extension LayoutPageModel {
+    typealias Context = PageRenderer.Context
+
+    static var fields: [TemplateField] { LayoutFields.fields + pageFields.map(\.field) }
+
+    func value(ofField index: Int) -> Any? {
+        index < LayoutFields.count ? layout.value(ofField: index) : Self.pageFields[index - LayoutFields.count].read(self)
     }
 }
 
@@ -197,8 +239,34 @@ struct MeasurePage: TemplateModel {
 }
 
 extension TemplateRenderer {
-    /// Binds the templates of the kinds that have a typed model; returns the names they lack.
+    /// Binds the templates of every page kind to its typed model; returns the names they lack,
+    /// a name in a template several kinds share (the layout, a partial) once.
     mutating func bindPageModels() -> [TemplateVocabulary.UnknownName] {
-        bind(MeasurePage.self, page: "measure")
+        var unknown: [TemplateVocabulary.UnknownName] = []
+        var seen: Set<String> = []
+        func add(_ names: [TemplateVocabulary.UnknownName]) {
+            for name in names where seen.insert("\(name.template):\(name.line):\(name.name)").inserted { unknown.append(name) }
+        }
+        add(bind(MeasurePage.self, page: "measure"))
+        for (model, page) in PageRenderer.pageModels { add(bindLayoutPage(model, page: page)) }
+        return unknown
     }
+
+    private mutating func bindLayoutPage<M: LayoutPageModel>(_ model: M.Type, page: String) -> [TemplateVocabulary.UnknownName] {
+        bind(model, page: page)
+    }
+}
+
+extension PageRenderer {
+    /// Every page kind but the measure's, with its template.
+    static var pageModels: [(any LayoutPageModel.Type, String)] { [
+        (SearchPage.self, "search"), (GlossaryPage.self, "glossary"), (NotFoundPage.self, "not-found"),
+        (MethodologyPage.self, "methodology"), (ReportsPage.self, "reports"), (YearPage.self, "year"),
+        (ListsPage.self, "lists"), (UpdatesPage.self, "updates"), (UpdatePage.self, "update"),
+        (SourcePage.self, "source"), (SourceNotesPage.self, "source-notes"), (TimelinePage.self, "timeline"),
+        (OpenDataPage.self, "open-data"), (HomePage.self, "home"), (PlansPage.self, "plans"), (ExecutorsPage.self, "executors"),
+        (ExecutorPage.self, "executor"), (UnansweredPage.self, "unanswered"),
+        (GoalPage.self, "goal"), (IndicatorPage.self, "indicator"), (IndicatorValuesPage.self, "indicator-values"),
+        (ReportPage.self, "report"),
+    ] }
 }

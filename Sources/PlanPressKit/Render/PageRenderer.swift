@@ -124,52 +124,61 @@ public struct PageRenderer: Sendable {
     /// The page's HTML as the template prints it: from a typed page model where
     /// the kind has one (`PageModels.swift`), from a dictionary context otherwise.
     func renderTemplate(_ page: PageID) -> String {
-        if case .measure(let id, let number) = page {
-            let p = graph.planByID[id]!
-            let key = SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)
-            return templates.renderer.render(measurePage(key), template: "measure") ?? ""
-        }
+        if let (template, model) = model(for: page) { return render(model, template: template) }
         let (template, context) = self.context(for: page)
         return templates.renderer.render(context, template: template) ?? ""
     }
 
-    /// The page's template and its context as a dictionary (typed models converted: swift-mustache reads these).
-    func context(for page: PageID) -> (String, Context) {
+    private func render<M: TemplateModel>(_ model: M, template: String) -> String {
+        templates.renderer.render(model, template: template) ?? ""
+    }
+
+    /// The page's template and its typed model; nil for kinds that still build a dictionary.
+    func model(for page: PageID) -> (String, any TemplateModel)? {
         switch page {
-        case .home: return ("home", homeContext())
-        case .plans: return ("plans", plansContext())
-        case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
-        case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
-        case .planTimeline(let id): return ("timeline", timelineContext(graph.planByID[id]!))
-        case .goal(let id, let goal):
-            let p = graph.planByID[id]!
-            return ("goal", goalContext(p, graph.plans[p].goalByID[goal]!))
+        case .home: return ("home", homePage())
+        case .plans: return ("plans", plansPage())
         case .measure(let id, let number):
             let p = graph.planByID[id]!
-            return ("measure", measurePage(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)).dictionary)
+            return ("measure", measurePage(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)))
+        case .goal(let id, let goal):
+            let p = graph.planByID[id]!
+            return ("goal", goalPage(p, graph.plans[p].goalByID[goal]!))
         case .indicator(let id, let indicator):
             let p = graph.planByID[id]!
-            return ("indicator", indicatorContext(p, graph.plans[p].indicatorByID[indicator]!))
+            return ("indicator", indicatorPage(p, graph.plans[p].indicatorByID[indicator]!))
         case .indicatorValues(let id, let indicator, let page):
             let p = graph.planByID[id]!
-            return ("indicator-values", indicatorValuesContext(p, graph.plans[p].indicatorByID[indicator]!, page: page))
-        case .executors: return ("executors", executorsContext())
-        case .executor(let id): return ("executor", executorContext(id))
-        case .glossary: return ("glossary", glossaryContext())
-        case .notFound: return ("not-found", notFoundContext())
-        case .openData: return ("open-data", openDataContext())
-        case .updates(let n): return ("updates", updatesContext(page: n))
-        case .update(let slug): return ("update", updateContext(slug))
-        case .search: return ("search", searchContext())
-        case .planSourceText(let id): return ("source", sourceContext(graph.planByID[id]!))
-        case .planSourceNotes(let id): return ("source-notes", sourceNotesContext(graph.planByID[id]!))
-        case .lists(let scope): return ("lists", listsContext(scope))
-        case .unanswered(let id): return ("unanswered", unansweredContext(id))
-        case .methodology: return ("methodology", methodologyContext())
-        case .year(let year): return ("year", yearContext(year))
-        case .reports: return ("reports", reportsContext())
-        case .report(let id): return ("report", reportContext(id))
-        default: return ("not-found", notFoundContext())
+            return ("indicator-values", indicatorValuesPage(p, graph.plans[p].indicatorByID[indicator]!, page: page))
+        case .executors: return ("executors", executorsPage())
+        case .executor(let id): return ("executor", executorPage(id))
+        case .unanswered(let id): return ("unanswered", unansweredPage(id))
+        case .glossary: return ("glossary", glossaryPage())
+        case .notFound: return ("not-found", notFoundPage())
+        case .openData: return ("open-data", openDataPage())
+        case .updates(let n): return ("updates", updatesPage(page: n))
+        case .update(let slug): return ("update", updatePage(slug))
+        case .search: return ("search", searchPage())
+        case .planTimeline(let id): return ("timeline", timelinePage(graph.planByID[id]!))
+        case .planSourceText(let id): return ("source", sourcePage(graph.planByID[id]!))
+        case .planSourceNotes(let id): return ("source-notes", sourceNotesPage(graph.planByID[id]!))
+        case .lists(let scope): return ("lists", listsPage(scope))
+        case .methodology: return ("methodology", methodologyPage())
+        case .year(let year): return ("year", yearPage(year))
+        case .reports: return ("reports", reportsPage())
+        case .report(let id): return ("report", reportPage(id))
+        case .plan, .planPrint: return nil
+        default: return ("not-found", notFoundPage())
+        }
+    }
+
+    /// The page's template and its context as a dictionary (typed models converted: swift-mustache reads these).
+    func context(for page: PageID) -> (String, Context) {
+        if let (template, model) = model(for: page) { return (template, model.dictionary) }
+        switch page {
+        case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
+        case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
+        default: return ("not-found", notFoundPage().dictionary)
         }
     }
 

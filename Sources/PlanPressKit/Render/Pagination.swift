@@ -22,6 +22,8 @@ enum Pagination {
 extension PageRenderer {
     /// A pager (`partials/pagination`): page numbers with gaps, previous and next links, and its
     /// labels (locale keys: the navigation's name, the previous and the next link); false for one page.
+    static let paginationKeys = ["pages", "previous", "next", "label", "previous_label", "next_label"]
+
     func pagination(current: Int, count: Int, labels: (nav: String, previous: String, next: String), url: (Int) -> String) -> Any {
         guard count > 1 else { return false }
         return [
