@@ -43,6 +43,8 @@ extension PageRenderer {
         return context
     }
 
+    static let readingNoteKeys = ["text", "notes_url"]
+
     /// «Строки 3 заходів на цій сторінці — прочитання сайту …»: a note for pages that count or list
     /// measures by a value the site read from an empty cell. `false` when none does.
     func readingNote(_ keys: [SiteGraph.MeasureKey], term: Bool = true, responsible: Bool = false) -> Any {

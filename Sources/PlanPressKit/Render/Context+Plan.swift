@@ -1,4 +1,7 @@
 extension PageRenderer {
+    static let planSummaryKeys = ["title", "short_title", "url", "uk_only", "period", "draft", "period_inferred", "period_passed",
+                                  "status", "status_code", "counts", "level_notes", "monitoring", "issuer"]
+
     func planSummary(_ p: Int) -> Context {
         summaries.summary(p) { makePlanSummary(p) }
     }

@@ -47,7 +47,7 @@ struct PlanGroups {
             PageField("plan_groups", .record(["heading", "plans"])) { get($0).groups },
             PageField("group_heading") { get($0).groupHeading },
             PageField("card_heading") { get($0).cardHeading },
-            PageField("home_due_reading_note") { get($0).dueReadingNote },
+            PageField("home_due_reading_note", .record(PageRenderer.readingNoteKeys)) { get($0).dueReadingNote },
             PageField("home_due_draft_note") { get($0).dueDraftNote },
             PageField("standing_note") { get($0).standingNote },
             PageField("home_due", .record(["title", "url", "count", "draft"])) { get($0).due },

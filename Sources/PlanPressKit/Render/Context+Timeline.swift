@@ -18,7 +18,7 @@ struct TimelinePage: LayoutPageModel {
         PageField("undated", .open) { $0.undated },
         PageField("has_undated") { !$0.undated.isEmpty },
         PageField("intro") { $0.intro },
-        PageField("reading_note", .open) { $0.readingNote },
+        PageField("reading_note", .record(PageRenderer.readingNoteKeys)) { $0.readingNote },
         PageField("draft_note") { $0.draftNote },
     ]
 }
