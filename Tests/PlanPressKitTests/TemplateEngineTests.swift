@@ -101,8 +101,9 @@ import Testing
             let routes = language == graph.site.settings.language ? graph.routes : graph.routes.withLocale("\(language)/")
             let renderer = PageRenderer(graph: graph, templates: templates, language: language, routes: routes, otherRoutes: nil)
             for page in renderer.pageIDs() {
-                let (name, context) = renderer.context(for: page)
-                // Ours as the build renders it (typed page models where the kind has one), swift-mustache from the dictionary.
+                let (name, model) = renderer.model(for: page)
+                let context = model.dictionary
+                // Ours as the build renders it (from the typed page model), swift-mustache from the model's names as a dictionary.
                 let ours: String? = renderer.renderTemplate(page)
                 let reference = templates.library.render(context, withTemplate: name)
                 compared += 1

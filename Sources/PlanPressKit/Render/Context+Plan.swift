@@ -1,3 +1,101 @@
+/// A plan's page (`plan.mustache`): the document's title block, its tree of goals, its budget, its monitoring.
+struct PlanPage: LayoutPageModel {
+    var layout: LayoutFields
+    /// The plan's card as lists show it (`planSummary`).
+    var plan: Context
+    /// The approval block as far as the document shows it (`approvalContext`).
+    var approval: Context
+    var titleHTML = "", measuresHeading = "", printURL = ""
+    var documentKind: String?, visionHTML: String?, preambleHTML: String?
+    var sourceURL: String?, sourcePageURL: String?, notesURL: String?
+    /// Position, name and citation; absent when the document prints no signature.
+    var signatory: Context?
+    /// Citations (`citationContext`), each a record or `false`.
+    var titleCitation: Any = false, visionCitation: Any = false, totalsCitation: Any = false
+    var tree: [Context] = []
+    var measures: [Record] = []
+    var commentary: [Context] = []
+    /// The downloads block, or `false`.
+    var downloads: Any = false
+    var monitoring: Context = [:]
+    /// Updates about the plan or its items: a section or `false`.
+    var relatedUpdates: Any = false
+    /// Absent when the document has no budget.
+    var budget: PlanBudget?
+
+    static let pageFields: [PageField<PlanPage>] = [
+        PageField("plan", .record(PageRenderer.planSummaryKeys)) { $0.plan },
+        PageField("title_html") { $0.titleHTML },
+        PageField("document_kind") { opt($0.documentKind) },
+        PageField("approval", .record(["none", "printed_html", "label", "by", "person", "document", "number", "citation", "date"])) { $0.approval },
+        PageField("signatory", .record(["position", "name", "citation"])) { $0.signatory },
+        PageField("title_citation", .record(PageRenderer.citationKeys)) { $0.titleCitation },
+        PageField("vision_html") { opt($0.visionHTML) },
+        PageField("vision_citation", .record(PageRenderer.citationKeys)) { $0.visionCitation },
+        PageField("preamble_html") { opt($0.preambleHTML) },
+        PageField("tree", .record(PageRenderer.goalItemKeys)) { $0.tree },
+        PageField("has_tree") { !$0.tree.isEmpty },
+        PageField("measures", .open) { $0.measures },
+        PageField("has_root_measures") { !$0.measures.isEmpty },
+        PageField("measures_heading") { $0.measuresHeading },
+        PageField("source_url") { $0.sourceURL },
+        PageField("source_page_url") { opt($0.sourcePageURL) },
+        PageField("notes_url") { opt($0.notesURL) },
+        PageField("print_url") { $0.printURL },
+        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("downloads", .record(["files", "hint", "index_url"])) { $0.downloads },
+        PageField("plan_monitoring", .open) { $0.monitoring },
+        PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
+        PageField("totals_citation", .record(PageRenderer.citationKeys)) { $0.totalsCitation },
+    ] + PlanBudget.fields { $0.budget }
+}
+
+/// The whole plan on one page for printing (`plan-print.mustache`): the plan page's fields, its own
+/// layout (breadcrumbs, the stylesheet with its running header) and every goal and measure in order.
+struct PrintPage: LayoutPageModel {
+    var plan: PlanPage
+    var sections: [PageRenderer.Context]
+    var layout: LayoutFields { plan.layout }
+
+    static let pageFields: [PageField<PrintPage>] = PlanPage.pageFields.map { field in
+        PageField(field.field.name, field.field.kind) { field.read($0.plan) }
+    } + [
+        PageField("sections", .open) { $0.sections },
+    ]
+}
+
+/// A plan's budget: by source × year, by top-level goal × year, stated totals against computed ones.
+struct PlanBudget {
+    var heading, unit: String
+    var bySource: PageRenderer.Context
+    /// The chart, or nil when the sums have no years to draw.
+    var chart: PageRenderer.Context?
+    var byGoal: PageRenderer.Context
+    var hasChecks: Bool
+    var mismatches: [PageRenderer.Context]
+    var checksHeading: String
+    var hasPlanReconciliation: Bool
+    var planReconciliation: [PageRenderer.Context]
+
+    static func fields<Page>(_ get: @escaping @Sendable (Page) -> PlanBudget?) -> [PageField<Page>] {
+        [
+            PageField("has_budget") { get($0) != nil },
+            PageField("budget_heading") { get($0)?.heading },
+            PageField("budget_unit") { get($0)?.unit },
+            PageField("budget_by_source", .open) { get($0)?.bySource },
+            PageField("budget_chart", .open) { get($0).map { $0.chart ?? false } },
+            PageField("budget_by_goal", .open) { get($0)?.byGoal },
+            PageField("has_checks") { get($0)?.hasChecks },
+            PageField("mismatches", .open) { get($0)?.mismatches },
+            PageField("has_mismatches") { get($0).map { !$0.mismatches.isEmpty } },
+            PageField("checks_heading") { get($0)?.checksHeading },
+            PageField("has_plan_reconciliation") { get($0)?.hasPlanReconciliation },
+            PageField("plan_reconciliation", .open) { get($0)?.planReconciliation },
+            PageField("reconciliation", .open) { get($0)?.planReconciliation },
+        ]
+    }
+}
+
 extension PageRenderer {
     static let planSummaryKeys = ["title", "short_title", "url", "uk_only", "period", "draft", "period_inferred", "period_passed",
                                   "status", "status_code", "counts", "level_notes", "monitoring", "issuer"]
@@ -72,46 +170,44 @@ extension PageRenderer {
         }
     }
 
-    func planContext(_ p: Int) -> Context {
+    func planPage(_ p: Int) -> PlanPage {
         let index = graph.plans[p]
         let plan = index.plan
-        var context = base(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
-                           breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), .plans), (planTitle(plan), nil)])
-        context["plan"] = planSummary(p)
-        context["title_html"] = inline(plan.title, plan: plan.id)
-        context["document_kind"] = opt(plan.documentKind)
-        context["approval"] = approvalContext(plan.approval, plan: plan.id)
+        var layout = layout(page: .plan(plan.id), title: planTitle(plan), description: plan.title,
+                            breadcrumbs: [(t("nav_home"), .home), (t("plans_heading"), .plans), (planTitle(plan), nil)])
+        layout.planFeedURL = routes.path(for: .planFeed(plan.id))
+        var page = PlanPage(layout: layout, plan: planSummary(p), approval: approvalContext(plan.approval, plan: plan.id))
+        page.titleHTML = inline(plan.title, plan: plan.id)
+        page.documentKind = plan.documentKind
         if let signatory = plan.signatory {
-            context["signatory"] = ["position": opt(signatory.position), "name": opt(signatory.name),
-                                    "citation": citationContext(signatory.citation, plan: plan.id)] as Context
+            page.signatory = ["position": opt(signatory.position), "name": opt(signatory.name),
+                              "citation": citationContext(signatory.citation, plan: plan.id)] as Context
         }
-        context["title_citation"] = citationContext(plan.titleCitation, plan: plan.id)
-        context["vision_html"] = opt(plan.vision.map { text($0, plan: plan.id) })
-        context["vision_citation"] = citationContext(plan.visionCitation, plan: plan.id)
-        context["preamble_html"] = opt(plan.preamble.map { text($0, plan: plan.id) })
-        context["tree"] = index.topGoals.map { goalItem(p, $0, recursive: true) }
-        context["has_tree"] = !index.topGoals.isEmpty
-        context["measures"] = index.rootMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
-        context["has_root_measures"] = !index.rootMeasures.isEmpty
-        context["measures_heading"] = levelPlural(plan.measureLevel)
-        if plan.source != nil { context["source_url"] = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
+        page.titleCitation = citationContext(plan.titleCitation, plan: plan.id)
+        page.visionHTML = plan.vision.map { text($0, plan: plan.id) }
+        page.visionCitation = citationContext(plan.visionCitation, plan: plan.id)
+        page.preambleHTML = plan.preamble.map { text($0, plan: plan.id) }
+        page.tree = index.topGoals.map { goalItem(p, $0, recursive: true) }
+        page.measures = index.rootMeasures.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0)) }
+        page.measuresHeading = levelPlural(plan.measureLevel)
+        if plan.source != nil { page.sourceURL = routes.asset(routes.relativePath(for: .planSource(plan.id))) }
         let sourcePages = PageRenderer.sourcePages(plan, graph: graph)
-        context["source_page_url"] = opt(sourcePages.first.map { routes.path(for: $0) })
-        context["notes_url"] = opt(sourcePages.count > 1 ? routes.path(for: sourcePages[1]) : nil)
-        context["print_url"] = routes.path(for: .planPrint(plan.id))
-        context["commentary"] = commentary(.plan(plan.id))
-        context["downloads"] = downloads(plans: [plan.id], kinds: PageRenderer.pageKinds, site: [.archive])
-        context["plan_monitoring"] = planMonitoring(p)
-        context.merge(planUpdates(plan.id)) { _, new in new }
-        context.merge(planBudget(p)) { _, new in new }
-        context["totals_citation"] = citationContext(plan.budget?.statedTotals?.citation, plan: plan.id)
-        return context
+        page.sourcePageURL = sourcePages.first.map { routes.path(for: $0) }
+        page.notesURL = sourcePages.count > 1 ? routes.path(for: sourcePages[1]) : nil
+        page.printURL = routes.path(for: .planPrint(plan.id))
+        page.commentary = commentary(.plan(plan.id))
+        page.downloads = downloads(plans: [plan.id], kinds: PageRenderer.pageKinds, site: [.archive])
+        page.monitoring = planMonitoring(p)
+        page.relatedUpdates = planUpdates(plan.id)
+        page.budget = planBudget(p)
+        page.totalsCitation = citationContext(plan.budget?.statedTotals?.citation, plan: plan.id)
+        return page
     }
 
     /// Plan budget: by source × year, by top-level goal × year, stated vs computed.
-    func planBudget(_ p: Int) -> Context {
+    func planBudget(_ p: Int) -> PlanBudget? {
         let index = graph.plans[p]
-        guard let budget = index.plan.budget else { return ["has_budget": false] }
+        guard let budget = index.plan.budget else { return nil }
         let sums = BudgetSums(measures: index.measures.map(\.measure))
         let years = budget.displayYears(sums)
         let goalRows: [Context] = index.topGoals.map { g in
@@ -130,35 +226,30 @@ extension PageRenderer {
         ]
         let checks = graph.budgetChecks[p]
         let mismatches = checks.filter { !$0.matches }
-        return [
-            "has_budget": true, "budget_heading": budgetHeading(budget), "budget_unit": budget.unit,
-            "budget_by_source": sourceTable(sums, budget: budget, caption: t("budget_by_source")),
-            "budget_chart": budgetChart(BudgetChart(sums: sums, budget: budget), id: "budget-chart") ?? false,
-            "budget_by_goal": byGoal,
-            "has_checks": !checks.isEmpty,
-            "mismatches": mismatches.map { check -> Context in
+        let planChecks = checks.filter { $0.goal == nil }
+        return PlanBudget(
+            heading: budgetHeading(budget), unit: budget.unit,
+            bySource: sourceTable(sums, budget: budget, caption: t("budget_by_source")),
+            chart: budgetChart(BudgetChart(sums: sums, budget: budget), id: "budget-chart"),
+            byGoal: byGoal, hasChecks: !checks.isEmpty,
+            mismatches: mismatches.map { check -> Context in
                 var row = reconciliation([check], plan: index.plan)[0]
                 row["scope"] = check.goal.map { "\(levelName(index.level(of: $0))) \(index.goals[$0].goal.number)" } ?? t("total")
                 row["scope_url"] = opt(check.goal.map { routes.path(for: .goal(index.plan.id, index.goals[$0].goal.id)) })
                 return row
             },
-            "has_mismatches": !mismatches.isEmpty,
-            "checks_heading": t("stated_totals_heading"),
-            "has_plan_reconciliation": checks.contains { $0.goal == nil },
-            "plan_reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
-            "reconciliation": reconciliation(checks.filter { $0.goal == nil }, plan: index.plan),
-        ]
+            checksHeading: t("stated_totals_heading"),
+            hasPlanReconciliation: !planChecks.isEmpty,
+            planReconciliation: reconciliation(planChecks, plan: index.plan))
     }
 
     /// The whole plan on one page for printing.
-    func printContext(_ p: Int) -> Context {
-        var context = planContext(p)
+    func printPage(_ p: Int) -> PrintPage {
         let index = graph.plans[p]
-        context.merge(base(page: .planPrint(index.plan.id), title: planTitle(index.plan),
-                           breadcrumbs: planCrumbs(p) + [(t("print_version"), nil)])) { _, new in new }
-        context["sections"] = printSections(p, goals: index.topGoals, measures: index.rootMeasures, level: 2)
-        context["page_css"] = routes.path(for: .planPrint(index.plan.id)) + PageRenderer.printPageCSS
-        return context
+        var plan = planPage(p)
+        plan.layout = layout(page: .planPrint(index.plan.id), title: planTitle(index.plan), breadcrumbs: planCrumbs(p) + [(t("print_version"), nil)])
+        plan.layout.pageCSS = routes.path(for: .planPrint(index.plan.id)) + PageRenderer.printPageCSS
+        return PrintPage(plan: plan, sections: printSections(p, goals: index.topGoals, measures: index.rootMeasures, level: 2))
     }
 
     /// The print version's own stylesheet: @page margin boxes with the plan's short

@@ -158,7 +158,7 @@ extension PageRenderer {
     }
 
     /// A plan page lists updates about the plan or any of its items, with the plan's feed.
-    func planUpdates(_ plan: PlanID) -> Context {
+    func planUpdates(_ plan: PlanID) -> Any {
         let indices = graph.updatesByPlan[plan] ?? []
         var section = relatedUpdates(indices: indices, heading: t("updates_about_plan"))
         if var found = section as? Context {
@@ -166,7 +166,7 @@ extension PageRenderer {
             found["feed_label"] = t("updates_plan_feed")
             section = found
         }
-        return ["related_updates": section, "plan_feed_url": routes.path(for: .planFeed(plan))]
+        return section
     }
 
     /// The latest updates for the home page.

@@ -267,6 +267,6 @@ extension PageRenderer {
         (OpenDataPage.self, "open-data"), (HomePage.self, "home"), (PlansPage.self, "plans"), (ExecutorsPage.self, "executors"),
         (ExecutorPage.self, "executor"), (UnansweredPage.self, "unanswered"),
         (GoalPage.self, "goal"), (IndicatorPage.self, "indicator"), (IndicatorValuesPage.self, "indicator-values"),
-        (ReportPage.self, "report"),
+        (ReportPage.self, "report"), (PlanPage.self, "plan"), (PrintPage.self, "plan-print"),
     ] }
 }

@@ -121,22 +121,22 @@ public struct PageRenderer: Sendable {
         return language == PageRenderer.contentLanguage ? Array(html.utf8) : ContentLanguage.markedBytes(html, language: PageRenderer.contentLanguage)
     }
 
-    /// The page's HTML as the template prints it: from a typed page model where
-    /// the kind has one (`PageModels.swift`), from a dictionary context otherwise.
+    /// The page's HTML as its template prints it from the kind's typed model (`PageModels.swift`).
     func renderTemplate(_ page: PageID) -> String {
-        if let (template, model) = model(for: page) { return render(model, template: template) }
-        let (template, context) = self.context(for: page)
-        return templates.renderer.render(context, template: template) ?? ""
+        let (template, model) = model(for: page)
+        return render(model, template: template)
     }
 
     private func render<M: TemplateModel>(_ model: M, template: String) -> String {
         templates.renderer.render(model, template: template) ?? ""
     }
 
-    /// The page's template and its typed model; nil for kinds that still build a dictionary.
-    func model(for page: PageID) -> (String, any TemplateModel)? {
+    /// The page's template and its typed model.
+    func model(for page: PageID) -> (String, any TemplateModel) {
         switch page {
         case .home: return ("home", homePage())
+        case .plan(let id): return ("plan", planPage(graph.planByID[id]!))
+        case .planPrint(let id): return ("plan-print", printPage(graph.planByID[id]!))
         case .plans: return ("plans", plansPage())
         case .measure(let id, let number):
             let p = graph.planByID[id]!
@@ -167,18 +167,7 @@ public struct PageRenderer: Sendable {
         case .year(let year): return ("year", yearPage(year))
         case .reports: return ("reports", reportsPage())
         case .report(let id): return ("report", reportPage(id))
-        case .plan, .planPrint: return nil
         default: return ("not-found", notFoundPage())
-        }
-    }
-
-    /// The page's template and its context as a dictionary (typed models converted: swift-mustache reads these).
-    func context(for page: PageID) -> (String, Context) {
-        if let (template, model) = model(for: page) { return (template, model.dictionary) }
-        switch page {
-        case .plan(let id): return ("plan", planContext(graph.planByID[id]!))
-        case .planPrint(let id): return ("plan-print", printContext(graph.planByID[id]!))
-        default: return ("not-found", notFoundPage().dictionary)
         }
     }
 
@@ -204,12 +193,7 @@ public struct PageRenderer: Sendable {
     /// «5 напрямів проєктів», "5 project areas": a count in the level's own words.
     func levelCount(_ n: Int, _ level: Level) -> String { format.count(n, level.countForms(language: language)) }
 
-    /// Keys every page has: site, navigation, interface strings, breadcrumbs.
-    func base(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> Context {
-        layout(page: page, title: title, description: description, breadcrumbs: breadcrumbs).dictionary
-    }
-
-    /// What the layout prints, for a typed page model or (as `base`) a dictionary context.
+    /// What the layout prints on every page: site, navigation, interface strings, breadcrumbs.
     func layout(page: PageID, title: String, description: String? = nil, breadcrumbs: [(String, PageID?)]) -> LayoutFields {
         var crumbs: [Context] = breadcrumbs.map { title, target in
             var crumb: Context = ["title": title]
