@@ -1,7 +1,8 @@
-/// Typed page models (docs/performance.md, «Typed page models»): the fields of
-/// a page as a struct, printed by the compiled renderer through `TemplateModel`.
-/// Kinds not converted yet still build `[String: Any]` contexts; their common
-/// part is `LayoutFields.dictionary` (`PageRenderer.base`).
+/// Typed page models (docs/architecture.md, «One typed render path»): every page
+/// kind is a struct printed by the compiled renderer through `TemplateModel`; the
+/// layout's part is `LayoutFields`, the kind's own fields its `pageFields`. Each
+/// kind's struct lives beside its builder (`Context+<Page>.swift`); the measure
+/// page's is here. `PageKindModel.all` lists them with their templates.
 
 /// What the layout prints on every page: site, navigation, sharing, breadcrumbs.
 struct LayoutFields: TemplateModel {
@@ -129,36 +130,7 @@ extension LayoutPageModel {
 }
 
 /// A measure's page (`measure.mustache`).
-struct MeasurePage: TemplateModel {
-    /// Named as the templates name them; indices follow the layout's.
-    enum Field: Int, CaseIterable {
-        case level, number, printed_number, number_assigned, number_assigned_note, responsible_merged, responsible_printed_label, text_html
-        case plan_title, plan_url, goal_path, has_goal_path, responsible_heading, responsible_printed
-        case executors, has_executors, any_consent, consent_url, column_responsible, column_term, column_indicators, column_funding, term, indicators, has_indicators, results, has_results
-        case funding, commentary, related_updates, pager, status, overdue, monitoring, citation
-    }
-
-    static let fields: [TemplateField] = LayoutFields.fields + Field.allCases.map { (field: Field) -> TemplateField in
-        switch field {
-        case .goal_path: return TemplateField("goal_path", .record(["level", "number", "title_html", "url"]))
-        case .executors: return TemplateField("executors", .record(PageRenderer.executorRefShape.names))
-        case .term: return TemplateField("term", .record(["printed", "stated", "value", "merged", "due", "due_iso", "next_due", "next_due_iso", "reading"]))
-        case .responsible_merged: return TemplateField("responsible_merged", .record(PageRenderer.mergedCellKeys))
-        case .indicators: return TemplateField("indicators", .record(["id", "number", "url", "html", "target"]))
-        case .results: return TemplateField("results", .record(["html"]))
-        case .funding: return TemplateField("funding", .record(["printed", "status", "status_label", "table"]))
-        case .commentary: return TemplateField("commentary", .record(["title", "html"]))
-        case .related_updates:
-            return TemplateField("related_updates", .record(["heading", "items", "all_url", "feed_url", "feed_label"]))
-        case .pager: return TemplateField("pager", .record(["previous", "next", "has_any"]))
-        case .status: return TemplateField("status", .record(PageRenderer.badgesShape.names))
-        case .citation: return TemplateField("citation", .record(["url", "label", "corrections", "has_corrections"]))
-        // Periods, columns and report entries: not declared yet.
-        case .monitoring: return TemplateField("monitoring", .open)
-        default: return TemplateField("\(field)")
-        }
-    }
-
+struct MeasurePage: LayoutPageModel {
     var layout: LayoutFields
     var level, number: String
     var printedNumber: String?
@@ -195,47 +167,43 @@ struct MeasurePage: TemplateModel {
     /// A citation or `false`, as `citationContext` gives it.
     var citation: Any
 
-    func value(ofField index: Int) -> Any? {
-        let layoutCount = LayoutFields.Field.allCases.count
-        guard index >= layoutCount else { return layout.value(ofField: index) }
-        switch Field(rawValue: index - layoutCount)! {
-        case .level: return level
-        case .number: return number
-        case .printed_number: return opt(printedNumber)
-        case .number_assigned: return numberAssigned
-        case .number_assigned_note: return numberAssignedNote
-        case .responsible_merged: return responsibleMerged
-        case .responsible_printed_label: return responsiblePrintedLabel
-        case .text_html: return textHTML
-        case .plan_title: return planTitle
-        case .plan_url: return planURL
-        case .goal_path: return goalPath
-        case .has_goal_path: return hasGoalPath
-        case .responsible_heading: return responsibleHeading
-        case .responsible_printed: return opt(responsiblePrinted)
-        case .executors: return executors
-        case .has_executors: return hasExecutors
-        case .any_consent: return anyConsent
-        case .consent_url: return consentURL
-        case .column_responsible: return columns.responsible
-        case .column_term: return columns.term
-        case .column_indicators: return columns.indicators
-        case .column_funding: return columns.funding
-        case .term: return term
-        case .indicators: return indicators
-        case .has_indicators: return !indicators.isEmpty
-        case .results: return results
-        case .has_results: return !results.isEmpty
-        case .funding: return funding
-        case .commentary: return commentary
-        case .related_updates: return relatedUpdates
-        case .pager: return pager
-        case .status: return status
-        case .overdue: return overdue
-        case .monitoring: return monitoring
-        case .citation: return citation
-        }
-    }
+    static let pageFields: [PageField<MeasurePage>] = [
+        PageField("level") { $0.level },
+        PageField("number") { $0.number },
+        PageField("printed_number") { opt($0.printedNumber) },
+        PageField("number_assigned") { $0.numberAssigned },
+        PageField("number_assigned_note") { $0.numberAssignedNote },
+        PageField("responsible_merged", .record(PageRenderer.mergedCellKeys)) { $0.responsibleMerged },
+        PageField("responsible_printed_label") { $0.responsiblePrintedLabel },
+        PageField("text_html") { $0.textHTML },
+        PageField("plan_title") { $0.planTitle },
+        PageField("plan_url") { $0.planURL },
+        PageField("goal_path", .record(["level", "number", "title_html", "url"])) { $0.goalPath },
+        PageField("has_goal_path") { $0.hasGoalPath },
+        PageField("responsible_heading") { $0.responsibleHeading },
+        PageField("responsible_printed") { opt($0.responsiblePrinted) },
+        PageField("executors", .record(PageRenderer.executorRefShape.names)) { $0.executors },
+        PageField("has_executors") { $0.hasExecutors },
+        PageField("any_consent") { $0.anyConsent },
+        PageField("consent_url") { $0.consentURL },
+        PageField("column_responsible") { $0.columns.responsible },
+        PageField("column_term") { $0.columns.term },
+        PageField("column_indicators") { $0.columns.indicators },
+        PageField("column_funding") { $0.columns.funding },
+        PageField("term", .record(["printed", "stated", "value", "merged", "due", "due_iso", "next_due", "next_due_iso", "reading"])) { $0.term },
+        PageField("indicators", .record(["id", "number", "url", "html", "target"])) { $0.indicators },
+        PageField("has_indicators") { !$0.indicators.isEmpty },
+        PageField("results", .record(["html"])) { $0.results },
+        PageField("has_results") { !$0.results.isEmpty },
+        PageField("funding", .record(["printed", "status", "status_label", "table"])) { $0.funding },
+        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
+        PageField("pager", .record(["previous", "next", "has_any"])) { $0.pager },
+        PageField("status", .record(PageRenderer.badgesShape.names)) { $0.status },
+        PageField("overdue") { $0.overdue },
+        PageField("monitoring", .open) { $0.monitoring },
+        PageField("citation", .record(PageRenderer.citationKeys)) { $0.citation },
+    ]
 }
 
 extension TemplateRenderer {
@@ -244,29 +212,47 @@ extension TemplateRenderer {
     mutating func bindPageModels() -> [TemplateVocabulary.UnknownName] {
         var unknown: [TemplateVocabulary.UnknownName] = []
         var seen: Set<String> = []
-        func add(_ names: [TemplateVocabulary.UnknownName]) {
-            for name in names where seen.insert("\(name.template):\(name.line):\(name.name)").inserted { unknown.append(name) }
+        for kind in PageKindModel.all {
+            for name in bind(kind.model, page: kind.template) where seen.insert("\(name.template):\(name.line):\(name.name)").inserted {
+                unknown.append(name)
+            }
         }
-        add(bind(MeasurePage.self, page: "measure"))
-        for (model, page) in PageRenderer.pageModels { add(bindLayoutPage(model, page: page)) }
         return unknown
-    }
-
-    private mutating func bindLayoutPage<M: LayoutPageModel>(_ model: M.Type, page: String) -> [TemplateVocabulary.UnknownName] {
-        bind(model, page: page)
     }
 }
 
-extension PageRenderer {
-    /// Every page kind but the measure's, with its template.
-    static var pageModels: [(any LayoutPageModel.Type, String)] { [
-        (SearchPage.self, "search"), (GlossaryPage.self, "glossary"), (NotFoundPage.self, "not-found"),
-        (MethodologyPage.self, "methodology"), (ReportsPage.self, "reports"), (YearPage.self, "year"),
-        (ListsPage.self, "lists"), (UpdatesPage.self, "updates"), (UpdatePage.self, "update"),
-        (SourcePage.self, "source"), (SourceNotesPage.self, "source-notes"), (TimelinePage.self, "timeline"),
-        (OpenDataPage.self, "open-data"), (HomePage.self, "home"), (PlansPage.self, "plans"), (ExecutorsPage.self, "executors"),
-        (ExecutorPage.self, "executor"), (UnansweredPage.self, "unanswered"),
-        (GoalPage.self, "goal"), (IndicatorPage.self, "indicator"), (IndicatorValuesPage.self, "indicator-values"),
-        (ReportPage.self, "report"), (PlanPage.self, "plan"), (PrintPage.self, "plan-print"),
+/// A page kind: its template, its typed model and what the page is, for `docs/templates.md`.
+struct PageKindModel {
+    let template: String
+    let model: any TemplateModel.Type
+    let about: String
+
+    /// Every page kind the site has, in the order `docs/templates.md` lists them.
+    static var all: [PageKindModel] { [
+        PageKindModel(template: "home", model: HomePage.self, about: "The home page: the plans grouped by what each document prints, what falls due this year, the latest updates."),
+        PageKindModel(template: "plans", model: PlansPage.self, about: "`/plans/`: every plan, grouped as on the home page."),
+        PageKindModel(template: "plan", model: PlanPage.self, about: "A plan: the document's title block, its tree of goals, its budget and monitoring."),
+        PageKindModel(template: "plan-print", model: PrintPage.self, about: "A plan's print version: the plan page's fields, then every goal and measure in order (`sections`)."),
+        PageKindModel(template: "timeline", model: TimelinePage.self, about: "A plan's measures by the years of their term."),
+        PageKindModel(template: "source", model: SourcePage.self, about: "A plan's source text, one anchored line per source line."),
+        PageKindModel(template: "source-notes", model: SourceNotesPage.self, about: "How the plan's source was read."),
+        PageKindModel(template: "goal", model: GoalPage.self, about: "A goal (or any level above the measures): the goals and measures under it, their money and monitoring."),
+        PageKindModel(template: "measure", model: MeasurePage.self, about: "A measure: its text, executors, term, indicators, funding, monitoring and citation."),
+        PageKindModel(template: "indicator", model: IndicatorPage.self, about: "An indicator: its text and target, its measure, the values reported for it."),
+        PageKindModel(template: "indicator-values", model: IndicatorValuesPage.self, about: "One page of a long series of an indicator's values."),
+        PageKindModel(template: "executors", model: ExecutorsPage.self, about: "`/executors/`: every body some plan names."),
+        PageKindModel(template: "executor", model: ExecutorPage.self, about: "An executor: the measures naming the body, plan by plan, their money and monitoring."),
+        PageKindModel(template: "unanswered", model: UnansweredPage.self, about: "The assessments that asked an executor for an answer."),
+        PageKindModel(template: "lists", model: ListsPage.self, about: "The lists behind the counts of a plan, goal or executor page."),
+        PageKindModel(template: "year", model: YearPage.self, about: "The measures of every plan falling due in one year."),
+        PageKindModel(template: "reports", model: ReportsPage.self, about: "`/reports/`: every monitoring report, newest first."),
+        PageKindModel(template: "report", model: ReportPage.self, about: "One monitoring report: each measure's status and each value it gives."),
+        PageKindModel(template: "methodology", model: MethodologyPage.self, about: "How the site reads the reports, and each reporter's own methodology."),
+        PageKindModel(template: "updates", model: UpdatesPage.self, about: "`/updates/` and its further pages."),
+        PageKindModel(template: "update", model: UpdatePage.self, about: "One press update."),
+        PageKindModel(template: "open-data", model: OpenDataPage.self, about: "`/data/`: every download with its size."),
+        PageKindModel(template: "glossary", model: GlossaryPage.self, about: "`/glossary/`: abbreviations, the documents' marks and the site's own words."),
+        PageKindModel(template: "search", model: SearchPage.self, about: "`/search/`: the search form and, without JavaScript, the complete lists."),
+        PageKindModel(template: "not-found", model: NotFoundPage.self, about: "The page for an address the site does not have."),
     ] }
 }
