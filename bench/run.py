@@ -72,7 +72,17 @@ def edit_one_measure(content):
     open(plan, "w", encoding="utf-8").write(edited)
 
 
-def watch_rebuild(binary, content, output, templates, edits=3):
+def edit_one_value(content):
+    """Changes one indicator value of the newest report by one, as a monitor correcting a figure would."""
+    folder = os.path.join(content, "reports")
+    path = os.path.join(folder, sorted(os.listdir(folder))[-1])
+    text = open(path, encoding="utf-8").read()
+    edited = re.sub(r'value: "(\d+)"', lambda m: f'value: "{int(m.group(1)) + 1}"', text, count=1)
+    assert edited != text, "no value to edit"
+    open(path, "w", encoding="utf-8").write(edited)
+
+
+def watch_rebuild(binary, content, output, templates, edits=3, edit=edit_one_measure):
     """`planpress build --watch` as serve uses it: one full build, then a measure
     edited `edits` times; returns the median rebuild time the tool reports, the
     median time from the save to the finished rebuild (includes the 0.05 s poll),
@@ -98,7 +108,7 @@ def watch_rebuild(binary, content, output, templates, edits=3):
                 for n in names:
                     before[os.path.join(folder, n)] = os.stat(os.path.join(folder, n)).st_mtime_ns
             start = time.perf_counter()
-            edit_one_measure(content)
+            edit(content)
             m = next_build()
             external.append(time.perf_counter() - start)
             internal.append(float(m.group(4)))
@@ -110,6 +120,25 @@ def watch_rebuild(binary, content, output, templates, edits=3):
     finally:
         proc.terminate()
         proc.wait()
+
+
+SERIES_VALUES = 4000
+
+
+def bench_series_edit(binary, templates):
+    """One indicator with a 4,000-value series (daily values of one voice, one report per half-year:
+    the `values` site of bench/scaling.py): the full build, then one value edited three times as
+    `serve` rebuilds it (`build --watch`)."""
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import scaling
+    folder = os.path.join(WORK, "series")
+    content = scaling.dim_values(SERIES_VALUES).write(folder)
+    output = os.path.join(WORK, "out-series")
+    shutil.rmtree(output, ignore_errors=True)
+    watched = watch_rebuild(binary, content, output, templates, edit=edit_one_value)
+    return {"size": f"series-{SERIES_VALUES}", "values": SERIES_VALUES, "rebuild_one_value_edit_s": watched["internal"],
+            "value_edit_to_rebuilt_s": round(watched["external"], 3), "rebuild_one_value_edit_pages_rendered": watched["rendered"],
+            "rebuild_one_value_edit_files_kept": watched["kept"], "rebuild_one_value_edit_files": watched["files"]}
 
 
 def bench_size(name, binary, runs, templates):
@@ -272,7 +301,7 @@ def bench_import(binary, runs, templates):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default="shipped,5k,20k,100k,import,scaling")
+    parser.add_argument("--sizes", default="shipped,5k,20k,100k,series,import,scaling")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "planpress"))
     parser.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
@@ -291,6 +320,13 @@ def main():
             scaling = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "scaling.py"), "--binary", args.binary,
                                       "--templates", args.templates, "--runs", str(args.runs)])
             scaling_failed = scaling.returncode != 0
+            continue
+        if name == "series":
+            row = bench_series_edit(args.binary, args.templates)
+            rows.append(row)
+            print(f"  series: one value edited in a {row['values']}-value series: rebuild {row['rebuild_one_value_edit_s']} s "
+                  f"(save→done {row['value_edit_to_rebuilt_s']} s, {row['rebuild_one_value_edit_pages_rendered']} pages rendered, "
+                  f"{row['rebuild_one_value_edit_files_kept']}/{row['rebuild_one_value_edit_files']} files kept)", flush=True)
             continue
         if name == "import":
             imported = bench_import(args.binary, max(args.runs, 3), args.templates)
@@ -340,7 +376,10 @@ def main():
         if new:
             w.writerow(["when", "size", "pages", "wall_s", "cpu_s", "peak_mb", "rebuild_one_edit_s"])
         for r in rows:
-            w.writerow([stamp, r["size"], r["pages"], r["wall_s"], r["cpu_s"], r["peak_mb"], r.get("rebuild_one_edit_s", "")])
+            if "pages" in r:
+                w.writerow([stamp, r["size"], r["pages"], r["wall_s"], r["cpu_s"], r["peak_mb"], r.get("rebuild_one_edit_s", "")])
+            else:  # the series edit: a rebuild, no full-build figures
+                w.writerow([stamp, r["size"], "", "", "", "", r["rebuild_one_value_edit_s"]])
     remove_outputs()
     print(f"results: bench/results/latest.json, bench/results/history.csv")
     if scaling_failed:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs dist/NAME.tar.gz: the binary, the default Templates/ and README.txt.
+# Packs dist/NAME.tar.gz: the binary, the default Templates/, README.txt and TEMPLATES.md (the names
+# each page's template may print, docs/templates.md).
 # Deterministic: sorted names, fixed owner and time (the commit's), gzip without a name or time.
 set -euo pipefail
 binary="$1"; name="$2"
@@ -11,6 +12,7 @@ cp "$binary" "$stage/planpress"
 strip "$stage/planpress" 2>/dev/null || true
 cp -r Templates "$stage/Templates"
 cp tools/dist-README.txt "$stage/README.txt"
+cp docs/templates.md "$stage/TEMPLATES.md"
 # What the binary still needs from the system (libcmark, libvips and what they pull in).
 ldd "$stage/planpress" | awk '{print $1}' | sort > "dist/$name.libraries.txt"
 when=$(git log -1 --format=%ct 2>/dev/null || echo 0)

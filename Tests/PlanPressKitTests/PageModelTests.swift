@@ -65,6 +65,29 @@ import Testing
         #expect(names.sorted() == ["fullname", "term.printd"])
     }
 
+    /// Every kind's template is checked against its own model, not only the measure page's:
+    /// a misspelt name at the top of each is an error naming that template's file and line.
+    @Test(arguments: PageKindModel.all.map(\.template))
+    func everyKindsTemplateIsChecked(template: String) throws {
+        let file = "\(template).mustache"
+        let (templates, diagnostics) = try load(editing: file) { "{{no_such_field}}\n" + $0 }
+        #expect(templates == nil)
+        let errors = diagnostics.filter { if case .templateUnknownName(let name, _, _) = $0.text { return name == "no_such_field" } else { return false } }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location?.file.hasSuffix(file) == true)
+        #expect(errors.first?.location?.line == 1)
+    }
+
+    /// A name one kind has and another lacks is an error only in the template of the kind that lacks it.
+    @Test func aFieldOfAnotherKindIsUnknown() throws {
+        // `plan_feed_url` is a layout name (every kind has it); `budget_by_goal` is the plan page's own.
+        let (_, diagnostics) = try load(editing: "executor.mustache") { "{{plan_feed_url}}{{budget_by_goal}}\n" + $0 }
+        let names = diagnostics.compactMap { d -> String? in
+            if case .templateUnknownName(let name, _, _) = d.text { return name } else { return nil }
+        }
+        #expect(names == ["budget_by_goal"])
+    }
+
     @Test func namesInsideUndeclaredSectionsAreNotGuessed() throws {
         // Inside `{{#monitoring}}` (keys not declared) a name may be the section's own.
         let (templates, diagnostics) = try load(editing: "measure.mustache") {

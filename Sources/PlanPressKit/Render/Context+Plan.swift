@@ -55,7 +55,8 @@ struct PlanPage: LayoutPageModel {
 struct PrintPage: LayoutPageModel {
     var plan: PlanPage
     var sections: [PageRenderer.Context]
-    var layout: LayoutFields { plan.layout }
+    /// The plan page's, replaced by the print version's own (`printPage`); read in place, not copied.
+    var layout: LayoutFields { _read { yield plan.layout } }
 
     static let pageFields: [PageField<PrintPage>] = PlanPage.pageFields.map { field in
         PageField(field.field.name, field.field.kind) { field.read($0.plan) }

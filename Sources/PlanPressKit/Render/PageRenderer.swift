@@ -123,53 +123,56 @@ public struct PageRenderer: Sendable {
 
     /// The page's HTML as its template prints it from the kind's typed model (`PageModels.swift`).
     func renderTemplate(_ page: PageID) -> String {
-        let (template, model) = model(for: page)
-        return render(model, template: template)
+        visitModel(for: page, Printer(renderer: templates.renderer))
     }
 
-    private func render<M: TemplateModel>(_ model: M, template: String) -> String {
-        templates.renderer.render(model, template: template) ?? ""
-    }
-
-    /// The page's template and its typed model.
+    /// The page's template and its typed model (tests, `docs/templates.md`).
     func model(for page: PageID) -> (String, any TemplateModel) {
+        visitModel(for: page, Boxer())
+    }
+
+    /// Hands the page's model, with its concrete type, to `visitor`: the renderer is specialised
+    /// for each model type (through `any TemplateModel` every field read would go through
+    /// witness tables and copy the layout's fields; docs/performance.md, «One typed render path»).
+    func visitModel<V: PageModelVisitor>(for page: PageID, _ visitor: V) -> V.Result {
         switch page {
-        case .home: return ("home", homePage())
-        case .plan(let id): return ("plan", planPage(graph.planByID[id]!))
-        case .planPrint(let id): return ("plan-print", printPage(graph.planByID[id]!))
-        case .plans: return ("plans", plansPage())
+        case .home: return visitor.visit(homePage(), template: "home")
+        case .plan(let id): return visitor.visit(planPage(graph.planByID[id]!), template: "plan")
+        case .planPrint(let id): return visitor.visit(printPage(graph.planByID[id]!), template: "plan-print")
+        case .plans: return visitor.visit(plansPage(), template: "plans")
         case .measure(let id, let number):
             let p = graph.planByID[id]!
-            return ("measure", measurePage(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)))
+            return visitor.visit(measurePage(SiteGraph.MeasureKey(plan: p, measure: graph.plans[p].measureByNumber[number]!)), template: "measure")
         case .goal(let id, let goal):
             let p = graph.planByID[id]!
-            return ("goal", goalPage(p, graph.plans[p].goalByID[goal]!))
+            return visitor.visit(goalPage(p, graph.plans[p].goalByID[goal]!), template: "goal")
         case .indicator(let id, let indicator):
             let p = graph.planByID[id]!
-            return ("indicator", indicatorPage(p, graph.plans[p].indicatorByID[indicator]!))
+            return visitor.visit(indicatorPage(p, graph.plans[p].indicatorByID[indicator]!), template: "indicator")
         case .indicatorValues(let id, let indicator, let page):
             let p = graph.planByID[id]!
-            return ("indicator-values", indicatorValuesPage(p, graph.plans[p].indicatorByID[indicator]!, page: page))
-        case .executors: return ("executors", executorsPage())
-        case .executor(let id): return ("executor", executorPage(id))
-        case .unanswered(let id): return ("unanswered", unansweredPage(id))
-        case .glossary: return ("glossary", glossaryPage())
-        case .notFound: return ("not-found", notFoundPage())
-        case .openData: return ("open-data", openDataPage())
-        case .updates(let n): return ("updates", updatesPage(page: n))
-        case .update(let slug): return ("update", updatePage(slug))
-        case .search: return ("search", searchPage())
-        case .planTimeline(let id): return ("timeline", timelinePage(graph.planByID[id]!))
-        case .planSourceText(let id): return ("source", sourcePage(graph.planByID[id]!))
-        case .planSourceNotes(let id): return ("source-notes", sourceNotesPage(graph.planByID[id]!))
-        case .lists(let scope): return ("lists", listsPage(scope))
-        case .methodology: return ("methodology", methodologyPage())
-        case .year(let year): return ("year", yearPage(year))
-        case .reports: return ("reports", reportsPage())
-        case .report(let id): return ("report", reportPage(id))
-        default: return ("not-found", notFoundPage())
+            return visitor.visit(indicatorValuesPage(p, graph.plans[p].indicatorByID[indicator]!, page: page), template: "indicator-values")
+        case .executors: return visitor.visit(executorsPage(), template: "executors")
+        case .executor(let id): return visitor.visit(executorPage(id), template: "executor")
+        case .unanswered(let id): return visitor.visit(unansweredPage(id), template: "unanswered")
+        case .glossary: return visitor.visit(glossaryPage(), template: "glossary")
+        case .notFound: return visitor.visit(notFoundPage(), template: "not-found")
+        case .openData: return visitor.visit(openDataPage(), template: "open-data")
+        case .updates(let n): return visitor.visit(updatesPage(page: n), template: "updates")
+        case .update(let slug): return visitor.visit(updatePage(slug), template: "update")
+        case .search: return visitor.visit(searchPage(), template: "search")
+        case .planTimeline(let id): return visitor.visit(timelinePage(graph.planByID[id]!), template: "timeline")
+        case .planSourceText(let id): return visitor.visit(sourcePage(graph.planByID[id]!), template: "source")
+        case .planSourceNotes(let id): return visitor.visit(sourceNotesPage(graph.planByID[id]!), template: "source-notes")
+        case .lists(let scope): return visitor.visit(listsPage(scope), template: "lists")
+        case .methodology: return visitor.visit(methodologyPage(), template: "methodology")
+        case .year(let year): return visitor.visit(yearPage(year), template: "year")
+        case .reports: return visitor.visit(reportsPage(), template: "reports")
+        case .report(let id): return visitor.visit(reportPage(id), template: "report")
+        default: return visitor.visit(notFoundPage(), template: "not-found")
         }
     }
+
 
     // MARK: shared pieces
 
@@ -253,6 +256,23 @@ public struct PageRenderer: Sendable {
     func commentary(_ reference: ItemReference) -> [Context] {
         (graph.commentary[reference] ?? []).map { ["title": $0.title ?? t("commentary"), "html": $0.html] }
     }
+}
+
+/// Something done with a page's typed model, whatever its kind (`PageRenderer.visitModel`).
+protocol PageModelVisitor {
+    associatedtype Result
+    func visit<M: TemplateModel>(_ model: M, template: String) -> Result
+}
+
+/// Prints the page.
+private struct Printer: PageModelVisitor {
+    let renderer: TemplateRenderer
+    func visit<M: TemplateModel>(_ model: M, template: String) -> String { renderer.render(model, template: template) ?? "" }
+}
+
+/// The model as an existential, with its template's name.
+private struct Boxer: PageModelVisitor {
+    func visit<M: TemplateModel>(_ model: M, template: String) -> (String, any TemplateModel) { (template, model) }
 }
 
 /// Mustache treats every string, even an empty one, as true in a section:

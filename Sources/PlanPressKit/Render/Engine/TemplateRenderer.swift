@@ -26,7 +26,15 @@ public struct TemplateRenderer: Sendable {
     public mutating func bind<M: TemplateModel>(_ model: M.Type, page: String) -> [TemplateVocabulary.UnknownName] {
         var index: [String: Int] = [:]
         for (position, field) in M.fields.enumerated() { index[field.name] = position }
-        bound[ObjectIdentifier(M.self)] = templates.mapValues { $0.bound(to: index) }
+        // Only the templates the page can reach (its parents and partials): a copy of every template per
+        // page kind would hold the whole set 26 times.
+        var reachable: Set<String> = []
+        var pending = [page]
+        while let name = pending.popLast() {
+            guard reachable.insert(name).inserted, let template = templates[name] else { continue }
+            pending += template.references.map(\.name)
+        }
+        bound[ObjectIdentifier(M.self)] = templates.filter { reachable.contains($0.key) }.mapValues { $0.bound(to: index) }
         guard let template = templates[page] else { return [] }
         var vocabulary = TemplateVocabulary(templates: templates, fields: M.fields)
         vocabulary.check(template)
