@@ -28,6 +28,9 @@ for amount in "1 234,5" "-" "10,0" "0,25" "12 345 678,901"; do
     i=$((i + 1)); { printf '\x07'; printf '%s' "$amount"; } > "$out/amount-$i"
 done
 # Word documents (`import plan`): each fixture whole (selector 8), and its document.xml alone (9), within -max_len.
+# They are made with python-docx (and PyYAML), installed here when missing: `make fuzz` runs before the
+# end-to-end set-up that installs them too (tests/e2e/setup.sh).
+python3 -c "import docx, yaml" 2>/dev/null || python3 -m pip install -q python-docx PyYAML >&2
 python3 tests/e2e/word_fixtures.py "$out/.word" >/dev/null
 for f in Tests/Fixtures/word/*.docx "$out"/.word/*.docx; do
     if [ "$(stat -c %s "$f")" -lt 65000 ]; then seed 8 "$f"; fi
