@@ -33,13 +33,13 @@ struct GoalPage: LayoutPageModel {
         PageField("budget_heading") { $0.budgetHeading },
         PageField("budget_unit") { $0.budgetUnit },
     ] + PageRenderer.reconciliationKeys.map { key in PageField(key, .open) { $0.reconciliation?[key] } } + [
-        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("commentary", .record(PageRenderer.commentaryKeys)) { $0.commentary },
         PageField("citation", .record(PageRenderer.citationKeys)) { $0.citation },
         PageField("totals_citation", .record(PageRenderer.citationKeys)) { $0.totalsCitation },
-        PageField("downloads", .record(["files", "hint", "index_url"])) { $0.downloads },
+        PageField("downloads", .record(PageRenderer.downloadsKeys)) { $0.downloads },
         PageField("goal_monitoring", .open) { $0.monitoring },
         PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
-        PageField("pager", .record(["previous", "next", "has_any"])) { $0.pager },
+        PageField("pager", .record(PageRenderer.pagerKeys)) { $0.pager },
     ]
 }
 

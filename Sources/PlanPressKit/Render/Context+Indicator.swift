@@ -23,14 +23,14 @@ struct IndicatorPage: LayoutPageModel {
         PageField("citation", .record(PageRenderer.citationKeys)) { $0.citation },
         PageField("target", .record(["printed", "value", "unit"])) { $0.target },
         PageField("measure", .open) { $0.measure },
-        PageField("goal_path", .record(["level", "number", "title_html", "url"])) { $0.goalPath },
+        PageField("goal_path", .record(PageRenderer.goalPathKeys)) { $0.goalPath },
         PageField("has_goal_path") { $0.hasGoalPath },
         PageField("plan_title") { $0.planTitle },
         PageField("plan_url") { $0.planURL },
-        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("commentary", .record(PageRenderer.commentaryKeys)) { $0.commentary },
         PageField("actuals", .open) { $0.actuals },
         PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
-        PageField("pager", .record(["previous", "next", "has_any"])) { $0.pager },
+        PageField("pager", .record(PageRenderer.pagerKeys)) { $0.pager },
     ]
 }
 

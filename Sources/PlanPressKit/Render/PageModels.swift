@@ -98,6 +98,14 @@ extension LayoutFields {
     static let count = Field.allCases.count
 }
 
+extension PageRenderer {
+    /// The keys of records several kinds print: made by `pager`, `commentary`, `downloads`, `goalPath`.
+    static let pagerKeys = ["previous", "next", "has_any"]
+    static let commentaryKeys = ["title", "html"]
+    static let downloadsKeys = ["files", "hint", "index_url"]
+    static let goalPathKeys = ["level", "number", "title_html", "url"]
+}
+
 /// One name a page kind offers after the layout's: as templates spell it, what a
 /// section over it opens, and how the page model gives its value.
 struct PageField<Page>: Sendable {
@@ -178,7 +186,7 @@ struct MeasurePage: LayoutPageModel {
         PageField("text_html") { $0.textHTML },
         PageField("plan_title") { $0.planTitle },
         PageField("plan_url") { $0.planURL },
-        PageField("goal_path", .record(["level", "number", "title_html", "url"])) { $0.goalPath },
+        PageField("goal_path", .record(PageRenderer.goalPathKeys)) { $0.goalPath },
         PageField("has_goal_path") { $0.hasGoalPath },
         PageField("responsible_heading") { $0.responsibleHeading },
         PageField("responsible_printed") { opt($0.responsiblePrinted) },
@@ -196,9 +204,9 @@ struct MeasurePage: LayoutPageModel {
         PageField("results", .record(["html"])) { $0.results },
         PageField("has_results") { !$0.results.isEmpty },
         PageField("funding", .record(["printed", "status", "status_label", "table"])) { $0.funding },
-        PageField("commentary", .record(["title", "html"])) { $0.commentary },
+        PageField("commentary", .record(PageRenderer.commentaryKeys)) { $0.commentary },
         PageField("related_updates", .record(PageRenderer.relatedUpdatesKeys)) { $0.relatedUpdates },
-        PageField("pager", .record(["previous", "next", "has_any"])) { $0.pager },
+        PageField("pager", .record(PageRenderer.pagerKeys)) { $0.pager },
         PageField("status", .record(PageRenderer.badgesShape.names)) { $0.status },
         PageField("overdue") { $0.overdue },
         PageField("monitoring", .open) { $0.monitoring },
