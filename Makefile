@@ -14,7 +14,7 @@ DIST_BUILD := .build-dist
 # fonts-dejavu-core: the share cards' text (Cyrillic), drawn by libvips with Pango (docs/updates.md).
 APT_PACKAGES := libcmark-dev libvips-dev pkg-config zlib1g-dev libxml2-dev fonts-dejavu-core
 
-.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit stamp dist dist-test fuzz
+.PHONY: site test deps build release check bench bench-hugo serve clean e2e-deps e2e unit stamp dist dist-test test-shipped fuzz
 
 ## Build the shipped Content/ into Public/.
 site: deps release
@@ -31,8 +31,7 @@ test: deps
 	$(SWIFT) test --skip-build --skip '$(SERVER_SUITES)'
 	$(SWIFT) test --skip-build --filter '$(SERVER_SUITES)'
 	$(MAKE) fuzz
-	$(MAKE) e2e
-	$(MAKE) dist-test
+	$(MAKE) test-shipped
 
 ## libFuzzer over every content loader, seeded from the fixtures, for FUZZ_SECONDS (docs/reliability.md).
 ## A crash leaves its input in Fuzz/artifacts/: copy it to Fuzz/crashes/ once fixed (FuzzRegressionTests replays them).
@@ -84,6 +83,16 @@ dist: deps stamp
 dist-test: dist release
 	bash tests/dist/test_dist.sh "dist/$(DIST_NAME).tar.gz" "$(RELEASE_BIN)"
 	bash tests/dist/test_photo_library.sh "$(DIST_BUILD)/release/planpress"
+
+## The end-to-end suites and the archive's tests with the archive's own binary (what a press office
+## downloads): one release build for both instead of two. The archive's site is compared with the
+## debug build's (`swift build --build-tests` above), so two optimisation levels must agree byte for byte.
+SHIPPED_BIN := $(CURDIR)/$(DIST_BUILD)/release/planpress
+test-shipped: dist
+	PLANPRESS="$(SHIPPED_BIN)" bash tests/e2e/run.sh
+	test -x $(DEBUG_BIN) || $(SWIFT) build --product planpress
+	bash tests/dist/test_dist.sh "dist/$(DIST_NAME).tar.gz" "$(DEBUG_BIN)"
+	bash tests/dist/test_photo_library.sh "$(SHIPPED_BIN)"
 
 unit: deps
 	$(SWIFT) test

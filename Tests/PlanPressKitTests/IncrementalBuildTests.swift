@@ -316,6 +316,34 @@ import Testing
         try site.rebuildMatchesFullBuild()
     }
 
+    /// A report edit that changes one value of a long series renders the value page that prints it,
+    /// not the series' every page; a changed number of values renders them all (their ranges move).
+    @Test func oneValueOfALongSeriesRendersItsValuePage() throws {
+        // 620 daily values from 1 January 2026 (365 in `official`, 255 in `official-2027`): four value pages.
+        let source = try LongSeriesTests.site(LongSeriesTests.reports("official", "1.1-2", values: 3 * PageRenderer.valuesPerPage + 20))
+        defer { source.remove() }
+        let site = try Scenario(copying: URL(fileURLWithPath: source.content))
+        try site.snapshot()
+        // The values as `LongSeriesTests.reports` writes them: the n-th is dated n days after 1 January 2026.
+        func written(_ n: Int) -> String {
+            var date = CalendarDate(year: 2026, month: 1, day: 1)
+            for _ in 0..<n { date = date.nextDay }
+            return "value: \"\(100 + (n * 37) % 500)\", date: \(date.iso)"
+        }
+        func changed(_ n: Int) -> String { written(n).replacingOccurrences(of: "value: \"", with: "value: \"9") }
+        try site.edit("reports/official.yaml", replacing: written(250), with: changed(250))   // page 2
+        let one = try site.rebuildMatchesFullBuild()
+        try site.edit("reports/official.yaml", replacing: written(260), with: changed(260))   // page 2 again
+        try site.edit("reports/official-2027.yaml", replacing: written(450), with: changed(450))   // page 3
+        let two = try site.rebuildMatchesFullBuild()
+        // The same pages but one more value page, in each language.
+        #expect(two.rendered - one.rendered == 2, "rendered \(one.rendered) pages for one value page, \(two.rendered) for two")
+        // One value fewer: every value page is rendered.
+        try site.edit("reports/official.yaml", replacing: "  - {indicator: \"1.1-2\", \(written(10)), unit: \"осіб\"}\n", with: "")
+        let removed = try site.rebuildMatchesFullBuild()
+        #expect(removed.rendered - one.rendered >= 2 * 3, "rendered \(removed.rendered) pages for a value removed, \(one.rendered) for one changed")
+    }
+
     @Test func aFailedRebuildKeepsTheSiteAndRecovers() throws {
         let site = try Scenario(copying: TestSite.repository.appendingPathComponent("Content"))
         try site.snapshot()

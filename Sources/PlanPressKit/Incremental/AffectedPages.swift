@@ -39,11 +39,12 @@ enum AffectedPages {
                     goal = index.goals[g].parent
                 }
                 pages.formUnion(node.indicators.map { .indicator(id, index.indicators[$0].indicator.id) })
-                pages.formUnion(PageRenderer.valuePages(key.plan, node.indicators, graph: graph))
+                if changes.ownMeasures.contains(key) { pages.formUnion(PageRenderer.valuePages(key.plan, node.indicators, graph: graph)) }
                 executors.formUnion((node.measure.responsible?.assignments ?? []).map(\.executor))
                 updates.formUnion(related(.measure(id, node.measure.number), graph))
                 for i in node.indicators { updates.formUnion(related(.indicator(id, index.indicators[i].indicator.id), graph)) }
             }
+            if !changes.ownMeasures.contains(key) { pages.formUnion(changedValuePages(key, old: old, new: new)) }
             plans.insert(key.plan)
         }
 
@@ -132,6 +133,38 @@ enum AffectedPages {
                 pages.formUnion(years.map { .year($0) })
             }
         }
+    }
+
+    /// A measure changed only by reports: of each long value series of its indicators, the value pages
+    /// whose rows print differently. A changed number of values moves every page's range and pager:
+    /// then all of them. (One edited value in a 4,000-value series: one page of 20, in both languages.)
+    private static func changedValuePages(_ key: SiteGraph.MeasureKey, old: SiteGraph, new: SiteGraph) -> [PageID] {
+        let index = new.plans[key.plan]
+        var pages: [PageID] = []
+        for i in index.measures[key.measure].indicators {
+            let series = Monitoring.IndicatorKey(plan: key.plan, indicator: i)
+            let before = old.monitoring.values[series] ?? [], after = new.monitoring.values[series] ?? []
+            guard before.count == after.count else {
+                pages += PageRenderer.valuePages(key.plan, [i], graph: old) + PageRenderer.valuePages(key.plan, [i], graph: new)
+                continue
+            }
+            let conflictsBefore = old.monitoring.conflictingDates(series), conflictsAfter = new.monitoring.conflictingDates(series)
+            // What a row prints (`PageRenderer.valueRow`) and its conflict mark.
+            func printedAlike(_ n: Int) -> Bool {
+                let a = before[n], b = after[n]
+                return a.reporter == b.reporter && a.value.date == b.value.date && a.value.value == b.value.value
+                    && a.value.unit == b.value.unit && a.value.note == b.value.note && a.value.breakdown == b.value.breakdown
+                    && old.site.reports[a.report].period == new.site.reports[b.report].period
+                    && conflictsBefore.contains(a.value.date) == conflictsAfter.contains(b.value.date)
+            }
+            for page in 0..<PageRenderer.valuePageCount(after.count) {
+                let rows = page * PageRenderer.valuesPerPage..<min((page + 1) * PageRenderer.valuesPerPage, after.count)
+                if !rows.allSatisfy(printedAlike) {
+                    pages.append(.indicatorValues(index.plan.id, index.indicators[i].indicator.id, page: page + 1))
+                }
+            }
+        }
+        return pages
     }
 
     private static func related(_ reference: ItemReference, _ graph: SiteGraph) -> Set<String> {

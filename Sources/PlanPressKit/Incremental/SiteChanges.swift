@@ -9,6 +9,10 @@ struct SiteChanges {
     var plans: Set<Int> = []
     /// Measures whose own data, commentary, reports or news changed.
     var measures: Set<SiteGraph.MeasureKey> = []
+    /// The part of `measures` changed by their plan file, commentary or news, not only by reports: every
+    /// page of their long value series shows it. A measure changed only by reports has its value pages
+    /// compared row by row (`AffectedPages`).
+    var ownMeasures: Set<SiteGraph.MeasureKey> = []
     /// Goals (plan, goal index) whose own fields, commentary or news changed.
     var goals: Set<GoalKey> = []
     /// Executors whose page shows something that changed (beyond their measures).
@@ -100,6 +104,7 @@ struct SiteChanges {
         }
         for m in before.measures.indices where before.measures[m].measure.sourceDigest != after.measures[m].measure.sourceDigest {
             measures.insert(.init(plan: p, measure: m))
+            ownMeasures.insert(.init(plan: p, measure: m))
         }
         // The file changed: its plan's own pages and open data are made again even when no
         // item did (the JSON gives every item's line in the file, and lines may have moved).
@@ -122,11 +127,13 @@ struct SiteChanges {
             if let p = plan(id), let m = graph.plans[p].measureByNumber[number] {
                 plans.insert(p)
                 measures.insert(.init(plan: p, measure: m))
+                ownMeasures.insert(.init(plan: p, measure: m))
             }
         case .indicator(let id, let indicator):
             if let p = plan(id), let i = graph.plans[p].indicatorByID[indicator] {
                 plans.insert(p)
                 measures.insert(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
+                ownMeasures.insert(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
             }
         case .executor(let id):
             executors.insert(id)
