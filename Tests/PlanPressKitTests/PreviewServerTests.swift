@@ -134,10 +134,16 @@ import Testing
         let preview = try await Preview()
         defer { preview.stop() }
         let home = try await preview.client.get("/plany/")
-        #expect(home.body.contains("<script src=\"/__planpress/reload.js\" defer></script></head>"))
+        // The page names the build it came from: a build finished before its event stream opens still reloads it.
+        let site = preview.server.liveReload.state.site
+        #expect(site >= 1)
+        #expect(home.body.contains("<script src=\"/__planpress/reload.js\" data-site=\"\(site)\" defer></script></head>"))
+        let missing = try await preview.client.get("/plany/updates/shche-ne-zberezheno/")
+        #expect(missing.status == 404 && missing.body.contains("data-site=\"\(site)\""))
         let script = try await preview.client.get("/__planpress/reload.js")
         #expect(script.status == 200 && script.headers["content-type"] == "text/javascript; charset=utf-8")
         #expect(script.body.contains("new EventSource(\"/__planpress/events\")"))
+        #expect(script.body.contains("document.currentScript.getAttribute(\"data-site\")"))
         let built = try FileManager.default.subpathsOfDirectory(atPath: preview.server.workFolder + "/site")
         for path in built where path.hasSuffix(".html") {
             let html = try String(contentsOfFile: preview.server.workFolder + "/site/" + path, encoding: .utf8)
@@ -198,7 +204,7 @@ import Testing
         #expect(response.status == 500)
         #expect(response.body.contains("Сайт не вдалося зібрати"))
         #expect(response.body.contains("plans/test-plan/plan.yaml:"))
-        #expect(response.body.contains(LiveReload.scriptTag))
+        #expect(response.body.contains(LiveReload.scriptTag(site: 0)))
         #expect(preview.server.liveReload.state.site == 0)
     }
 

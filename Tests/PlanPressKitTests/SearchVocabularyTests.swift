@@ -67,6 +67,39 @@ import Testing
         #expect(documents.contains { index.documents[$0].path == path }, "«\(word)» does not reach \(path)")
     }
 
+    /// A rebuild's index (`serve`, `build --watch`) keeps each document's words and weights and the
+    /// stems while the site's set of words stays the same: its files equal a fresh index's after any edit.
+    @Test func aCachedIndexEqualsAFreshOne() throws {
+        let (vocabulary, glossary) = (Self.loaded.vocabulary, Self.loaded.graph.glossary)
+        let cache = SearchIndex.Cache()
+        func check(_ documents: [SearchDocument], stemsKept: Bool, _ what: Comment, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+            let cached = SearchIndex(documents: documents, vocabulary: vocabulary, glossary: glossary, cache: cache)
+            let fresh = SearchIndex(documents: documents, vocabulary: vocabulary, glossary: glossary)
+            let routes = Routes(baseURL: "/")
+            let (a, b) = (cached.files(plans: [], routes: routes), fresh.files(plans: [], routes: routes))
+            #expect(a.map(\.path) == b.map(\.path), what, sourceLocation: sourceLocation)
+            let differing = zip(a, b).filter { $0.bytes != $1.bytes }.map(\.0.path)
+            #expect(differing.isEmpty, "\(what): \(differing.prefix(5))", sourceLocation: sourceLocation)
+            #expect(cache.stemsKept == stemsKept, what, sourceLocation: sourceLocation)
+        }
+        var documents = Self.loaded.documents
+        check(documents, stemsKept: false, "first build")
+        // A text made of words the site has: the same stems, one document counted again.
+        documents[3].fields[0].0 += " " + documents[7].fields[0].0
+        check(documents, stemsKept: true, "words of other documents")
+        // A word the site did not have: stems chosen again.
+        documents[5].fields[0].0 += " миротворчинями"
+        check(documents, stemsKept: false, "a new word")
+        // The word moves to another document: the set of words is the same.
+        documents[5].fields[0].0 = String(documents[5].fields[0].0.dropLast(" миротворчинями".count))
+        documents[9].fields[0].0 += " миротворчинями"
+        check(documents, stemsKept: true, "a word moved")
+        // The only document with a word removed: the set shrinks.
+        documents.remove(at: 9)
+        check(documents, stemsKept: false, "a document removed")
+        check(documents, stemsKept: true, "nothing changed")
+    }
+
     nonisolated(unsafe) static let index = SearchIndex(documents: loaded.documents, vocabulary: loaded.vocabulary, glossary: loaded.graph.glossary)
 
     @Test func planPagesAreInTheIndex() {

@@ -27,16 +27,27 @@ public struct SearchIndex {
     /// term → [(document, weight)], documents ascending.
     public let postings: [String: [(document: Int, weight: Int)]]
 
-    /// Each document's words (the expensive part: normalising and splitting its text)
-    /// and each chunk file from the last build, so that a rebuild splits and writes
-    /// only the documents whose text changed. Stems are chosen again every build:
-    /// they depend on the words of the whole site (`SearchStemmer`).
+    /// Each document's words (normalising and splitting its text) and term weights, the
+    /// stems and each chunk file from the last build, so that a rebuild splits, counts and
+    /// writes only the documents whose text changed. Stems depend on the words of the whole
+    /// site (`SearchStemmer`): they are chosen again when that set of words changes, and then
+    /// every document is counted again. BM25 is applied over all documents every build.
     public final class Cache: @unchecked Sendable {
         struct Entry {
             var fields: [(String, Int)]
             var words: [[String]]
+            /// The document's term weights with `stemming` (nil when not counted with it).
+            var counted: Counted?
         }
         var entries: [String: Entry] = [:]
+        /// How many times each word occurs in the entries' fields: the site's set of words is its keys,
+        /// kept up to date from the documents that changed instead of gathered from every document.
+        var wordCounts: [String: Int] = [:]
+        /// The stems and synonyms of the last build and what they were chosen from besides the
+        /// site's words: reused while neither these nor the set of words changed.
+        var stemming: (stemmer: SearchStemmer, synonyms: SearchSynonyms, vocabulary: SearchVocabulary, glossary: [String])?
+        /// Whether the last index reused the stems and the unchanged documents' weights (tests).
+        var stemsKept = false
         /// `d/<n>.json` by n: its documents and bytes.
         var chunks: [Int: (documents: ArraySlice<SearchDocument>, bytes: [UInt8])] = [:]
         public init() {}
@@ -62,46 +73,48 @@ public struct SearchIndex {
                 cache: Cache? = nil) {
         self.documents = documents
         self.cache = cache
+        var profile = Profile()
         // Words of every field, from the cache where the field's text did not change.
-        let words = parallelMap(documents) { document -> [[String]] in
-            if let entry = cache?.entry(for: document) { return entry.words }
-            return document.fields.map { SearchText.words($0.0).filter { !SearchText.stopWords.contains($0) } }
+        let found = parallelMap(documents) { document -> (words: [[String]], kept: Cache.Entry?) in
+            if let entry = cache?.entry(for: document) { return (entry.words, entry) }
+            return (document.fields.map { SearchText.words($0.0).filter { !SearchText.stopWords.contains($0) } }, nil)
+        }
+        let words = found.map(\.words)
+        profile.mark("search: words")
+        // Stems chosen with every word of the site and of the word lists; the glossary's words count too.
+        let glossaryTexts = glossary.map { $0.abbr + " " + $0.full }
+        var stemming = cache?.stemming
+        if let cache, !SearchIndex.sameWords(cache, documents: documents, found: found) || stemming?.vocabulary != vocabulary
+            || stemming?.glossary != glossaryTexts {
+            stemming = nil
+        }
+        // Counts are reused only with the stems and synonyms they were counted with.
+        let reuseCounts = stemming != nil
+        if stemming == nil {
+            var distinct = Set<String>()
+            if let cache { distinct = Set(cache.wordCounts.keys) } else { for fields in words { for field in fields { distinct.formUnion(field) } } }
+            distinct.formUnion(vocabulary.ukrainianWords)
+            for text in glossaryTexts { distinct.formUnion(SearchText.words(text)) }
+            let stemmer = SearchStemmer(words: distinct)
+            stemming = (stemmer, SearchSynonyms(vocabulary: vocabulary, glossary: glossary, stemmer: stemmer), vocabulary, glossaryTexts)
+        }
+        let (stemmer, synonyms, _, _) = stemming!
+        profile.mark("search: stems, synonyms")
+        // Counted again only where the words or the stems changed.
+        let counted = parallelMap(Array(zip(documents, found))) { document, found -> Counted in
+            if reuseCounts, let kept = found.kept?.counted { return kept }
+            return SearchIndex.count(document, words: found.words, stemmer: stemmer, synonyms: synonyms)
         }
         if let cache {
             var entries: [String: Cache.Entry] = [:]
-            for (document, words) in zip(documents, words) { entries[document.path] = Cache.Entry(fields: document.fields, words: words) }
-            cache.entries = entries
-        }
-        // Stems chosen with every word of the site and of the word lists.
-        var distinct = Set<String>()
-        for fields in words { for field in fields { distinct.formUnion(field) } }
-        distinct.formUnion(vocabulary.ukrainianWords)
-        for entry in glossary { distinct.formUnion(SearchText.words(entry.abbr + " " + entry.full)) }
-        let stemmer = SearchStemmer(words: distinct)
-        let synonyms = SearchSynonyms(vocabulary: vocabulary, glossary: glossary, stemmer: stemmer)
-        let counted = parallelMap(Array(zip(documents, words))) { document, fields -> (weights: [String: Int], length: Int, ukrainian: Set<String>) in
-            var weights: [String: Int] = [:]
-            var length = 0
-            var ukrainian = Set<String>()
-            for ((_, weight), fieldWords) in zip(document.fields, fields) {
-                let terms = fieldWords.map(stemmer.stem)
-                // Length is the Ukrainian text's: an English name beside a body's name says it again.
-                if fieldWords.contains(where: { $0.unicodeScalars.contains(where: ScalarKind.isCyrillic) }) { length += terms.count }
-                for term in terms { weights[term, default: 0] += weight }
-                let added = synonyms.additionsBySpan(to: terms)
-                // The other wordings are part of what the document says: they count in its length
-                // (else a short field with a long synonym outweighs the documents that use its words).
-                length += added.ukrainian.count
-                let addedWeight = added.whole ? weight : max(1, weight / 2)
-                for (term, span) in added.ukrainian {
-                    weights[term, default: 0] += max(1, Int((Double(addedWeight) / Double(span).squareRoot()).rounded()))
-                }
-                for term in added.foreign { weights[term, default: 0] += addedWeight }
-                ukrainian.formUnion(terms)
-                ukrainian.formUnion(added.ukrainian.map(\.term))
+            for (document, (words, counted)) in zip(documents, zip(words, counted)) {
+                entries[document.path] = Cache.Entry(fields: document.fields, words: words, counted: counted)
             }
-            return (weights, length, ukrainian)
+            cache.entries = entries
+            cache.stemming = stemming
+            cache.stemsKept = reuseCounts
         }
+        profile.mark("search: weights")
         let lengths = counted.map(\.length)
         // Shorter documents are more about each of their words (BM25's length
         // normalisation and saturation, applied once here so the client only adds numbers).
@@ -125,12 +138,79 @@ public struct SearchIndex {
             ukrainianTerms.formUnion(entry.ukrainian)
             ukrainianTerms.formUnion(own.keys)
         }
+        profile.mark("search: postings")
         self.postings = postings
         self.translations = synonyms.translations.filter { postings[$0.key] != nil && !ukrainianTerms.contains($0.key) }
     }
 
+    /// One document's terms with their summed field weights, its length in Ukrainian terms
+    /// and its Ukrainian terms (BM25 is applied over all documents afterwards).
+    struct Counted {
+        var weights: [String: Int]
+        var length: Int
+        var ukrainian: Set<String>
+    }
+
+    static func count(_ document: SearchDocument, words fields: [[String]], stemmer: SearchStemmer, synonyms: SearchSynonyms) -> Counted {
+        var weights: [String: Int] = [:]
+        var length = 0
+        var ukrainian = Set<String>()
+        for ((_, weight), fieldWords) in zip(document.fields, fields) {
+            let terms = fieldWords.map(stemmer.stem)
+            // Length is the Ukrainian text's: an English name beside a body's name says it again.
+            if fieldWords.contains(where: { $0.unicodeScalars.contains(where: ScalarKind.isCyrillic) }) { length += terms.count }
+            for term in terms { weights[term, default: 0] += weight }
+            let added = synonyms.additionsBySpan(to: terms)
+            // The other wordings are part of what the document says: they count in its length
+            // (else a short field with a long synonym outweighs the documents that use its words).
+            length += added.ukrainian.count
+            let addedWeight = added.whole ? weight : max(1, weight / 2)
+            for (term, span) in added.ukrainian {
+                weights[term, default: 0] += max(1, Int((Double(addedWeight) / Double(span).squareRoot()).rounded()))
+            }
+            for term in added.foreign { weights[term, default: 0] += addedWeight }
+            ukrainian.formUnion(terms)
+            ukrainian.formUnion(added.ukrainian.map(\.term))
+        }
+        return Counted(weights: weights, length: length, ukrainian: ukrainian)
+    }
+
+    /// Brings `cache.wordCounts` up to the new documents (the words of changed, new and removed
+    /// documents) and says whether the set of the site's words is the one the cached stems were
+    /// chosen from. Documents sharing a path: counted afresh, and the answer is no.
+    private static func sameWords(_ cache: Cache, documents: [SearchDocument], found: [(words: [[String]], kept: Cache.Entry?)]) -> Bool {
+        var paths = Set<String>()
+        paths.reserveCapacity(documents.count)
+        guard cache.stemming != nil, documents.allSatisfy({ paths.insert($0.path).inserted }) else {
+            var counts: [String: Int] = [:]
+            for document in found { for field in document.words { for word in field { counts[word, default: 0] += 1 } } }
+            cache.wordCounts = counts
+            return false
+        }
+        var counts = cache.wordCounts, same = true
+        // Added first, then removed: a word that only moved between documents never reaches zero.
+        for own in found where own.kept == nil {
+            for field in own.words { for word in field { counts[word, default: 0] += 1; if counts[word] == 1 { same = false } } }
+        }
+        var keptPaths = Set<String>()
+        for (document, own) in zip(documents, found) where own.kept != nil { keptPaths.insert(document.path) }
+        for (path, entry) in cache.entries where !keptPaths.contains(path) {
+            for field in entry.words {
+                for word in field {
+                    let left = (counts[word] ?? 0) - 1
+                    if left <= 0 { counts[word] = nil; same = false } else { counts[word] = left }
+                }
+            }
+        }
+        cache.wordCounts = counts
+        return same
+    }
+
     public init(graph: SiteGraph, vocabulary: SearchVocabulary = .none, cache: Cache? = nil) {
-        self.init(documents: SearchDocuments.collect(graph), vocabulary: vocabulary, glossary: graph.glossary, cache: cache)
+        var profile = Profile()
+        let documents = SearchDocuments.collect(graph)
+        profile.mark("search: collect")
+        self.init(documents: documents, vocabulary: vocabulary, glossary: graph.glossary, cache: cache)
     }
 
     /// Terms grouped by shard key.
@@ -177,6 +257,7 @@ public struct SearchIndex {
         meta.raw(",\"shards\":"); meta.array(keys) { $0.string($1) }
         meta.raw(",\"v\":3}")
         files.append(OutputFile(path: folder + "meta.json", bytes: meta.bytes))
+        var profile = Profile()
         let shardFiles = parallelMap(keys) { key -> OutputFile in
             var json = CompactJSON(capacity: 4096)
             json.byte(0x7B)
@@ -202,6 +283,7 @@ public struct SearchIndex {
             return OutputFile(path: folder + "s/\(key).json", bytes: json.bytes)
         }
         files += shardFiles
+        profile.mark("search: shards")
         let starts = Array(stride(from: 0, to: documents.count, by: SearchIndex.chunkSize))
         let previous = cache?.chunks ?? [:]
         let chunks = parallelMap(starts) { start -> OutputFile in
@@ -240,6 +322,7 @@ public struct SearchIndex {
             }
         }
         files += chunks
+        profile.mark("search: documents")
         return files.sorted { $0.path < $1.path }
     }
 

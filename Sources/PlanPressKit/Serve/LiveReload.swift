@@ -15,8 +15,11 @@ public final class LiveReload: @unchecked Sendable {
 
     static let scriptPath = "/__planpress/reload.js"
     static let eventsPath = "/__planpress/events"
-    /// Inserted before `</head>` of every HTML page the preview serves.
-    static let scriptTag = "<script src=\"\(scriptPath)\" defer></script>"
+    /// Inserted before `</head>` of every HTML page the preview serves, with the number of the
+    /// build the page was served from: a build that finishes while the page loads (before its
+    /// event stream opens) still reloads it — without the number, the first event would be taken
+    /// for the page's own build, and a «not found» page of a just-saved update would stay.
+    static func scriptTag(site: Int) -> String { "<script src=\"\(scriptPath)\" data-site=\"\(site)\" defer></script>" }
 
     private let condition = NSCondition()
     private var current = State()
@@ -77,9 +80,10 @@ public final class LiveReload: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The page's HTML with the reload script added.
-    static func inject(into html: [UInt8]) -> [UInt8] {
-        let tag = Array(scriptTag.utf8)
+    /// The page's HTML with the reload script added; `site`: the build it was served from
+    /// (read before the file, so a page is never labelled newer than it is).
+    static func inject(into html: [UInt8], site: Int) -> [UInt8] {
+        let tag = Array(scriptTag(site: site).utf8)
         let marker = Array("</head>".utf8)
         guard let range = html.firstRange(of: marker) else { return html + tag }
         return Array(html[..<range.lowerBound]) + tag + Array(html[range.lowerBound...])
@@ -96,7 +100,8 @@ public final class LiveReload: @unchecked Sendable {
         return """
     (function () {
       "use strict";
-      var site = null, overlay = null;
+      var own = document.currentScript && document.currentScript.getAttribute("data-site");
+      var site = own === null ? null : Number(own), overlay = null;
       function show(text) {
         if (!overlay) {
           overlay = document.createElement("div");
@@ -125,7 +130,7 @@ public final class LiveReload: @unchecked Sendable {
         let heading = HTML.escape(String(Message.previewOverlay.text(language).prefix { $0 != "\n" }))
         return """
         <!DOCTYPE html>
-        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>PlanPress: \(heading)</title>\(scriptTag)</head>
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>PlanPress: \(heading)</title>\(scriptTag(site: state.site))</head>
         <body><h1>\(heading)</h1><p>\(HTML.escape(Message.previewFailurePage.text(language)))</p>
         <pre>\(HTML.escape(state.diagnostics))</pre></body></html>
 

@@ -267,19 +267,19 @@ public final class PreviewServer: @unchecked Sendable {
         let files = siteFiles
         switch files.resolve(request.target) {
         case .file(let file):
-            guard let data = FileManager.default.contents(atPath: file) else { return notFound(files, request.target) }
-            return .response(page(200, path: file, bytes: Array(data)))
+            guard let data = FileManager.default.contents(atPath: file) else { return notFound(files, request.target, site: state.site) }
+            return .response(page(200, path: file, bytes: Array(data), site: state.site))
         case .redirect(let location): return .response(.redirect(to: location))
         case .badRequest: return .response(text(400, .previewBadRequest))
-        case .notFound: return notFound(files, request.target)
+        case .notFound: return notFound(files, request.target, site: state.site)
         }
     }
 
-    private func notFound(_ files: SiteFiles, _ target: String) -> HTTPServer.Reply {
+    private func notFound(_ files: SiteFiles, _ target: String, site: Int) -> HTTPServer.Reply {
         guard let page = files.notFoundPage(for: target), let data = FileManager.default.contents(atPath: page) else {
             return .response(text(404, .previewNotFound))
         }
-        return .response(self.page(404, path: page, bytes: Array(data)))
+        return .response(self.page(404, path: page, bytes: Array(data), site: site))
     }
 
     /// A plain-text answer from the catalogue, in the preview's language.
@@ -288,9 +288,9 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// A file's response; HTML gets the reload script (only here, never on disk).
-    private func page(_ status: Int, path: String, bytes: [UInt8]) -> HTTPResponse {
+    private func page(_ status: Int, path: String, bytes: [UInt8], site: Int) -> HTTPResponse {
         let type = ContentTypes.forPath(path)
-        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes) : bytes
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes, site: site) : bytes
         return HTTPResponse(status: status, contentType: type, body: body)
     }
 
