@@ -91,6 +91,8 @@ import Testing
         let police = try site.page("executors/police/index.html")
         #expect(police.contains("href=\"/plany/plans/test-plan/measures/1.1/\""))
         #expect(police.contains("role-consent"))
+        // Each group of measures names the goals above it, as the document nests them.
+        #expect(police.contains("<p class=\"group-path\"><a href=\"/plany/plans/test-plan/goals/goal-1/\">Ціль 1</a><span class=\"sep\"> › </span><a href=\"/plany/plans/test-plan/goals/task-1.1/\">Завдання 1.1</a>"))
         #expect(police.contains("Суми пораховано сайтом: це повні суми кожного заходу"))
         let dszn = try site.page("executors/dszn/index.html")
         #expect(dszn.contains("href=\"/plany/executors/oda/\"")) // parent body

@@ -125,6 +125,7 @@ public struct SiteRenderer {
             }
             if !batch.isEmpty { try emit(batch) }
             profile.mark("pages \(all.count)")
+            KindProfile.report()
         }
         if scope != nil {
             rendered = scoped.count

@@ -86,7 +86,7 @@ extension PageRenderer {
         page.consentCount = involvements.filter(\.consent).count
         page.commentary = commentary(.executor(id))
         page.downloads = downloads(plans: byPlan.keys.sorted().map { graph.plans[$0].plan.id }, tables: ["measure-executors"], site: [.executorsCSV],
-                                   hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingOccurrences(of: "{executor}", with: id.raw),
+                                   hint: byPlan.isEmpty ? nil : t("data_executor_hint").replacingEvery("{executor}", with: id.raw),
                                    titledByPlan: true)
         page.scorecard = involvements.isEmpty ? false : executorScorecard(id)
         page.reports = executorReports(id)
@@ -107,7 +107,13 @@ extension PageRenderer {
         func flush() {
             guard case .some(let goal) = currentGoal, !rows.isEmpty else { return }
             var group: Context = ["measures": rows]
-            if let goal { group["goal_path"] = goalPath(p, goal: goal) }
+            // The goals above the group's measures, as the document nests them (the template prints the
+            // path only with the flag: a measure straight under the plan has none).
+            if let goal {
+                let path = goalPath(p, goal: goal)
+                group["goal_path"] = path
+                group["has_goal_path"] = !path.isEmpty
+            }
             groups.append(group)
             rows = []
         }

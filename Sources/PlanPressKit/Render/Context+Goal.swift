@@ -101,7 +101,7 @@ extension PageRenderer {
         page.citation = citationContext(goal.citation, plan: index.plan.id)
         page.totalsCitation = citationContext(goal.statedTotals?.citation, plan: index.plan.id)
         page.downloads = downloads(plans: [index.plan.id], kinds: PageRenderer.pageKinds, site: [.archive],
-                                   hint: t("data_goal_hint").replacingOccurrences(of: "{goal}", with: goal.id))
+                                   hint: t("data_goal_hint").replacingEvery("{goal}", with: goal.id))
         page.monitoring = goalMonitoring(p, g)
         page.relatedUpdates = relatedUpdates(.goal(index.plan.id, goal.id), heading: "updates_about_goal")
         page.pager = pager(index.siblings(ofGoal: g), current: g) { s in

@@ -21,8 +21,8 @@ extension PageRenderer {
         values.sorted { $0.key < $1.key }.reduce(t(key)) { text, pair in
             let placeholder = "{\(pair.key)}"
             let filled = pair.value.hasSuffix(".")
-                ? text.replacingOccurrences(of: placeholder + ".", with: placeholder) : text
-            return filled.replacingOccurrences(of: placeholder, with: pair.value)
+                ? text.replacingEvery(placeholder + ".", with: placeholder) : text
+            return filled.replacingEvery(placeholder, with: pair.value)
         }
     }
 

@@ -152,7 +152,7 @@ extension PageRenderer {
         }
         return [
             "none": false,
-            "printed_html": opt(approval.printed.map { HTML.escape($0).replacingOccurrences(of: "\n", with: "<br>\n") }),
+            "printed_html": opt(approval.printed.map { HTML.escape($0).replacingEvery("\n", with: "<br>\n") }),
             "label": opt(approval.label), "by": opt(approval.by), "person": opt(approval.person),
             "document": opt(approval.document),
             "number": field(approval.number, blankWhenMissing: true),

@@ -95,7 +95,10 @@ public struct PageRenderer: Sendable {
 
     /// A page's file, with the content file it is made from (`SiteGraph.origin`), and its companion files.
     public func files(for page: PageID) -> [OutputFile] {
-        [OutputFile(path: routes.file(for: page), bytes: renderBytes(page), origin: graph.origin(of: page))] + companionFiles(page)
+        let start = Profile.enabled ? KindProfile.threadNanos() : 0
+        let bytes = renderBytes(page)
+        if Profile.enabled { KindProfile.add(page, nanos: KindProfile.threadNanos() - start, bytes: bytes.count) }
+        return [OutputFile(path: routes.file(for: page), bytes: bytes, origin: graph.origin(of: page))] + companionFiles(page)
     }
 
     /// Files a page brings with it: the print version's own stylesheet (its running header).
@@ -236,7 +239,7 @@ public struct PageRenderer: Sendable {
         case .measure, .goal, .indicator: key = "head_description_item"
         default: key = "head_description_page"
         }
-        return t(key).replacingOccurrences(of: "{title}", with: title)
+        return t(key).replacingEvery("{title}", with: title)
     }
 
     func planCrumbs(_ p: Int) -> [(String, PageID?)] {
