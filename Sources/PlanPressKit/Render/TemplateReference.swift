@@ -14,7 +14,9 @@ enum TemplateReference {
             load, each page template (with its layout, parents and partials) is checked against
             its kind's fields: a name no field offers is an error naming the template's file and
             line, with the closest names, and nothing is written (`{{numbr}}` would otherwise
-            print nothing on every page).
+            print nothing on every page). Inside a record «not declared» below, names cannot be
+            checked at load; a test renders the shipped site and the fixture sites and fails on
+            any name some page looks up and no page finds a value for (`TemplateNameAuditTests`).
 
             How to read the tables:
             - **Field**: the name as a template prints it (`{{name}}`, `{{{name}}}` for HTML the site

@@ -33,6 +33,8 @@ public final class CompiledTemplate: @unchecked Sendable {
         var field: Int = -1
         /// Each part's number (`TemplateNames`), by which a `Record` finds it.
         let numbers: [Int]
+        /// The template whose text holds the name (for `NameAudit`).
+        var template = ""
 
         init(parts: [String], line: Int = 0) {
             self.parts = parts
@@ -85,7 +87,25 @@ public final class CompiledTemplate: @unchecked Sendable {
     public convenience init(name: String, source: String) throws {
         var parser = TemplateParser(source)
         let nodes = try parser.parseAll()
-        self.init(name: name, nodes: nodes, references: parser.references)
+        self.init(name: name, nodes: CompiledTemplate.tag(nodes, name), references: parser.references)
+    }
+
+    /// Every name marked with the template it is written in (a block keeps the template that overrides it).
+    private static func tag(_ nodes: [Node], _ template: String) -> [Node] {
+        func tagged(_ path: Path) -> Path {
+            var path = path
+            path.template = template
+            return path
+        }
+        return nodes.map { node in
+            switch node {
+            case .text, .partial: return node
+            case .variable(let path, let escaped): return .variable(tagged(path), escaped: escaped)
+            case .section(let path, let children, let inverted): return .section(tagged(path), tag(children, template), inverted: inverted)
+            case .parent(let name, let blocks): return .parent(name, blocks.mapValues { tag($0, template) })
+            case .block(let name, let children): return .block(name, tag(children, template))
+            }
+        }
     }
 }
 

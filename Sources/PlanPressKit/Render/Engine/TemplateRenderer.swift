@@ -1,9 +1,13 @@
+import Foundation
+
 /// Renders compiled templates against `[String: Any]` contexts, or against
 /// typed page models (`TemplateModel`) with templates bound to them at load time.
 public struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
     /// Per model type: every template with its names' field indices filled in (`bind`).
     private var bound: [ObjectIdentifier: [String: CompiledTemplate]] = [:]
+    /// When set, every name looked up is noted with whether a value was found (tests only).
+    public var audit: NameAudit?
 
     public init(templates: [String: CompiledTemplate]) {
         self.templates = templates
@@ -11,13 +15,13 @@ public struct TemplateRenderer: Sendable {
 
     public func render(_ context: [String: Any], template name: String) -> String? {
         guard let template = templates[name] else { return nil }
-        return Pass<NoModel>(templates: templates, model: nil).run(template, stack: [context])
+        return Pass<NoModel>(templates: templates, model: nil, audit: audit).run(template, stack: [context])
     }
 
     /// Renders a typed page model; `bind(M.self, …)` must have been called (the template loader does).
     public func render<M: TemplateModel>(_ model: M, template name: String) -> String? {
         guard let templates = bound[ObjectIdentifier(M.self)], let template = templates[name] else { return nil }
-        return Pass(templates: templates, model: model).run(template, stack: [])
+        return Pass(templates: templates, model: model, audit: audit).run(template, stack: [])
     }
 
     /// Binds every template to `M`'s fields and checks the names `page` (and the
@@ -45,6 +49,7 @@ public struct TemplateRenderer: Sendable {
     private struct Pass<M: TemplateModel> {
         let templates: [String: CompiledTemplate]
         let model: M?
+        let audit: NameAudit?
 
         func run(_ template: CompiledTemplate, stack initial: [Any]) -> String {
             var output = ""
@@ -73,11 +78,14 @@ public struct TemplateRenderer: Sendable {
                 case .text(let text):
                     output += text
                 case .variable(let path, let escaped):
-                    guard let value = lookup(path, in: stack) else { continue }
+                    let found = lookup(path, in: stack)
+                    audit?.note(path, found: found != nil)
+                    guard let value = found else { continue }
                     let text = TemplateRenderer.string(value)
                     output += escaped ? HTML.escape(text) : text
                 case .section(let path, let children, let inverted):
                     let value = lookup(path, in: stack)
+                    audit?.note(path, found: value != nil)
                     if inverted {
                         if !TemplateRenderer.isTruthy(value) { render(children, stack: &stack, blocks: blocks, indentation: "", into: &output) }
                         continue
@@ -216,4 +224,45 @@ public struct TemplateRenderer: Sendable {
 protocol OptionalProtocol { var isNone: Bool { get } }
 extension Optional: OptionalProtocol {
     var isNone: Bool { self == nil }
+}
+
+/// Which template names a render found a value for. A name that no page of a site finds prints
+/// nothing anywhere: misspelt in the template, or never set by the code that makes its context
+/// (a name inside a section over a list of dictionaries is not checked at load). Tests render
+/// the shipped site and the fixture sites with one; builds never set it.
+public final class NameAudit: @unchecked Sendable {
+    public struct Name: Hashable, Comparable, Sendable, CustomStringConvertible {
+        public let template: String
+        public let line: Int
+        public let name: String
+        public var description: String { "\(template).mustache:\(line): \(name)" }
+        public static func < (a: Name, b: Name) -> Bool { (a.template, a.line, a.name) < (b.template, b.line, b.name) }
+    }
+
+    private let lock = NSLock()
+    private var found: [Name: Bool] = [:]
+
+    public init() {}
+
+    func note(_ path: CompiledTemplate.Path, found: Bool) {
+        guard !path.isImplicit else { return }
+        let name = Name(template: path.template, line: path.line, name: path.parts.joined(separator: "."))
+        lock.lock()
+        if found || self.found[name] == nil { self.found[name] = found || (self.found[name] ?? false) }
+        lock.unlock()
+    }
+
+    /// Names looked up on some page and found on none.
+    public var neverFound: [Name] {
+        lock.lock()
+        defer { lock.unlock() }
+        return found.filter { !$0.value }.keys.sorted()
+    }
+
+    /// Every name looked up at least once.
+    public var looked: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return found.count
+    }
 }
