@@ -62,18 +62,22 @@ public final class CompiledTemplate: @unchecked Sendable {
     }
 
     private static func bind(_ nodes: [Node], _ fields: [String: Int]) -> [Node] {
-        func withField(_ path: Path) -> Path {
+        mapPaths(nodes) { path in
             var path = path
             if !path.isImplicit { path.field = fields[path.parts[0]] ?? -1 }
             return path
         }
-        return nodes.map { node in
+    }
+
+    /// The nodes with every name (variable or section) passed through `transform`, at any depth.
+    private static func mapPaths(_ nodes: [Node], _ transform: (Path) -> Path) -> [Node] {
+        nodes.map { node in
             switch node {
             case .text, .partial: return node
-            case .variable(let path, let escaped): return .variable(withField(path), escaped: escaped)
-            case .section(let path, let children, let inverted): return .section(withField(path), bind(children, fields), inverted: inverted)
-            case .parent(let name, let blocks): return .parent(name, blocks.mapValues { bind($0, fields) })
-            case .block(let name, let children): return .block(name, bind(children, fields))
+            case .variable(let path, let escaped): return .variable(transform(path), escaped: escaped)
+            case .section(let path, let children, let inverted): return .section(transform(path), mapPaths(children, transform), inverted: inverted)
+            case .parent(let name, let blocks): return .parent(name, blocks.mapValues { mapPaths($0, transform) })
+            case .block(let name, let children): return .block(name, mapPaths(children, transform))
             }
         }
     }
@@ -92,19 +96,10 @@ public final class CompiledTemplate: @unchecked Sendable {
 
     /// Every name marked with the template it is written in (a block keeps the template that overrides it).
     private static func tag(_ nodes: [Node], _ template: String) -> [Node] {
-        func tagged(_ path: Path) -> Path {
+        mapPaths(nodes) { path in
             var path = path
             path.template = template
             return path
-        }
-        return nodes.map { node in
-            switch node {
-            case .text, .partial: return node
-            case .variable(let path, let escaped): return .variable(tagged(path), escaped: escaped)
-            case .section(let path, let children, let inverted): return .section(tagged(path), tag(children, template), inverted: inverted)
-            case .parent(let name, let blocks): return .parent(name, blocks.mapValues { tag($0, template) })
-            case .block(let name, let children): return .block(name, tag(children, template))
-            }
         }
     }
 }
