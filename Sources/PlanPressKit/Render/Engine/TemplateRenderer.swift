@@ -248,7 +248,7 @@ public final class NameAudit: @unchecked Sendable {
         guard !path.isImplicit else { return }
         let name = Name(template: path.template, line: path.line, name: path.parts.joined(separator: "."))
         lock.lock()
-        if found || self.found[name] == nil { self.found[name] = found || (self.found[name] ?? false) }
+        self.found[name, default: false] = self.found[name, default: false] || found
         lock.unlock()
     }
 
