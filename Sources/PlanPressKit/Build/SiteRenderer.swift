@@ -35,6 +35,16 @@ public struct SiteRenderer {
         var openData: OpenDataExport.Built
         /// Some update or report was added, removed or edited (feeds and sitemap follow them).
         var updates: Bool
+        /// The search index's files, begun before the open data (`SiteRenderer.search`).
+        var search: Concurrent<[OutputFile]>?
+    }
+
+    /// The search index's files, built on a thread of their own: they need the linked site only.
+    static func search(graph: SiteGraph, vocabulary: SearchVocabulary, cache: SearchIndex.Cache?) -> Concurrent<[OutputFile]> {
+        Concurrent {
+            let index = SearchIndex(graph: graph, vocabulary: vocabulary, cache: cache)
+            return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
+        }
     }
 
     /// Languages: the site's default at the root, the other under `/<lang>/`.
@@ -73,12 +83,10 @@ public struct SiteRenderer {
         // freed before the pages render.
         let (catalog, openDataPaths) = try emitOpenData(memory: memory, scope: scope, emit: emit)
         profile.mark("open data")
-        // The search index needs the linked site only: it is built while the pages render.
-        let graph = self.graph, searchCache = memory?.search, vocabulary = templates.search
-        let searchWork = Concurrent { () -> [OutputFile] in
-            let index = SearchIndex(graph: graph, vocabulary: vocabulary, cache: searchCache)
-            return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
-        }
+        // The search index needs the linked site only: it is built while the pages render
+        // (after an edit, begun earlier still).
+        let graph = self.graph
+        let searchWork = scope?.search ?? SiteRenderer.search(graph: graph, vocabulary: templates.search, cache: memory?.search)
         var paths = openDataPaths
         var pages = 0, rendered = 0
         var pagePaths: Set<String> = []
@@ -131,6 +139,7 @@ public struct SiteRenderer {
             rendered = scoped.count
             try emit(parallelMap(scoped) { renderer, page in renderer.files(for: page) }.flatMap { $0 })
             profile.mark("pages \(scoped.count)")
+            KindProfile.report()
         }
         var removed = memory.map { $0.pagePaths.subtracting(pagePaths) } ?? []
         let pageSetChanged = memory.map { $0.pagePaths != pagePaths } ?? true

@@ -50,6 +50,8 @@ public struct SearchIndex {
         var stemsKept = false
         /// `d/<n>.json` by n: its documents and bytes.
         var chunks: [Int: (documents: ArraySlice<SearchDocument>, bytes: [UInt8])] = [:]
+        /// The numbers the entries' terms were given (`Counted.numbered`); begun again with the stems.
+        var terms = TermNumbers()
         public init() {}
 
         func entry(for document: SearchDocument) -> Entry? {
@@ -101,11 +103,20 @@ public struct SearchIndex {
         let (stemmer, synonyms, _, _) = stemming!
         profile.mark("search: stems, synonyms")
         // Counted again only where the words or the stems changed.
-        let counted = parallelMap(Array(zip(documents, found))) { document, found -> Counted in
+        var counted = parallelMap(Array(zip(documents, found))) { document, found -> Counted in
             if reuseCounts, let kept = found.kept?.counted { return kept }
             return SearchIndex.count(document, words: found.words, stemmer: stemmer, synonyms: synonyms)
         }
+        // Numbered one document after another (`TermNumbers` is not shared between threads).
+        let terms = reuseCounts ? cache!.terms : TermNumbers()
+        let numberedCounts = counted.indices.map { n in
+            if let numbered = counted[n].numbered { return numbered }
+            let numbered = counted[n].numbered(with: terms)
+            counted[n].numbered = numbered
+            return numbered
+        }
         if let cache {
+            cache.terms = terms
             var entries: [String: Cache.Entry] = [:]
             for (document, (words, counted)) in zip(documents, zip(words, counted)) {
                 entries[document.path] = Cache.Entry(fields: document.fields, words: words, counted: counted)
@@ -119,28 +130,44 @@ public struct SearchIndex {
         // Shorter documents are more about each of their words (BM25's length
         // normalisation and saturation, applied once here so the client only adds numbers).
         let average = max(1, Double(lengths.reduce(0, +)) / Double(max(1, lengths.count)))
-        var postings: [String: [(document: Int, weight: Int)]] = [:]
-        var ukrainianTerms = Set<String>()
+        // Postings gathered by term number: a rebuild looks up only the terms of the documents
+        // counted again (hashing a Cyrillic `String` normalises it first), not every term of every document.
+        var lists: [[(document: Int, weight: Int)]] = []
+        var isUkrainian: [Bool] = []
+        func grow(_ terms: TermNumbers) {
+            if lists.count < terms.count {
+                lists += Array(repeating: [], count: terms.count - lists.count)
+                isUkrainian += Array(repeating: false, count: terms.count - isUkrainian.count)
+            }
+        }
         for (number, entry) in counted.enumerated() {
             // BM25's saturation: a word's tenth mention adds less than its second.
             let lengthFactor = 1 - SearchIndex.lengthB + SearchIndex.lengthB * Double(lengths[number]) / average
-            var own: [String: Int] = [:]
+            var own: [Int: Int] = [:]
             let document = documents[number]
             for printed in document.numbers {
-                for word in SearchText.words(printed, keepDigits: true) { own[word] = SearchIndex.numberWeight(document.kind) }
+                for word in SearchText.words(printed, keepDigits: true) { own[terms.number(word)] = SearchIndex.numberWeight(document.kind) }
             }
-            for (term, weight) in entry.weights where own[term] == nil {
+            let numbered = numberedCounts[number]
+            grow(terms)
+            for (term, weight) in numbered.weights where own[term] == nil {
                 let w = Double(weight), k = SearchIndex.saturation
                 let normalised = max(1, min(SearchIndex.maximumWeight - 1, Int((SearchIndex.scale * w * (k + 1) / (w + k * lengthFactor)).rounded())))
-                postings[term, default: []].append((number, normalised))
+                lists[term].append((number, normalised))
             }
-            for (term, weight) in own { postings[term, default: []].append((number, weight)) }
-            ukrainianTerms.formUnion(entry.ukrainian)
-            ukrainianTerms.formUnion(own.keys)
+            for (term, weight) in own { lists[term].append((number, weight)) }
+            for term in numbered.ukrainian { isUkrainian[term] = true }
+            for term in own.keys { isUkrainian[term] = true }
         }
+        var postings: [String: [(document: Int, weight: Int)]] = [:]
+        postings.reserveCapacity(lists.count)
+        for (term, list) in zip(terms.terms, lists) where !list.isEmpty { postings[term] = list }
         profile.mark("search: postings")
         self.postings = postings
-        self.translations = synonyms.translations.filter { postings[$0.key] != nil && !ukrainianTerms.contains($0.key) }
+        self.translations = synonyms.translations.filter {
+            guard let term = terms.known($0.key), term < lists.count else { return false }
+            return !lists[term].isEmpty && !isUkrainian[term]
+        }
     }
 
     /// One document's terms with their summed field weights, its length in Ukrainian terms
@@ -149,6 +176,35 @@ public struct SearchIndex {
         var weights: [String: Int]
         var length: Int
         var ukrainian: Set<String>
+        /// `weights` and `ukrainian` by term number (`TermNumbers`), once numbered.
+        var numbered: Numbered?
+
+        struct Numbered {
+            var weights: [(term: Int, weight: Int)]
+            var ukrainian: [Int]
+        }
+
+        /// Which number a term gets does not matter: the postings are filed back under the terms.
+        func numbered(with terms: TermNumbers) -> Numbered {
+            Numbered(weights: weights.map { (terms.number($0.key), $0.value) },
+                     ukrainian: ukrainian.map { terms.number($0) })
+        }
+    }
+
+    /// Terms numbered in the order they are first met.
+    final class TermNumbers: @unchecked Sendable {
+        private var numbers: [String: Int] = [:]
+        private(set) var terms: [String] = []
+        var count: Int { terms.count }
+
+        func number(_ term: String) -> Int {
+            if let number = numbers[term] { return number }
+            numbers[term] = terms.count
+            terms.append(term)
+            return terms.count - 1
+        }
+
+        func known(_ term: String) -> Int? { numbers[term] }
     }
 
     static func count(_ document: SearchDocument, words fields: [[String]], stemmer: SearchStemmer, synonyms: SearchSynonyms) -> Counted {
@@ -172,7 +228,7 @@ public struct SearchIndex {
             ukrainian.formUnion(terms)
             ukrainian.formUnion(added.ukrainian.map(\.term))
         }
-        return Counted(weights: weights, length: length, ukrainian: ukrainian)
+        return Counted(weights: weights, length: length, ukrainian: ukrainian, numbered: nil)
     }
 
     /// Brings `cache.wordCounts` up to the new documents (the words of changed, new and removed
