@@ -35,16 +35,6 @@ public struct SiteRenderer {
         var openData: OpenDataExport.Built
         /// Some update or report was added, removed or edited (feeds and sitemap follow them).
         var updates: Bool
-        /// The search index's files, begun before the open data (`SiteRenderer.search`).
-        var search: Concurrent<[OutputFile]>?
-    }
-
-    /// The search index's files, built on a thread of their own: they need the linked site only.
-    static func search(graph: SiteGraph, vocabulary: SearchVocabulary, cache: SearchIndex.Cache?) -> Concurrent<[OutputFile]> {
-        Concurrent {
-            let index = SearchIndex(graph: graph, vocabulary: vocabulary, cache: cache)
-            return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
-        }
     }
 
     /// Languages: the site's default at the root, the other under `/<lang>/`.
@@ -83,10 +73,12 @@ public struct SiteRenderer {
         // freed before the pages render.
         let (catalog, openDataPaths) = try emitOpenData(memory: memory, scope: scope, emit: emit)
         profile.mark("open data")
-        // The search index needs the linked site only: it is built while the pages render
-        // (after an edit, begun earlier still).
-        let graph = self.graph
-        let searchWork = scope?.search ?? SiteRenderer.search(graph: graph, vocabulary: templates.search, cache: memory?.search)
+        // The search index needs the linked site only: it is built while the pages render.
+        let graph = self.graph, searchCache = memory?.search, vocabulary = templates.search
+        let searchWork = Concurrent { () -> [OutputFile] in
+            let index = SearchIndex(graph: graph, vocabulary: vocabulary, cache: searchCache)
+            return index.files(plans: graph.plans, routes: graph.routes, asOf: graph.site.settings.asOf)
+        }
         var paths = openDataPaths
         var pages = 0, rendered = 0
         var pagePaths: Set<String> = []

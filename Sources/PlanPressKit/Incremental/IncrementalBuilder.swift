@@ -65,10 +65,6 @@ public final class IncrementalBuilder: @unchecked Sendable {
         }
         self.templates = loaded.map { (templateStamps, $0) }
         profile.mark("check")
-        // After an edit the search index is begun now, beside the open data of the changed plans and
-        // the pages; it is never left running on the kept cache when this build stops early.
-        let search = last == nil ? nil : SiteRenderer.search(graph: graph, vocabulary: templates.search, cache: memory.search)
-        defer { _ = search?.value }
         // One writer at a time: taken before looking at what the output holds, held until the commit.
         try OutputFolderGuard.check(output: options.output, content: options.content, templates: options.templates)
         let lock = try OutputLock.acquire(output: options.output) { [log, options] pid in
@@ -84,7 +80,7 @@ public final class IncrementalBuilder: @unchecked Sendable {
             ledger = nil
         }
         profile.mark("changes and affected pages")
-        if scope == nil { memory = SiteRenderer.Memory() } else { scope?.search = search }
+        if scope == nil { memory = SiteRenderer.Memory() }
         do {
             let result = try builder.write(graph: graph, templates: templates, checked: checked, memory: memory, scope: scope,
                                           ledger: &ledger, lock: lock)
