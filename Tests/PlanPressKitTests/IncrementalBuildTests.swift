@@ -157,6 +157,17 @@ import Testing
         let page = try String(contentsOfFile: site.output + "/plans/kreminna-wps-2020-2022/measures/1.2/index.html", encoding: .utf8)
         #expect(page.contains("гендерного профілю громади (змінено)"))
 
+        // The end of a long text, past every excerpt a list prints: only the pages printing the
+        // whole text (the measure, the print version, report pages) and the site-wide ones.
+        try site.edit(Self.kreminna, replacing: "постраждалим від гендерно-зумовленого насильства та конфлікту\"",
+                      with: "постраждалим від гендерно-зумовленого насильства та конфлікту (змінено)\"")
+        let tail = try site.rebuildMatchesFullBuild()
+        #expect(tail.rendered > 0 && tail.rendered * 2 < edited.rendered, "rendered \(tail.rendered), a list-visible edit \(edited.rendered)")
+        for file in ["measures/1.6/index.html", "print/index.html"] {
+            let printed = try String(contentsOfFile: site.output + "/plans/kreminna-wps-2020-2022/" + file, encoding: .utf8)
+            #expect(printed.contains("насильства та конфлікту (змінено)"), "\(file)")
+        }
+
         // An amount: budget sums and stated-versus-computed checks up the tree.
         try site.edit(Self.kreminna, replacing: "- {source: \"Інші\", amounts: {2020: \"7,0\"", with: "- {source: \"Інші\", amounts: {2020: \"17,0\"")
         try site.rebuildMatchesFullBuild()
@@ -314,6 +325,24 @@ import Testing
         try site.rebuildMatchesFullBuild()
         try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "value: \"8\"", with: "value: \"9\"")
         try site.rebuildMatchesFullBuild()
+
+        // Narratives are rendered once and kept between links (`SiteLinker.renderKeptMarkdown`): a link
+        // edited in one shows, and a broken one is reported by every rebuild, not only the first.
+        try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "narrative: \"Центр відкрито 1 березня 2026 року.\"",
+                      with: "narrative: \"Центр відкрито 1 березня 2026 року ([захід 1.3](measure:town-plan/1.3)).\"")
+        try site.rebuildMatchesFullBuild()
+        let page = try String(contentsOfFile: site.output + "/plans/town-plan/measures/1.2/index.html", encoding: .utf8)
+        #expect(page.contains("/plans/town-plan/measures/1.3/\">захід 1.3</a>"))
+        try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "(measure:town-plan/1.3)", with: "(measure:town-plan/9.9)")
+        for edit in 0..<2 {
+            let failure = #expect(throws: BuildFailure.self) { try site.incremental.build() }
+            #expect(failure.map { "\($0)" }?.contains("9.9") == true, "edit \(edit): \(failure.map { "\($0)" } ?? "")")
+            // An edit elsewhere in the report: the narrative comes from the cache, its error with it.
+            try site.edit("reports/2026/oda-2026-h1.yaml", replacing: edit == 0 ? "{measure: \"1.4\", status: not-started}" : "{measure: \"1.4\", status: in-progress}",
+                          with: edit == 0 ? "{measure: \"1.4\", status: in-progress}" : "{measure: \"1.4\", status: not-started}")
+        }
+        try site.edit("reports/2026/oda-2026-h1.yaml", replacing: "(measure:town-plan/9.9)", with: "(measure:town-plan/1.3)")
+        try site.rebuildMatchesFullBuild(expectIncremental: nil)
     }
 
     /// A report edit that changes one value of a long series renders the value page that prints it,

@@ -8,7 +8,7 @@ enum AffectedPages {
     static func pages(for changes: SiteChanges, old: SiteGraph, new: SiteGraph,
                       oldData: OpenDataCatalog, newData: OpenDataCatalog) -> Set<PageID>? {
         var pages: Set<PageID> = [.home, .plans, .executors, .glossary, .notFound, .openData, .search, .methodology]
-        var plans = changes.plans
+        var plans = changes.plans, textOnlyPlans = changes.textOnlyPlans
         var executors = changes.executors
         var updates: Set<String> = []
 
@@ -18,6 +18,7 @@ enum AffectedPages {
         for download in newData.downloads where oldSizes[download.path].map({ $0 != OpenDataCatalog.displaySize(download.size) }) ?? true {
             guard let planID = download.plan, let p = new.planByID[planID] else { return nil }
             plans.insert(p)
+            textOnlyPlans.remove(p)
             pages.formUnion(new.plans[p].goals.map { .goal(planID, $0.goal.id) })
             if download.table == "measure-executors" {
                 for node in new.plans[p].measures {
@@ -26,7 +27,17 @@ enum AffectedPages {
             }
         }
 
-        for key in changes.measures {
+        for key in changes.measures where changes.textOnlyMeasures.contains(key) {
+            // Only the text, and no excerpt of it: the pages printing it whole (the print version and
+            // report pages follow the plan, below).
+            for graph in [old, new] {
+                let id = graph.plans[key.plan].plan.id, reference = ItemReference.measure(id, graph.plans[key.plan].measures[key.measure].measure.number)
+                pages.insert(.measure(id, graph.plans[key.plan].measures[key.measure].measure.number))
+                updates.formUnion(related(reference, graph))
+            }
+            plans.insert(key.plan)
+        }
+        for key in changes.measures where !changes.textOnlyMeasures.contains(key) {
             for graph in [old, new] {
                 let index = graph.plans[key.plan], id = index.plan.id, node = index.measures[key.measure]
                 pages.insert(.measure(id, node.measure.number))
@@ -76,6 +87,14 @@ enum AffectedPages {
             plans.insert(key.plan)
         }
 
+        for p in plans where textOnlyPlans.contains(p) {
+            let id = new.plans[p].plan.id
+            pages.insert(.planPrint(id))
+            for graph in [old, new] {
+                for r in graph.monitoring.reportsByPlan[p] ?? [] { pages.insert(.report(graph.site.reports[r].id)) }
+            }
+        }
+        plans.subtract(textOnlyPlans)
         for p in plans {
             let id = new.plans[p].plan.id
             pages.formUnion([.plan(id), .planPrint(id), .planTimeline(id)])
@@ -127,7 +146,7 @@ enum AffectedPages {
                 }
             }
         }
-        for key in changes.measures {
+        for key in changes.measures where !changes.textOnlyMeasures.contains(key) {
             for graph in [old, new] {
                 let years = graph.plans[key.plan].measures[key.measure].measure.term.reading.dueDates.map(\.year)
                 pages.formUnion(years.map { .year($0) })

@@ -13,6 +13,16 @@ struct SiteChanges {
     /// page of their long value series shows it. A measure changed only by reports has its value pages
     /// compared row by row (`AffectedPages`).
     var ownMeasures: Set<SiteGraph.MeasureKey> = []
+    /// The part of `ownMeasures` whose plan-file edit changed only their text, and none of the
+    /// excerpts pages print (`PageRenderer.Excerpt`): only pages printing the whole text change.
+    /// Nothing else (commentary, news, a report) changed them.
+    var textOnlyMeasures: Set<SiteGraph.MeasureKey> = []
+    /// Plans whose file changed with no goal and only `textOnlyMeasures` changed (or none: a comment
+    /// line), and that nothing else changed: of the plan's own pages, only those printing a measure's
+    /// whole text (the print version, report pages) change.
+    var textOnlyPlans: Set<Int> = []
+    /// Plans and measures reached by a changed commentary, update or report, not only by their plan file.
+    private var reachedOtherwise: (plans: Set<Int>, measures: Set<SiteGraph.MeasureKey>) = ([], [])
     /// Goals (plan, goal index) whose own fields, commentary or news changed.
     var goals: Set<GoalKey> = []
     /// Executors whose page shows something that changed (beyond their measures).
@@ -63,15 +73,17 @@ struct SiteChanges {
                     for report in graph.site.reports where report.file.hasSuffix(file) {
                         guard let p = graph.planByID[report.plan] else { continue }
                         changes.plans.insert(p)
+                        changes.reachedOtherwise.plans.insert(p)
                         let index = graph.plans[p]
+                        var keys: [SiteGraph.MeasureKey] = []
                         for status in report.measures {
-                            if let m = index.measureByNumber[status.measure] { changes.measures.insert(.init(plan: p, measure: m)) }
+                            if let m = index.measureByNumber[status.measure] { keys.append(.init(plan: p, measure: m)) }
                         }
                         for value in report.indicators {
-                            if let i = index.indicatorByID[value.indicator] {
-                                changes.measures.insert(.init(plan: p, measure: index.indicators[i].measure))
-                            }
+                            if let i = index.indicatorByID[value.indicator] { keys.append(.init(plan: p, measure: index.indicators[i].measure)) }
                         }
+                        changes.measures.formUnion(keys)
+                        changes.reachedOtherwise.measures.formUnion(keys)
                         if let executor = report.reporter.executor { changes.executors.insert(executor) }
                     }
                 }
@@ -82,6 +94,8 @@ struct SiteChanges {
                 return .everything(.fullRenderFileChanged(path: path))
             }
         }
+        changes.textOnlyMeasures.subtract(changes.reachedOtherwise.measures)
+        changes.textOnlyPlans.subtract(changes.reachedOtherwise.plans)
         return changes
     }
 
@@ -99,17 +113,35 @@ struct SiteChanges {
         // Plan, goals and measures by the digest of their own YAML: the plan-level
         // fields goals and measures are read with (levels, period, budget) come first.
         guard before.plan.sourceDigest == after.plan.sourceDigest else { return .fullRenderPlanMetadataChanged(plan: id.raw) }
+        var textOnly = true
         for g in before.goals.indices where before.goals[g].goal.sourceDigest != after.goals[g].goal.sourceDigest {
             goals.insert(GoalKey(plan: p, goal: g))
+            textOnly = false
         }
         for m in before.measures.indices where before.measures[m].measure.sourceDigest != after.measures[m].measure.sourceDigest {
-            measures.insert(.init(plan: p, measure: m))
-            ownMeasures.insert(.init(plan: p, measure: m))
+            let key = SiteGraph.MeasureKey(plan: p, measure: m)
+            measures.insert(key)
+            ownMeasures.insert(key)
+            let a = before.measures[m].measure, b = after.measures[m].measure
+            if a.textFreeDigest == b.textFreeDigest && PageRenderer.Excerpt.allCases.allSatisfy({ $0.of(a.text) == $0.of(b.text) }) {
+                textOnlyMeasures.insert(key)
+            } else {
+                textOnly = false
+            }
         }
+        if textOnly { textOnlyPlans.insert(p) }
         // The file changed: its plan's own pages and open data are made again even when no
         // item did (the JSON gives every item's line in the file, and lines may have moved).
         plans.insert(p)
         return nil
+    }
+
+    private mutating func addOtherwise(_ key: SiteGraph.MeasureKey) {
+        plans.insert(key.plan)
+        measures.insert(key)
+        ownMeasures.insert(key)
+        reachedOtherwise.plans.insert(key.plan)
+        reachedOtherwise.measures.insert(key)
     }
 
     /// An item named by changed commentary or a changed update, looked up in the graph that has it.
@@ -117,23 +149,20 @@ struct SiteChanges {
         func plan(_ id: PlanID) -> Int? { graph.planByID[id] }
         switch reference {
         case .plan(let id):
-            if let p = plan(id) { plans.insert(p) }
+            if let p = plan(id) { plans.insert(p); reachedOtherwise.plans.insert(p) }
         case .goal(let id, let goal):
             if let p = plan(id), let g = graph.plans[p].goalByID[goal] {
                 plans.insert(p)
+                reachedOtherwise.plans.insert(p)
                 goals.insert(GoalKey(plan: p, goal: g))
             }
         case .measure(let id, let number):
             if let p = plan(id), let m = graph.plans[p].measureByNumber[number] {
-                plans.insert(p)
-                measures.insert(.init(plan: p, measure: m))
-                ownMeasures.insert(.init(plan: p, measure: m))
+                addOtherwise(.init(plan: p, measure: m))
             }
         case .indicator(let id, let indicator):
             if let p = plan(id), let i = graph.plans[p].indicatorByID[indicator] {
-                plans.insert(p)
-                measures.insert(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
-                ownMeasures.insert(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
+                addOtherwise(.init(plan: p, measure: graph.plans[p].indicators[i].measure))
             }
         case .executor(let id):
             executors.insert(id)

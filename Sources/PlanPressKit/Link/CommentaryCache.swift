@@ -1,8 +1,9 @@
 import Foundation
 
-/// Rendered commentary kept between links of the same site (`IncrementalBuilder`):
-/// a file's HTML and diagnostics are reused while its text and everything its
-/// links can point to (`ReferenceResolver.vocabulary`) stay the same.
+/// Rendered commentary, update bodies and report narratives kept between links of
+/// the same site (`IncrementalBuilder`): a text's HTML and diagnostics are reused
+/// while it, its place (file, line, default plan) and everything its links can
+/// point to (`ReferenceResolver.vocabulary`) stay the same.
 public final class CommentaryCache: @unchecked Sendable {
     /// Compared and hashed by UTF-8 bytes: `String`'s own hashing normalises
     /// Unicode first, which for 2 KB of Cyrillic costs more than rendering it.

@@ -78,7 +78,7 @@ extension SiteLinker {
                 continue
             }
             let narrative = status.narrative.map {
-                renderMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
+                renderKeptMarkdown($0, file: report.file, firstLine: status.location.line, defaultPlan: report.plan, resolver: resolver)
             }
             let key = SiteGraph.MeasureKey(plan: p, measure: m)
             let answered = status.replyTo.flatMap { reply(to: $0, from: report, index: r, status: status, parts: &parts) }

@@ -21,13 +21,13 @@ extension SiteLinker {
         var html: [String: String] = [:]
         var byItem: [ItemReference: [Int]] = [:]
         for (index, update) in published.enumerated() {
-            html[update.slug] = renderMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine,
+            html[update.slug] = renderKeptMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine,
                                                defaultPlan: nil, resolver: resolver)
             for reference in Set(update.items) { byItem[reference, default: []].append(index) }
         }
         // A draft or scheduled update is checked like a published one: its links must work when it goes out.
         for update in site.updates where bySlug[update.slug]?.file == update.file && html[update.slug] == nil {
-            _ = renderMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine, defaultPlan: nil, resolver: resolver)
+            _ = renderKeptMarkdown(update.markdown, file: update.file, firstLine: update.bodyLine, defaultPlan: nil, resolver: resolver)
         }
         return (published, html, byItem)
     }

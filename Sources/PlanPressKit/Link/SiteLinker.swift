@@ -56,10 +56,13 @@ public struct SiteLinker {
         let resolver = ReferenceResolver(plans: plans, planByID: planByID, executors: executors,
                                          updates: publishedUpdateSlugs(), routes: routes)
         profile.mark("link: assignments, resolver")
+        // Commentary, updates and narratives rendered by the last link are reused while what links can point to is the same.
+        options.cache?.prepare(vocabulary: resolver.vocabulary)
         let commentary = renderCommentary(resolver: resolver)
         profile.mark("link: commentary")
         let (updates, updateHTML, updatesByItem) = linkUpdates(resolver: resolver)
         let monitoring = linkMonitoring(plans: plans, planByID: planByID, executors: executors, resolver: resolver)
+        options.cache?.finish()
         profile.mark("link: updates, monitoring")
         var subordinates: [ExecutorID: [ExecutorID]] = [:]
         for executor in executors.values.sorted(by: { $0.id < $1.id }) {
@@ -181,7 +184,6 @@ public struct SiteLinker {
     /// only files whose text (or the set of items links can point to) changed.
     private func renderCommentary(resolver: ReferenceResolver) -> [ItemReference: [SiteGraph.RenderedCommentary]] {
         let cache = options.cache
-        cache?.prepare(vocabulary: resolver.vocabulary)
         let rendered = parallelMap(site.commentary) { item -> (String, [Diagnostic])? in
             if resolver.problem(with: item.about) != nil { return nil }
             let key = CommentaryCache.Key(markdown: item.markdown, file: item.file, line: item.bodyLine, plan: item.about.planID)
@@ -202,7 +204,6 @@ public struct SiteLinker {
             sink.append(contentsOf: diagnostics)
             result[item.about, default: []].append(SiteGraph.RenderedCommentary(title: item.title, html: html, file: item.file))
         }
-        cache?.finish()
         return result
     }
 
@@ -235,6 +236,27 @@ public struct SiteLinker {
             if english { en[plan] = ContentLanguage.markPassages(html) } else { uk[plan] = html }
         }
         return (uk, en)
+    }
+
+    /// `renderMarkdown`, kept between links like commentary (`CommentaryCache`): for texts rendered with
+    /// the site's own resolver (updates, report narratives), so a rebuild does not run cmark over every
+    /// narrative again. The diagnostics are given again each link, in the same order.
+    func renderKeptMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {
+        guard let cache = options.cache else {
+            return renderMarkdown(markdown, file: file, firstLine: firstLine, defaultPlan: defaultPlan, resolver: resolver)
+        }
+        let key = CommentaryCache.Key(markdown: markdown, file: file, line: firstLine, plan: defaultPlan)
+        if let (html, diagnostics) = cache.lookup(key) {
+            sink.append(contentsOf: diagnostics)
+            return html
+        }
+        let local = DiagnosticSink()
+        let html = Markdown.render(markdown, file: file, firstLine: firstLine, resolve: { url in
+            resolver.resolveLink(url, defaultPlan: defaultPlan)
+        }, sink: local)
+        cache.store(key, (html, local.diagnostics))
+        sink.append(contentsOf: local.diagnostics)
+        return html
     }
 
     func renderMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {

@@ -32,6 +32,11 @@ enum MergedCells {
             hasher.combine(measure.sourceDigest)
             hasher.combine(above.sourceDigest)
             measure.sourceDigest = hasher.finalize()
+            // The row above's text does not show here.
+            var textFree = Hasher()
+            textFree.combine(measure.textFreeDigest)
+            textFree.combine(above.textFreeDigest)
+            measure.textFreeDigest = textFree.finalize()
         }
         let acrossGoal = row.map { $0.goal != goal } ?? false
         if measure.term.sameAsRowAbove {

@@ -47,9 +47,20 @@ extension PlanLoader {
         let funding = map.optional("funding").map { readFunding($0, what: what, context: context) } ?? .notStated
         let citation = readCitation(map, what: what, fields: CitationFields.measure(value))
         map.finish()
+        let textFree = value.digest(skipping: ["text"])
         return Measure(number: number, printedNumber: printedNumber, numberAssigned: numberAssigned, text: text, responsible: responsible, term: term,
                        indicators: indicators, results: results, funding: funding, location: map.location,
-                       sourceDigest: value.digest(), citation: citation)
+                       sourceDigest: Self.digest(textFree: textFree, text: text), textFreeDigest: textFree, citation: citation)
+    }
+
+    /// A measure's digest: its YAML without the text, and the text's bytes as read (a `String`'s
+    /// own hash would take canonically equal spellings for one, which print different bytes).
+    static func digest(textFree: Int, text: String) -> Int {
+        var hasher = Hasher(), text = text
+        hasher.combine(textFree)
+        hasher.combine(text.utf8.count)
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
     }
 
     private func readResponsibility(_ value: YAMLValue, what: Phrase) -> Responsibility? {

@@ -15,6 +15,9 @@ public struct Measure: Sendable {
     /// Digest of the measure's YAML, position excluded: a rebuild tells
     /// edited measures apart by it (`SiteChanges`).
     public var sourceDigest: Int = 0
+    /// The same digest without the measure's text: equal before and after an edit that changed
+    /// only the text, whose pages a rebuild can then narrow (`SiteChanges.textOnlyMeasures`).
+    public var textFreeDigest: Int = 0
     /// The source lines of the measure's row (`lines:`) and printed fields (`Citation.isCited`).
     public var citation: Citation? = nil
 }

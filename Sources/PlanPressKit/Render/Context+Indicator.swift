@@ -61,7 +61,7 @@ extension PageRenderer {
         var page = IndicatorPage(layout: layout(page: .indicator(index.plan.id, node.indicator.id),
                                                 title: "\(t("indicator")) \(indicatorNumber(node.indicator.id)) — \(planTitle(index.plan))",
                                                 description: HTML.excerpt(node.indicator.text, limit: 200), breadcrumbs: crumbs),
-                                 measure: measureItem(SiteGraph.MeasureKey(plan: p, measure: node.measure), excerpt: 400))
+                                 measure: measureItem(SiteGraph.MeasureKey(plan: p, measure: node.measure), excerpt: .indicator))
         page.id = node.indicator.id
         page.number = indicatorNumber(node.indicator.id)
         page.numberNote = fill("indicator_number_assigned", ["number": indicatorNumber(node.indicator.id)])

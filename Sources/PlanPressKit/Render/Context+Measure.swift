@@ -5,16 +5,35 @@ extension PageRenderer {
         "term_stated", "responsible_merged", "plan_title", "plan_url", "responsible_heading", "status", "overdue",
     ])
 
+    /// Every length a measure's text is cut to on a page (`HTML.excerpt`). Only the measure's own
+    /// page, the print version and report pages print the whole text; a rebuild after an edit of
+    /// the text alone compares the excerpts at each of these lengths (`SiteChanges`), and when none
+    /// moved, renders only those pages.
+    enum Excerpt: Int, CaseIterable {
+        /// Lists behind counts and year pages repeat a measure many times.
+        case short = 100
+        /// Timeline and monitoring rows.
+        case row = 140
+        /// The page's description (`<meta name="description">`).
+        case description = 200
+        /// Lists of measures: goals, executors, plans, reports.
+        case list = 220
+        /// An indicator's page, naming its measure.
+        case indicator = 400
+
+        func of(_ text: String) -> String { HTML.excerpt(text, limit: rawValue) }
+    }
+
     /// A measure as it appears in lists: number, excerpt, executors, term, status.
     /// Lists repeat measures on many pages (goals, executors, timelines), so the
     /// default form is built once per language by `prepareItems()`; it is a record,
     /// which rows that add names (a role, due dates) extend.
-    func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Int = 220) -> Record {
-        if excerpt == 220, let cached = itemCache.item(key) { return cached }
+    func measureItem(_ key: SiteGraph.MeasureKey, excerpt: Excerpt = .list) -> Record {
+        if excerpt == .list, let cached = itemCache.item(key) { return cached }
         return buildMeasureItem(key, excerpt: excerpt)
     }
 
-    func buildMeasureItem(_ key: SiteGraph.MeasureKey, excerpt: Int) -> Record {
+    func buildMeasureItem(_ key: SiteGraph.MeasureKey, excerpt: Excerpt) -> Record {
         let index = graph.plans[key.plan]
         let node = index.measures[key.measure]
         let measure = node.measure
@@ -22,9 +41,8 @@ extension PageRenderer {
             "number": displayNumber(measure), "number_assigned": measure.numberAssigned,
             "url": routes.path(for: .measure(index.plan.id, measure.number)),
             "level": levelName(index.plan.measureLevel),
-            "excerpt": HTML.excerpt(measure.text, limit: excerpt),
-            // Lists behind counts and year pages repeat a measure many times: a shorter excerpt.
-            "short_excerpt": HTML.excerpt(measure.text, limit: 100),
+            "excerpt": excerpt.of(measure.text),
+            "short_excerpt": Excerpt.short.of(measure.text),
             "executors": executorRefs(measure, plan: index.plan.id),
             "has_executors": !(measure.responsible?.assignments.isEmpty ?? true),
             "term": termText(measure.term),
@@ -59,7 +77,7 @@ extension PageRenderer {
         let reference = ItemReference.measure(planID, measure.number)
         return MeasurePage(
             layout: layout(page: .measure(planID, measure.number), title: "\(label) — \(planTitle(index.plan))",
-                           description: HTML.excerpt(measure.text, limit: 200), breadcrumbs: crumbs),
+                           description: Excerpt.description.of(measure.text), breadcrumbs: crumbs),
             level: levelName(index.plan.measureLevel),
             number: displayNumber(measure),
             printedNumber: measure.printedNumber,

@@ -215,7 +215,7 @@ extension PageRenderer {
         let term = graph.measure(key).measure.term
         let due = graph.monitoring.nextDue(term) ?? graph.monitoring.lastDue(term)
         return Record(PageRenderer.dueItemShape, ["due": opt(due.map(format.date)), "due_iso": opt(due?.iso)],
-                      extending: measureItem(key, excerpt: 140))
+                      extending: measureItem(key, excerpt: .row))
     }
 
     func goalMonitoring(_ p: Int, _ g: Int) -> Context {

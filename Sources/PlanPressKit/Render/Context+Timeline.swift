@@ -50,7 +50,7 @@ extension PageRenderer {
             // Each year's count links to that year's page, at this plan's section.
             return ["count": count, "url": opt(count == 0 ? nil : routes.path(for: .year(year)) + "#plan-\(plan.id)")] as Context
         }
-        page.undated = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: 140) }
+        page.undated = undated.map { measureItem(SiteGraph.MeasureKey(plan: p, measure: $0), excerpt: .row) }
         page.intro = fill("timeline_intro", ["date": format.date(graph.monitoring.asOf)])
         page.readingNote = readingNote(dated.map { SiteGraph.MeasureKey(plan: p, measure: $0) })
         page.draftNote = plan.status == .draft ? t("draft_terms_note") : false
@@ -84,6 +84,6 @@ extension PageRenderer {
             let text = inYear.isEmpty ? t(reading.isRecurring ? "timeline_recurring_cell" : "timeline_in_term_cell") : t("timeline_due_cell")
             return ["on": true, "classes": classes, "due": opt(inYear.isEmpty ? nil : inYear.map { format.date($0) }.joined(separator: "; ")), "text": text]
         }
-        return Record(PageRenderer.timelineRowShape, ["cells": cells], extending: measureItem(key, excerpt: 140))
+        return Record(PageRenderer.timelineRowShape, ["cells": cells], extending: measureItem(key, excerpt: .row))
     }
 }

@@ -319,7 +319,7 @@ extension PageRenderer {
     func prepareItems() {
         guard !itemCache.isFilled else { return }
         let keys = graph.plans.indices.map { p in graph.plans[p].measures.indices.map { SiteGraph.MeasureKey(plan: p, measure: $0) } }
-        let flat = parallelMap(keys.flatMap { $0 }) { SendableBox(buildMeasureItem($0, excerpt: 220)) }
+        let flat = parallelMap(keys.flatMap { $0 }) { SendableBox(buildMeasureItem($0, excerpt: .list)) }
         var offset = 0
         var items: [[Record]] = []
         for plan in keys {
@@ -333,7 +333,7 @@ extension PageRenderer {
     func refreshItems(_ keys: Set<SiteGraph.MeasureKey>) {
         guard itemCache.isFilled else { return prepareItems() }
         let sorted = keys.sorted()
-        let built = parallelMap(sorted) { SendableBox(buildMeasureItem($0, excerpt: 220)) }
+        let built = parallelMap(sorted) { SendableBox(buildMeasureItem($0, excerpt: .list)) }
         for (key, item) in zip(sorted, built) { itemCache.replace(key, item.value) }
     }
 }
