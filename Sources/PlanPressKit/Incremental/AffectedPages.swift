@@ -31,9 +31,9 @@ enum AffectedPages {
             // Only the text, and no excerpt of it: the pages printing it whole (the print version and
             // report pages follow the plan, below).
             for graph in [old, new] {
-                let id = graph.plans[key.plan].plan.id, reference = ItemReference.measure(id, graph.plans[key.plan].measures[key.measure].measure.number)
-                pages.insert(.measure(id, graph.plans[key.plan].measures[key.measure].measure.number))
-                updates.formUnion(related(reference, graph))
+                let id = graph.plans[key.plan].plan.id, number = graph.plans[key.plan].measures[key.measure].measure.number
+                pages.insert(.measure(id, number))
+                updates.formUnion(related(.measure(id, number), graph))
             }
             plans.insert(key.plan)
         }
@@ -90,9 +90,7 @@ enum AffectedPages {
         for p in plans where textOnlyPlans.contains(p) {
             let id = new.plans[p].plan.id
             pages.insert(.planPrint(id))
-            for graph in [old, new] {
-                for r in graph.monitoring.reportsByPlan[p] ?? [] { pages.insert(.report(graph.site.reports[r].id)) }
-            }
+            pages.formUnion(reportPages(p, old: old, new: new))
         }
         plans.subtract(textOnlyPlans)
         for p in plans {
@@ -133,9 +131,7 @@ enum AffectedPages {
         for p in plans {
             let id = new.plans[p].plan.id
             pages.formUnion([.lists(.plan(id)), .reports])
-            for graph in [old, new] {
-                for r in graph.monitoring.reportsByPlan[p] ?? [] { pages.insert(.report(graph.site.reports[r].id)) }
-            }
+            pages.formUnion(reportPages(p, old: old, new: new))
         }
         for executor in executors where new.involvements[executor] != nil { pages.insert(.lists(.executor(executor))) }
         if !plans.isEmpty || !executors.isEmpty {
@@ -184,6 +180,11 @@ enum AffectedPages {
             }
         }
         return pages
+    }
+
+    /// The plan's report pages, before and after the edit (each prints its measures' texts).
+    private static func reportPages(_ p: Int, old: SiteGraph, new: SiteGraph) -> [PageID] {
+        [old, new].flatMap { graph in (graph.monitoring.reportsByPlan[p] ?? []).map { .report(graph.site.reports[$0].id) } }
     }
 
     private static func related(_ reference: ItemReference, _ graph: SiteGraph) -> Set<String> {

@@ -183,17 +183,9 @@ public struct SiteLinker {
     /// Every commentary file's Markdown to HTML, on all cores; with a cache,
     /// only files whose text (or the set of items links can point to) changed.
     private func renderCommentary(resolver: ReferenceResolver) -> [ItemReference: [SiteGraph.RenderedCommentary]] {
-        let cache = options.cache
         let rendered = parallelMap(site.commentary) { item -> (String, [Diagnostic])? in
             if resolver.problem(with: item.about) != nil { return nil }
-            let key = CommentaryCache.Key(markdown: item.markdown, file: item.file, line: item.bodyLine, plan: item.about.planID)
-            if let hit = cache?.lookup(key) { return hit }
-            let local = DiagnosticSink()
-            let html = Markdown.render(item.markdown, file: item.file, firstLine: item.bodyLine, resolve: { url in
-                resolver.resolveLink(url, defaultPlan: item.about.planID)
-            }, sink: local)
-            cache?.store(key, (html, local.diagnostics))
-            return (html, local.diagnostics)
+            return keptMarkdown(item.markdown, file: item.file, firstLine: item.bodyLine, defaultPlan: item.about.planID, resolver: resolver)
         }
         var result: [ItemReference: [SiteGraph.RenderedCommentary]] = [:]
         for (item, rendered) in zip(site.commentary, rendered) {
@@ -238,24 +230,25 @@ public struct SiteLinker {
         return (uk, en)
     }
 
-    /// `renderMarkdown`, kept between links like commentary (`CommentaryCache`): for texts rendered with
-    /// the site's own resolver (updates, report narratives), so a rebuild does not run cmark over every
-    /// narrative again. The diagnostics are given again each link, in the same order.
-    func renderKeptMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {
-        guard let cache = options.cache else {
-            return renderMarkdown(markdown, file: file, firstLine: firstLine, defaultPlan: defaultPlan, resolver: resolver)
-        }
+    /// Markdown rendered with the site's own resolver (commentary, updates, report narratives) and its
+    /// diagnostics, kept between links (`CommentaryCache`) so a rebuild does not run cmark over every
+    /// text again. Safe on any thread; the caller gives the diagnostics to the sink, on every link.
+    private func keptMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?,
+                              resolver: ReferenceResolver) -> (String, [Diagnostic]) {
         let key = CommentaryCache.Key(markdown: markdown, file: file, line: firstLine, plan: defaultPlan)
-        if let (html, diagnostics) = cache.lookup(key) {
-            sink.append(contentsOf: diagnostics)
-            return html
-        }
+        if let hit = options.cache?.lookup(key) { return hit }
         let local = DiagnosticSink()
         let html = Markdown.render(markdown, file: file, firstLine: firstLine, resolve: { url in
             resolver.resolveLink(url, defaultPlan: defaultPlan)
         }, sink: local)
-        cache.store(key, (html, local.diagnostics))
-        sink.append(contentsOf: local.diagnostics)
+        options.cache?.store(key, (html, local.diagnostics))
+        return (html, local.diagnostics)
+    }
+
+    /// `keptMarkdown`, its diagnostics given to the sink in place.
+    func renderKeptMarkdown(_ markdown: String, file: String, firstLine: Int, defaultPlan: PlanID?, resolver: ReferenceResolver) -> String {
+        let (html, diagnostics) = keptMarkdown(markdown, file: file, firstLine: firstLine, defaultPlan: defaultPlan, resolver: resolver)
+        sink.append(contentsOf: diagnostics)
         return html
     }
 
